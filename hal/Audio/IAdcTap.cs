@@ -1,0 +1,18 @@
+namespace InterfaceFirmware.Hal
+{
+    /// <summary>
+    /// A window onto the codec's ADC output (what the computer records), for metering and auto gain.
+    /// </summary>
+    public interface IAdcTap
+    {
+        /// <summary>The sample rate of the tapped stream in Hz; 0 while the ADC is not clocked.</summary>
+        int SampleRate { get; }
+
+        /// <summary>
+        /// Copies the most recent frames not yet read, interleaved left/right, as 24-bit signed
+        /// values (full scale = ±8388607), oldest first. Returns the number of frames copied
+        /// (each frame is two ints); 0 when nothing new arrived.
+        /// </summary>
+        int ReadFrames(int[] interleaved, int offset, int maxFrames);
+    }
+}

@@ -1,0 +1,179 @@
+using System;
+using System.Collections;
+using InterfaceFirmware.Hal;
+
+namespace InterfaceFirmware.Emulator
+{
+    /// <summary>
+    /// Deterministic virtual time (µs resolution) behind the firmware's <see cref="IClock"/>.
+    /// Time only moves in <see cref="AdvanceUs"/>: listeners catch up first, then every tick and
+    /// one-shot due at that moment fires, in order of due time, then of creation. No wall clock,
+    /// no sleeping: an hour of device time takes as long as the work in it.
+    /// </summary>
+    public sealed class VirtualClock : IClock
+    {
+        private readonly ArrayList _listeners = new ArrayList();
+        private readonly ArrayList _timers = new ArrayList();
+        private long _nowUs;
+        private ClockHandler _tickHandler;
+        private long _tickPeriodUs;
+        private long _nextTickUs = long.MaxValue;
+
+        public long NowUs
+        {
+            get { return _nowUs; }
+        }
+
+        public long NowMs
+        {
+            get { return _nowUs / 1000; }
+        }
+
+        /// <summary>The tick period in ms, 0 when no tick runs.</summary>
+        public int TickPeriodMs
+        {
+            get { return (int)(_tickPeriodUs / 1000); }
+        }
+
+        public void AddListener(ITimeListener listener)
+        {
+            _listeners.Add(listener);
+        }
+
+        public void StartTicks(int periodMs, ClockHandler handler)
+        {
+            if (periodMs <= 0)
+            {
+                throw new ArgumentOutOfRangeException("periodMs");
+            }
+
+            _tickHandler = handler;
+            _tickPeriodUs = periodMs * 1000L;
+            _nextTickUs = _nowUs + _tickPeriodUs;
+        }
+
+        public void StopTicks()
+        {
+            _tickHandler = null;
+            _tickPeriodUs = 0;
+            _nextTickUs = long.MaxValue;
+        }
+
+        public IOneShotTimer CreateOneShot(ClockHandler handler)
+        {
+            var timer = new VirtualOneShotTimer(this, handler);
+            _timers.Add(timer);
+            return timer;
+        }
+
+        public void AdvanceMs(long milliseconds)
+        {
+            AdvanceUs(milliseconds * 1000);
+        }
+
+        /// <summary>Moves time forward by <paramref name="durationUs"/>, firing everything that falls due on the way.</summary>
+        public void AdvanceUs(long durationUs)
+        {
+            if (durationUs < 0)
+            {
+                throw new ArgumentOutOfRangeException("durationUs");
+            }
+
+            long targetUs = _nowUs + durationUs;
+            while (true)
+            {
+                long dueUs = NextDueUs();
+                if (dueUs > targetUs)
+                {
+                    break;
+                }
+
+                MoveTo(dueUs);
+                FireDue();
+            }
+
+            MoveTo(targetUs);
+        }
+
+        private long NextDueUs()
+        {
+            long due = _nextTickUs;
+            for (int i = 0; i < _timers.Count; i++)
+            {
+                var timer = (VirtualOneShotTimer)_timers[i];
+                if (timer.Pending && timer.DueUs < due)
+                {
+                    due = timer.DueUs;
+                }
+            }
+
+            return due;
+        }
+
+        private void MoveTo(long timeUs)
+        {
+            if (timeUs <= _nowUs)
+            {
+                return;
+            }
+
+            for (int i = 0; i < _listeners.Count; i++)
+            {
+                ((ITimeListener)_listeners[i]).AdvanceTo(_nowUs, timeUs);
+            }
+
+            _nowUs = timeUs;
+        }
+
+        private void FireDue()
+        {
+            if (_nextTickUs <= _nowUs && _tickHandler != null)
+            {
+                _nextTickUs += _tickPeriodUs;
+                _tickHandler(NowMs);
+            }
+
+            for (int i = 0; i < _timers.Count; i++)
+            {
+                var timer = (VirtualOneShotTimer)_timers[i];
+                if (timer.Pending && timer.DueUs <= _nowUs)
+                {
+                    timer.Fire(NowMs);
+                }
+            }
+        }
+
+        private sealed class VirtualOneShotTimer : IOneShotTimer
+        {
+            private readonly VirtualClock _clock;
+            private readonly ClockHandler _handler;
+
+            public VirtualOneShotTimer(VirtualClock clock, ClockHandler handler)
+            {
+                _clock = clock;
+                _handler = handler;
+            }
+
+            public bool Pending { get; private set; }
+
+            public long DueUs { get; private set; }
+
+            public void Start(int delayMs)
+            {
+                DueUs = _clock._nowUs + Math.Max(0, delayMs) * 1000L;
+                Pending = true;
+            }
+
+            public void Cancel()
+            {
+                Pending = false;
+            }
+
+            public void Fire(long nowMs)
+            {
+                Pending = false;
+                _handler(nowMs);
+            }
+        }
+    }
+}
