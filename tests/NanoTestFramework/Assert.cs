@@ -18,6 +18,11 @@ namespace nanoFramework.TestFramework
     /// </remarks>
     public sealed partial class Assert
     {
+        // Static only; the allowlist lists no constructor (uncertain whether 3.0.80's is public), so none is offered.
+        private Assert()
+        {
+        }
+
         public static void AreEqual(bool expected, bool actual, [CallerArgumentExpression(nameof(actual))] string message = "") => AreEqualCore(expected, actual, message);
         public static void AreEqual(byte expected, byte actual, [CallerArgumentExpression(nameof(actual))] string message = "") => AreEqualCore(expected, actual, message);
         public static void AreEqual(char expected, char actual, [CallerArgumentExpression(nameof(actual))] string message = "") => AreEqualCore(expected, actual, message);

@@ -1,0 +1,598 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection.Emit;
+using System.Reflection.Metadata;
+using System.Reflection.Metadata.Ecma335;
+using System.Reflection.PortableExecutable;
+
+namespace InterfaceFirmware.HostTests.Gates
+{
+    /// <summary>One thing an assembly uses that nanoFramework 1.x cannot run, and who uses it.</summary>
+    public sealed record GateViolation(string Assembly, string Problem, string Subject, IReadOnlyList<string> UsedBy)
+    {
+        public override string ToString()
+        {
+            return Assembly + ": " + Problem + ": " + Subject + " (used by " + string.Join(", ", UsedBy) + ")";
+        }
+    }
+
+    /// <summary>An API on the allowlist that an assembly uses, and the packages that provide it.</summary>
+    public sealed record PackageUse(string Api, IReadOnlyCollection<string> Packages, IReadOnlyList<string> UsedBy);
+
+    public sealed class GateReport
+    {
+        public GateReport(string assembly, IReadOnlyList<GateViolation> violations, IReadOnlyList<PackageUse> packageUses)
+        {
+            Assembly = assembly;
+            Violations = violations;
+            PackageUses = packageUses;
+        }
+
+        public string Assembly { get; }
+
+        public IReadOnlyList<GateViolation> Violations { get; }
+
+        public IReadOnlyList<PackageUse> PackageUses { get; }
+    }
+
+    /// <summary>
+    /// The API gate: reads an assembly's IL and metadata (System.Reflection.Metadata, no loading)
+    /// and reports every external type and member it references that is not on the nanoFramework
+    /// 1.x allowlist, every generic definition or instantiation, multidimensional array, async
+    /// state machine, iterator, LINQ, tuple and decimal — each with the source types that use it.
+    /// References into the project's own assemblies are skipped: those assemblies are gated themselves.
+    /// </summary>
+    public sealed class NanoApiGate
+    {
+        private static readonly Dictionary<short, OperandType> OperandTypes = typeof(OpCodes)
+            .GetFields()
+            .Select(f => (OpCode)f.GetValue(null))
+            .ToDictionary(o => o.Value, o => o.OperandType);
+
+        private readonly NanoApiAllowlist _allowlist;
+        private readonly HashSet<string> _projectAssemblies;
+
+        public NanoApiGate(NanoApiAllowlist allowlist, IEnumerable<string> projectAssemblies)
+        {
+            _allowlist = allowlist;
+            _projectAssemblies = new HashSet<string>(projectAssemblies, StringComparer.Ordinal);
+        }
+
+        public GateReport Inspect(string assemblyPath)
+        {
+            using FileStream stream = File.OpenRead(assemblyPath);
+            using var pe = new PEReader(stream);
+            return new Inspection(this, pe).Run();
+        }
+
+        private sealed class Inspection
+        {
+            private readonly NanoApiGate _gate;
+            private readonly PEReader _pe;
+            private readonly MetadataReader _md;
+            private readonly SignatureNames _names;
+            private readonly string _assembly;
+            private readonly Dictionary<EntityHandle, SortedSet<string>> _usedBy = new Dictionary<EntityHandle, SortedSet<string>>();
+            private readonly Dictionary<EntityHandle, List<MethodDefinitionHandle>> _usedInIl = new Dictionary<EntityHandle, List<MethodDefinitionHandle>>();
+            private readonly HashSet<EntityHandle> _usedOutsideAttributes = new HashSet<EntityHandle>();
+            private readonly Dictionary<(string Problem, string Subject), SortedSet<string>> _violations = new Dictionary<(string, string), SortedSet<string>>();
+            private readonly Dictionary<string, (IReadOnlyCollection<string> Packages, SortedSet<string> UsedBy)> _packageUses = new Dictionary<string, (IReadOnlyCollection<string>, SortedSet<string>)>();
+
+            public Inspection(NanoApiGate gate, PEReader pe)
+            {
+                _gate = gate;
+                _pe = pe;
+                _md = pe.GetMetadataReader();
+                _names = new SignatureNames(_md);
+                _assembly = _md.GetString(_md.GetAssemblyDefinition().Name);
+            }
+
+            public GateReport Run()
+            {
+                CollectUses();
+                CheckGenericDefinitions();
+                CheckTypeReferences();
+                CheckMemberReferences();
+                CheckTypeSpecifications();
+                CheckMethodSpecifications();
+
+                GateViolation[] violations = _violations
+                    .Select(v => new GateViolation(_assembly, v.Key.Problem, v.Key.Subject, v.Value.ToArray()))
+                    .OrderBy(v => v.Subject, StringComparer.Ordinal)
+                    .ToArray();
+                PackageUse[] uses = _packageUses
+                    .Select(u => new PackageUse(u.Key, u.Value.Packages, u.Value.UsedBy.ToArray()))
+                    .ToArray();
+                return new GateReport(_assembly, violations, uses);
+            }
+
+            // ---- who uses what -------------------------------------------------------------------
+
+            private void CollectUses()
+            {
+                UseAttributes(_md.GetAssemblyDefinition().GetCustomAttributes(), "<assembly>");
+                UseAttributes(_md.GetModuleDefinition().GetCustomAttributes(), "<module>");
+
+                foreach (TypeDefinitionHandle typeHandle in _md.TypeDefinitions)
+                {
+                    TypeDefinition type = _md.GetTypeDefinition(typeHandle);
+                    string source = MetadataNames.TypeName(_md, typeHandle);
+                    if (!type.BaseType.IsNil)
+                    {
+                        Use(type.BaseType, source, default);
+                    }
+
+                    foreach (InterfaceImplementationHandle i in type.GetInterfaceImplementations())
+                    {
+                        Use(_md.GetInterfaceImplementation(i).Interface, source, default);
+                    }
+
+                    UseAttributes(type.GetCustomAttributes(), source);
+
+                    foreach (FieldDefinitionHandle fieldHandle in type.GetFields())
+                    {
+                        FieldDefinition field = _md.GetFieldDefinition(fieldHandle);
+                        UseSignature(source, () => field.DecodeSignature(_names, null));
+                        UseAttributes(field.GetCustomAttributes(), source);
+                    }
+
+                    foreach (PropertyDefinitionHandle propertyHandle in type.GetProperties())
+                    {
+                        PropertyDefinition property = _md.GetPropertyDefinition(propertyHandle);
+                        UseSignature(source, () => property.DecodeSignature(_names, null));
+                        UseAttributes(property.GetCustomAttributes(), source);
+                    }
+
+                    foreach (EventDefinitionHandle eventHandle in type.GetEvents())
+                    {
+                        EventDefinition e = _md.GetEventDefinition(eventHandle);
+                        Use(e.Type, source, default);
+                        UseAttributes(e.GetCustomAttributes(), source);
+                    }
+
+                    foreach (MethodDefinitionHandle methodHandle in type.GetMethods())
+                    {
+                        CollectMethodUses(source, methodHandle);
+                    }
+                }
+            }
+
+            private void CollectMethodUses(string source, MethodDefinitionHandle methodHandle)
+            {
+                MethodDefinition method = _md.GetMethodDefinition(methodHandle);
+                UseSignature(source, () => method.DecodeSignature(_names, null));
+                UseAttributes(method.GetCustomAttributes(), source);
+                foreach (ParameterHandle p in method.GetParameters())
+                {
+                    UseAttributes(_md.GetParameter(p).GetCustomAttributes(), source);
+                }
+
+                if (method.RelativeVirtualAddress == 0)
+                {
+                    return;
+                }
+
+                MethodBodyBlock body = _pe.GetMethodBody(method.RelativeVirtualAddress);
+                if (!body.LocalSignature.IsNil)
+                {
+                    StandaloneSignature locals = _md.GetStandaloneSignature(body.LocalSignature);
+                    UseSignature(source, () => locals.DecodeLocalSignature(_names, null));
+                }
+
+                foreach (ExceptionRegion region in body.ExceptionRegions)
+                {
+                    if (!region.CatchType.IsNil)
+                    {
+                        Use(region.CatchType, source, methodHandle);
+                    }
+                }
+
+                foreach (EntityHandle token in IlTokens(body.GetILBytes()))
+                {
+                    Use(token, source, methodHandle);
+                    if (token.Kind == HandleKind.MethodSpecification)
+                    {
+                        Use(_md.GetMethodSpecification((MethodSpecificationHandle)token).Method, source, methodHandle);
+                    }
+                }
+            }
+
+            private static IEnumerable<EntityHandle> IlTokens(byte[] il)
+            {
+                int i = 0;
+                while (i < il.Length)
+                {
+                    short code = il[i++];
+                    if (code == 0xFE)
+                    {
+                        code = (short)(0xFE00 | il[i++]);
+                    }
+
+                    if (!OperandTypes.TryGetValue(code, out OperandType operand))
+                    {
+                        throw new BadImageFormatException("unknown IL opcode 0x" + code.ToString("X"));
+                    }
+
+                    switch (operand)
+                    {
+                        case OperandType.InlineNone:
+                            break;
+                        case OperandType.ShortInlineBrTarget:
+                        case OperandType.ShortInlineI:
+                        case OperandType.ShortInlineVar:
+                            i += 1;
+                            break;
+                        case OperandType.InlineVar:
+                            i += 2;
+                            break;
+                        case OperandType.InlineI8:
+                        case OperandType.InlineR:
+                            i += 8;
+                            break;
+                        case OperandType.InlineSwitch:
+                            int count = BitConverter.ToInt32(il, i);
+                            i += 4 + 4 * count;
+                            break;
+                        case OperandType.InlineField:
+                        case OperandType.InlineMethod:
+                        case OperandType.InlineTok:
+                        case OperandType.InlineType:
+                            yield return MetadataTokens.EntityHandle(BitConverter.ToInt32(il, i));
+                            i += 4;
+                            break;
+                        default:
+                            // InlineBrTarget, InlineI, InlineSig, InlineString, ShortInlineR
+                            i += 4;
+                            break;
+                    }
+                }
+            }
+
+            private void UseAttributes(CustomAttributeHandleCollection attributes, string source)
+            {
+                foreach (CustomAttributeHandle a in attributes)
+                {
+                    Use(_md.GetCustomAttribute(a).Constructor, source, default, attribute: true);
+                }
+            }
+
+            private void UseSignature(string source, Action decode)
+            {
+                _names.Clear();
+                decode();
+                foreach (EntityHandle handle in _names.TypeHandles)
+                {
+                    Use(handle, source, default);
+                }
+
+                foreach (string instance in _names.GenericInstantiations)
+                {
+                    AddViolation(ProblemFor(instance, "generic instantiation"), instance, source);
+                }
+
+                foreach (string array in _names.MultidimensionalArrays)
+                {
+                    AddViolation("multidimensional array (use jagged arrays)", array, source);
+                }
+
+                foreach (string pointer in _names.FunctionPointers)
+                {
+                    AddViolation("function pointer", pointer, source);
+                }
+            }
+
+            /// <param name="method">The method whose IL uses the handle (nil for signatures and attributes).</param>
+            private void Use(EntityHandle handle, string source, MethodDefinitionHandle method, bool attribute = false)
+            {
+                if (handle.IsNil)
+                {
+                    return;
+                }
+
+                if (!_usedBy.TryGetValue(handle, out SortedSet<string> users))
+                {
+                    users = new SortedSet<string>(StringComparer.Ordinal);
+                    _usedBy[handle] = users;
+                }
+
+                users.Add(source);
+                if (!attribute)
+                {
+                    _usedOutsideAttributes.Add(handle);
+                }
+
+                if (!method.IsNil)
+                {
+                    if (!_usedInIl.TryGetValue(handle, out List<MethodDefinitionHandle> methods))
+                    {
+                        methods = new List<MethodDefinitionHandle>();
+                        _usedInIl[handle] = methods;
+                    }
+
+                    methods.Add(method);
+                }
+            }
+
+            private IEnumerable<string> UsersOf(EntityHandle handle)
+            {
+                return _usedBy.TryGetValue(handle, out SortedSet<string> users) ? users : new[] { "<metadata>" };
+            }
+
+            // ---- checks --------------------------------------------------------------------------
+
+            private void CheckGenericDefinitions()
+            {
+                for (int row = 1; row <= _md.GetTableRowCount(TableIndex.GenericParam); row++)
+                {
+                    GenericParameter parameter = _md.GetGenericParameter(MetadataTokens.GenericParameterHandle(row));
+                    string owner = parameter.Parent.Kind == HandleKind.TypeDefinition
+                        ? MetadataNames.TypeName(_md, (TypeDefinitionHandle)parameter.Parent)
+                        : MethodName((MethodDefinitionHandle)parameter.Parent);
+                    string source = parameter.Parent.Kind == HandleKind.TypeDefinition
+                        ? owner
+                        : MetadataNames.TypeName(_md, _md.GetMethodDefinition((MethodDefinitionHandle)parameter.Parent).GetDeclaringType());
+                    AddViolation("generic definition (nanoFramework 1.x has no generics)", owner, source);
+                }
+            }
+
+            private void CheckTypeReferences()
+            {
+                foreach (TypeReferenceHandle handle in _md.TypeReferences)
+                {
+                    if (IsProjectReference(handle))
+                    {
+                        continue;
+                    }
+
+                    string name = MetadataNames.TypeName(_md, handle);
+                    if (CompilerLowering.CompilerOnlyAttributes.Contains(name) && OnlyUsedAsAttribute(handle))
+                    {
+                        continue;
+                    }
+
+                    CheckApi(name, isType: true, UsersOf(handle));
+                }
+            }
+
+            private void CheckMemberReferences()
+            {
+                foreach (MemberReferenceHandle handle in _md.MemberReferences)
+                {
+                    MemberReference member = _md.GetMemberReference(handle);
+                    if (member.Parent.Kind == HandleKind.TypeReference && IsProjectReference((TypeReferenceHandle)member.Parent))
+                    {
+                        continue;
+                    }
+
+                    string rendered = Render(member, out bool genericParent);
+                    IEnumerable<string> users = UsersOf(handle);
+                    if (genericParent)
+                    {
+                        AddViolation(ProblemFor(rendered, "member of a generic type"), rendered, users);
+                        continue;
+                    }
+
+                    if (member.Parent.Kind != HandleKind.TypeReference)
+                    {
+                        continue; // members of arrays and own types: the array shape or type is checked on its own
+                    }
+
+                    string declaringType = MetadataNames.TypeName(_md, (TypeReferenceHandle)member.Parent);
+                    if (CompilerLowering.CompilerOnlyAttributes.Contains(declaringType) && OnlyUsedAsAttribute(handle))
+                    {
+                        continue;
+                    }
+
+                    if (rendered == CompilerLowering.LockEnter && _gate._allowlist.HasMember(CompilerLowering.LockEnterFallback))
+                    {
+                        continue;
+                    }
+
+                    if (CompilerLowering.TypeEqualityOperators.Contains(rendered))
+                    {
+                        continue;
+                    }
+
+                    if (rendered.StartsWith(CompilerLowering.EventCompareExchange + "(", StringComparison.Ordinal) && OnlyUsedInEventAccessors(handle))
+                    {
+                        continue;
+                    }
+
+                    CheckApi(rendered, isType: false, users);
+                }
+            }
+
+            private void CheckTypeSpecifications()
+            {
+                foreach (TypeSpecificationHandle handle in Enumerable.Range(1, _md.GetTableRowCount(TableIndex.TypeSpec)).Select(MetadataTokens.TypeSpecificationHandle))
+                {
+                    string[] users = UsersOf(handle).ToArray();
+                    _names.Clear();
+                    string name = _md.GetTypeSpecification(handle).DecodeSignature(_names, null);
+                    foreach (string instance in _names.GenericInstantiations)
+                    {
+                        if (!(instance.StartsWith("!", StringComparison.Ordinal)))
+                        {
+                            AddViolation(ProblemFor(instance, "generic instantiation"), instance, users);
+                        }
+                    }
+
+                    foreach (string array in _names.MultidimensionalArrays)
+                    {
+                        AddViolation("multidimensional array (use jagged arrays)", array, users);
+                    }
+
+                    if (name.StartsWith("!", StringComparison.Ordinal))
+                    {
+                        AddViolation("generic type parameter", name, users);
+                    }
+                }
+            }
+
+            private void CheckMethodSpecifications()
+            {
+                for (int row = 1; row <= _md.GetTableRowCount(TableIndex.MethodSpec); row++)
+                {
+                    MethodSpecificationHandle handle = MetadataTokens.MethodSpecificationHandle(row);
+                    MethodSpecification spec = _md.GetMethodSpecification(handle);
+                    string method = spec.Method.Kind == HandleKind.MemberReference
+                        ? Render(_md.GetMemberReference((MemberReferenceHandle)spec.Method), out _)
+                        : MethodName((MethodDefinitionHandle)spec.Method);
+                    if (method.StartsWith(CompilerLowering.EventCompareExchange + "(", StringComparison.Ordinal) && OnlyUsedInEventAccessors(handle)
+                        && CompilerLowering.EventFallback.All(_gate._allowlist.HasMember))
+                    {
+                        continue;
+                    }
+
+                    AddViolation(ProblemFor(method, "generic method instantiation"), method, UsersOf(handle));
+                }
+            }
+
+            private void CheckApi(string api, bool isType, IEnumerable<string> users)
+            {
+                bool known = isType ? _gate._allowlist.HasType(api) : _gate._allowlist.HasMember(api);
+                if (known)
+                {
+                    if (!_packageUses.TryGetValue(api, out var use))
+                    {
+                        use = (_gate._allowlist.PackagesOf(api), new SortedSet<string>(StringComparer.Ordinal));
+                        _packageUses[api] = use;
+                    }
+
+                    foreach (string user in users)
+                    {
+                        use.UsedBy.Add(user);
+                    }
+
+                    return;
+                }
+
+                AddViolation(ProblemFor(api, isType ? "type not in the nanoFramework 1.x API" : "member not in the nanoFramework 1.x API"), api, users);
+            }
+
+            // ---- helpers -------------------------------------------------------------------------
+
+            private string Render(MemberReference member, out bool genericParent)
+            {
+                genericParent = false;
+                string parent;
+                switch (member.Parent.Kind)
+                {
+                    case HandleKind.TypeReference:
+                        parent = MetadataNames.TypeName(_md, (TypeReferenceHandle)member.Parent);
+                        break;
+                    case HandleKind.TypeDefinition:
+                        parent = MetadataNames.TypeName(_md, (TypeDefinitionHandle)member.Parent);
+                        break;
+                    case HandleKind.TypeSpecification:
+                        _names.Clear();
+                        parent = _md.GetTypeSpecification((TypeSpecificationHandle)member.Parent).DecodeSignature(_names, null);
+                        genericParent = _names.GenericInstantiations.Count > 0;
+                        break;
+                    default:
+                        parent = "?";
+                        break;
+                }
+
+                string name = _md.GetString(member.Name);
+                if (member.GetKind() == MemberReferenceKind.Field)
+                {
+                    return MetadataNames.FieldSignature(parent, name, member.DecodeFieldSignature(_names, null));
+                }
+
+                return MetadataNames.MethodSignature(parent, name, member.DecodeMethodSignature(_names, null));
+            }
+
+            private string MethodName(MethodDefinitionHandle handle)
+            {
+                MethodDefinition method = _md.GetMethodDefinition(handle);
+                return MetadataNames.TypeName(_md, method.GetDeclaringType()) + "::" + _md.GetString(method.Name);
+            }
+
+            private bool IsProjectReference(TypeReferenceHandle handle)
+            {
+                string scope = MetadataNames.ScopeAssembly(_md, handle);
+                return scope == null || _gate._projectAssemblies.Contains(scope);
+            }
+
+            /// <summary>True when nothing but custom attributes (and, for a type, its constructor reference) refers to it.</summary>
+            private bool OnlyUsedAsAttribute(EntityHandle handle)
+            {
+                return !_usedOutsideAttributes.Contains(handle);
+            }
+
+            private bool OnlyUsedInEventAccessors(EntityHandle handle)
+            {
+                if (!_usedInIl.TryGetValue(handle, out List<MethodDefinitionHandle> methods) || methods.Count == 0)
+                {
+                    return false;
+                }
+
+                return methods.All(m =>
+                {
+                    MethodDefinition method = _md.GetMethodDefinition(m);
+                    string name = _md.GetString(method.Name);
+                    return (name.StartsWith("add_", StringComparison.Ordinal) || name.StartsWith("remove_", StringComparison.Ordinal))
+                        && MetadataNames.HasAttribute(_md, method.GetCustomAttributes(), "System.Runtime.CompilerServices.CompilerGeneratedAttribute");
+                });
+            }
+
+            private static string ProblemFor(string subject, string fallback)
+            {
+                if (subject.Contains("System.Linq.", StringComparison.Ordinal))
+                {
+                    return "LINQ (not available on nanoFramework)";
+                }
+
+                if (subject.Contains("AsyncStateMachine", StringComparison.Ordinal) || subject.Contains("System.Threading.Tasks.", StringComparison.Ordinal)
+                    || subject.Contains("AsyncTaskMethodBuilder", StringComparison.Ordinal) || subject.Contains("AsyncVoidMethodBuilder", StringComparison.Ordinal))
+                {
+                    return "async/await (no Task on nanoFramework 1.x)";
+                }
+
+                if (subject.Contains("IteratorStateMachine", StringComparison.Ordinal))
+                {
+                    return "iterator (yield is not available on nanoFramework 1.x)";
+                }
+
+                if (subject.Contains("System.ValueTuple", StringComparison.Ordinal) || subject.Contains("System.Tuple", StringComparison.Ordinal))
+                {
+                    return "tuple (no ValueTuple on nanoFramework)";
+                }
+
+                if (subject.Contains("System.Decimal", StringComparison.Ordinal))
+                {
+                    return "decimal (not available on nanoFramework)";
+                }
+
+                if (subject.Contains("DefaultInterpolatedStringHandler", StringComparison.Ordinal))
+                {
+                    return "interpolated string handler (C# 10+ lowering; nano lowers to String.Format)";
+                }
+
+                return fallback;
+            }
+
+            private void AddViolation(string problem, string subject, string user)
+            {
+                AddViolation(problem, subject, new[] { user });
+            }
+
+            private void AddViolation(string problem, string subject, IEnumerable<string> users)
+            {
+                if (!_violations.TryGetValue((problem, subject), out SortedSet<string> all))
+                {
+                    all = new SortedSet<string>(StringComparer.Ordinal);
+                    _violations[(problem, subject)] = all;
+                }
+
+                foreach (string user in users)
+                {
+                    all.Add(user);
+                }
+            }
+        }
+    }
+}
