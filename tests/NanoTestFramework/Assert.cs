@@ -13,8 +13,8 @@ namespace nanoFramework.TestFramework
     /// </summary>
     /// <remarks>
     /// The trailing <c>message</c> parameters carry <see cref="CallerArgumentExpressionAttribute"/>
-    /// as on nanoFramework; under C# 9 (the nanoFramework project system's language version, which
-    /// the unit tests use on both builds) the compiler ignores it and the default "" is passed.
+    /// as on nanoFramework, so a failure names the expression that failed (today's compiler fills
+    /// it in under C# 9 too, the unit tests' language version on both builds).
     /// </remarks>
     public sealed partial class Assert
     {

@@ -11,8 +11,14 @@ namespace InterfaceFirmware.Emulator
     /// The gain table is the datasheet's (TI SLOS488, Table "Volume Control"), kept here
     /// independently of the driver's copy so that a wrong entry in either one shows up in tests.
     /// </remarks>
-    public sealed class Tpa6130a2Model : I2cChipModel
+    public sealed class Tpa6130a2Model : I2cChipModel, ICurrentConsumer
     {
+        /// <summary>The amplifier's input resistance; with the 1 µF input capacitors a 8 Hz high-pass.</summary>
+        public const double InputOhms = 20000.0;
+
+        /// <summary>Charge pump and outputs need this long after enabling before they drive (outputs silent meanwhile).</summary>
+        public const long StartupUs = 5000;
+
         public const int DefaultAddress = 0x60;
         public const int RegControl = 1;
         public const int RegVolume = 2;
@@ -45,8 +51,12 @@ namespace InterfaceFirmware.Emulator
         };
 
         private readonly byte[] _registers = new byte[9];
+        private readonly CouplingCapacitor[] _inputCoupling = { InputCapacitor(), InputCapacitor() };
+        private readonly double[] _input = new double[AudioEngine.BlockFrames];
+        private readonly long[] _activeSinceUs = { -1, -1 };
         private int _pointer;
         private bool _thermalOverload;
+        private double _loadCurrentMa;
 
         public Tpa6130a2Model()
             : this(DefaultAddress)
@@ -127,6 +137,82 @@ namespace InterfaceFirmware.Emulator
             }
 
             return GainCentiDb[VolumeCode];
+        }
+
+        public string ConsumerName
+        {
+            get { return Name; }
+        }
+
+        // 1 µF from the codec's output into the amplifier's input resistance.
+        private static CouplingCapacitor InputCapacitor()
+        {
+            var capacitor = new CouplingCapacitor(1e-6);
+            capacitor.LoadOhms = InputOhms;
+            return capacitor;
+        }
+
+        /// <summary>Quiescent 4 mA with the charge pump on (TI), plus the headphone load; ~0 in software shutdown.</summary>
+        public double CurrentMilliamps
+        {
+            get
+            {
+                if (!Powered)
+                {
+                    return 0;
+                }
+
+                return SoftwareShutdown ? 0.001 : 4.0 + _loadCurrentMa;
+            }
+        }
+
+        /// <summary>
+        /// Amplifies one block: each input pin reaches the amplifier through a 1 µF capacitor into
+        /// <see cref="InputOhms"/>; the ground-referenced (DirectPath) outputs drive the headphone
+        /// directly. Muted, disabled or shut-down outputs are silent.
+        /// </summary>
+        public void Process(OutputPin inLeft, OutputPin inRight, double[] outLeft, double[] outRight, int count, long startUs)
+        {
+            double power = 0;
+            for (int ch = 0; ch < 2; ch++)
+            {
+                bool left = ch == 0;
+                _inputCoupling[ch].Process(left ? inLeft : inRight, _input, count);
+                double[] output = left ? outLeft : outRight;
+                bool active = OutputActive(left);
+                if (!active)
+                {
+                    _activeSinceUs[ch] = -1;
+                }
+                else if (_activeSinceUs[ch] < 0)
+                {
+                    _activeSinceUs[ch] = startUs;
+                }
+
+                int gainCentiDb = GainCentiDbFor(left);
+                if (gainCentiDb == int.MinValue)
+                {
+                    System.Array.Clear(output, 0, count);
+                    continue;
+                }
+
+                double gain = Decibels.FromCentiDb(gainCentiDb);
+                long liveFromSample = AudioEngine.SampleAt(_activeSinceUs[ch] + StartupUs) - AudioEngine.SampleAt(startUs);
+                int live = liveFromSample <= 0 ? 0 : liveFromSample >= count ? count : (int)liveFromSample;
+                for (int i = 0; i < live; i++)
+                {
+                    output[i] = 0;
+                }
+
+                for (int i = live; i < count; i++)
+                {
+                    double v = _input[i] * gain;
+                    output[i] = v;
+                    power += v * v;
+                }
+            }
+
+            _loadCurrentMa = System.Math.Sqrt(power / (2.0 * count + 1e-9)) * 1.41 / 32.0 * 1000.0;
         }
 
         /// <summary>Fault injection: the die overheats (outputs off, thermal flag set) or cools down again.</summary>

@@ -51,7 +51,17 @@ namespace InterfaceFirmware.Emulator
                 ResetToDefaults();
             }
 
+            bool changed = powered != Powered;
             Powered = powered;
+            if (changed)
+            {
+                OnPowerChanged(powered);
+            }
+        }
+
+        /// <summary>Lets a model drop analogue state (charged capacitors) when its supply goes away.</summary>
+        protected virtual void OnPowerChanged(bool powered)
+        {
         }
 
         /// <summary>A brown-out: the supply dipped long enough for the chip to reset, and came back.</summary>

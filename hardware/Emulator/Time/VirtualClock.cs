@@ -4,16 +4,22 @@ using InterfaceFirmware.Hal;
 
 namespace InterfaceFirmware.Emulator
 {
+    /// <summary>Something the emulated world does at a given moment (a contact bouncing, a host enumerating).</summary>
+    public delegate void TimedAction(long nowUs);
+
     /// <summary>
     /// Deterministic virtual time (µs resolution) behind the firmware's <see cref="IClock"/>.
-    /// Time only moves in <see cref="AdvanceUs"/>: listeners catch up first, then every tick and
-    /// one-shot due at that moment fires, in order of due time, then of creation. No wall clock,
-    /// no sleeping: an hour of device time takes as long as the work in it.
+    /// Time only moves in <see cref="AdvanceUs"/>: listeners catch up first, then everything due at
+    /// that moment runs: the firmware's tick, its one-shot timers (in creation order), then the
+    /// emulated world's scheduled actions (in scheduling order). No wall clock, no sleeping: an hour
+    /// of device time takes as long as the work in it.
     /// </summary>
     public sealed class VirtualClock : IClock
     {
         private readonly ArrayList _listeners = new ArrayList();
         private readonly ArrayList _timers = new ArrayList();
+        private readonly ArrayList _scheduled = new ArrayList();
+        private long _scheduleSequence;
         private long _nowUs;
         private ClockHandler _tickHandler;
         private long _tickPeriodUs;
@@ -59,6 +65,15 @@ namespace InterfaceFirmware.Emulator
             _nextTickUs = long.MaxValue;
         }
 
+        /// <summary>
+        /// Schedules something the emulated world does at <paramref name="atUs"/> (not earlier than now).
+        /// It runs after the firmware's tick and timers due at the same moment, in scheduling order.
+        /// </summary>
+        public void Schedule(long atUs, TimedAction action)
+        {
+            _scheduled.Add(new ScheduledAction(atUs < _nowUs ? _nowUs : atUs, _scheduleSequence++, action));
+        }
+
         public IOneShotTimer CreateOneShot(ClockHandler handler)
         {
             var timer = new VirtualOneShotTimer(this, handler);
@@ -98,6 +113,15 @@ namespace InterfaceFirmware.Emulator
         private long NextDueUs()
         {
             long due = _nextTickUs;
+            for (int i = 0; i < _scheduled.Count; i++)
+            {
+                var scheduled = (ScheduledAction)_scheduled[i];
+                if (scheduled.AtUs < due)
+                {
+                    due = scheduled.AtUs;
+                }
+            }
+
             for (int i = 0; i < _timers.Count; i++)
             {
                 var timer = (VirtualOneShotTimer)_timers[i];
@@ -141,6 +165,44 @@ namespace InterfaceFirmware.Emulator
                     timer.Fire(NowMs);
                 }
             }
+
+            // the world's own actions, earliest first; ones scheduled now for now run in this pass too
+            while (true)
+            {
+                ScheduledAction next = null;
+                for (int i = 0; i < _scheduled.Count; i++)
+                {
+                    var scheduled = (ScheduledAction)_scheduled[i];
+                    if (scheduled.AtUs <= _nowUs && (next == null || scheduled.Sequence < next.Sequence))
+                    {
+                        next = scheduled;
+                    }
+                }
+
+                if (next == null)
+                {
+                    break;
+                }
+
+                _scheduled.Remove(next);
+                next.Action(_nowUs);
+            }
+        }
+
+        private sealed class ScheduledAction
+        {
+            public ScheduledAction(long atUs, long sequence, TimedAction action)
+            {
+                AtUs = atUs;
+                Sequence = sequence;
+                Action = action;
+            }
+
+            public long AtUs { get; }
+
+            public long Sequence { get; }
+
+            public TimedAction Action { get; }
         }
 
         private sealed class VirtualOneShotTimer : IOneShotTimer

@@ -43,9 +43,9 @@ namespace InterfaceFirmware.HostTests.Adapter
         }
 
         [Fact]
-        public void CallersOnCSharp10OrLaterGetTheArgumentsSourceAsMessage()
+        public void TheFailingArgumentsSourceBecomesTheMessage()
         {
-            // [CallerArgumentExpression] as on nanoFramework; the unit tests (C# 9, like the device build) pass "".
+            // [CallerArgumentExpression] as on nanoFramework
             int gain = 4;
             Assert.Equal("Assert.AreEqual failed. Expected:<3>. Actual:<4>. gain", FailureOf(() => Nano.Assert.AreEqual(3, gain)));
         }

@@ -1,0 +1,255 @@
+using System;
+using System.Collections;
+
+namespace InterfaceFirmware.Emulator
+{
+    /// <summary>What the pop detector heard.</summary>
+    public enum PopKind
+    {
+        /// <summary>A discontinuity: the output jumped in a way the preceding signal does not explain (click).</summary>
+        Click = 0,
+
+        /// <summary>A low-frequency excursion of the output: a DC step or a ramp fast enough to hear (thump).</summary>
+        Thump = 1,
+
+        /// <summary>An artefact a chip model reports directly (e.g. a clock change under a live output).</summary>
+        Glitch = 2,
+    }
+
+    /// <summary>One event at one output, with its time and size (full-scale units).</summary>
+    public sealed class PopEvent
+    {
+        public PopEvent(string output, PopKind kind, long timeUs, double size, string detail)
+        {
+            Output = output;
+            Kind = kind;
+            TimeUs = timeUs;
+            Size = size;
+            Detail = detail;
+        }
+
+        public string Output { get; }
+
+        public PopKind Kind { get; }
+
+        public long TimeUs { get; }
+
+        /// <summary>Peak size in full-scale units (1.0 = a full-scale sine's peak).</summary>
+        public double Size { get; }
+
+        public string Detail { get; }
+
+        public double SizeDb
+        {
+            get { return Decibels.ToDb(Size); }
+        }
+
+        public override string ToString()
+        {
+            return Output + " " + Kind.ToString() + " at " + (TimeUs / 1000).ToString() + " ms, " + SizeDb.ToString("F1") + " dBFS"
+                + (Detail == null ? string.Empty : " (" + Detail + ")");
+        }
+    }
+
+    /// <summary>
+    /// Listens to one output and flags what a listener would hear as a pop or click rather than
+    /// as programme. It judges the output alone, so the onset of a programme counts too: an abrupt
+    /// start, and, for the first ~250 ms of a steady programme with strong 15–150 Hz content (bass,
+    /// noise), its own build-up, until the detector has heard what "steady" is. Tests let programmes
+    /// run before the moment they judge; the firmware un-mutes through ramps.
+    /// </summary>
+    /// <remarks>
+    /// Two measures, both documented with their thresholds:
+    /// <list type="bullet">
+    /// <item>Click: the prediction error e[n] = y[n] − (2·y[n−1] − y[n−2]) (what a straight-line
+    /// continuation of the last two samples misses). A smooth signal keeps it small and regular;
+    /// a step of size s makes it jump to ±s. Flagged when |e| exceeds both
+    /// <see cref="ClickThreshold"/> and <see cref="ClickRatio"/> × the largest |e| of the previous
+    /// 10 ms, so a loud high-frequency programme raises its own bar.</item>
+    /// <item>Thump: the output through a 15–150 Hz band-pass (2nd-order high-pass at 15 Hz, 4th-order
+    /// low-pass at 150 Hz) exceeding both <see cref="ThumpThreshold"/> and <see cref="ThumpRatio"/>
+    /// × its own largest value between 200 and 50 ms earlier. DC steps, bias ramps and power-supply
+    /// transients land there; a 1 kHz programme is 66 dB down, the infrasonic charging of coupling
+    /// capacitors over hundreds of ms is below 15 Hz, and steady programme content in the band
+    /// (bass, noise) raises its own bar.</item>
+    /// </list>
+    /// Events closer than <see cref="HoldOffUs"/> to the previous one of the same kind merge into it
+    /// (keeping the largest size).
+    /// </remarks>
+    public sealed class PopDetector
+    {
+        /// <summary>−46 dBFS: the smallest discontinuity reported as a click.</summary>
+        public const double ClickThreshold = 0.005;
+
+        /// <summary>A click must also exceed the recent regular prediction error by this factor.</summary>
+        public const double ClickRatio = 4.0;
+
+        /// <summary>−40 dBFS: the smallest 15–150 Hz excursion reported as a thump.</summary>
+        public const double ThumpThreshold = 0.01;
+
+        /// <summary>A thump must also exceed the band's level of 200 to 50 ms earlier by this factor.</summary>
+        public const double ThumpRatio = 4.0;
+
+        /// <summary>Events within 20 ms of the previous one of the same kind merge into it.</summary>
+        public const long HoldOffUs = 20000;
+
+        private readonly string _output;
+        private readonly ArrayList _events;
+        // Largest |e| over the last 10 ms, kept as ten 1 ms block maxima (constant time per sample).
+        private const int ErrorBlock = AudioEngine.SampleRate / 1000;
+        private readonly double[] _errorBlockMax = new double[10];
+        private int _errorBlockIndex;
+        private int _errorInBlock;
+        private double _errorCurrentMax;
+        private double _errorWindowMax;
+        // The thump measure runs on 16-sample averages (3 kHz): ample for a band that ends at 150 Hz.
+        private const int BandDecimation = 16;
+        private const int BandRate = AudioEngine.SampleRate / BandDecimation;
+        private readonly WindowMax _earlierBand = new WindowMax(20, BandRate / 100, 5);
+        private readonly Biquad _highPass = Biquad.HighPass(15.0, BandRate);
+        private readonly Biquad _lowPass1 = Biquad.LowPass(150.0, BandRate);
+        private readonly Biquad _lowPass2 = Biquad.LowPass(150.0, BandRate);
+        private double _bandSum;
+        private int _bandCount;
+        private double _y1;
+        private double _y2;
+        private long _samples;
+        private PopEvent _lastClick;
+        private PopEvent _lastThump;
+
+        public PopDetector(string output, ArrayList events)
+        {
+            _output = output;
+            _events = events;
+        }
+
+        public string Output
+        {
+            get { return _output; }
+        }
+
+        /// <summary>Feeds a block of the output; <paramref name="startUs"/> is the time of its first sample.</summary>
+        public void Process(double[] samples, int offset, int count, long startUs)
+        {
+            // state in locals for the loop; fields are written back at the end
+            double y1 = _y1;
+            double y2 = _y2;
+            double currentMax = _errorCurrentMax;
+            int inBlock = _errorInBlock;
+            double bandSum = _bandSum;
+            int bandCount = _bandCount;
+            int first = _samples < 2 ? (int)(2 - _samples) : 0;
+            for (int i = 0; i < count; i++)
+            {
+                double y = samples[offset + i];
+                double error = y - (2.0 * y1 - y2);
+                if (error < 0)
+                {
+                    error = -error;
+                }
+
+                // cheap test first: most samples are far below the absolute threshold
+                if (error > ClickThreshold && i >= first)
+                {
+                    double recent = currentMax > _errorWindowMax ? currentMax : _errorWindowMax;
+                    if (error > ClickRatio * recent)
+                    {
+                        Report(ref _lastClick, PopKind.Click, TimeOf(startUs, i), error);
+                    }
+                }
+
+                if (error > currentMax)
+                {
+                    currentMax = error;
+                }
+
+                if (++inBlock == ErrorBlock)
+                {
+                    CompleteErrorBlock(currentMax);
+                    currentMax = 0;
+                    inBlock = 0;
+                }
+
+                bandSum += y;
+                if (++bandCount == BandDecimation)
+                {
+                    BandSample(bandSum / BandDecimation, TimeOf(startUs, i));
+                    bandSum = 0;
+                    bandCount = 0;
+                }
+
+                y2 = y1;
+                y1 = y;
+            }
+
+            _y1 = y1;
+            _y2 = y2;
+            _errorCurrentMax = currentMax;
+            _errorInBlock = inBlock;
+            _bandSum = bandSum;
+            _bandCount = bandCount;
+            _samples += count;
+        }
+
+        private void BandSample(double average, long timeUs)
+        {
+            double band = _lowPass2.Next(_lowPass1.Next(_highPass.Next(average)));
+            if (band < 0)
+            {
+                band = -band;
+            }
+
+            if (band > ThumpThreshold && band > ThumpRatio * _earlierBand.Max)
+            {
+                Report(ref _lastThump, PopKind.Thump, timeUs, band);
+            }
+
+            _earlierBand.Add(band);
+        }
+
+        private void CompleteErrorBlock(double blockMax)
+        {
+            _errorBlockMax[_errorBlockIndex] = blockMax;
+            _errorBlockIndex = (_errorBlockIndex + 1) % _errorBlockMax.Length;
+            double max = 0;
+            for (int k = 0; k < _errorBlockMax.Length; k++)
+            {
+                if (_errorBlockMax[k] > max)
+                {
+                    max = _errorBlockMax[k];
+                }
+            }
+
+            _errorWindowMax = max;
+        }
+
+        /// <summary>Reports an artefact that a model knows happened (not inferred from the waveform).</summary>
+        public void ReportGlitch(long timeUs, double size, string detail)
+        {
+            _events.Add(new PopEvent(_output, PopKind.Glitch, timeUs, size, detail));
+        }
+
+        private static long TimeOf(long startUs, int sample)
+        {
+            return startUs + sample * 1000000L / AudioEngine.SampleRate;
+        }
+
+        private void Report(ref PopEvent last, PopKind kind, long timeUs, double size)
+        {
+            if (last != null && timeUs - last.TimeUs < HoldOffUs)
+            {
+                if (size > last.Size)
+                {
+                    int index = _events.IndexOf(last);
+                    last = new PopEvent(_output, kind, last.TimeUs, size, null);
+                    _events[index] = last;
+                }
+
+                return;
+            }
+
+            last = new PopEvent(_output, kind, timeUs, size, null);
+            _events.Add(last);
+        }
+    }
+}

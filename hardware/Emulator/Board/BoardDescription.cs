@@ -1,0 +1,189 @@
+namespace InterfaceFirmware.Emulator
+{
+    /// <summary>The codec a board carries.</summary>
+    public enum CodecKind
+    {
+        Wm8960 = 0,
+        Es8388 = 1,
+    }
+
+    /// <summary>A named GPIO on a board (button, LED, status line).</summary>
+    public sealed class PinDescription
+    {
+        public PinDescription(string name, int pin, bool activeLow)
+        {
+            Name = name;
+            Pin = pin;
+            ActiveLow = activeLow;
+        }
+
+        public string Name { get; }
+
+        public int Pin { get; }
+
+        /// <summary>The function is on when the pin is low (buttons to ground, LEDs to 3.3 V).</summary>
+        public bool ActiveLow { get; }
+    }
+
+    /// <summary>An analogue input jack (or microphone) and the codec input pin it feeds.</summary>
+    public sealed class InputDescription
+    {
+        public InputDescription(string name, int codecPin)
+        {
+            Name = name;
+            CodecPin = codecPin;
+        }
+
+        public string Name { get; }
+
+        /// <summary>
+        /// Index into the codec model's input array: WM8960 LINPUT1..3 = 0..2, RINPUT1..3 = 3..5;
+        /// ES8388 LIN1, LIN2 = 0, 1 and RIN1, RIN2 = 2, 3.
+        /// </summary>
+        public int CodecPin { get; }
+    }
+
+    /// <summary>
+    /// What a board is made of and how it is wired: chips and their addresses, the I2C pins, the
+    /// inputs and outputs, buttons, LEDs and status lines. The emulator builds a
+    /// <see cref="VirtualBoard"/> from it; pins and addresses match hardware/README.md.
+    /// </summary>
+    public sealed class BoardDescription
+    {
+        public string Name { get; set; }
+
+        public CodecKind Codec { get; set; }
+
+        public int CodecAddress { get; set; }
+
+        /// <summary>TPA6130A2 fitted on the main jack.</summary>
+        public bool HasAmplifier { get; set; }
+
+        public int AmplifierAddress { get; set; }
+
+        /// <summary>GPIO driving the amplifier's SD (shutdown, active low) pin; -1 when hard-wired on.</summary>
+        public int AmplifierShutdownPin { get; set; }
+
+        /// <summary>The codec's own headphone outputs reach a jack (the second jack on the reference board).</summary>
+        public bool HasCodecHeadphoneJack { get; set; }
+
+        public int I2cBusId { get; set; }
+
+        public int I2cDataPin { get; set; }
+
+        public int I2cClockPin { get; set; }
+
+        /// <summary>A class-compliant USB audio bridge carries the computer's audio (absent on dev boards).</summary>
+        public bool HasUsbBridge { get; set; }
+
+        /// <summary>GPIO that hands the codec's clocks to the ESP32 (high) or the USB bridge (low); -1 if none.</summary>
+        public int CodecClockSelectPin { get; set; }
+
+        /// <summary>GPIO switching the power-bank keep-alive load; -1 if none.</summary>
+        public int KeepAlivePin { get; set; }
+
+        /// <summary>Main headphone jack detect line.</summary>
+        public PinDescription JackDetect { get; set; }
+
+        /// <summary>Enable of an on-board speaker amplifier (A1S: NS4150); -1 if none. Speakers are not rendered.</summary>
+        public int SpeakerAmplifierPin { get; set; }
+
+        public PinDescription[] Buttons { get; set; }
+
+        public PinDescription[] Leds { get; set; }
+
+        public InputDescription[] Inputs { get; set; }
+
+        /// <summary>Supply current of the ESP32 module with radios off, in mA.</summary>
+        public double ProcessorMilliamps { get; set; }
+
+        /// <summary>The reference board (hardware/README.md).</summary>
+        public static BoardDescription Reference()
+        {
+            var board = new BoardDescription();
+            board.Name = "reference";
+            board.Codec = CodecKind.Wm8960;
+            board.CodecAddress = 0x1A;
+            board.HasAmplifier = true;
+            board.AmplifierAddress = 0x60;
+            board.AmplifierShutdownPin = 21;
+            board.HasCodecHeadphoneJack = true;
+            board.I2cBusId = 1;
+            board.I2cDataPin = 18;
+            board.I2cClockPin = 23;
+            board.HasUsbBridge = true;
+            board.CodecClockSelectPin = 4;
+            board.KeepAlivePin = 12;
+            board.JackDetect = new PinDescription("jack", 27, false);
+            board.SpeakerAmplifierPin = -1;
+            board.Buttons = new PinDescription[]
+            {
+                new PinDescription("volume-up", 13, true),
+                new PinDescription("volume-down", 14, true),
+                new PinDescription("monitor", 15, true),
+                new PinDescription("select", 19, true),
+            };
+            board.Leds = new PinDescription[]
+            {
+                new PinDescription("status", 22, false),
+                new PinDescription("monitor", 2, false),
+            };
+            board.Inputs = new InputDescription[]
+            {
+                new InputDescription("input-1", 0), // LINPUT1
+                new InputDescription("input-2", 3), // RINPUT1
+            };
+            board.ProcessorMilliamps = 30;
+            return board;
+        }
+
+        /// <summary>
+        /// AI-Thinker ESP32-A1S Audio Kit v2.2 (ES8388 at 0x10), from public pin maps:
+        /// pschatzmann/arduino-audio-tools ai-thinker.h and arduino-audiokit ai_thinker_es8388_5.h,
+        /// marcel-licence notes (keys, "jack insertion: GPIO39 (inserted low)", "D4 -> GPIO22 …
+        /// (active low)"). Some v2.2 boards put I2C on SDA 23 / SCL 18 instead of 33 / 32.
+        /// Microphones on LIN1/RIN1, the line-in jack on LIN2/RIN2.
+        /// </summary>
+        public static BoardDescription AudioKit()
+        {
+            var board = new BoardDescription();
+            board.Name = "audiokit";
+            board.Codec = CodecKind.Es8388;
+            board.CodecAddress = 0x10;
+            board.HasAmplifier = false;
+            board.AmplifierAddress = -1;
+            board.AmplifierShutdownPin = -1;
+            board.HasCodecHeadphoneJack = true;
+            board.I2cBusId = 1;
+            board.I2cDataPin = 33;
+            board.I2cClockPin = 32;
+            board.HasUsbBridge = false;
+            board.CodecClockSelectPin = -1;
+            board.KeepAlivePin = -1;
+            board.JackDetect = new PinDescription("jack", 39, true);
+            board.SpeakerAmplifierPin = 21;
+            board.Buttons = new PinDescription[]
+            {
+                new PinDescription("key1", 36, true),
+                new PinDescription("key2", 13, true),
+                new PinDescription("key3", 19, true),
+                new PinDescription("key4", 23, true),
+                new PinDescription("key5", 18, true),
+                new PinDescription("key6", 5, true),
+            };
+            board.Leds = new PinDescription[]
+            {
+                new PinDescription("d4", 22, true),
+            };
+            board.Inputs = new InputDescription[]
+            {
+                new InputDescription("line-left", 1),  // LIN2
+                new InputDescription("line-right", 3), // RIN2
+                new InputDescription("mic-left", 0),   // LIN1
+                new InputDescription("mic-right", 2),  // RIN1
+            };
+            board.ProcessorMilliamps = 35;
+            return board;
+        }
+    }
+}

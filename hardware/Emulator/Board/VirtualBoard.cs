@@ -1,0 +1,539 @@
+using System;
+using System.Collections;
+using InterfaceFirmware.Hal;
+
+namespace InterfaceFirmware.Emulator
+{
+    /// <summary>
+    /// A whole board in virtual time, built from a <see cref="BoardDescription"/>: the chips on the
+    /// I2C bus, GPIO (buttons with bounce, LEDs, jack detect, enable lines), the USB side, the power
+    /// source, settings flash, the ESP32 as codec clock master, and the audio graph from the
+    /// input jacks through the chips to each headphone output, with a pop detector on every output.
+    /// Each hal interface the firmware uses is a property here; the firmware cannot tell this
+    /// from the hardware at that boundary.
+    /// </summary>
+    public sealed class VirtualBoard : IAudioRenderer
+    {
+        private readonly BoardDescription _description;
+        private readonly ArrayList _popEvents = new ArrayList();
+        private readonly Button[] _buttons;
+        private readonly VirtualDigitalInput[] _buttonInputs;
+        private readonly VirtualDigitalOutput[] _leds;
+        private readonly SignalSource[] _inputSources;
+        private readonly double[][] _codecInputs;
+        private readonly double[][] _playback = { new double[AudioEngine.BlockFrames], new double[AudioEngine.BlockFrames] };
+        private readonly CouplingCapacitor[] _jackCoupling = { new CouplingCapacitor(220e-6), new CouplingCapacitor(220e-6) };
+        private readonly ArrayList _consumers = new ArrayList();
+        private int _usbStateSeen = -1;
+        private int _codecClockStateSeen = -1;
+        private bool _powered;
+
+        public VirtualBoard(BoardDescription description, int seed)
+            : this(description, seed, new SettingsFlash(4, 256))
+        {
+        }
+
+        /// <param name="settings">The settings flash, kept across power cycles by passing the same instance to the next board.</param>
+        public VirtualBoard(BoardDescription description, int seed, SettingsFlash settings)
+        {
+            _description = description;
+            Random = new DeterministicRandom(seed);
+            Clock = new VirtualClock();
+            Log = new MemoryLog(Clock);
+            Bus = new VirtualI2cBus(Clock, seed);
+            Settings = settings;
+            Power = new PowerSupplyModel(Clock);
+            Power.PowerChanged += OnPowerChanged;
+            Usb = new UsbHostModel(Clock);
+            AdcTap = new AdcTap(4096);
+
+            if (description.Codec == CodecKind.Wm8960)
+            {
+                Wm8960 = new Wm8960Model(description.CodecAddress);
+                Bus.Attach(Wm8960);
+                _consumers.Add(Wm8960);
+                _codecInputs = NewBuffers(6);
+            }
+            else
+            {
+                Es8388 = new Es8388Model(description.CodecAddress);
+                Bus.Attach(Es8388);
+                _consumers.Add(Es8388);
+                _codecInputs = NewBuffers(4);
+            }
+
+            if (description.HasAmplifier)
+            {
+                Amplifier = new Tpa6130a2Model(description.AmplifierAddress);
+                Bus.Attach(Amplifier);
+                _consumers.Add(Amplifier);
+                MainJack = new HeadphoneOutput("main", _popEvents);
+                if (description.AmplifierShutdownPin >= 0)
+                {
+                    AmplifierShutdown = new ChipEnableLine(Clock, description.AmplifierShutdownPin, Amplifier);
+                }
+            }
+
+            if (description.HasCodecHeadphoneJack)
+            {
+                CodecJack = new HeadphoneOutput(description.HasAmplifier ? "second" : "main", _popEvents);
+                if (!description.HasAmplifier)
+                {
+                    MainJack = CodecJack;
+                }
+            }
+
+            ClockSelect = description.CodecClockSelectPin >= 0 ? new VirtualDigitalOutput(Clock, description.CodecClockSelectPin, false) : null;
+            CodecClock = new EspCodecClock(ClockSelect);
+            JackDetect = new VirtualDigitalInput(description.JackDetect.Pin, !description.JackDetect.ActiveLow);
+            SpeakerAmplifierEnable = description.SpeakerAmplifierPin >= 0 ? new VirtualDigitalOutput(Clock, description.SpeakerAmplifierPin, false) : null;
+
+            _buttons = new Button[description.Buttons.Length];
+            _buttonInputs = new VirtualDigitalInput[description.Buttons.Length];
+            for (int i = 0; i < _buttons.Length; i++)
+            {
+                PinDescription pin = description.Buttons[i];
+                _buttonInputs[i] = new VirtualDigitalInput(pin.Pin, pin.ActiveLow); // released: idle level
+                _buttons[i] = new Button(pin.Name, _buttonInputs[i], Clock, Random);
+            }
+
+            _leds = new VirtualDigitalOutput[description.Leds.Length];
+            for (int i = 0; i < _leds.Length; i++)
+            {
+                PinDescription pin = description.Leds[i];
+                _leds[i] = new VirtualDigitalOutput(Clock, pin.Pin, pin.ActiveLow);
+                _consumers.Add(new LedLoad(pin, _leds[i]));
+            }
+
+            _inputSources = new SignalSource[description.Inputs.Length];
+            for (int i = 0; i < _inputSources.Length; i++)
+            {
+                _inputSources[i] = SilenceSource.Instance;
+            }
+
+            _consumers.Add(new FixedLoad("ESP32", description.ProcessorMilliamps, this));
+            if (description.HasUsbBridge)
+            {
+                _consumers.Add(new UsbBridgeLoad(Usb));
+            }
+
+            for (int i = 0; i < _consumers.Count; i++)
+            {
+                Power.AddConsumer((ICurrentConsumer)_consumers[i]);
+            }
+
+            Audio = new AudioEngine(this);
+            Clock.AddListener(Audio);
+
+            // Out of the box the board sits on a wall charger: powered, no computer. Tests and the
+            // runner connect a computer or a power bank as the scenario needs.
+            ConnectCharger();
+            _powered = Power.OutputOn;
+        }
+
+        public BoardDescription Description
+        {
+            get { return _description; }
+        }
+
+        public DeterministicRandom Random { get; }
+
+        public VirtualClock Clock { get; }
+
+        public VirtualI2cBus Bus { get; }
+
+        public MemoryLog Log { get; }
+
+        public AudioEngine Audio { get; }
+
+        public Wm8960Model Wm8960 { get; }
+
+        public Es8388Model Es8388 { get; }
+
+        public Tpa6130a2Model Amplifier { get; }
+
+        /// <summary>The TPA6130A2's SD line (high = running); null when not wired to a GPIO.</summary>
+        public ChipEnableLine AmplifierShutdown { get; }
+
+        /// <summary>The headphone jack a user plugs into first (the amplifier's, or the codec's on dev boards).</summary>
+        public HeadphoneOutput MainJack { get; }
+
+        /// <summary>The jack on the codec's own headphone driver (the second jack on the reference board).</summary>
+        public HeadphoneOutput CodecJack { get; }
+
+        public UsbHostModel Usb { get; }
+
+        public PowerSupplyModel Power { get; }
+
+        public SettingsFlash Settings { get; }
+
+        public EspCodecClock CodecClock { get; }
+
+        public AdcTap AdcTap { get; }
+
+        /// <summary>The codec clock select line (high: ESP32 clocks the codec); null when absent.</summary>
+        public VirtualDigitalOutput ClockSelect { get; }
+
+        public VirtualDigitalInput JackDetect { get; }
+
+        public VirtualDigitalOutput SpeakerAmplifierEnable { get; }
+
+        /// <summary>Every pop, click, thump and glitch heard at any output so far (<see cref="PopEvent"/> items).</summary>
+        public ArrayList PopEvents
+        {
+            get { return _popEvents; }
+        }
+
+        /// <summary>False after the power source went away (the firmware is not running then).</summary>
+        public bool Powered
+        {
+            get { return _powered; }
+        }
+
+        public Button Button(string name)
+        {
+            for (int i = 0; i < _buttons.Length; i++)
+            {
+                if (_buttons[i].Name == name)
+                {
+                    return _buttons[i];
+                }
+            }
+
+            throw new ArgumentException("no button " + name);
+        }
+
+        /// <summary>The GPIO input a button is wired to (what the firmware reads).</summary>
+        public VirtualDigitalInput ButtonInput(string name)
+        {
+            for (int i = 0; i < _buttons.Length; i++)
+            {
+                if (_buttons[i].Name == name)
+                {
+                    return _buttonInputs[i];
+                }
+            }
+
+            throw new ArgumentException("no button " + name);
+        }
+
+        public VirtualDigitalOutput Led(string name)
+        {
+            for (int i = 0; i < _leds.Length; i++)
+            {
+                if (_description.Leds[i].Name == name)
+                {
+                    return _leds[i];
+                }
+            }
+
+            throw new ArgumentException("no LED " + name);
+        }
+
+        /// <summary>True when the named LED is lit (taking its polarity into account).</summary>
+        public bool LedOn(string name)
+        {
+            for (int i = 0; i < _leds.Length; i++)
+            {
+                if (_description.Leds[i].Name == name)
+                {
+                    return _leds[i].Level != _description.Leds[i].ActiveLow;
+                }
+            }
+
+            throw new ArgumentException("no LED " + name);
+        }
+
+        /// <summary>Puts a signal on an input jack (or microphone) by its name in the description.</summary>
+        public void SetInput(string name, SignalSource source)
+        {
+            for (int i = 0; i < _inputSources.Length; i++)
+            {
+                if (_description.Inputs[i].Name == name)
+                {
+                    _inputSources[i] = source;
+                    return;
+                }
+            }
+
+            throw new ArgumentException("no input " + name);
+        }
+
+        /// <summary>Plugs or unplugs the main headphone (jack detect follows).</summary>
+        public void PlugHeadphones(bool plugged)
+        {
+            MainJack.HeadphonePlugged = plugged;
+            JackDetect.SetLevel(plugged != _description.JackDetect.ActiveLow);
+        }
+
+        /// <summary>A computer's USB port: power, and a host that enumerates the audio bridge.</summary>
+        public void ConnectComputer()
+        {
+            Power.Connect(PowerSourceKind.ComputerPort);
+            Usb.Attach();
+        }
+
+        /// <summary>A power bank on the USB port: power (until it decides the load is too light), no host.</summary>
+        public void ConnectPowerBank()
+        {
+            Power.Connect(PowerSourceKind.PowerBank);
+            Usb.AttachPowerOnly();
+        }
+
+        /// <summary>A wall charger on the USB port: power, no host, no auto-off.</summary>
+        public void ConnectCharger()
+        {
+            Power.Connect(PowerSourceKind.Charger);
+            Usb.AttachPowerOnly();
+        }
+
+        /// <summary>Pulls the USB cable: no power, no host.</summary>
+        public void DisconnectPower()
+        {
+            Usb.Detach();
+            Power.Disconnect();
+        }
+
+        /// <summary>Moves virtual time forward; everything on the board happens on the way.</summary>
+        public void RunMs(long milliseconds)
+        {
+            Clock.AdvanceMs(milliseconds);
+        }
+
+        /// <summary>The pop events at one output name prefix (e.g. "main"), as text, one per line.</summary>
+        public string DescribePops()
+        {
+            string text = string.Empty;
+            for (int i = 0; i < _popEvents.Count; i++)
+            {
+                text += _popEvents[i].ToString() + "\n";
+            }
+
+            return text;
+        }
+
+        // ---- audio ---------------------------------------------------------------------------------
+
+        public void Render(long firstSample, int count, long startUs)
+        {
+            if (!_powered)
+            {
+                RenderUnpowered(firstSample, count, startUs);
+                return;
+            }
+
+            SyncClocks(startUs);
+            for (int i = 0; i < _inputSources.Length; i++)
+            {
+                _inputSources[i].Fill(_codecInputs[_description.Inputs[i].CodecPin], 0, count, firstSample);
+            }
+
+            bool usbPlayback = Usb.PlaybackActive && !CodecClock.Running;
+            (usbPlayback ? Usb.PlaybackLeft : SilenceSource.Instance).Fill(_playback[0], 0, count, firstSample);
+            (usbPlayback ? Usb.PlaybackRight : SilenceSource.Instance).Fill(_playback[1], 0, count, firstSample);
+
+            OutputPin left;
+            OutputPin right;
+            string glitch;
+            if (Wm8960 != null)
+            {
+                Wm8960.Process(_codecInputs, _playback, count, startUs);
+                left = Wm8960.HeadphonePin(true);
+                right = Wm8960.HeadphonePin(false);
+                AdcTap.Push(Wm8960.Capture(true), Wm8960.Capture(false), count);
+                glitch = Wm8960.TakeGlitch();
+            }
+            else
+            {
+                Es8388.Process(_codecInputs, _playback, count, startUs);
+                left = Es8388.Out1Pin(true);
+                right = Es8388.Out1Pin(false);
+                AdcTap.Push(Es8388.Capture(true), Es8388.Capture(false), count);
+                glitch = Es8388.TakeGlitch();
+            }
+
+            if (CodecJack != null)
+            {
+                _jackCoupling[0].Process(left, CodecJack.Block(true), count);
+                _jackCoupling[1].Process(right, CodecJack.Block(false), count);
+                if (glitch != null)
+                {
+                    CodecJack.ReportGlitch(startUs, glitch);
+                }
+
+                CodecJack.Commit(count, firstSample, startUs);
+            }
+
+            if (Amplifier != null)
+            {
+                Amplifier.Process(left, right, MainJack.Block(true), MainJack.Block(false), count, startUs);
+                if (glitch != null)
+                {
+                    MainJack.ReportGlitch(startUs, glitch);
+                }
+
+                MainJack.Commit(count, firstSample, startUs);
+            }
+        }
+
+        // No supply: every output is dead quiet (the step from a live output to nothing is heard).
+        private void RenderUnpowered(long firstSample, int count, long startUs)
+        {
+            if (CodecJack != null)
+            {
+                Array.Clear(CodecJack.Block(true), 0, count);
+                Array.Clear(CodecJack.Block(false), 0, count);
+                CodecJack.Commit(count, firstSample, startUs);
+            }
+
+            if (Amplifier != null)
+            {
+                Array.Clear(MainJack.Block(true), 0, count);
+                Array.Clear(MainJack.Block(false), 0, count);
+                MainJack.Commit(count, firstSample, startUs);
+            }
+        }
+
+        // MCLK and LRCLK reach the codec from the ESP32 (clock select high) or from the USB bridge.
+        private void SyncClocks(long nowUs)
+        {
+            if (Usb.StateChanges == _usbStateSeen && CodecClock.StateChanges == _codecClockStateSeen)
+            {
+                return;
+            }
+
+            _usbStateSeen = Usb.StateChanges;
+            _codecClockStateSeen = CodecClock.StateChanges;
+            double mclk = 0;
+            double lrclk = 0;
+            bool espSelected = CodecClock.Running && (ClockSelect == null || ClockSelect.Level);
+            if (espSelected)
+            {
+                mclk = CodecClock.MclkHz;
+                lrclk = CodecClock.LrclkHz;
+            }
+            else if (_description.HasUsbBridge && Usb.DrivesClocks)
+            {
+                mclk = Usb.MclkHz;
+                lrclk = Usb.ClockRate;
+            }
+
+            if (Wm8960 != null)
+            {
+                Wm8960.Clocks.Set(mclk, lrclk);
+                Wm8960.OnClocksChanged(nowUs);
+                AdcTap.SetSampleRate(Wm8960.ClocksValid ? (int)(Wm8960.AdcSampleRate + 0.5) : 0);
+            }
+            else
+            {
+                Es8388.Clocks.Set(mclk, lrclk);
+                Es8388.OnClocksChanged(nowUs);
+                AdcTap.SetSampleRate(Es8388.ClocksValid ? (int)(Es8388.DacSampleRate + 0.5) : 0);
+            }
+        }
+
+        // ---- power ---------------------------------------------------------------------------------
+
+        private void OnPowerChanged(bool on)
+        {
+            _powered = on;
+            if (Wm8960 != null)
+            {
+                Wm8960.SetPowered(on);
+            }
+
+            if (Es8388 != null)
+            {
+                Es8388.SetPowered(on);
+            }
+
+            if (Amplifier != null)
+            {
+                Amplifier.SetPowered(on && (AmplifierShutdown == null || AmplifierShutdown.Level));
+            }
+
+            if (!on)
+            {
+                // the processor stops: no more ticks or timers
+                Clock.StopTicks();
+                Log.Write(LogLevel.Warning, "board", "power lost");
+            }
+        }
+
+        private static double[][] NewBuffers(int count)
+        {
+            var buffers = new double[count][];
+            for (int i = 0; i < count; i++)
+            {
+                buffers[i] = new double[AudioEngine.BlockFrames];
+            }
+
+            return buffers;
+        }
+
+        // ---- small board parts -------------------------------------------------------------------
+
+        private sealed class FixedLoad : ICurrentConsumer
+        {
+            private readonly double _milliamps;
+            private readonly VirtualBoard _board;
+
+            public FixedLoad(string name, double milliamps, VirtualBoard board)
+            {
+                ConsumerName = name;
+                _milliamps = milliamps;
+                _board = board;
+            }
+
+            public string ConsumerName { get; }
+
+            public double CurrentMilliamps
+            {
+                get { return _board._powered ? _milliamps : 0; }
+            }
+        }
+
+        private sealed class LedLoad : ICurrentConsumer
+        {
+            private readonly PinDescription _pin;
+            private readonly VirtualDigitalOutput _output;
+
+            public LedLoad(PinDescription pin, VirtualDigitalOutput output)
+            {
+                _pin = pin;
+                _output = output;
+            }
+
+            public string ConsumerName
+            {
+                get { return "LED " + _pin.Name; }
+            }
+
+            public double CurrentMilliamps
+            {
+                get { return _output.Level != _pin.ActiveLow ? 2.0 : 0; }
+            }
+        }
+
+        /// <summary>The USB audio bridge: 10 mA with VBUS, 25 mA once a computer configured it.</summary>
+        private sealed class UsbBridgeLoad : ICurrentConsumer
+        {
+            private readonly UsbHostModel _usb;
+
+            public UsbBridgeLoad(UsbHostModel usb)
+            {
+                _usb = usb;
+            }
+
+            public string ConsumerName
+            {
+                get { return "USB bridge"; }
+            }
+
+            public double CurrentMilliamps
+            {
+                get { return _usb.HostConfigured ? 25.0 : 10.0; }
+            }
+        }
+    }
+}

@@ -1,0 +1,893 @@
+using System;
+
+namespace InterfaceFirmware.Emulator
+{
+    /// <summary>The WM8960's audio path and volume latches (see Wm8960Model.cs for the registers).</summary>
+    public sealed partial class Wm8960Model
+    {
+        // Latched volume stages; index = stage * 2 + channel (0 left, 1 right).
+        private const int StageInputPga = 0;
+        private const int StageHeadphone = 1;
+        private const int StageDac = 2;
+        private const int StageAdc = 3;
+        private const int StageSpeaker = 4; // latched like the others; the speaker outputs are not rendered
+        private const int Stages = 5;
+        private const int NotPending = -1;
+
+        private static readonly double[] DacGain = BuildTable(256, code => code == 0 ? 0 : Decibels.ToLinear((code - 255) * 0.5));
+        private static readonly double[] AdcGain = BuildTable(256, code => code == 0 ? 0 : Decibels.ToLinear((code - 195) * 0.5));
+        private static readonly double[] PgaGain = BuildTable(64, code => Decibels.ToLinear(-17.25 + 0.75 * code));
+        private static readonly double[] HeadphoneGain = BuildTable(128, code => code < 0x30 ? 0 : Decibels.ToLinear(code - 121));
+
+        private readonly int[] _applied = new int[Stages * 2];
+        private readonly int[] _pending = new int[Stages * 2];
+        private readonly long[] _forceAtUs = new long[Stages * 2];
+        private readonly double[] _lastZcInput = new double[Stages * 2];
+        private readonly int[] _dacRampStep = new int[2];
+        private readonly bool[] _dacRampingUp = new bool[2];
+        private readonly double[] _dacRampCredit = new double[2];
+        private readonly double[] _adcHpfX = new double[2];
+        private readonly double[] _adcHpfY = new double[2];
+        private readonly OutputPin[] _pins = { new OutputPin(), new OutputPin() };
+        private readonly double[][] _capture = { new double[AudioEngine.BlockFrames], new double[AudioEngine.BlockFrames] };
+        private readonly double[][] _boost = { new double[AudioEngine.BlockFrames], new double[AudioEngine.BlockFrames] };
+        private readonly double[] _scratch = new double[AudioEngine.BlockFrames];
+        private readonly double[] _gain = new double[AudioEngine.BlockFrames];
+        private readonly double[] _vmidTrack = new double[AudioEngine.BlockFrames];
+        private bool _lastDacMute;
+        private double _vmid;
+        private double _vmidTarget;
+        private long _softRampStartUs = -1;
+        private double _softRampFrom;
+        private long _softRampUs;
+        private double _loadCurrentMa;
+        private string _pendingGlitch;
+
+        private delegate double GainOf(int code);
+
+        /// <summary>The headphone output pins (HP_L = 0, HP_R = 1) for the block just processed.</summary>
+        public OutputPin HeadphonePin(bool left)
+        {
+            return _pins[left ? 0 : 1];
+        }
+
+        /// <summary>What the ADC delivered for the block just processed, after DATSEL (digital full scale).</summary>
+        public double[] Capture(bool left)
+        {
+            return _capture[left ? 0 : 1];
+        }
+
+        /// <summary>Without supply the VMID capacitor discharges: the next power-up starts from zero.</summary>
+        protected override void OnPowerChanged(bool powered)
+        {
+            if (!powered)
+            {
+                _vmid = 0;
+            }
+        }
+
+        /// <summary>Present VMID voltage (full-scale units).</summary>
+        public double Vmid
+        {
+            get { return _vmid; }
+        }
+
+        /// <summary>True once VMID is within 1 % of its target (or both are zero).</summary>
+        public bool VmidSettled
+        {
+            get
+            {
+                double target = VmidSelect == 0 ? 0 : VmidLevel;
+                return Math.Abs(_vmid - target) <= 0.01 * VmidLevel;
+            }
+        }
+
+        public int AppliedInputPgaCode(bool left)
+        {
+            return _applied[StageInputPga * 2 + (left ? 0 : 1)];
+        }
+
+        public int AppliedHeadphoneCode(bool left)
+        {
+            return _applied[StageHeadphone * 2 + (left ? 0 : 1)];
+        }
+
+        public int AppliedDacCode(bool left)
+        {
+            return _applied[StageDac * 2 + (left ? 0 : 1)];
+        }
+
+        public int AppliedAdcCode(bool left)
+        {
+            return _applied[StageAdc * 2 + (left ? 0 : 1)];
+        }
+
+        public int AppliedSpeakerCode(bool left)
+        {
+            return _applied[StageSpeaker * 2 + (left ? 0 : 1)];
+        }
+
+        /// <summary>True while a latched, zero-cross-gated change waits for its zero crossing (or timeout).</summary>
+        public bool InputPgaPending(bool left)
+        {
+            return _pending[StageInputPga * 2 + (left ? 0 : 1)] != NotPending;
+        }
+
+        public bool HeadphonePending(bool left)
+        {
+            return _pending[StageHeadphone * 2 + (left ? 0 : 1)] != NotPending;
+        }
+
+        /// <summary>The DAC's momentary soft-mute step (0 = muted, otherwise the applied volume code it has reached).</summary>
+        public int DacRampStep(bool left)
+        {
+            return _dacRampStep[left ? 0 : 1];
+        }
+
+        /// <summary>A clock problem to report at the outputs, once.</summary>
+        public string TakeGlitch()
+        {
+            string glitch = _pendingGlitch;
+            _pendingGlitch = null;
+            return glitch;
+        }
+
+        private void ResetAudioState()
+        {
+            for (int ch = 0; ch < 2; ch++)
+            {
+                _applied[StageInputPga * 2 + ch] = PgaCode(_registers[R0LeftInputVolume + ch]);
+                _applied[StageHeadphone * 2 + ch] = _registers[R2LeftOut1Volume + ch] & 0x7F;
+                _applied[StageDac * 2 + ch] = _registers[R10LeftDacVolume + ch] & 0xFF;
+                _applied[StageAdc * 2 + ch] = _registers[R21LeftAdcVolume + ch] & 0xFF;
+                _applied[StageSpeaker * 2 + ch] = _registers[R40LeftSpeakerVolume + ch] & 0x7F;
+                _dacRampStep[ch] = 0;
+                _dacRampingUp[ch] = false;
+                _dacRampCredit[ch] = 0;
+                _adcHpfX[ch] = _adcHpfY[ch] = 0;
+            }
+
+            for (int i = 0; i < Stages * 2; i++)
+            {
+                _pending[i] = NotPending;
+                _forceAtUs[i] = long.MaxValue;
+            }
+
+            _lastDacMute = true;
+        }
+
+        private static int PgaCode(int register)
+        {
+            // volume in bits 5:0, mute flag kept in bit 7 as in the register
+            return register & 0xBF;
+        }
+
+        // ---- VU latches --------------------------------------------------------------------------
+
+        /// <summary>Handles a write to a latched volume register; true if it changed an applied or pending value.</summary>
+        private bool ApplyLatches(int register, int value, long nowUs)
+        {
+            int stage;
+            int zeroCrossBit;
+            int first;
+            switch (register)
+            {
+                case R0LeftInputVolume:
+                case R1RightInputVolume:
+                    stage = StageInputPga;
+                    zeroCrossBit = 0x040;
+                    first = R0LeftInputVolume;
+                    break;
+                case R2LeftOut1Volume:
+                case R3RightOut1Volume:
+                    stage = StageHeadphone;
+                    zeroCrossBit = 0x080;
+                    first = R2LeftOut1Volume;
+                    break;
+                case R10LeftDacVolume:
+                case R11RightDacVolume:
+                    stage = StageDac;
+                    zeroCrossBit = 0;
+                    first = R10LeftDacVolume;
+                    break;
+                case R21LeftAdcVolume:
+                case R22RightAdcVolume:
+                    stage = StageAdc;
+                    zeroCrossBit = 0;
+                    first = R21LeftAdcVolume;
+                    break;
+                case R40LeftSpeakerVolume:
+                case R41RightSpeakerVolume:
+                    stage = StageSpeaker;
+                    zeroCrossBit = 0; // no speaker signal is rendered to cross zero: the latch applies at once
+                    first = R40LeftSpeakerVolume;
+                    break;
+                default:
+                    return false;
+            }
+
+            if ((value & VolumeUpdate) == 0)
+            {
+                return false; // stored in the intermediate latch only
+            }
+
+            // VU on either register of the pair updates both channels from their stored values.
+            bool changed = false;
+            for (int ch = 0; ch < 2; ch++)
+            {
+                int stored = _registers[first + ch];
+                int code = stage == StageInputPga ? PgaCode(stored) : stage == StageHeadphone || stage == StageSpeaker ? stored & 0x7F : stored & 0xFF;
+                int index = stage * 2 + ch;
+                bool zeroCross = zeroCrossBit != 0 && (stored & zeroCrossBit) != 0;
+                if (zeroCross)
+                {
+                    if (code != _applied[index] || _pending[index] != NotPending)
+                    {
+                        changed |= _pending[index] != code;
+                        _pending[index] = code == _applied[index] ? NotPending : code;
+                        _forceAtUs[index] = ForceTime(nowUs);
+                    }
+                }
+                else
+                {
+                    changed |= _applied[index] != code || _pending[index] != NotPending;
+                    _applied[index] = code;
+                    _pending[index] = NotPending;
+                }
+            }
+
+            return changed;
+        }
+
+        // The timeout clock ticks every period from time zero; a pending update lands on the second tick.
+        private long ForceTime(long nowUs)
+        {
+            long period = TimeoutPeriodUs;
+            if (period <= 0)
+            {
+                return long.MaxValue;
+            }
+
+            long firstTick = (nowUs / period + 1) * period;
+            return firstTick + period;
+        }
+
+        // ---- audio ---------------------------------------------------------------------------------
+
+        /// <summary>
+        /// Processes one block. <paramref name="inputs"/> holds LINPUT1..3 then RINPUT1..3 (analogue,
+        /// full-scale units, relative to VMID); <paramref name="playback"/> the I2S data from the host
+        /// (left, right). Results: <see cref="HeadphonePin"/> and <see cref="Capture"/>.
+        /// </summary>
+        public void Process(double[][] inputs, double[][] playback, int count, long startUs)
+        {
+            _nowUs = startUs;
+            TrackVmid(count, startUs);
+            bool clocks = ClocksValid;
+            bool vref = VrefEnabled;
+            double fs = clocks ? DacSampleRate : 0;
+            int power1 = _registers[R25PowerManagement1];
+            int power2 = _registers[R26PowerManagement2];
+            int power3 = _registers[R47PowerManagement3];
+            ArmTimeouts(startUs);
+            UpdateDacMuteTransition();
+
+            if (FusedPathEnabled && CanFuse())
+            {
+                double power = 0;
+                ProcessChannelFused(0, inputs, playback, count, clocks, vref, power1, power2, power3, ref power);
+                ProcessChannelFused(1, inputs, playback, count, clocks, vref, power1, power2, power3, ref power);
+                _loadCurrentMa = Math.Sqrt(power / (2.0 * count + 1e-9)) * 1.41 / 32.0 * 1000.0;
+                return;
+            }
+
+            for (int ch = 0; ch < 2; ch++)
+            {
+                bool left = ch == 0;
+                int pathRegister = _registers[left ? R32AdcLeftSignalPath : R33AdcRightSignalPath];
+                int boostRegister = _registers[left ? R43LeftInputBoostMixer : R44RightInputBoostMixer];
+                double[] in1 = inputs[ch * 3];
+                double[] in2 = inputs[ch * 3 + 1];
+                double[] in3 = inputs[ch * 3 + 2];
+                double[] boost = _boost[ch];
+                Array.Clear(boost, 0, count);
+
+                // Input PGA: gain × (non-inverting − inverting), on LMIC (input mixer power) and VREF.
+                bool pgaOn = vref && (power3 & (left ? 0x020 : 0x010)) != 0;
+                if (pgaOn && (pathRegister & 0x008) != 0)
+                {
+                    double k2 = (pathRegister & 0x040) != 0 ? 1.0 : 0.0;
+                    double k3 = (pathRegister & 0x080) != 0 ? 1.0 : 0.0;
+                    double k1 = (pathRegister & 0x100) != 0 ? 1.0 : 0.0;
+                    for (int i = 0; i < count; i++)
+                    {
+                        _scratch[i] = k2 * in2[i] + k3 * in3[i] - k1 * in1[i];
+                    }
+
+                    StageGains(StageInputPga, ch, _scratch, count, startUs, PgaGainOf);
+                    double micBoost = MicBoost(pathRegister >> 4 & 3);
+                    for (int i = 0; i < count; i++)
+                    {
+                        boost[i] = _scratch[i] * _gain[i] * micBoost;
+                    }
+                }
+                else
+                {
+                    // the PGA's latch still follows zero crossings of nothing: pending stays pending
+                    TrackPendingWithoutSignal(StageInputPga, ch, count, startUs);
+                }
+
+                // Boost mixer: PGA + LINPUT2/3 boosts, on AINL/AINR.
+                bool boostOn = vref && (power1 & (left ? 0x020 : 0x010)) != 0;
+                if (boostOn)
+                {
+                    double g2 = BoostGain(boostRegister >> 1 & 7);
+                    double g3 = BoostGain(boostRegister >> 4 & 7);
+                    for (int i = 0; i < count; i++)
+                    {
+                        boost[i] += g2 * in2[i] + g3 * in3[i];
+                        boost[i] = Analog.Clip(boost[i], VmidLevel);
+                    }
+                }
+                else
+                {
+                    Array.Clear(boost, 0, count);
+                }
+
+                // ADC: high-pass (unless ADCHPD), digital volume, polarity, clipping.
+                double[] capture = _capture[ch];
+                bool adcOn = clocks && vref && (power1 & (left ? 0x008 : 0x004)) != 0;
+                if (adcOn)
+                {
+                    double gain = AdcGain[_applied[StageAdc * 2 + ch]];
+                    bool invert = (_registers[R5DacControl1] & (left ? 0x020 : 0x040)) != 0;
+                    bool highPass = (_registers[R5DacControl1] & 0x001) == 0;
+                    const double Alpha = 0.99951588; // 1st-order high-pass at 3.7 Hz, 48 kHz
+                    double x1 = _adcHpfX[ch];
+                    double y1 = _adcHpfY[ch];
+                    double signedGain = invert ? -gain : gain;
+                    if (highPass)
+                    {
+                        for (int i = 0; i < count; i++)
+                        {
+                            double x = boost[i];
+                            y1 = Alpha * (y1 + x - x1);
+                            x1 = x;
+                            capture[i] = Analog.Clip(y1 * signedGain, 1.0);
+                        }
+                    }
+                    else
+                    {
+                        for (int i = 0; i < count; i++)
+                        {
+                            capture[i] = Analog.Clip(boost[i] * signedGain, 1.0);
+                        }
+                    }
+
+                    _adcHpfX[ch] = x1;
+                    _adcHpfY[ch] = y1;
+                }
+                else
+                {
+                    Array.Clear(capture, 0, count);
+                }
+            }
+
+            RouteCapture(count);
+
+            double[][] dacInput = (_registers[R9AudioInterface2] & 0x001) != 0 ? _capture : playback;
+            bool monoMix = (_registers[R23AdditionalControl1] & 0x010) != 0;
+            double loadPower = 0;
+            for (int ch = 0; ch < 2; ch++)
+            {
+                bool left = ch == 0;
+                int mix = _registers[left ? R34LeftOutMix : R37RightOutMix];
+                int bypass = _registers[left ? R45LeftBypass : R46RightBypass];
+                double[] in3 = inputs[ch * 3 + 2];
+                double[] boost = _boost[ch];
+                double[] mixer = _scratch;
+
+                // DAC: soft mute ramp × volume, optional mono mix, polarity and the −6 dB DACDIV2.
+                bool dacOn = clocks && vref && (power2 & (left ? 0x100 : 0x080)) != 0;
+                bool mixerOn = vref && (power3 & (left ? 0x008 : 0x004)) != 0;
+                Array.Clear(mixer, 0, count);
+                DacRampGains(ch, count, fs);
+                if (dacOn && mixerOn && (mix & 0x100) != 0)
+                {
+                    double[] source = dacInput[ch];
+                    double[] other = dacInput[1 - ch];
+                    double scale = (_registers[R5DacControl1] & 0x080) != 0 ? 0.5 : 1.0;
+                    if ((_registers[R6DacControl2] & (left ? 0x020 : 0x040)) != 0)
+                    {
+                        scale = -scale;
+                    }
+
+                    if (monoMix)
+                    {
+                        for (int i = 0; i < count; i++)
+                        {
+                            mixer[i] = Analog.Clip(0.5 * (source[i] + other[i]) * _gain[i] * scale, 1.0);
+                        }
+                    }
+                    else
+                    {
+                        for (int i = 0; i < count; i++)
+                        {
+                            mixer[i] = Analog.Clip(source[i] * _gain[i] * scale, 1.0);
+                        }
+                    }
+                }
+
+                // Output mixer: DAC + LINPUT3 (LI2LO) + boost-mixer bypass (LB2LO).
+                if (mixerOn)
+                {
+                    if ((mix & 0x080) != 0)
+                    {
+                        double g = BypassGain(mix >> 4 & 7);
+                        for (int i = 0; i < count; i++)
+                        {
+                            mixer[i] += g * in3[i];
+                        }
+                    }
+
+                    if ((bypass & 0x080) != 0)
+                    {
+                        double g = BypassGain(bypass >> 4 & 7);
+                        for (int i = 0; i < count; i++)
+                        {
+                            mixer[i] += g * boost[i];
+                        }
+                    }
+                }
+
+                // Headphone PGA (zero-cross on the mixer output) and the output pin with VMID bias.
+                // A driver needs VREF: enabled without it, the output collapses to ground.
+                StageGains(StageHeadphone, ch, mixer, count, startUs, HeadphoneGainOf);
+                OutputPin pin = _pins[ch];
+                bool driver = (power2 & (left ? 0x040 : 0x020)) != 0;
+                double[] voltage = pin.Voltage;
+                if (driver && mixerOn && vref)
+                {
+                    for (int i = 0; i < count; i++)
+                    {
+                        double vmid = _vmidTrack[i];
+                        double signal = Analog.Clip(mixer[i] * _gain[i], vmid);
+                        voltage[i] = vmid + signal;
+                        loadPower += signal * signal;
+                    }
+                }
+                else if (driver && !vref)
+                {
+                    Array.Clear(voltage, 0, count);
+                }
+                else
+                {
+                    Array.Copy(_vmidTrack, voltage, count);
+                }
+
+                pin.ResistanceOhms = driver ? DrivenOhms : DisabledOutputOhms(voltage, count);
+            }
+
+            // Peak headphone current into 32 Ω, roughly: rms volts × 1.41 V/FS / 32 Ω.
+            _loadCurrentMa = Math.Sqrt(loadPower / (2.0 * count + 1e-9)) * 1.41 / 32.0 * 1000.0;
+        }
+
+        /// <summary>
+        /// Renders with the straightforward multi-pass path only (for tests that check the fused
+        /// single-pass path renders the same samples). True by default.
+        /// </summary>
+        public bool FusedPathEnabled { get; set; } = true;
+
+        // The fused path covers the steady state: no latched change waiting for a zero crossing, no
+        // DAC ramp moving, no routing between the channels (DATSEL, LOOPBACK).
+        private bool CanFuse()
+        {
+            for (int ch = 0; ch < 2; ch++)
+            {
+                if (_pending[StageInputPga * 2 + ch] != NotPending || _pending[StageHeadphone * 2 + ch] != NotPending || !DacSteady(ch))
+                {
+                    return false;
+                }
+            }
+
+            return (_registers[R23AdditionalControl1] & 0x00C) == 0 && (_registers[R9AudioInterface2] & 0x001) == 0;
+        }
+
+        // One channel, every stage in one pass, gains constant for the block: the same arithmetic as
+        // the multi-pass path in Process, in the same order.
+        private void ProcessChannelFused(int ch, double[][] inputs, double[][] playback, int count,
+            bool clocks, bool vref, int power1, int power2, int power3, ref double loadPower)
+        {
+            bool left = ch == 0;
+            int path = _registers[left ? R32AdcLeftSignalPath : R33AdcRightSignalPath];
+            int boostRegister = _registers[left ? R43LeftInputBoostMixer : R44RightInputBoostMixer];
+            int mix = _registers[left ? R34LeftOutMix : R37RightOutMix];
+            int bypass = _registers[left ? R45LeftBypass : R46RightBypass];
+            double[] in1 = inputs[ch * 3];
+            double[] in2 = inputs[ch * 3 + 1];
+            double[] in3 = inputs[ch * 3 + 2];
+            double[] source = playback[ch];
+            double[] other = playback[1 - ch];
+            double[] capture = _capture[ch];
+            double[] voltage = _pins[ch].Voltage;
+
+            double k1 = (path & 0x100) != 0 ? 1.0 : 0.0;
+            double k2 = (path & 0x040) != 0 ? 1.0 : 0.0;
+            double k3 = (path & 0x080) != 0 ? 1.0 : 0.0;
+            bool pgaActive = vref && (power3 & (left ? 0x020 : 0x010)) != 0 && (path & 0x008) != 0;
+            bool boostOn = vref && (power1 & (left ? 0x020 : 0x010)) != 0;
+            double pgaGain = pgaActive ? PgaGainOf(_applied[StageInputPga * 2 + ch]) * MicBoost(path >> 4 & 3) : 0;
+            double g2 = BoostGain(boostRegister >> 1 & 7);
+            double g3 = BoostGain(boostRegister >> 4 & 7);
+
+            bool adcOn = clocks && vref && (power1 & (left ? 0x008 : 0x004)) != 0;
+            double adcGain = AdcGain[_applied[StageAdc * 2 + ch]];
+            if ((_registers[R5DacControl1] & (left ? 0x020 : 0x040)) != 0)
+            {
+                adcGain = -adcGain;
+            }
+
+            bool highPass = (_registers[R5DacControl1] & 0x001) == 0;
+            const double Alpha = 0.99951588;
+            double x1 = _adcHpfX[ch];
+            double y1 = _adcHpfY[ch];
+
+            bool mixerOn = vref && (power3 & (left ? 0x008 : 0x004)) != 0;
+            bool dacOn = clocks && vref && (power2 & (left ? 0x100 : 0x080)) != 0;
+            bool dacPath = dacOn && mixerOn && (mix & 0x100) != 0;
+            bool monoMix = (_registers[R23AdditionalControl1] & 0x010) != 0;
+            if (!DacSoftMuted)
+            {
+                _dacRampStep[ch] = _applied[StageDac * 2 + ch];
+                _dacRampingUp[ch] = false;
+            }
+
+            _dacRampCredit[ch] = 0;
+            double dacGain = DacGain[_dacRampStep[ch]] * ((_registers[R5DacControl1] & 0x080) != 0 ? 0.5 : 1.0);
+            if ((_registers[R6DacControl2] & (left ? 0x020 : 0x040)) != 0)
+            {
+                dacGain = -dacGain;
+            }
+
+            double gLi = mixerOn && (mix & 0x080) != 0 ? BypassGain(mix >> 4 & 7) : 0;
+            double gLb = mixerOn && (bypass & 0x080) != 0 ? BypassGain(bypass >> 4 & 7) : 0;
+            bool driver = (power2 & (left ? 0x040 : 0x020)) != 0;
+            bool live = driver && mixerOn && vref;
+            double hpGain = HeadphoneGainOf(_applied[StageHeadphone * 2 + ch]);
+
+            double pgaIn = 0;
+            double mixed = 0;
+            for (int i = 0; i < count; i++)
+            {
+                pgaIn = k2 * in2[i] + k3 * in3[i] - k1 * in1[i];
+                double boost = 0;
+                if (boostOn)
+                {
+                    boost = Analog.Clip(pgaIn * pgaGain + (g2 * in2[i] + g3 * in3[i]), VmidLevel);
+                }
+
+                if (adcOn)
+                {
+                    double y = boost;
+                    if (highPass)
+                    {
+                        y1 = Alpha * (y1 + boost - x1);
+                        x1 = boost;
+                        y = y1;
+                    }
+
+                    capture[i] = Analog.Clip(y * adcGain, 1.0);
+                }
+                else
+                {
+                    capture[i] = 0;
+                }
+
+                mixed = 0;
+                if (dacPath)
+                {
+                    mixed = Analog.Clip((monoMix ? 0.5 * (source[i] + other[i]) : source[i]) * dacGain, 1.0);
+                }
+
+                mixed += gLi * in3[i];
+                mixed += gLb * boost;
+                double vmid = _vmidTrack[i];
+                if (live)
+                {
+                    double signal = Analog.Clip(mixed * hpGain, vmid);
+                    voltage[i] = vmid + signal;
+                    loadPower += signal * signal;
+                }
+                else
+                {
+                    voltage[i] = driver && !vref ? 0 : vmid;
+                }
+            }
+
+            if (adcOn)
+            {
+                _adcHpfX[ch] = x1;
+                _adcHpfY[ch] = y1;
+            }
+
+            _lastZcInput[StageInputPga * 2 + ch] = pgaActive && count > 0 ? pgaIn : 0;
+            if (count > 0)
+            {
+                _lastZcInput[StageHeadphone * 2 + ch] = mixed;
+            }
+
+            _pins[ch].ResistanceOhms = driver ? DrivenOhms : DisabledOutputOhms(voltage, count);
+        }
+
+        // A disabled output is tied to VMID through VROI (500 Ω or 20 kΩ) while the tie-off buffer or
+        // VREF is up, is pulled to ground through DRES when DISOP discharges it, and floats otherwise.
+        private double DisabledOutputOhms(double[] voltage, int count)
+        {
+            if ((_registers[R29AntiPop2] & 0x040) != 0)
+            {
+                Array.Clear(voltage, 0, count);
+                return 400.0;
+            }
+
+            if ((_registers[R28AntiPop1] & 0x008) != 0 || VrefEnabled)
+            {
+                return (_registers[R27AdditionalControl3] & 0x040) != 0 ? 20000.0 : 500.0;
+            }
+
+            return double.PositiveInfinity;
+        }
+
+        // VMID for each sample of the block into _vmidTrack. With SOFT_ST set when VMID is switched on,
+        // it rises as a raised-cosine S-curve over 4.6 τ of the selected resistors (where the RC
+        // charge would be within 1 %); otherwise it charges (or discharges) exponentially.
+        private void TrackVmid(int count, long startUs)
+        {
+            double target = VmidSelect == 0 ? 0 : VmidLevel;
+            if (target != _vmidTarget)
+            {
+                bool softStart = target > 0 && (_registers[R28AntiPop1] & 0x004) != 0;
+                _softRampStartUs = softStart ? startUs : -1;
+                _softRampFrom = _vmid;
+                _softRampUs = (long)(4.6 * VmidTauSeconds() * 1000000.0);
+                _vmidTarget = target;
+            }
+
+            double vmid = _vmid;
+            bool ramping = _softRampStartUs >= 0 && startUs - _softRampStartUs < _softRampUs;
+            if (!ramping && Math.Abs(target - vmid) < 1e-12)
+            {
+                for (int i = 0; i < count; i++)
+                {
+                    _vmidTrack[i] = target; // settled: the common case
+                }
+
+                _vmid = target;
+                return;
+            }
+
+            double step = 1.0 - Math.Exp(-1.0 / (VmidTauSeconds() * AudioEngine.SampleRate));
+            for (int i = 0; i < count; i++)
+            {
+                long t = startUs + i * 1000000L / AudioEngine.SampleRate;
+                if (ramping && t - _softRampStartUs < _softRampUs)
+                {
+                    double x = (t - _softRampStartUs) / (double)_softRampUs;
+                    vmid = _softRampFrom + (target - _softRampFrom) * (0.5 - 0.5 * Math.Cos(Math.PI * x));
+                }
+                else
+                {
+                    vmid += (target - vmid) * step;
+                }
+
+                _vmidTrack[i] = vmid;
+            }
+
+            _vmid = vmid;
+        }
+
+        private double VmidTauSeconds()
+        {
+            switch (VmidSelect)
+            {
+                case 3: return 0.012;
+                case 1: return 0.120;
+                case 2: return 0.600;
+                default: return 0.060;
+            }
+        }
+
+        private void RouteCapture(int count)
+        {
+            int datsel = _registers[R23AdditionalControl1] >> 2 & 3;
+            double[] left = _capture[0];
+            double[] right = _capture[1];
+            for (int i = 0; i < count; i++)
+            {
+                double l = left[i];
+                double r = right[i];
+                switch (datsel)
+                {
+                    case 1: right[i] = l; break;
+                    case 2: left[i] = r; break;
+                    case 3: left[i] = r; right[i] = l; break;
+                }
+            }
+        }
+
+        // Fills _gain with the soft-mute ramp × DAC volume for this block.
+        // Once per block: clearing DACMU with DACSMM set starts a ramp up on both channels.
+        private void UpdateDacMuteTransition()
+        {
+            bool muted = DacSoftMuted;
+            if (!muted && _lastDacMute && (_registers[R6DacControl2] & 0x008) != 0)
+            {
+                _dacRampingUp[0] = _dacRampingUp[1] = true;
+            }
+
+            _lastDacMute = muted;
+        }
+
+        // The DAC gain stays put for the whole block: muted and silent, or un-muted and not ramping.
+        private bool DacSteady(int ch)
+        {
+            int step = _dacRampStep[ch];
+            return DacSoftMuted ? step == 0 : !_dacRampingUp[ch] || step == _applied[StageDac * 2 + ch];
+        }
+
+        private void DacRampGains(int ch, int count, double fs)
+        {
+            bool muted = DacSoftMuted;
+            int target = muted ? 0 : _applied[StageDac * 2 + ch];
+            int step = _dacRampStep[ch];
+            if (!muted && !_dacRampingUp[ch])
+            {
+                step = target; // un-muted: volume changes apply at once
+            }
+
+            // one 0.5 dB step per 2 (DACMR=0) or 32 (DACMR=1) samples of the codec's rate
+            double perSample = fs > 0 ? fs / AudioEngine.SampleRate / ((_registers[R6DacControl2] & 0x004) != 0 ? 32.0 : 2.0) : 0;
+            double credit = _dacRampCredit[ch];
+            for (int i = 0; i < count; i++)
+            {
+                if (step != target)
+                {
+                    credit += perSample;
+                    while (credit >= 1.0 && step != target)
+                    {
+                        credit -= 1.0;
+                        step += step < target ? 1 : -1;
+                    }
+                }
+                else
+                {
+                    credit = 0;
+                }
+
+                _gain[i] = DacGain[step];
+            }
+
+            if (step == target)
+            {
+                _dacRampingUp[ch] = false;
+            }
+
+            _dacRampStep[ch] = step;
+            _dacRampCredit[ch] = credit;
+        }
+
+        // Fills _gain for a zero-cross capable stage: the applied gain, switching to a pending one at
+        // the first zero crossing of the stage's input or at the timeout.
+        private void StageGains(int stage, int ch, double[] input, int count, long startUs, GainOf gainOf)
+        {
+            int index = stage * 2 + ch;
+            double gain = gainOf(_applied[index]);
+            int switchAt = count;
+            if (_pending[index] != NotPending)
+            {
+                double previous = _lastZcInput[index];
+                for (int i = 0; i < count; i++)
+                {
+                    double x = input[i];
+                    if ((previous < 0 && x >= 0) || (previous > 0 && x <= 0))
+                    {
+                        switchAt = i;
+                        break;
+                    }
+
+                    previous = x;
+                }
+
+                long forcedSample = _forceAtUs[index] == long.MaxValue ? long.MaxValue
+                    : (_forceAtUs[index] - startUs) * AudioEngine.SampleRate / 1000000L;
+                if (forcedSample < switchAt)
+                {
+                    switchAt = forcedSample < 0 ? 0 : (int)forcedSample;
+                }
+            }
+
+            for (int i = 0; i < switchAt; i++)
+            {
+                _gain[i] = gain;
+            }
+
+            if (switchAt < count)
+            {
+                _applied[index] = _pending[index];
+                _pending[index] = NotPending;
+                _forceAtUs[index] = long.MaxValue;
+                double next = gainOf(_applied[index]);
+                for (int i = switchAt; i < count; i++)
+                {
+                    _gain[i] = next;
+                }
+            }
+
+            _lastZcInput[index] = count > 0 ? input[count - 1] : _lastZcInput[index];
+        }
+
+        // With a stage unpowered there is no signal to cross zero: only the timeout can land a change.
+        private void TrackPendingWithoutSignal(int stage, int ch, int count, long startUs)
+        {
+            Array.Clear(_scratch, 0, count);
+            _lastZcInput[stage * 2 + ch] = 0;
+            StageGains(stage, ch, _scratch, count, startUs, PgaGainOf);
+        }
+
+        // A pending change that was made while the timeout was off starts waiting once it is on.
+        private void ArmTimeouts(long nowUs)
+        {
+            for (int i = 0; i < Stages * 2; i++)
+            {
+                if (_pending[i] != NotPending && _forceAtUs[i] == long.MaxValue)
+                {
+                    _forceAtUs[i] = ForceTime(nowUs);
+                }
+            }
+        }
+
+        private static double PgaGainOf(int code)
+        {
+            return (code & 0x80) != 0 ? 0 : PgaGain[code & 0x3F];
+        }
+
+        private static double HeadphoneGainOf(int code)
+        {
+            return HeadphoneGain[code & 0x7F];
+        }
+
+        private static double MicBoost(int code)
+        {
+            switch (code)
+            {
+                case 1: return 4.4668359215096318; // +13 dB
+                case 2: return 10.0;               // +20 dB
+                case 3: return 28.183829312644537; // +29 dB
+                default: return 1.0;
+            }
+        }
+
+        // LIN2BOOST/LIN3BOOST: 000 mute, 001 −12 dB … 111 +6 dB in 3 dB steps.
+        private static double BoostGain(int code)
+        {
+            return code == 0 ? 0 : Decibels.ToLinear(-12.0 + 3.0 * (code - 1));
+        }
+
+        // Bypass/LI2LO volumes: 000 = 0 dB … 111 = −21 dB in 3 dB steps.
+        private static double BypassGain(int code)
+        {
+            return Decibels.ToLinear(-3.0 * code);
+        }
+
+
+        private static double[] BuildTable(int size, GainOf gain)
+        {
+            var table = new double[size];
+            for (int i = 0; i < size; i++)
+            {
+                table[i] = gain(i);
+            }
+
+            return table;
+        }
+    }
+}

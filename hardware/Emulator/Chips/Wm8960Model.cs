@@ -1,0 +1,629 @@
+using System;
+using System.Collections;
+using InterfaceFirmware.Hal;
+
+namespace InterfaceFirmware.Emulator
+{
+    /// <summary>
+    /// Wolfson/Cirrus WM8960 stereo codec at 0x1A, register-accurate (shared/facts/audio-chips.md §1):
+    /// write-only 2-byte frames (7-bit register, 9-bit data), R15 reset, VU-latched volume pairs with
+    /// stored and applied values, zero-cross updates with the TOEN timeout, DAC soft mute with its
+    /// DACSMM/DACMR ramps, VMID/VREF bias with settle times, clock consistency (SYSCLK, dividers,
+    /// PLL) and power bits gating every stage. The audio path is in Wm8960Audio.cs.
+    /// </summary>
+    /// <remarks>
+    /// Settled questions (research/chip-facts.md; each is a modelling decision where the datasheet
+    /// could not be read here):
+    /// <list type="bullet">
+    /// <item>R0/R1 reset to 0x097 (0 dB, muted) as the datasheet transcriptions say; Linux's 0x0A7
+    /// (+12 dB) contradicts the datasheet field default. <see cref="InputVolumeResetValue"/> can be
+    /// changed to test a driver against either.</item>
+    /// <item>A frame with more than 2 bytes: the first word is taken, the third byte is not
+    /// acknowledged. A read (or the read half of a write-read) is not acknowledged.</item>
+    /// <item>Zero-cross timeout: TOCLKSEL 0 = SYSCLK/2^21 (170.7 ms at 12.288 MHz), 1 = SYSCLK/2^19;
+    /// a pending update is forced at the second timeout tick after it was made pending (1–2 periods).
+    /// With TOEN=0 a pending update waits for a real zero crossing, forever on silence or DC.</item>
+    /// <item>DAC soft mute: one 0.5 dB step per 2 samples (DACMR=0) or per 32 samples (DACMR=1);
+    /// full scale to mute takes 510 or 8160 samples (10.6 / 170 ms at 48 kHz).</item>
+    /// <item>PLL lock: <see cref="PllLockUs"/> after PLL_EN; selecting it (CLKSEL=1) earlier is a
+    /// clock glitch. N must be 6…12 (Linux), f2 = 4·2·SYSCLK.</item>
+    /// <item>VMID charges its decoupling capacitor through 2×5 kΩ, 2×50 kΩ or 2×250 kΩ:
+    /// τ = 12, 120, 600 ms; it discharges with τ = 60 ms when VMIDSEL=00. With SOFT_ST (R28)
+    /// set when VMID is switched on it rises instead as an S-curve over 4.6 τ (no corner to hear).
+    /// A headphone driver needs VREF: enabled without it, its output is pulled to ground.</item>
+    /// <item>Not modelled (reported in <see cref="UnmodelledFeatures"/> when enabled): ALC, noise
+    /// gate, 3D, de-emphasis, speaker and OUT3 outputs' audio, jack-detect switching.</item>
+    /// </list>
+    /// </remarks>
+    public sealed partial class Wm8960Model : I2cChipModel, ICurrentConsumer
+    {
+        public const int DefaultAddress = 0x1A;
+        public const int RegisterCount = 56;
+
+        public const int R0LeftInputVolume = 0x00;
+        public const int R1RightInputVolume = 0x01;
+        public const int R2LeftOut1Volume = 0x02;
+        public const int R3RightOut1Volume = 0x03;
+        public const int R4Clocking1 = 0x04;
+        public const int R5DacControl1 = 0x05;
+        public const int R6DacControl2 = 0x06;
+        public const int R7AudioInterface1 = 0x07;
+        public const int R8Clocking2 = 0x08;
+        public const int R9AudioInterface2 = 0x09;
+        public const int R10LeftDacVolume = 0x0A;
+        public const int R11RightDacVolume = 0x0B;
+        public const int R15Reset = 0x0F;
+        public const int R16ThreeD = 0x10;
+        public const int R17Alc1 = 0x11;
+        public const int R20NoiseGate = 0x14;
+        public const int R21LeftAdcVolume = 0x15;
+        public const int R22RightAdcVolume = 0x16;
+        public const int R23AdditionalControl1 = 0x17;
+        public const int R24AdditionalControl2 = 0x18;
+        public const int R25PowerManagement1 = 0x19;
+        public const int R26PowerManagement2 = 0x1A;
+        public const int R27AdditionalControl3 = 0x1B;
+        public const int R28AntiPop1 = 0x1C;
+        public const int R29AntiPop2 = 0x1D;
+        public const int R32AdcLeftSignalPath = 0x20;
+        public const int R33AdcRightSignalPath = 0x21;
+        public const int R34LeftOutMix = 0x22;
+        public const int R37RightOutMix = 0x25;
+        public const int R40LeftSpeakerVolume = 0x28;
+        public const int R41RightSpeakerVolume = 0x29;
+        public const int R43LeftInputBoostMixer = 0x2B;
+        public const int R44RightInputBoostMixer = 0x2C;
+        public const int R45LeftBypass = 0x2D;
+        public const int R46RightBypass = 0x2E;
+        public const int R47PowerManagement3 = 0x2F;
+        public const int R48AdditionalControl4 = 0x30;
+        public const int R52Pll1 = 0x34;
+        public const int R53Pll2 = 0x35;
+        public const int R54Pll3 = 0x36;
+        public const int R55Pll4 = 0x37;
+
+        /// <summary>Volume-update (VU) latch bit of every volume register.</summary>
+        public const int VolumeUpdate = 0x100;
+
+        /// <summary>VMID in full-scale units: AVDD/2 = 1.65 V over a 1.41 V full-scale peak.</summary>
+        public const double VmidLevel = 1.17;
+
+        /// <summary>Time from PLL_EN to a locked PLL (model assumption; Linux waits 250 ms before CLKSEL).</summary>
+        public const long PllLockUs = 10000;
+
+        /// <summary>Resistance a driven output presents (the headphone driver's output impedance).</summary>
+        public const double DrivenOhms = 0.1;
+
+        /// <summary>SYSCLK tolerance: anything within 0.1 % of 12.288 or 11.2896 MHz counts as right.</summary>
+        private const double SysclkTolerance = 0.001;
+
+        /// <summary>Registers that exist (0x0C–0x0E, 0x1E, 0x1F, 0x23, 0x24 and 0x32 are reserved).</summary>
+        private static readonly bool[] Implemented = BuildImplemented();
+
+        private readonly int[] _registers = new int[RegisterCount];
+        private readonly ArrayList _unmodelled = new ArrayList();
+        private readonly ArrayList _clockEvents = new ArrayList();
+        private readonly CodecClocks _clocks = new CodecClocks();
+        private long _nowUs;
+        private long _pllEnabledAtUs = -1;
+        private double _lastSysclk;
+        private double _lastFs;
+
+        public Wm8960Model()
+            : this(DefaultAddress)
+        {
+        }
+
+        public Wm8960Model(int address)
+            : base("WM8960", address)
+        {
+            InputVolumeResetValue = 0x097;
+            ResetToDefaults();
+        }
+
+        /// <summary>The R0/R1 reset value this model uses (0x097 from the datasheet; 0x0A7 in Linux).</summary>
+        public int InputVolumeResetValue { get; set; }
+
+        public string ConsumerName
+        {
+            get { return Name; }
+        }
+
+        /// <summary>The clocks arriving at MCLK and LRCLK (set by the board).</summary>
+        public CodecClocks Clocks
+        {
+            get { return _clocks; }
+        }
+
+        /// <summary>Features the firmware enabled that this model does not render (text).</summary>
+        public ArrayList UnmodelledFeatures
+        {
+            get { return _unmodelled; }
+        }
+
+        /// <summary>Clock problems while outputs were live (text with time), also reported as glitches at the outputs.</summary>
+        public ArrayList ClockEvents
+        {
+            get { return _clockEvents; }
+        }
+
+        /// <summary>The value last written to a register (what a driver's shadow copy should hold).</summary>
+        public int Register(int index)
+        {
+            return _registers[index];
+        }
+
+        public static int ResetValue(int index, int inputVolumeReset)
+        {
+            switch (index)
+            {
+                case R0LeftInputVolume:
+                case R1RightInputVolume: return inputVolumeReset;
+                case R5DacControl1: return 0x008;
+                case R7AudioInterface1: return 0x00A;
+                case R8Clocking2: return 0x1C0;
+                case R10LeftDacVolume:
+                case R11RightDacVolume: return 0x0FF;
+                case R17Alc1: return 0x07B;
+                case 0x12: return 0x100;
+                case 0x13: return 0x032;
+                case R21LeftAdcVolume:
+                case R22RightAdcVolume: return 0x0C3;
+                case R23AdditionalControl1: return 0x1C0;
+                case R32AdcLeftSignalPath:
+                case R33AdcRightSignalPath: return 0x100;
+                case R34LeftOutMix:
+                case R37RightOutMix: return 0x050;
+                case 0x2A: return 0x040;
+                case R45LeftBypass:
+                case R46RightBypass: return 0x050;
+                case R48AdditionalControl4: return 0x002;
+                case 0x31: return 0x037;
+                case 0x33: return 0x080;
+                case R52Pll1: return 0x008;
+                case R53Pll2: return 0x031;
+                case R54Pll3: return 0x026;
+                case R55Pll4: return 0x0E9;
+                default: return 0x000;
+            }
+        }
+
+        public override void ResetToDefaults()
+        {
+            for (int i = 0; i < RegisterCount; i++)
+            {
+                _registers[i] = ResetValue(i, InputVolumeResetValue);
+            }
+
+            _pllEnabledAtUs = -1;
+            ResetAudioState();
+        }
+
+        // ---- I2C: write-only, one 16-bit word per transaction ------------------------------------
+
+        protected override I2cStatus OnWrite(byte[] data, int offset, int count, long nowUs)
+        {
+            _nowUs = nowUs;
+            if (count < 2)
+            {
+                ReportProtocolError("incomplete frame of " + count.ToString() + " byte(s) ignored");
+                return I2cStatus.Ok;
+            }
+
+            int register = data[offset] >> 1;
+            int value = ((data[offset] & 1) << 8) | data[offset + 1];
+            WriteRegister(register, value, nowUs);
+            if (count > 2)
+            {
+                ReportProtocolError("frame of " + count.ToString() + " bytes: the third byte is not acknowledged");
+                return I2cStatus.DataNotAcknowledged;
+            }
+
+            return I2cStatus.Ok;
+        }
+
+        protected override I2cStatus OnRead(byte[] buffer, int offset, int count, long nowUs)
+        {
+            ReportProtocolError("read attempted: the WM8960 is write-only");
+            return I2cStatus.AddressNotAcknowledged;
+        }
+
+        protected override I2cStatus OnWriteForRead(byte[] data, int offset, int count, long nowUs)
+        {
+            ReportProtocolError("write-read attempted: the WM8960 is write-only");
+            return I2cStatus.AddressNotAcknowledged;
+        }
+
+        private void WriteRegister(int register, int value, long nowUs)
+        {
+            if (register >= RegisterCount || !Implemented[register])
+            {
+                ReportProtocolError("write to reserved register 0x" + register.ToString("X2"));
+                if (register < RegisterCount)
+                {
+                    _registers[register] = value;
+                }
+
+                return;
+            }
+
+            if (register == R15Reset)
+            {
+                ResetToDefaults();
+                CheckClocks(nowUs);
+                return;
+            }
+
+            int old = _registers[register];
+            _registers[register] = value;
+            bool changed = old != value;
+            bool latched = ApplyLatches(register, value, nowUs);
+            if (!changed && !latched)
+            {
+                CountRedundantWrite();
+            }
+
+            switch (register)
+            {
+                case R26PowerManagement2:
+                    bool pllWasOn = (old & 0x001) != 0;
+                    bool pllOn = (value & 0x001) != 0;
+                    if (pllOn && !pllWasOn)
+                    {
+                        _pllEnabledAtUs = nowUs;
+                    }
+                    else if (!pllOn)
+                    {
+                        _pllEnabledAtUs = -1;
+                    }
+
+                    break;
+                case R16ThreeD:
+                    NoteUnmodelled((value & 0x001) != 0, "3D enhancement");
+                    break;
+                case R17Alc1:
+                    NoteUnmodelled((value & 0x180) != 0, "ALC");
+                    break;
+                case R20NoiseGate:
+                    NoteUnmodelled((value & 0x001) != 0, "noise gate");
+                    break;
+                case R5DacControl1:
+                    NoteUnmodelled((value & 0x006) != 0, "de-emphasis");
+                    break;
+            }
+
+            if (changed)
+            {
+                CheckClocks(nowUs);
+            }
+        }
+
+        private void NoteUnmodelled(bool enabled, string feature)
+        {
+            if (enabled && !_unmodelled.Contains(feature))
+            {
+                _unmodelled.Add(feature);
+            }
+        }
+
+        private static bool[] BuildImplemented()
+        {
+            var implemented = new bool[RegisterCount];
+            for (int i = 0; i < RegisterCount; i++)
+            {
+                implemented[i] = true;
+            }
+
+            int[] reserved = { 0x0C, 0x0D, 0x0E, 0x1E, 0x1F, 0x23, 0x24, 0x32 };
+            for (int i = 0; i < reserved.Length; i++)
+            {
+                implemented[reserved[i]] = false;
+            }
+
+            return implemented;
+        }
+
+        // ---- field accessors ---------------------------------------------------------------------
+
+        private bool Bit(int register, int mask)
+        {
+            return (_registers[register] & mask) != 0;
+        }
+
+        private int Field(int register, int shift, int width)
+        {
+            return (_registers[register] >> shift) & ((1 << width) - 1);
+        }
+
+        /// <summary>VMIDSEL: 0 off, 1 = 2×50 kΩ, 2 = 2×250 kΩ, 3 = 2×5 kΩ.</summary>
+        public int VmidSelect
+        {
+            get { return Field(R25PowerManagement1, 7, 2); }
+        }
+
+        public bool VrefEnabled
+        {
+            get { return Bit(R25PowerManagement1, 0x040); }
+        }
+
+        /// <summary>True when the DAC soft mute (DACMU) is set.</summary>
+        public bool DacSoftMuted
+        {
+            get { return Bit(R5DacControl1, 0x008); }
+        }
+
+        public bool HeadphoneDriverEnabled(bool left)
+        {
+            return Bit(R26PowerManagement2, left ? 0x040 : 0x020);
+        }
+
+        // ---- clocks --------------------------------------------------------------------------------
+
+        /// <summary>Whether the PLL is enabled and has had time to lock.</summary>
+        public bool PllLocked
+        {
+            get { return _pllEnabledAtUs >= 0 && _nowUs - _pllEnabledAtUs >= PllLockUs; }
+        }
+
+        /// <summary>N.K of the PLL as programmed.</summary>
+        public double PllRatio
+        {
+            get
+            {
+                int n = Field(R52Pll1, 0, 4);
+                int k = (Field(R53Pll2, 0, 8) << 16) | (Field(R54Pll3, 0, 8) << 8) | Field(R55Pll4, 0, 8);
+                return n + (Bit(R52Pll1, 0x020) ? k / 16777216.0 : 0.0);
+            }
+        }
+
+        /// <summary>SYSCLK in Hz as the registers and MCLK make it (0 when there is none).</summary>
+        public double SysclkHz
+        {
+            get
+            {
+                if (Bit(R25PowerManagement1, 0x001) || _clocks.MclkHz <= 0)
+                {
+                    return 0; // DIGENB: master clock disabled
+                }
+
+                double source = _clocks.MclkHz;
+                if (Bit(R4Clocking1, 0x001))
+                {
+                    if (!Bit(R26PowerManagement2, 0x001))
+                    {
+                        return 0;
+                    }
+
+                    double reference = Bit(R52Pll1, 0x010) ? source / 2 : source;
+                    source = reference * PllRatio / 4.0;
+                }
+
+                int div = Field(R4Clocking1, 1, 2);
+                return div == 0 ? source : div == 2 ? source / 2 : 0;
+            }
+        }
+
+        /// <summary>Sample rate the DAC runs at: SYSCLK / (DACDIV × 256); 0 without SYSCLK.</summary>
+        public double DacSampleRate
+        {
+            get { return SampleRateFor(Field(R4Clocking1, 3, 3)); }
+        }
+
+        public double AdcSampleRate
+        {
+            get { return SampleRateFor(Field(R4Clocking1, 6, 3)); }
+        }
+
+        /// <summary>The codec is the I2S master (MS=1): it drives LRCLK and BCLK.</summary>
+        public bool IsMaster
+        {
+            get { return Bit(R7AudioInterface1, 0x040); }
+        }
+
+        /// <summary>
+        /// Null when the clocks are consistent: SYSCLK is 12.288 or 11.2896 MHz, the PLL (if used)
+        /// is locked with N in 6…12, and the frame rate matches the external master's LRCLK (or the
+        /// codec is the only master). Otherwise, what is wrong.
+        /// </summary>
+        public string ClockProblem
+        {
+            get
+            {
+                if (_clocks.MclkHz <= 0)
+                {
+                    return "no MCLK";
+                }
+
+                if (Bit(R25PowerManagement1, 0x001))
+                {
+                    return "master clock disabled (DIGENB)";
+                }
+
+                int sysclkDiv = Field(R4Clocking1, 1, 2);
+                if (sysclkDiv == 1 || sysclkDiv == 3)
+                {
+                    return "reserved SYSCLKDIV";
+                }
+
+                if (Bit(R4Clocking1, 0x001))
+                {
+                    if (!Bit(R26PowerManagement2, 0x001))
+                    {
+                        return "SYSCLK from the PLL, but the PLL is off";
+                    }
+
+                    int n = Field(R52Pll1, 0, 4);
+                    if (n < 6 || n > 12)
+                    {
+                        return "PLL N=" + n.ToString() + " outside 6…12";
+                    }
+
+                    if (!PllLocked)
+                    {
+                        return "PLL not locked yet";
+                    }
+                }
+
+                double sysclk = SysclkHz;
+                if (!Near(sysclk, 12288000) && !Near(sysclk, 11289600))
+                {
+                    return "SYSCLK " + (sysclk / 1000.0).ToString("F1") + " kHz is neither 12288 nor 11289.6 kHz";
+                }
+
+                if (IsMaster && _clocks.ExternalLrclkHz > 0)
+                {
+                    return "two I2S masters: the codec (MS=1) and an external LRCLK";
+                }
+
+                double fs = DacSampleRate;
+                if (!IsMaster)
+                {
+                    if (_clocks.ExternalLrclkHz <= 0)
+                    {
+                        return "slave mode without LRCLK";
+                    }
+
+                    if (Math.Abs(_clocks.ExternalLrclkHz - fs) > fs * SysclkTolerance)
+                    {
+                        return "LRCLK " + _clocks.ExternalLrclkHz.ToString("F0") + " Hz, but SYSCLK/DACDIV gives " + fs.ToString("F0") + " Hz";
+                    }
+                }
+
+                return null;
+            }
+        }
+
+        /// <summary>True when the converters run: clocks consistent.</summary>
+        public bool ClocksValid
+        {
+            get { return ClockProblem == null; }
+        }
+
+        /// <summary>The board calls this when MCLK or LRCLK at the pins change.</summary>
+        public void OnClocksChanged(long nowUs)
+        {
+            _nowUs = nowUs;
+            CheckClocks(nowUs);
+        }
+
+        /// <summary>Zero-cross timeout period in µs (0 when TOEN is off or there is no SYSCLK).</summary>
+        public long TimeoutPeriodUs
+        {
+            get
+            {
+                double sysclk = SysclkHz;
+                if (!Bit(R23AdditionalControl1, 0x001) || sysclk <= 0)
+                {
+                    return 0;
+                }
+
+                double divider = Bit(R23AdditionalControl1, 0x002) ? 524288.0 : 2097152.0;
+                return (long)(divider / sysclk * 1000000.0);
+            }
+        }
+
+        private double SampleRateFor(int divCode)
+        {
+            double sysclk = SysclkHz;
+            if (sysclk <= 0)
+            {
+                return 0;
+            }
+
+            double ratio;
+            switch (divCode)
+            {
+                case 0: ratio = 1.0; break;
+                case 1: ratio = 1.5; break;
+                case 2: ratio = 2.0; break;
+                case 3: ratio = 3.0; break;
+                case 4: ratio = 4.0; break;
+                case 5: ratio = 5.5; break;
+                case 6: ratio = 6.0; break;
+                default: return 0;
+            }
+
+            return sysclk / (ratio * 256.0);
+        }
+
+        private static bool Near(double value, double target)
+        {
+            return Math.Abs(value - target) <= target * SysclkTolerance;
+        }
+
+        // A change of SYSCLK or frame rate while an output is audible is a glitch at the outputs.
+        private void CheckClocks(long nowUs)
+        {
+            double sysclk = ClocksValid ? SysclkHz : 0;
+            double fs = ClocksValid ? DacSampleRate : 0;
+            if ((sysclk != _lastSysclk || fs != _lastFs) && OutputsLive)
+            {
+                string what = "clock changed under live outputs: SYSCLK " + (_lastSysclk / 1000).ToString("F1") + " → "
+                    + (sysclk / 1000).ToString("F1") + " kHz, fs " + _lastFs.ToString("F0") + " → " + fs.ToString("F0") + " Hz";
+                _clockEvents.Add((nowUs / 1000).ToString() + " ms: " + what);
+                _pendingGlitch = what;
+            }
+
+            _lastSysclk = sysclk;
+            _lastFs = fs;
+        }
+
+        /// <summary>
+        /// True when a headphone output is driven, not muted, and carries the DAC (un-muted) or an
+        /// analogue bypass: a clock change now would be heard.
+        /// </summary>
+        public bool OutputsLive
+        {
+            get
+            {
+                for (int ch = 0; ch < 2; ch++)
+                {
+                    bool left = ch == 0;
+                    if (!HeadphoneDriverEnabled(left) || AppliedHeadphoneCode(left) < 0x30)
+                    {
+                        continue;
+                    }
+
+                    int mix = _registers[left ? R34LeftOutMix : R37RightOutMix];
+                    bool dacHeard = (mix & 0x100) != 0 && Bit(R26PowerManagement2, left ? 0x100 : 0x080) && _dacRampStep[ch] > 0;
+                    bool bypassHeard = (mix & 0x080) != 0 || (_registers[left ? R45LeftBypass : R46RightBypass] & 0x080) != 0;
+                    if (dacHeard || bypassHeard)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        // ---- current -------------------------------------------------------------------------------
+
+        /// <summary>Rough supply current from the power bits (datasheet-order figures, not measured).</summary>
+        public double CurrentMilliamps
+        {
+            get
+            {
+                if (!Powered)
+                {
+                    return 0;
+                }
+
+                double ma = 0.01;
+                int power1 = _registers[R25PowerManagement1];
+                int power2 = _registers[R26PowerManagement2];
+                int power3 = _registers[R47PowerManagement3];
+                ma += VmidSelect == 3 ? 1.0 : VmidSelect == 1 ? 0.3 : VmidSelect == 2 ? 0.05 : 0;
+                ma += (power1 & 0x040) != 0 ? 0.4 : 0;
+                ma += Analog.CountBits(power1 & 0x030) * 0.3 + Analog.CountBits(power1 & 0x00C) * 1.5 + ((power1 & 0x002) != 0 ? 0.5 : 0);
+                ma += Analog.CountBits(power2 & 0x180) * 1.2 + Analog.CountBits(power2 & 0x060) * 0.8 + Analog.CountBits(power2 & 0x018) * 2.0;
+                ma += (power2 & 0x001) != 0 ? 1.5 : 0;
+                ma += Analog.CountBits(power3 & 0x030) * 0.4 + Analog.CountBits(power3 & 0x00C) * 0.3;
+                ma += ClocksValid ? 2.0 : 0;
+                ma += _loadCurrentMa;
+                return ma;
+            }
+        }
+
+    }
+}

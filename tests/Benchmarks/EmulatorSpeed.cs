@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using InterfaceFirmware.Emulator;
+
+namespace InterfaceFirmware.Benchmarks
+{
+    /// <summary>How fast the emulator renders the board's audio, as a multiple of real time, on one core.</summary>
+    public static class EmulatorSpeed
+    {
+        /// <summary>The reference board playing a 1 kHz sine from the computer to both jacks, every stage live.</summary>
+        public static double ReferenceBoardPlayback(int seconds)
+        {
+            var board = new VirtualBoard(BoardDescription.Reference(), 1);
+            board.ConnectComputer();
+            board.RunMs(500);
+            board.Usb.StartPlayback(48000, SineSource.AtDbfs(1000, -10), SineSource.AtDbfs(1000, -10));
+            board.SetInput("input-1", SineSource.AtDbfs(440, -20));
+            var codec = new RegisterWriter(board, board.Description.CodecAddress);
+            codec.Wm8960(Wm8960Model.R28AntiPop1, 0x09C);
+            codec.Wm8960(Wm8960Model.R25PowerManagement1, 0x0F8);   // VMID, VREF, AINL/R, ADCL/R
+            board.RunMs(1200);
+            codec.Wm8960(Wm8960Model.R28AntiPop1, 0x008);
+            codec.Wm8960(Wm8960Model.R47PowerManagement3, 0x03C);   // input PGAs, output mixers
+            codec.Wm8960(Wm8960Model.R32AdcLeftSignalPath, 0x108);
+            codec.Wm8960(Wm8960Model.R33AdcRightSignalPath, 0x108);
+            codec.Wm8960(Wm8960Model.R45LeftBypass, 0x0A0);          // monitor the input, blended with playback
+            codec.Wm8960(Wm8960Model.R34LeftOutMix, 0x100);
+            codec.Wm8960(Wm8960Model.R37RightOutMix, 0x100);
+            codec.Wm8960(Wm8960Model.R26PowerManagement2, 0x1E0);
+            codec.Wm8960(Wm8960Model.R5DacControl1, 0x000);
+            board.AmplifierShutdown.Write(true);
+            var amplifier = new RegisterWriter(board, board.Description.AmplifierAddress);
+            amplifier.Byte(Tpa6130a2Model.RegControl, 0xC0);
+            amplifier.Byte(Tpa6130a2Model.RegVolume, 0x30);
+            board.RunMs(500);
+
+            return Measure(board, seconds);
+        }
+
+        /// <summary>The audio kit monitoring its line input through the ES8388's bypass, clocked by the ESP32.</summary>
+        public static double AudioKitMonitoring(int seconds)
+        {
+            var board = new VirtualBoard(BoardDescription.AudioKit(), 1);
+            board.SetInput("line-left", SineSource.AtDbfs(1000, -20));
+            board.SetInput("line-right", SineSource.AtDbfs(500, -20));
+            board.CodecClock.Start(48000, 256);
+            var codec = new RegisterWriter(board, board.Description.CodecAddress);
+            codec.Byte(0x08, 0x00);     // slave
+            codec.Byte(0x18, 0x02);     // DAC at MCLK/256
+            codec.Byte(0x0D, 0x02);     // ADC at MCLK/256
+            codec.Byte(0x01, 0x50);     // analogue on
+            codec.Byte(0x02, 0x00);     // chip power on
+            codec.Byte(0x00, 0x12);     // VMID
+            codec.Byte(0x26, 0x09);     // bypass from LIN2/RIN2
+            codec.Byte(0x27, 0x50);     // LI2LO 0 dB
+            codec.Byte(0x2A, 0x50);     // RI2RO 0 dB
+            codec.Byte(0x04, 0x3C);     // outputs
+            codec.Byte(0x2E, 0x1E);
+            codec.Byte(0x2F, 0x1E);
+            board.RunMs(1500);
+
+            return Measure(board, seconds);
+        }
+
+        private static double Measure(VirtualBoard board, int seconds)
+        {
+            board.RunMs(1000); // warm-up (JIT)
+            var stopwatch = Stopwatch.StartNew();
+            board.RunMs(seconds * 1000L);
+            stopwatch.Stop();
+            return seconds / stopwatch.Elapsed.TotalSeconds;
+        }
+
+        private sealed class RegisterWriter
+        {
+            private readonly VirtualBoard _board;
+            private readonly int _address;
+            private readonly byte[] _frame = new byte[2];
+
+            public RegisterWriter(VirtualBoard board, int address)
+            {
+                _board = board;
+                _address = address;
+            }
+
+            public void Wm8960(int register, int value)
+            {
+                _frame[0] = (byte)((register << 1) | ((value >> 8) & 1));
+                _frame[1] = (byte)value;
+                _board.Bus.Write(_address, _frame, 0, 2);
+            }
+
+            public void Byte(int register, int value)
+            {
+                _frame[0] = (byte)register;
+                _frame[1] = (byte)value;
+                _board.Bus.Write(_address, _frame, 0, 2);
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using System;
+using System.Collections;
+using InterfaceFirmware.Emulator;
+using nanoFramework.TestFramework;
+
+namespace InterfaceFirmware.UnitTests.Emulator
+{
+    [TestClass]
+    public class PopDetectorTests
+    {
+        private delegate double Waveform(long sample);
+
+        private static ArrayList Listen(Waveform waveform, int samples)
+        {
+            var events = new ArrayList();
+            var detector = new PopDetector("out", events);
+            var block = new double[256];
+            for (int start = 0; start < samples; start += 256)
+            {
+                int count = Math.Min(256, samples - start);
+                for (int i = 0; i < count; i++)
+                {
+                    block[i] = waveform(start + i);
+                }
+
+                detector.Process(block, 0, count, AudioEngine.TimeOfSampleUs(start));
+            }
+
+            return events;
+        }
+
+        private static double Sine(long n, double amplitude)
+        {
+            return amplitude * Math.Sin(2 * Math.PI * 1000.0 * n / 48000.0);
+        }
+
+        // The detector judges the output alone, so a programme's own start counts as an event; the
+        // tests let each programme run for 300 ms and look at what happens after that.
+        private const long WarmUpUs = 300000;
+
+        private static int Count(ArrayList events, PopKind kind)
+        {
+            int count = 0;
+            foreach (PopEvent e in events)
+            {
+                if (e.Kind == kind && e.TimeUs >= WarmUpUs)
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+
+        private static int CountAll(ArrayList events)
+        {
+            return Count(events, PopKind.Click) + Count(events, PopKind.Thump) + Count(events, PopKind.Glitch);
+        }
+
+        private static PopEvent First(ArrayList events, PopKind kind)
+        {
+            foreach (PopEvent e in events)
+            {
+                if (e.Kind == kind && e.TimeUs >= WarmUpUs)
+                {
+                    return e;
+                }
+            }
+
+            return null;
+        }
+
+        [TestMethod]
+        public static void ASteadySineIsNotAPop()
+        {
+            ArrayList events = Listen(n => Sine(n, 0.5), 96000);
+            Assert.AreEqual(0, CountAll(events));
+        }
+
+        [TestMethod]
+        public static void AProgrammeStartingAbruptlyCounts()
+        {
+            ArrayList events = Listen(n => n < 24000 ? 0 : Sine(n + 12, 0.5), 48000);
+            Assert.IsTrue(CountAll(events) >= 1, "an abrupt start mid-waveform is heard as a click");
+        }
+
+        [TestMethod]
+        public static void SteadyNoiseIsNotAPop()
+        {
+            var noise = new NoiseSource(5, 0.1);
+            var buffer = new double[1];
+            ArrayList events = Listen(n =>
+            {
+                noise.Fill(buffer, 0, 1, n);
+                return buffer[0];
+            }, 96000);
+            Assert.AreEqual(0, CountAll(events));
+        }
+
+        [TestMethod]
+        public static void AnInstantGainJumpOnASineIsAClickAtItsTime()
+        {
+            // +6 dB at sample 24010, a quarter period after a zero crossing (at the peak)
+            ArrayList events = Listen(n => Sine(n, n < 24012 ? 0.1 : 0.2), 48000);
+            Assert.AreEqual(1, Count(events, PopKind.Click));
+            PopEvent click = First(events, PopKind.Click);
+            long offsetUs = click.TimeUs - 500250;
+            Assert.IsTrue(offsetUs > -1000 && offsetUs < 1000, click.TimeUs.ToString());
+            Assert.IsTrue(click.Size > 0.05, "the size of the jump, about 0.1 FS: " + click.Size.ToString());
+        }
+
+        [TestMethod]
+        public static void OneDecibelAtAZeroCrossingIsNotAClick()
+        {
+            ArrayList events = Listen(n => Sine(n, n < 24000 ? 0.5 : 0.5 * 1.122), 48000);
+            Assert.AreEqual(0, CountAll(events));
+        }
+
+        [TestMethod]
+        public static void ADcStepIsAThump()
+        {
+            ArrayList events = Listen(n => n < 24000 ? 0.0 : 0.05, 48000);
+            Assert.IsTrue(Count(events, PopKind.Thump) >= 1);
+        }
+
+        [TestMethod]
+        public static void AFastBiasRampIsAThumpButASlowOneIsNot()
+        {
+            // the bias reaching a capacitor-coupled headphone: a step through 7 ms (32 Ω × 220 µF)
+            ArrayList fast = Listen(n => n < 24000 ? 0 : 1.17 * Math.Exp(-(n - 24000) / (0.007 * 48000)) * (1 - Math.Exp(-(n - 24000) / (0.002 * 48000))), 48000);
+            Assert.IsTrue(Count(fast, PopKind.Thump) >= 1, "a 2 ms bias ramp thumps");
+
+            // a 500 ms raised-cosine drift of 0.05 FS: infrasonic
+            ArrayList slow = Listen(n => n < 24000 ? 0.025 * (1 - Math.Cos(Math.PI * n / 24000.0)) : 0.05, 72000);
+            Assert.AreEqual(0, slow.Count, "not even during the first 300 ms");
+        }
+
+        [TestMethod]
+        public static void NearbyEventsMergeIntoOneKeepingTheLargest()
+        {
+            ArrayList events = Listen(n => n == 20000 ? 0.02 : n == 20100 ? 0.3 : 0.0, 24000);
+            Assert.AreEqual(1, Count(events, PopKind.Click));
+            Assert.IsTrue(First(events, PopKind.Click).Size > 0.25);
+        }
+
+        [TestMethod]
+        public static void GlitchesAreReportedAsTold()
+        {
+            var events = new ArrayList();
+            var detector = new PopDetector("out", events);
+            detector.ReportGlitch(1234, 1.0, "clock changed");
+            Assert.AreEqual(1, events.Count);
+            Assert.AreEqual((int)PopKind.Glitch, (int)((PopEvent)events[0]).Kind);
+            Assert.Contains("clock changed", events[0].ToString());
+        }
+    }
+}
