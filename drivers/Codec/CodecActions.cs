@@ -1,0 +1,30 @@
+namespace InterfaceFirmware.Drivers.Codec
+{
+    /// <summary>
+    /// The actions every codec driver performs in its sequences (<see cref="SequenceStep.Do"/>):
+    /// the DAC soft mute and its timing, the discharge wait, the cache flush. Chip drivers number
+    /// their own actions from <see cref="FirstChipAction"/>.
+    /// </summary>
+    public static class CodecActions
+    {
+        /// <summary>Soft-mutes the DAC (whatever the caller wished) and notes the time.</summary>
+        public const int MuteDac = 1;
+
+        /// <summary>Waits until the DAC's soft-mute ramp has run.</summary>
+        public const int WaitMuteRamp = 2;
+
+        /// <summary>Applies the caller's mute wish (the DAC un-mutes with its soft ramp if wished).</summary>
+        public const int ApplyMuteWish = 3;
+
+        /// <summary>Waits until the outputs had the chip's discharge time since the bias went off.</summary>
+        public const int WaitDischarge = 4;
+
+        /// <summary>Notes that the bias just went off (starts the discharge time).</summary>
+        public const int BiasOff = 5;
+
+        /// <summary>Writes every dirty register (a few per tick).</summary>
+        public const int Flush = 6;
+
+        public const int FirstChipAction = 100;
+    }
+}

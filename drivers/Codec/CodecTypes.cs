@@ -1,0 +1,127 @@
+namespace InterfaceFirmware.Drivers.Codec
+{
+    /// <summary>A codec's power state; transitions between them run pop-free sequences over ticks.</summary>
+    public enum CodecPowerState
+    {
+        /// <summary>Bias off: nothing powered, the outputs discharged.</summary>
+        Off = 0,
+
+        /// <summary>Bias (VMID/VREF) up and settled, outputs tied off quietly; ready to go On quickly.</summary>
+        Standby = 1,
+
+        /// <summary>Converters, mixers and outputs powered; audio passes (the DAC un-mutes separately).</summary>
+        On = 2,
+    }
+
+    /// <summary>Which analogue input feeds a channel's ADC (and its monitor path).</summary>
+    public enum InputSource
+    {
+        Input1 = 0,
+        Input2 = 1,
+        Input3 = 2,
+
+        /// <summary>Input 1 minus input 2 (balanced sources), where the codec can.</summary>
+        Differential = 3,
+    }
+
+    /// <summary>Framing of the I2S data.</summary>
+    public enum InterfaceFormat
+    {
+        I2s = 0,
+        LeftJustified = 1,
+        RightJustified = 2,
+        Dsp = 3,
+    }
+
+    /// <summary>A left/right pair of gains in hundredths of a dB (<see cref="GainScale.Muted"/> = muted).</summary>
+    public struct StereoGain
+    {
+        public int Left;
+        public int Right;
+
+        public StereoGain(int left, int right)
+        {
+            Left = left;
+            Right = right;
+        }
+
+        public static StereoGain Both(int centiDb)
+        {
+            return new StereoGain(centiDb, centiDb);
+        }
+    }
+
+    /// <summary>
+    /// Gains of the analogue monitor paths (input → headphone output, zero latency), in hundredths
+    /// of a dB, <see cref="GainScale.Muted"/> for a path that is off. The cross paths (left input to
+    /// the right ear and back) exist only on codecs whose capabilities say so.
+    /// </summary>
+    public struct MonitorGains
+    {
+        public int LeftToLeft;
+        public int LeftToRight;
+        public int RightToLeft;
+        public int RightToRight;
+
+        public static MonitorGains Off()
+        {
+            var gains = new MonitorGains();
+            gains.LeftToLeft = GainScale.Muted;
+            gains.LeftToRight = GainScale.Muted;
+            gains.RightToLeft = GainScale.Muted;
+            gains.RightToRight = GainScale.Muted;
+            return gains;
+        }
+
+        /// <summary>Each input to its own side only.</summary>
+        public static MonitorGains Straight(int centiDb)
+        {
+            MonitorGains gains = Off();
+            gains.LeftToLeft = centiDb;
+            gains.RightToRight = centiDb;
+            return gains;
+        }
+    }
+
+    /// <summary>
+    /// What a codec can do, so the mixer and the volume control can plan without knowing the chip:
+    /// each gain stage's scale (range, steps, mute) and the routes that exist.
+    /// </summary>
+    public sealed class CodecCapabilities
+    {
+        /// <summary>Input gain before the ADC and the monitor path (PGA and boost together).</summary>
+        public GainScale InputGain { get; set; }
+
+        /// <summary>ADC digital volume (what the computer records).</summary>
+        public GainScale AdcVolume { get; set; }
+
+        /// <summary>DAC digital volume (playback).</summary>
+        public GainScale DacVolume { get; set; }
+
+        /// <summary>Gain of an analogue monitor path into the output mixer.</summary>
+        public GainScale MonitorGain { get; set; }
+
+        /// <summary>Headphone output volume.</summary>
+        public GainScale HeadphoneVolume { get; set; }
+
+        /// <summary>A left input can reach the right output (and back) in the analogue monitor.</summary>
+        public bool MonitorCrossFeed { get; set; }
+
+        /// <summary>Volume changes land at zero crossings (no zipper noise without ramping).</summary>
+        public bool ZeroCrossVolume { get; set; }
+
+        /// <summary>Headphone outputs the codec drives itself.</summary>
+        public int HeadphoneOutputs { get; set; }
+
+        /// <summary>Inputs the codec can select (Input1.. and, where true, Differential).</summary>
+        public int InputCount { get; set; }
+
+        public bool DifferentialInput { get; set; }
+
+        /// <summary>The codec can reach 44.1 kHz and 48 kHz from a fixed crystal (a PLL).</summary>
+        public bool HasPll { get; set; }
+
+        /// <summary>Jack detect wired to the codec and readable through it (false: the board reads it on a GPIO).</summary>
+        public bool JackDetect { get; set; }
+    }
+}

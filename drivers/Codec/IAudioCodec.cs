@@ -1,0 +1,96 @@
+namespace InterfaceFirmware.Drivers.Codec
+{
+    /// <summary>
+    /// A stereo codec as the firmware sees it, whichever chip it is: power states reached through
+    /// pop-free sequences that run over control-loop ticks, clocking and I2S format, input
+    /// selection and gain, ADC and DAC digital volume, the analogue monitor paths, headphone
+    /// volume and the DAC's soft mute. Every gain is asked for in hundredths of a dB and lands on
+    /// the chip's nearest real step; the call returns what was actually set.
+    /// </summary>
+    /// <remarks>
+    /// Gain and routing calls work in any power state: while the chip is off they prepare the
+    /// registers, and the power sequences bring the rest up in a pop-free order. Clocks and format
+    /// change only while the outputs are not live (Off or Standby): changing them under live
+    /// outputs is a click, and the call refuses with <see cref="DriverStatus.InvalidState"/>.
+    /// A bus failure (after bounded retries) leaves <see cref="Status"/> at
+    /// <see cref="DriverStatus.BusFault"/>; nothing throws.
+    /// </remarks>
+    public interface IAudioCodec
+    {
+        string Name { get; }
+
+        CodecCapabilities Capabilities { get; }
+
+        /// <summary>The state the chip is settled in (during a transition: the state it left).</summary>
+        CodecPowerState PowerState { get; }
+
+        /// <summary>The state a running transition is heading for (equal to <see cref="PowerState"/> when settled).</summary>
+        CodecPowerState TargetPowerState { get; }
+
+        /// <summary>True while a power or clock sequence runs.</summary>
+        bool Busy { get; }
+
+        /// <summary>Ok, or the last failure (a bus fault stays until <see cref="Start"/> or <see cref="Resync"/> succeeds).</summary>
+        DriverStatus Status { get; }
+
+        /// <summary>
+        /// Takes charge of a chip that is at its power-on state (after a board power-up or a reset
+        /// the driver made): loads the driver's defaults (zero-cross, soft-mute ramps, volumes at
+        /// a safe level) and leaves it Off.
+        /// </summary>
+        DriverStatus Start(long nowMs);
+
+        /// <summary>Starts the pop-free transition towards <paramref name="target"/> (one state at a time, over ticks).</summary>
+        DriverStatus RequestPowerState(CodecPowerState target, long nowMs);
+
+        /// <summary>Advances a running sequence; call every control-loop tick.</summary>
+        void Tick(long nowMs);
+
+        /// <summary>
+        /// Clocks the converters at <paramref name="sampleRate"/> from an MCLK of <paramref name="mclkHz"/>:
+        /// directly when MCLK is 256·fs (or twice that), else through the PLL where the chip has one.
+        /// Only in Off or Standby.
+        /// </summary>
+        DriverStatus ConfigureClocks(int sampleRate, int mclkHz);
+
+        /// <summary>The I2S word length and framing; the codec stays a clock slave (the board's master drives BCLK/LRCLK).</summary>
+        DriverStatus SetFormat(int wordLength, InterfaceFormat format);
+
+        DriverStatus SelectInputs(InputSource left, InputSource right);
+
+        /// <summary>Analogue input gain before the ADC and the monitor path (PGA and boost together).</summary>
+        StereoGain SetInputGain(StereoGain requested);
+
+        StereoGain SetAdcVolume(StereoGain requested);
+
+        StereoGain SetDacVolume(StereoGain requested);
+
+        StereoGain SetHeadphoneVolume(StereoGain requested);
+
+        /// <summary>Sets the analogue monitor paths; paths the chip lacks come back muted.</summary>
+        MonitorGains SetMonitor(MonitorGains requested);
+
+        /// <summary>Soft-mutes (or un-mutes) the DAC: the chip ramps, so there is no click.</summary>
+        DriverStatus SetMuted(bool muted, long nowMs);
+
+        bool Muted { get; }
+
+        /// <summary>True once the soft-mute ramp of the last <see cref="SetMuted"/> has run its course.</summary>
+        bool MuteSettled(long nowMs);
+
+        /// <summary>
+        /// The chip lost its registers (brown-out, unexpected reset): rewrites every register the
+        /// driver had set (and only those), then runs the pop-free sequences back to the state it
+        /// was heading for. With <paramref name="resetChip"/> the driver first resets the chip
+        /// itself, for when its state is unknown (after a bus fault on a write-only chip).
+        /// </summary>
+        DriverStatus Resync(long nowMs, bool resetChip);
+
+        /// <summary>
+        /// Asks the chip whether it lost its registers since the driver set them. Readable chips
+        /// compare a register that differs from its reset value; a write-only chip cannot tell
+        /// (<see cref="DriverStatus.Unsupported"/>: the firmware must infer it, from the ADC or the supply).
+        /// </summary>
+        DriverStatus ProbeForReset(out bool wasReset);
+    }
+}

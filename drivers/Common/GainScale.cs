@@ -1,0 +1,219 @@
+namespace InterfaceFirmware.Drivers
+{
+    /// <summary>
+    /// The dB ↔ register-code mapping of one gain stage, in hundredths of a dB (integer arithmetic,
+    /// no Math.Pow on the device). Either a linear field (a fixed step per code, possibly inverted)
+    /// or an explicit table (a taper), each with an optional mute code. Requests land on the
+    /// nearest step the stage has, clamped to its range; the caller learns what was set.
+    /// </summary>
+    public sealed class GainScale
+    {
+        /// <summary>Marks "muted" where a dB value is expected (no gain stage goes this low).</summary>
+        public const int Muted = int.MinValue;
+
+        /// <summary>Requests beyond ±1000 dB are treated as ±1000 dB (clamped to the range anyway).</summary>
+        private const int RequestLimit = 100000;
+
+        private readonly int _minCode;
+        private readonly int _maxCode;
+        private readonly int _centiDbAtMinCode;
+        private readonly int _stepCentiDb;
+        private readonly int[] _table;
+        private readonly int _muteCode;
+
+        private GainScale(int minCode, int maxCode, int centiDbAtMinCode, int stepCentiDb, int[] table, int muteCode)
+        {
+            _minCode = minCode;
+            _maxCode = maxCode;
+            _centiDbAtMinCode = centiDbAtMinCode;
+            _stepCentiDb = stepCentiDb;
+            _table = table;
+            _muteCode = muteCode;
+        }
+
+        /// <summary>
+        /// Codes <paramref name="minCode"/>…<paramref name="maxCode"/>, <paramref name="stepCentiDb"/> apart
+        /// (negative when a higher code means less gain), <paramref name="centiDbAtMinCode"/> at the
+        /// lowest code; <paramref name="muteCode"/> is the code that mutes (-1 if none).
+        /// </summary>
+        public static GainScale Linear(int minCode, int maxCode, int centiDbAtMinCode, int stepCentiDb, int muteCode)
+        {
+            return new GainScale(minCode, maxCode, centiDbAtMinCode, stepCentiDb, null, muteCode);
+        }
+
+        /// <summary>Codes 0…table.Length−1 with the given gains (ascending), and a mute code (-1 if none).</summary>
+        public static GainScale Table(int[] centiDbPerCode, int muteCode)
+        {
+            return new GainScale(0, centiDbPerCode.Length - 1, 0, 0, centiDbPerCode, muteCode);
+        }
+
+        public int MinCode
+        {
+            get { return _minCode; }
+        }
+
+        public int MaxCode
+        {
+            get { return _maxCode; }
+        }
+
+        /// <summary>The code that mutes, or -1.</summary>
+        public int MuteCode
+        {
+            get { return _muteCode; }
+        }
+
+        /// <summary>Lowest gain (not counting mute), in 0.01 dB.</summary>
+        public int MinCentiDb
+        {
+            get { return CentiDbFor(LowestGainCode()); }
+        }
+
+        /// <summary>Highest gain, in 0.01 dB.</summary>
+        public int MaxCentiDb
+        {
+            get { return CentiDbFor(CodeFor(RequestLimit)); }
+        }
+
+        /// <summary>The step size in 0.01 dB (0 for a table: steps vary).</summary>
+        public int StepCentiDb
+        {
+            get { return _stepCentiDb < 0 ? -_stepCentiDb : _stepCentiDb; }
+        }
+
+        /// <summary>The gain a code gives, in 0.01 dB; <see cref="Muted"/> for the mute code.</summary>
+        public int CentiDbFor(int code)
+        {
+            if (code == _muteCode)
+            {
+                return Muted;
+            }
+
+            if (_table != null)
+            {
+                return _table[code];
+            }
+
+            return _centiDbAtMinCode + (code - _minCode) * _stepCentiDb;
+        }
+
+        /// <summary>
+        /// The code nearest to <paramref name="centiDb"/> (ties go to the lower gain), clamped to the
+        /// range; <see cref="Muted"/> asks for the mute code (or the lowest gain if the stage cannot mute).
+        /// Constant time for a linear field, a binary search for a table: it runs in the control loop.
+        /// </summary>
+        public int CodeFor(int centiDb)
+        {
+            if (centiDb == Muted)
+            {
+                return _muteCode >= 0 ? _muteCode : LowestGainCode();
+            }
+
+            // far beyond any stage's range, and safe from overflow in the arithmetic below
+            centiDb = centiDb > RequestLimit ? RequestLimit : (centiDb < -RequestLimit ? -RequestLimit : centiDb);
+            int code = _table != null ? NearestInTable(centiDb) : NearestInField(centiDb);
+            if (code == _muteCode)
+            {
+                // a mute code inside the range is not a gain: take the neighbour nearer the request
+                int up = code + 1 <= _maxCode ? code + 1 : code - 1;
+                int down = code - 1 >= _minCode ? code - 1 : code + 1;
+                code = Distance(CentiDbFor(up), centiDb) < Distance(CentiDbFor(down), centiDb) ? up : down;
+            }
+
+            return code;
+        }
+
+        /// <summary>What a request for <paramref name="centiDb"/> would actually set, in 0.01 dB.</summary>
+        public int Quantize(int centiDb)
+        {
+            return CentiDbFor(CodeFor(centiDb));
+        }
+
+        private int LowestGainCode()
+        {
+            int code = _table != null || _stepCentiDb > 0 ? _minCode : _maxCode;
+            if (code == _muteCode)
+            {
+                code += _table != null || _stepCentiDb > 0 ? 1 : -1;
+            }
+
+            return code;
+        }
+
+        // k = (request − gain at min code) / step, rounded to the nearer gain (ties to the lower gain).
+        private int NearestInField(int centiDb)
+        {
+            int span = _maxCode - _minCode;
+            int offset = centiDb - _centiDbAtMinCode;
+            int k = FloorDivide(offset, _stepCentiDb);
+            int best = Clamp(k, span);
+            int next = Clamp(k + 1, span);
+            if (next != best)
+            {
+                int gainBest = _centiDbAtMinCode + best * _stepCentiDb;
+                int gainNext = _centiDbAtMinCode + next * _stepCentiDb;
+                int dBest = Distance(gainBest, centiDb);
+                int dNext = Distance(gainNext, centiDb);
+                if (dNext < dBest || (dNext == dBest && gainNext < gainBest))
+                {
+                    best = next;
+                }
+            }
+
+            return _minCode + best;
+        }
+
+        // The table ascends: find the first entry at or above the request, compare with the one below.
+        private int NearestInTable(int centiDb)
+        {
+            int low = 0;
+            int high = _table.Length - 1;
+            if (centiDb <= _table[low])
+            {
+                return low;
+            }
+
+            if (centiDb >= _table[high])
+            {
+                return high;
+            }
+
+            while (high - low > 1)
+            {
+                int middle = (low + high) / 2;
+                if (_table[middle] < centiDb)
+                {
+                    low = middle;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            // _table[low] < centiDb <= _table[high]
+            return Distance(_table[high], centiDb) < Distance(_table[low], centiDb) ? high : low;
+        }
+
+        private static int FloorDivide(int numerator, int denominator)
+        {
+            int quotient = numerator / denominator;
+            if ((numerator % denominator != 0) && ((numerator < 0) != (denominator < 0)))
+            {
+                quotient--;
+            }
+
+            return quotient;
+        }
+
+        private static int Clamp(int value, int max)
+        {
+            return value < 0 ? 0 : (value > max ? max : value);
+        }
+
+        private static int Distance(int a, int b)
+        {
+            return a > b ? a - b : b - a;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using InterfaceFirmware.Hal;
+
+namespace InterfaceFirmware.Drivers
+{
+    /// <summary>
+    /// How one chip's registers travel over I2C, with bounded retries: a NACK or a bus error is
+    /// retried <see cref="Attempts"/> times in all, then reported. Never throws for a bus error.
+    /// </summary>
+    public abstract class RegisterPort
+    {
+        /// <summary>Transactions tried per register access before giving up.</summary>
+        public const int Attempts = 3;
+
+        protected RegisterPort(II2cBus bus, int address)
+        {
+            Bus = bus;
+            Address = address;
+        }
+
+        public II2cBus Bus { get; }
+
+        public int Address { get; }
+
+        /// <summary>Failed transactions (each retry counts) since the driver started.</summary>
+        public int FailedTransactions { get; private set; }
+
+        /// <summary>The status of the last transaction.</summary>
+        public I2cStatus LastStatus { get; private set; }
+
+        /// <summary>Writes one register; false after <see cref="Attempts"/> failed transactions.</summary>
+        public bool Write(int register, int value)
+        {
+            for (int attempt = 0; attempt < Attempts; attempt++)
+            {
+                LastStatus = WriteOnce(register, value);
+                if (LastStatus == I2cStatus.Ok)
+                {
+                    return true;
+                }
+
+                FailedTransactions++;
+            }
+
+            return false;
+        }
+
+        /// <summary>False for a write-only chip: <see cref="Read"/> then fails at once, without bus traffic.</summary>
+        public virtual bool Readable
+        {
+            get { return true; }
+        }
+
+        /// <summary>Reads one register into <paramref name="value"/>; false after <see cref="Attempts"/> failures.</summary>
+        public bool Read(int register, out int value)
+        {
+            value = 0;
+            if (!Readable)
+            {
+                return false;
+            }
+
+            for (int attempt = 0; attempt < Attempts; attempt++)
+            {
+                LastStatus = ReadOnce(register, out value);
+                if (LastStatus == I2cStatus.Ok)
+                {
+                    return true;
+                }
+
+                FailedTransactions++;
+            }
+
+            return false;
+        }
+
+        protected abstract I2cStatus WriteOnce(int register, int value);
+
+        protected abstract I2cStatus ReadOnce(int register, out int value);
+    }
+
+    /// <summary>8-bit register address, 8-bit data (ES8388, TPA6130A2): [register, value] writes, pointer-then-read reads.</summary>
+    public sealed class ByteRegisterPort : RegisterPort
+    {
+        private readonly byte[] _frame = new byte[2];
+        private readonly byte[] _value = new byte[1];
+
+        public ByteRegisterPort(II2cBus bus, int address)
+            : base(bus, address)
+        {
+        }
+
+        protected override I2cStatus WriteOnce(int register, int value)
+        {
+            _frame[0] = (byte)register;
+            _frame[1] = (byte)value;
+            return Bus.Write(Address, _frame, 0, 2);
+        }
+
+        protected override I2cStatus ReadOnce(int register, out int value)
+        {
+            _frame[0] = (byte)register;
+            I2cStatus status = Bus.WriteRead(Address, _frame, 0, 1, _value, 0, 1);
+            value = _value[0];
+            return status;
+        }
+    }
+}

@@ -1,0 +1,521 @@
+using InterfaceFirmware.Drivers.Codec;
+using InterfaceFirmware.Hal;
+
+namespace InterfaceFirmware.Drivers.Wm8960
+{
+    /// <summary>
+    /// Wolfson/Cirrus WM8960 codec driver (shared/facts/audio-chips.md §1): write-only registers
+    /// kept in the cache, VU-latched volume pairs, zero-cross volume changes with the timeout on,
+    /// the DAC's soft mute with its slow ramp, clocks direct from a 256·fs MCLK or through the PLL,
+    /// and the Linux bias sequence with settle times long enough that the headphone coupling
+    /// capacitors follow VMID without a thump.
+    /// </summary>
+    /// <remarks>
+    /// Routing: each channel's input goes through its PGA (input 1 on the inverting input, so the
+    /// ADC polarity is flipped back) into the boost mixer, which feeds the ADC and, through the
+    /// bypass switch, the output mixer: that is the zero-latency monitor. The DAC always feeds the
+    /// output mixer; the DAC's soft mute silences playback. There is no cross-feed: a left input
+    /// reaches only the left ear in the analogue monitor.
+    /// In On every block is powered (ADC, DAC, input PGAs, mixers, headphone drivers); the headphone
+    /// volume is held muted while the drivers come up and is stepped to the requested level in
+    /// zero-cross-latched steps when a monitor path is open (the bypass has no soft ramp of its own).
+    /// </remarks>
+    public sealed class Wm8960Codec : CodecDriver
+    {
+        public const int DefaultAddress = 0x1A;
+
+        /// <summary>Headphone steps while a monitor path is open: 3 dB every 2 ms, each landing at a zero crossing.</summary>
+        public const int HeadphoneRampStepDb = 3;
+
+        public const int HeadphoneRampIntervalMs = 2;
+
+        // The slow soft-mute ramp: 255 steps of 0.5 dB, one per 32 samples (DACMR = 1).
+        private const int MuteRampSamples = 255 * 32;
+
+        private static readonly int[] RegistersBroughtUpBySequences =
+        {
+            Wm8960Registers.Clocking1, Wm8960Registers.Power1, Wm8960Registers.Power2, Wm8960Registers.Power3,
+            Wm8960Registers.AntiPop1, Wm8960Registers.AntiPop2,
+        };
+
+        private readonly CodecCapabilities _capabilities;
+        private readonly Wm8960ClockPlan _plan = new Wm8960ClockPlan();
+        private readonly Wm8960ClockPlan _candidate = new Wm8960ClockPlan();
+        private SequenceStep[] _clockSequence;
+        private bool _clocksConfigured;
+        private bool _pllRunning;
+
+        // The headphone volume the caller asked for (codes); the registers follow it while the gate is open.
+        private int _headphoneLeft = Wm8960Gains.Headphone.MuteCode;
+        private int _headphoneRight = Wm8960Gains.Headphone.MuteCode;
+        private bool _headphonesOpen;
+        private long _nextHeadphoneStepMs;
+
+        public Wm8960Codec(II2cBus bus, int address, ILog log)
+            : base(new RegisterBank(new Wm8960RegisterPort(bus, address), Wm8960Registers.ResetValues()), log)
+        {
+            _capabilities = new CodecCapabilities();
+            _capabilities.InputGain = Wm8960Gains.Input;
+            _capabilities.AdcVolume = Wm8960Gains.Adc;
+            _capabilities.DacVolume = Wm8960Gains.Dac;
+            _capabilities.MonitorGain = Wm8960Gains.Bypass;
+            _capabilities.HeadphoneVolume = Wm8960Gains.Headphone;
+            _capabilities.MonitorCrossFeed = false;
+            _capabilities.ZeroCrossVolume = true;
+            _capabilities.HeadphoneOutputs = 1;
+            _capabilities.InputCount = 3;
+            _capabilities.DifferentialInput = true;
+            _capabilities.HasPll = true;
+            _capabilities.JackDetect = false;
+        }
+
+        public override string Name
+        {
+            get { return "WM8960"; }
+        }
+
+        public override CodecCapabilities Capabilities
+        {
+            get { return _capabilities; }
+        }
+
+        /// <summary>The clocking in use (valid once <see cref="CodecDriver.ConfigureClocks"/> succeeded).</summary>
+        public Wm8960ClockPlan Clocks
+        {
+            get { return _plan; }
+        }
+
+        /// <summary>The driver's copy of a register (what the chip holds, or is about to).</summary>
+        public int CachedRegister(int register)
+        {
+            return Registers.Get(register);
+        }
+
+        // ---- gains and routing ---------------------------------------------------------------------
+
+        public override DriverStatus SelectInputs(InputSource left, InputSource right)
+        {
+            int leftPath = InputPathBits(left);
+            int rightPath = InputPathBits(right);
+            if (leftPath < 0 || rightPath < 0)
+            {
+                return DriverStatus.Unsupported;
+            }
+
+            // INPUT1 enters the PGA's inverting input: flip the ADC polarity back for it.
+            int polarity = (Inverts(left) ? Wm8960Registers.AdcPolarityLeft : 0) | (Inverts(right) ? Wm8960Registers.AdcPolarityRight : 0);
+            Update(Wm8960Registers.LeftInputPath, Wm8960Registers.InputSelectMask | Wm8960Registers.PgaToBoost, leftPath);
+            Update(Wm8960Registers.RightInputPath, Wm8960Registers.InputSelectMask | Wm8960Registers.PgaToBoost, rightPath);
+            Update(Wm8960Registers.DacControl1, Wm8960Registers.AdcPolarityLeft | Wm8960Registers.AdcPolarityRight, polarity);
+            return Status;
+        }
+
+        public override StereoGain SetInputGain(StereoGain requested)
+        {
+            int leftCode = Wm8960Gains.Input.CodeFor(requested.Left);
+            int rightCode = Wm8960Gains.Input.CodeFor(requested.Right);
+            int leftPga = InputPgaRegister(leftCode, Wm8960Registers.LeftInputVolume);
+            int rightPga = InputPgaRegister(rightCode, Wm8960Registers.RightInputVolume);
+            int leftBoost = leftCode == Wm8960Gains.InputMuteCode ? CurrentBoost(Wm8960Registers.LeftInputPath) : Wm8960Gains.BoostCodeOf(leftCode);
+            int rightBoost = rightCode == Wm8960Gains.InputMuteCode ? CurrentBoost(Wm8960Registers.RightInputPath) : Wm8960Gains.BoostCodeOf(rightCode);
+
+            // The boost has no zero-cross latch; the PGA has. Write whichever lowers the gain first,
+            // so a change across a boost boundary dips rather than overshoots.
+            bool boostRises = leftBoost > CurrentBoost(Wm8960Registers.LeftInputPath) || rightBoost > CurrentBoost(Wm8960Registers.RightInputPath);
+            if (boostRises)
+            {
+                WritePair(Wm8960Registers.LeftInputVolume, Wm8960Registers.RightInputVolume, leftPga, rightPga, Wm8960Registers.VolumeUpdate);
+            }
+
+            Update(Wm8960Registers.LeftInputPath, Wm8960Registers.MicBoostMask, leftBoost << 4);
+            Update(Wm8960Registers.RightInputPath, Wm8960Registers.MicBoostMask, rightBoost << 4);
+            if (!boostRises)
+            {
+                WritePair(Wm8960Registers.LeftInputVolume, Wm8960Registers.RightInputVolume, leftPga, rightPga, Wm8960Registers.VolumeUpdate);
+            }
+
+            return new StereoGain(Wm8960Gains.Input.CentiDbFor(leftCode), Wm8960Gains.Input.CentiDbFor(rightCode));
+        }
+
+        public override StereoGain SetAdcVolume(StereoGain requested)
+        {
+            return SetDigitalPair(Wm8960Gains.Adc, Wm8960Registers.LeftAdcVolume, Wm8960Registers.RightAdcVolume, requested);
+        }
+
+        public override StereoGain SetDacVolume(StereoGain requested)
+        {
+            return SetDigitalPair(Wm8960Gains.Dac, Wm8960Registers.LeftDacVolume, Wm8960Registers.RightDacVolume, requested);
+        }
+
+        /// <summary>
+        /// Lands at the next zero crossing (or the timeout, 43–85 ms, on silence). While the codec
+        /// is not On, or is coming up, the request is kept and applied when the outputs open.
+        /// </summary>
+        public override StereoGain SetHeadphoneVolume(StereoGain requested)
+        {
+            _headphoneLeft = Wm8960Gains.Headphone.CodeFor(requested.Left);
+            _headphoneRight = Wm8960Gains.Headphone.CodeFor(requested.Right);
+            if (_headphonesOpen)
+            {
+                WriteHeadphones(_headphoneLeft, _headphoneRight);
+            }
+
+            return new StereoGain(Wm8960Gains.Headphone.CentiDbFor(_headphoneLeft), Wm8960Gains.Headphone.CentiDbFor(_headphoneRight));
+        }
+
+        /// <summary>Left input to the left output and right to right; the cross paths do not exist on this chip.</summary>
+        public override MonitorGains SetMonitor(MonitorGains requested)
+        {
+            int left = Wm8960Gains.Bypass.CodeFor(requested.LeftToLeft);
+            int right = Wm8960Gains.Bypass.CodeFor(requested.RightToRight);
+            SetBypass(Wm8960Registers.LeftBypass, left);
+            SetBypass(Wm8960Registers.RightBypass, right);
+
+            MonitorGains achieved = MonitorGains.Off();
+            achieved.LeftToLeft = Wm8960Gains.Bypass.CentiDbFor(left);
+            achieved.RightToRight = Wm8960Gains.Bypass.CentiDbFor(right);
+            return achieved;
+        }
+
+        public override DriverStatus ProbeForReset(out bool wasReset)
+        {
+            wasReset = false;
+            return DriverStatus.Unsupported; // write-only: nothing to ask
+        }
+
+        // ---- CodecDriver ---------------------------------------------------------------------------
+
+        protected override SequenceStep[] TransitionSequence(CodecPowerState from, CodecPowerState to)
+        {
+            if (to == CodecPowerState.Standby)
+            {
+                return from == CodecPowerState.Off ? Wm8960Sequences.OffToStandby : Wm8960Sequences.OnToStandby;
+            }
+
+            return to == CodecPowerState.On ? Wm8960Sequences.StandbyToOn : Wm8960Sequences.StandbyToOff;
+        }
+
+        protected override SequenceStep[] ClockSequence
+        {
+            get { return _clocksConfigured ? _clockSequence : null; }
+        }
+
+        protected override void LoadDefaults()
+        {
+            _headphoneLeft = Wm8960Gains.Headphone.MuteCode;
+            _headphoneRight = Wm8960Gains.Headphone.MuteCode;
+            _headphonesOpen = false;
+            _clocksConfigured = false;
+            _pllRunning = false;
+
+            // Zero-cross on every analogue volume, with the timeout so silence cannot hold an update back.
+            Registers.Cache.Set(Wm8960Registers.AdditionalControl1,
+                Registers.Get(Wm8960Registers.AdditionalControl1) | Wm8960Registers.TimeoutFast | Wm8960Registers.TimeoutEnable);
+            Registers.Cache.Set(Wm8960Registers.LeftInputVolume, Wm8960Registers.InputZeroCross | Wm8960Gains.PgaZeroDbCode);
+            Registers.Cache.Set(Wm8960Registers.RightInputVolume, Wm8960Registers.VolumeUpdate | Wm8960Registers.InputZeroCross | Wm8960Gains.PgaZeroDbCode);
+            Registers.Cache.Set(Wm8960Registers.LeftHeadphoneVolume, Wm8960Registers.HeadphoneZeroCross | Wm8960Gains.Headphone.MuteCode);
+            Registers.Cache.Set(Wm8960Registers.RightHeadphoneVolume, Wm8960Registers.VolumeUpdate | Wm8960Registers.HeadphoneZeroCross | Wm8960Gains.Headphone.MuteCode);
+
+            // Soft-muted DAC that ramps back up on un-mute, slowly (171 ms full scale at 48 kHz).
+            Registers.Cache.Set(Wm8960Registers.DacControl2, Wm8960Registers.DacSoftMuteMode | Wm8960Registers.DacSlowRamp);
+
+            // Input 1 through the PGA into the boost mixer on both sides; playback into the output mixers.
+            Registers.Cache.Set(Wm8960Registers.LeftInputPath, Wm8960Registers.InputInverting1 | Wm8960Registers.PgaToBoost);
+            Registers.Cache.Set(Wm8960Registers.RightInputPath, Wm8960Registers.InputInverting1 | Wm8960Registers.PgaToBoost);
+            Registers.Cache.Set(Wm8960Registers.DacControl1,
+                Wm8960Registers.DacSoftMute | Wm8960Registers.AdcPolarityLeft | Wm8960Registers.AdcPolarityRight);
+            Registers.Cache.Update(Wm8960Registers.LeftOutMix, Wm8960Registers.DacToMixer, Wm8960Registers.DacToMixer);
+            Registers.Cache.Update(Wm8960Registers.RightOutMix, Wm8960Registers.DacToMixer, Wm8960Registers.DacToMixer);
+        }
+
+        protected override void SetDacMuteInCache(bool muted)
+        {
+            Registers.Cache.Update(Wm8960Registers.DacControl1, Wm8960Registers.DacSoftMute, muted ? Wm8960Registers.DacSoftMute : 0);
+        }
+
+        protected override int DacMuteRegister
+        {
+            get { return Wm8960Registers.DacControl1; }
+        }
+
+        protected override int MuteRampMs
+        {
+            get
+            {
+                int rate = _clocksConfigured ? _plan.SampleRate : 48000;
+                return (MuteRampSamples * 1000 + rate - 1) / rate + 10;
+            }
+        }
+
+        protected override int DischargeMs
+        {
+            get { return Wm8960Sequences.OutputDischargeMs; }
+        }
+
+        protected override int[] SequencedRegisters
+        {
+            get { return RegistersBroughtUpBySequences; }
+        }
+
+        protected override bool ResetChip()
+        {
+            // Any value written to R15 resets every register (R15 is a command, not cached).
+            return Registers.Port.Write(Wm8960Registers.Reset, 0);
+        }
+
+        protected override void OnChipReset()
+        {
+            // The chip's PLL is off and its outputs down: the clock sequence starts from scratch, and
+            // the headphone volume waits at mute for the power-up to open it (nothing to ramp down).
+            _pllRunning = false;
+            _headphonesOpen = false;
+            Registers.Cache.Update(Wm8960Registers.LeftHeadphoneVolume, Wm8960Registers.HeadphoneVolumeMask, Wm8960Gains.Headphone.MuteCode);
+            Registers.Cache.Update(Wm8960Registers.RightHeadphoneVolume, Wm8960Registers.HeadphoneVolumeMask, Wm8960Gains.Headphone.MuteCode);
+            if (_clocksConfigured)
+            {
+                _clockSequence = _plan.UsePll ? Wm8960Sequences.PllClocks : Wm8960Sequences.DirectClocks;
+            }
+        }
+
+        protected override DriverStatus PlanClocks(int sampleRate, int mclkHz)
+        {
+            DriverStatus status = _candidate.Compute(sampleRate, mclkHz);
+            if (status != DriverStatus.Ok)
+            {
+                return status;
+            }
+
+            if (!_candidate.UsePll)
+            {
+                _clockSequence = Wm8960Sequences.DirectClocks;
+            }
+            else if (_pllRunning && _candidate.SamePll(_plan))
+            {
+                _clockSequence = Wm8960Sequences.DividersOnly;
+            }
+            else
+            {
+                _clockSequence = Wm8960Sequences.PllClocks;
+            }
+
+            _plan.CopyFrom(_candidate);
+            _clocksConfigured = true;
+            return DriverStatus.Ok;
+        }
+
+        protected override DriverStatus ApplyFormat(int wordLength, InterfaceFormat format)
+        {
+            int lengthBits;
+            switch (wordLength)
+            {
+                case 16:
+                    lengthBits = 0x0;
+                    break;
+                case 20:
+                    lengthBits = 0x4;
+                    break;
+                case 24:
+                    lengthBits = 0x8;
+                    break;
+                case 32:
+                    lengthBits = 0xC;
+                    break;
+                default:
+                    return DriverStatus.Unsupported;
+            }
+
+            int formatBits;
+            switch (format)
+            {
+                case InterfaceFormat.RightJustified:
+                    formatBits = 0x0;
+                    break;
+                case InterfaceFormat.LeftJustified:
+                    formatBits = 0x1;
+                    break;
+                case InterfaceFormat.I2s:
+                    formatBits = 0x2;
+                    break;
+                default:
+                    formatBits = 0x3;
+                    break;
+            }
+
+            if (wordLength == 32 && format == InterfaceFormat.RightJustified)
+            {
+                return DriverStatus.Unsupported; // the datasheet excludes 32-bit right-justified
+            }
+
+            // Clock slave: the USB bridge or the ESP32 drives BCLK and LRCLK.
+            Update(Wm8960Registers.AudioInterface1, Wm8960Registers.MasterMode | Wm8960Registers.WordLengthMask | Wm8960Registers.FormatMask, lengthBits | formatBits);
+            return Status;
+        }
+
+        protected override StepResult PerformChipAction(int action, long nowMs)
+        {
+            switch (action)
+            {
+                case Wm8960Sequences.CloseHeadphones:
+                    return StepHeadphones(nowMs, false);
+                case Wm8960Sequences.OpenHeadphones:
+                    return StepHeadphones(nowMs, true);
+                case Wm8960Sequences.DisablePll:
+                    Update(Wm8960Registers.Power2, Wm8960Registers.PllEnable, 0);
+                    _pllRunning = false;
+                    return Outcome();
+                case Wm8960Sequences.WritePllFactors:
+                    Write(Wm8960Registers.Pll1, _plan.Pll1Value);
+                    Write(Wm8960Registers.Pll2, (_plan.PllK >> 16) & 0xFF);
+                    Write(Wm8960Registers.Pll3, (_plan.PllK >> 8) & 0xFF);
+                    Write(Wm8960Registers.Pll4, _plan.PllK & 0xFF);
+                    _pllRunning = true; // enabled by the next step
+                    return Outcome();
+                case Wm8960Sequences.WriteDividers:
+                    Write(Wm8960Registers.Clocking1, _plan.Clocking1Value);
+                    return Outcome();
+                default:
+                    return StepResult.Failed;
+            }
+        }
+
+        // ---- helpers -------------------------------------------------------------------------------
+
+        /// <summary>
+        /// Moves the headphone volume registers towards the caller's level (open) or to mute
+        /// (close). With every monitor path off the outputs carry only the (muted) DAC, so one
+        /// move is silent; with a monitor path open the level moves in zero-cross-latched steps.
+        /// </summary>
+        private StepResult StepHeadphones(long nowMs, bool open)
+        {
+            if (!open)
+            {
+                _headphonesOpen = false;
+            }
+
+            int targetLeft = open ? _headphoneLeft : Wm8960Gains.Headphone.MuteCode;
+            int targetRight = open ? _headphoneRight : Wm8960Gains.Headphone.MuteCode;
+            int left = Registers.Get(Wm8960Registers.LeftHeadphoneVolume) & Wm8960Registers.HeadphoneVolumeMask;
+            int right = Registers.Get(Wm8960Registers.RightHeadphoneVolume) & Wm8960Registers.HeadphoneVolumeMask;
+            if (left == targetLeft && right == targetRight)
+            {
+                _headphonesOpen = open;
+                return StepResult.Done;
+            }
+
+            if (MonitorOpen() && nowMs < _nextHeadphoneStepMs)
+            {
+                return StepResult.Again;
+            }
+
+            if (MonitorOpen())
+            {
+                targetLeft = StepTowards(left, targetLeft);
+                targetRight = StepTowards(right, targetRight);
+                _nextHeadphoneStepMs = nowMs + HeadphoneRampIntervalMs;
+            }
+
+            WriteHeadphones(targetLeft, targetRight);
+            if (Status != DriverStatus.Ok)
+            {
+                return StepResult.Failed;
+            }
+
+            return StepResult.Again; // the next call confirms the target is reached
+        }
+
+        // One ramp step in dB (= codes). Mute counts as one step below −73 dB, so a ramp from mute
+        // starts at −73 dB and a ramp to mute ends there.
+        private static int StepTowards(int current, int target)
+        {
+            int lowest = Wm8960Gains.Headphone.MinCode;
+            int belowLowest = lowest - HeadphoneRampStepDb;
+            int from = current < lowest ? belowLowest : current;
+            int to = target < lowest ? belowLowest : target;
+            if (from == to)
+            {
+                return target;
+            }
+
+            int next = to > from ? from + HeadphoneRampStepDb : from - HeadphoneRampStepDb;
+            if ((to > from && next >= to) || (to < from && next <= to))
+            {
+                return target;
+            }
+
+            return next < lowest ? lowest : next;
+        }
+
+        private void WriteHeadphones(int leftCode, int rightCode)
+        {
+            WritePair(Wm8960Registers.LeftHeadphoneVolume, Wm8960Registers.RightHeadphoneVolume,
+                Wm8960Registers.HeadphoneZeroCross | leftCode, Wm8960Registers.HeadphoneZeroCross | rightCode, Wm8960Registers.VolumeUpdate);
+        }
+
+        private bool MonitorOpen()
+        {
+            return (Registers.Get(Wm8960Registers.LeftBypass) & Wm8960Registers.BypassEnable) != 0
+                || (Registers.Get(Wm8960Registers.RightBypass) & Wm8960Registers.BypassEnable) != 0;
+        }
+
+        private StereoGain SetDigitalPair(GainScale scale, int left, int right, StereoGain requested)
+        {
+            int leftCode = scale.CodeFor(requested.Left);
+            int rightCode = scale.CodeFor(requested.Right);
+            WritePair(left, right, leftCode, rightCode, Wm8960Registers.VolumeUpdate);
+            return new StereoGain(scale.CentiDbFor(leftCode), scale.CentiDbFor(rightCode));
+        }
+
+        // R0/R1 without the latch bit: zero-cross, mute, and the PGA code of the table entry
+        // (a muted PGA keeps its code so un-muting returns to it).
+        private int InputPgaRegister(int inputCode, int register)
+        {
+            if (inputCode == Wm8960Gains.InputMuteCode)
+            {
+                int kept = Registers.Get(register) & Wm8960Registers.InputVolumeMask;
+                return Wm8960Registers.InputZeroCross | Wm8960Registers.InputMute | kept;
+            }
+
+            return Wm8960Registers.InputZeroCross | Wm8960Gains.PgaCodeOf(inputCode);
+        }
+
+        private int CurrentBoost(int pathRegister)
+        {
+            return (Registers.Get(pathRegister) & Wm8960Registers.MicBoostMask) >> 4;
+        }
+
+        // Off clears only the switch (the gain field keeps its value: no write just to move it).
+        private void SetBypass(int register, int code)
+        {
+            if (code == Wm8960Gains.BypassOffCode)
+            {
+                Update(register, Wm8960Registers.BypassEnable, 0);
+            }
+            else
+            {
+                Update(register, Wm8960Registers.BypassEnable | Wm8960Registers.BypassGainMask, Wm8960Registers.BypassEnable | (code << 4));
+            }
+        }
+
+        private static int InputPathBits(InputSource source)
+        {
+            switch (source)
+            {
+                case InputSource.Input1:
+                    return Wm8960Registers.InputInverting1 | Wm8960Registers.PgaToBoost;
+                case InputSource.Input2:
+                    return Wm8960Registers.InputNonInverting2 | Wm8960Registers.PgaToBoost;
+                case InputSource.Input3:
+                    return Wm8960Registers.InputNonInverting3 | Wm8960Registers.PgaToBoost;
+                case InputSource.Differential:
+                    return Wm8960Registers.InputInverting1 | Wm8960Registers.InputNonInverting2 | Wm8960Registers.PgaToBoost;
+                default:
+                    return -1;
+            }
+        }
+
+        private static bool Inverts(InputSource source)
+        {
+            return source == InputSource.Input1 || source == InputSource.Differential;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using InterfaceFirmware.Drivers.Codec;
+
+namespace InterfaceFirmware.Drivers.Wm8960
+{
+    /// <summary>
+    /// The WM8960 driver's sequences, as data (shared/facts/audio-chips.md §1.8, Linux
+    /// <c>wm8960_set_bias_level_out3</c>), with the settle times this board's capacitor-coupled
+    /// headphones need. Public so they can be read, and so tests can show that a reordered copy
+    /// pops; the driver never changes them (nobody should).
+    /// </summary>
+    public static class Wm8960Sequences
+    {
+        /// <summary>
+        /// Bias-up settle time with VMID at 2×50 kΩ and soft start: the S-curve takes ~550 ms and
+        /// the 220 µF headphone capacitors follow through the 500 Ω tie-off (τ ≈ 120 ms). Linux
+        /// waits 100 ms, which leaves capacitor-coupled headphones with an audible thump.
+        /// </summary>
+        public const int VmidSettleMs = 1200;
+
+        /// <summary>Linux WM8960_DSCH_TOUT: the outputs discharge for 600 ms before the bias may return.</summary>
+        public const int OutputDischargeMs = 600;
+
+        /// <summary>Linux waits this long after PLL_EN before selecting the PLL as SYSCLK.</summary>
+        public const int PllLockMs = 250;
+
+        /// <summary>Let the headphone drivers settle on VMID before any signal reaches them (and the last latch land before they go).</summary>
+        public const int DriverSettleMs = 20;
+
+        /// <summary>Moves the headphone volume to mute (in zero-cross steps while a monitor path is open).</summary>
+        public const int CloseHeadphones = CodecActions.FirstChipAction;
+
+        /// <summary>Moves the headphone volume to the caller's level (in steps while a monitor path is open).</summary>
+        public const int OpenHeadphones = CodecActions.FirstChipAction + 1;
+
+        /// <summary>Writes ADCDIV/DACDIV, SYSCLKDIV and CLKSEL of the clock plan.</summary>
+        public const int WriteDividers = CodecActions.FirstChipAction + 2;
+
+        /// <summary>Writes the PLL's N and K.</summary>
+        public const int WritePllFactors = CodecActions.FirstChipAction + 3;
+
+        /// <summary>Stops the PLL.</summary>
+        public const int DisablePll = CodecActions.FirstChipAction + 4;
+
+        private const int AllBits = -1;
+
+        /// <summary>Off → Standby: discharge wait, anti-pop, VMID soft start, settle, VREF, anti-pop off, idle at 2×250 kΩ.</summary>
+        public static readonly SequenceStep[] OffToStandby =
+        {
+            SequenceStep.Do(CodecActions.WaitDischarge),
+            SequenceStep.Write(Wm8960Registers.AntiPop1, Wm8960Registers.AntiPopStartup),
+            SequenceStep.Update(Wm8960Registers.Power1, Wm8960Registers.VmidMask, Wm8960Registers.Vmid2x50k),
+            SequenceStep.Wait(VmidSettleMs),
+            SequenceStep.Update(Wm8960Registers.Power1, Wm8960Registers.Vref, Wm8960Registers.Vref),
+            SequenceStep.Write(Wm8960Registers.AntiPop1, Wm8960Registers.AntiPopRunning),
+            SequenceStep.Update(Wm8960Registers.Power1, Wm8960Registers.VmidMask, Wm8960Registers.Vmid2x250k),
+        };
+
+        /// <summary>Standby → On: inputs, converters and mixers, then the drivers (held muted), then the volume, then the DAC un-mute.</summary>
+        public static readonly SequenceStep[] StandbyToOn =
+        {
+            SequenceStep.Update(Wm8960Registers.Power1, Wm8960Registers.VmidMask, Wm8960Registers.Vmid2x50k),
+            SequenceStep.Do(CloseHeadphones),
+            SequenceStep.Update(Wm8960Registers.Power1, Wm8960Registers.AnalogueInputs | Wm8960Registers.Adcs, AllBits),
+            SequenceStep.Update(Wm8960Registers.Power3, Wm8960Registers.InputPgas | Wm8960Registers.OutputMixers, AllBits),
+            SequenceStep.Update(Wm8960Registers.Power2, Wm8960Registers.Dacs, AllBits),
+            SequenceStep.Update(Wm8960Registers.Power2, Wm8960Registers.HeadphoneDrivers, AllBits),
+            SequenceStep.Wait(DriverSettleMs),
+            SequenceStep.Do(OpenHeadphones),
+            SequenceStep.Do(CodecActions.ApplyMuteWish),
+        };
+
+        /// <summary>On → Standby: the DAC soft-muted and the headphones closed before anything powers down.</summary>
+        public static readonly SequenceStep[] OnToStandby =
+        {
+            SequenceStep.Do(CodecActions.MuteDac),
+            SequenceStep.Do(CodecActions.WaitMuteRamp),
+            SequenceStep.Do(CloseHeadphones),
+            SequenceStep.Wait(DriverSettleMs),
+            SequenceStep.Update(Wm8960Registers.Power2, Wm8960Registers.HeadphoneDrivers, 0),
+            SequenceStep.Update(Wm8960Registers.Power2, Wm8960Registers.Dacs, 0),
+            SequenceStep.Update(Wm8960Registers.Power3, Wm8960Registers.InputPgas | Wm8960Registers.OutputMixers, 0),
+            SequenceStep.Update(Wm8960Registers.Power1, Wm8960Registers.AnalogueInputs | Wm8960Registers.Adcs, 0),
+            SequenceStep.Update(Wm8960Registers.Power1, Wm8960Registers.VmidMask, Wm8960Registers.Vmid2x250k),
+        };
+
+        /// <summary>Standby → Off: anti-pop buffers on, bias off; the outputs discharge (Linux, OFF).</summary>
+        public static readonly SequenceStep[] StandbyToOff =
+        {
+            SequenceStep.Write(Wm8960Registers.AntiPop1, Wm8960Registers.AntiPopStartup),
+            SequenceStep.Update(Wm8960Registers.Power1, Wm8960Registers.VmidMask | Wm8960Registers.Vref, 0),
+            SequenceStep.Do(CodecActions.BiasOff),
+        };
+
+        /// <summary>MCLK straight to SYSCLK (or halved): select MCLK, stop the PLL, set the dividers.</summary>
+        public static readonly SequenceStep[] DirectClocks =
+        {
+            SequenceStep.Update(Wm8960Registers.Clocking1, Wm8960Registers.ClockSelectPll, 0),
+            SequenceStep.Do(DisablePll),
+            SequenceStep.Do(WriteDividers),
+        };
+
+        /// <summary>Through the PLL (Linux order): select MCLK, PLL off, N.K, PLL on, let it lock, then select it.</summary>
+        public static readonly SequenceStep[] PllClocks =
+        {
+            SequenceStep.Update(Wm8960Registers.Clocking1, Wm8960Registers.ClockSelectPll, 0),
+            SequenceStep.Do(DisablePll),
+            SequenceStep.Do(WritePllFactors),
+            SequenceStep.Update(Wm8960Registers.Power2, Wm8960Registers.PllEnable, Wm8960Registers.PllEnable),
+            SequenceStep.Wait(PllLockMs),
+            SequenceStep.Do(WriteDividers),
+        };
+
+        /// <summary>Only the dividers change (same SYSCLK source, or the PLL keeps its factors).</summary>
+        public static readonly SequenceStep[] DividersOnly =
+        {
+            SequenceStep.Do(WriteDividers),
+        };
+    }
+}

@@ -1,0 +1,211 @@
+using InterfaceFirmware.Drivers;
+using InterfaceFirmware.Drivers.Codec;
+using InterfaceFirmware.Drivers.Wm8960;
+using InterfaceFirmware.Emulator;
+using nanoFramework.TestFramework;
+
+namespace InterfaceFirmware.UnitTests.Drivers
+{
+    /// <summary>
+    /// The reference board with a computer attached (MCLK 12.288 MHz, 48 kHz from the USB bridge)
+    /// and the WM8960 driver on its bus, ticked every <see cref="TickMs"/> as the control loop
+    /// would. The codec's own headphone jack ("second") is where its output is heard; the main
+    /// jack sits behind the TPA6130A2, which stays in shutdown unless a test brings it up.
+    /// </summary>
+    internal sealed class ReferenceDriverRig
+    {
+        public const int TickMs = 5;
+
+        public readonly VirtualBoard Board;
+        public readonly Wm8960Codec Codec;
+        private readonly int[] _capture = new int[2 * 4096];
+        private int _captureFrames;
+        private long _recordFrom = -1;
+
+        public ReferenceDriverRig()
+        {
+            Board = new VirtualBoard(BoardDescription.Reference(), 21);
+            Board.ConnectComputer();
+            Board.RunMs(500); // enumeration: the bridge now clocks the codec
+            Board.Bus.LogEnabled = true;
+            Codec = new Wm8960Codec(Board.Bus, Board.Description.CodecAddress, Board.Log);
+            Assert.AreEqual((int)DriverStatus.Ok, (int)Codec.Start(Now));
+        }
+
+        public long Now
+        {
+            get { return Board.Clock.NowMs; }
+        }
+
+        public Wm8960Model Model
+        {
+            get { return Board.Wm8960; }
+        }
+
+        /// <summary>Runs the board for <paramref name="ms"/>, ticking the driver.</summary>
+        public void Run(int ms)
+        {
+            for (int elapsed = 0; elapsed < ms; elapsed += TickMs)
+            {
+                Codec.Tick(Now);
+                Board.RunMs(TickMs);
+            }
+        }
+
+        /// <summary>Ticks until the driver is idle; fails the test if that takes longer than <paramref name="limitMs"/>.</summary>
+        public int RunUntilIdle(int limitMs)
+        {
+            int elapsed = 0;
+            while (Codec.Busy)
+            {
+                Assert.IsTrue(elapsed < limitMs, "the codec driver is still busy after " + limitMs.ToString() + " ms");
+                Run(TickMs);
+                elapsed += TickMs;
+            }
+
+            return elapsed;
+        }
+
+        /// <summary>Clocks for 48 kHz from the bridge's 12.288 MHz MCLK, then On, settled.</summary>
+        public void PowerUp()
+        {
+            Assert.AreEqual((int)DriverStatus.Ok, (int)Codec.ConfigureClocks(48000, 12288000));
+            Assert.AreEqual((int)DriverStatus.Ok, (int)Codec.RequestPowerState(CodecPowerState.On, Now));
+            RunUntilIdle(5000);
+            Assert.AreEqual((int)CodecPowerState.On, (int)Codec.PowerState);
+        }
+
+        public void PowerDown()
+        {
+            Assert.AreEqual((int)DriverStatus.Ok, (int)Codec.RequestPowerState(CodecPowerState.Off, Now));
+            RunUntilIdle(5000);
+            Assert.AreEqual((int)CodecPowerState.Off, (int)Codec.PowerState);
+        }
+
+        public void PlaySine(double dbfs)
+        {
+            Board.Usb.StartPlayback(48000, SineSource.AtDbfs(1000, dbfs), SineSource.AtDbfs(1000, dbfs));
+        }
+
+        /// <summary>Starts recording both jacks from now on.</summary>
+        public void StartRecording()
+        {
+            Board.CodecJack.Record(true);
+            Board.MainJack.Record(true);
+            _recordFrom = Board.Audio.NextSample;
+        }
+
+        /// <summary>Pop events at outputs whose name starts with <paramref name="output"/>, at or after <paramref name="sinceUs"/>.</summary>
+        public int Pops(string output, long sinceUs)
+        {
+            int count = 0;
+            foreach (PopEvent e in Board.PopEvents)
+            {
+                if (e.Output.StartsWith(output) && e.TimeUs >= sinceUs)
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+
+        /// <summary>
+        /// The capture's 1 kHz level (dBFS) over the newest <paramref name="frames"/> frames of what
+        /// the ADC tap delivered since the last time it was drained (drained here when it has enough).
+        /// </summary>
+        public double CaptureLevelDb(bool left, int frames)
+        {
+            if (Board.AdcTap.AvailableFrames >= frames)
+            {
+                _captureFrames = Board.AdcTap.ReadFrames(_capture, 0, 4096);
+            }
+
+            Assert.IsTrue(_captureFrames >= frames, "not enough captured frames");
+            var samples = new double[frames];
+            for (int i = 0; i < frames; i++)
+            {
+                samples[i] = _capture[2 * (_captureFrames - frames + i) + (left ? 0 : 1)] / (double)AdcTap.FullScale;
+            }
+
+            return ToneLevelDb(samples, 0, frames);
+        }
+
+        /// <summary>
+        /// The 1 kHz tone's level (dB re full scale) at a jack over the last <paramref name="ms"/>:
+        /// a lock-in over whole periods, so the slow tail a coupling capacitor leaves after a step
+        /// does not count as signal.
+        /// </summary>
+        public double LevelDb(HeadphoneOutput jack, bool left, int ms)
+        {
+            long end = Board.Audio.NextSample;
+            int count = ms * 48;
+            long start = end - count;
+            Assert.IsTrue(_recordFrom >= 0 && start >= _recordFrom, "record before measuring");
+            SignalRecorder recorder = jack.Recorder(left);
+            var samples = new double[count];
+            for (int i = 0; i < count; i++)
+            {
+                samples[i] = recorder.At(start + i);
+            }
+
+            return ToneLevelDb(samples, start, count);
+        }
+
+        /// <summary>Amplitude of the 1 kHz component (48 samples per period) in dB re full scale.</summary>
+        public static double ToneLevelDb(double[] samples, long firstSample, int count)
+        {
+            double re = 0;
+            double im = 0;
+            for (int i = 0; i < count; i++)
+            {
+                double phase = 2 * System.Math.PI * ((firstSample + i) % 48) / 48.0;
+                re += samples[i] * System.Math.Cos(phase);
+                im += samples[i] * System.Math.Sin(phase);
+            }
+
+            return Decibels.ToDb(2 * System.Math.Sqrt(re * re + im * im) / count);
+        }
+
+        /// <summary>Index of the next bus log entry (to look at what a call wrote).</summary>
+        public int LogMark
+        {
+            get { return Board.Bus.Log.Count; }
+        }
+
+        /// <summary>The codec writes since <paramref name="mark"/>, decoded as register · 0x1000 + 9-bit value.</summary>
+        public int[] CodecWritesSinceMark(int mark)
+        {
+            var writes = new int[CodecWritesSince(mark)];
+            int n = 0;
+            for (int i = mark; i < Board.Bus.Log.Count; i++)
+            {
+                var t = (I2cTransaction)Board.Bus.Log[i];
+                if (t.Address == Board.Description.CodecAddress && t.Operation == I2cOperation.Write)
+                {
+                    int register = t.Written[0] >> 1;
+                    int value = ((t.Written[0] & 1) << 8) | t.Written[1];
+                    writes[n++] = register * 0x1000 + value;
+                }
+            }
+
+            return writes;
+        }
+
+        /// <summary>Bus writes to the codec at or after <paramref name="fromIndex"/> in the bus log.</summary>
+        public int CodecWritesSince(int fromIndex)
+        {
+            int count = 0;
+            for (int i = fromIndex; i < Board.Bus.Log.Count; i++)
+            {
+                var t = (I2cTransaction)Board.Bus.Log[i];
+                if (t.Address == Board.Description.CodecAddress && t.Operation == I2cOperation.Write)
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+    }
+}

@@ -1,0 +1,243 @@
+using InterfaceFirmware.Drivers;
+using InterfaceFirmware.Drivers.Codec;
+using InterfaceFirmware.Drivers.Wm8960;
+using InterfaceFirmware.Emulator;
+using nanoFramework.TestFramework;
+
+namespace InterfaceFirmware.UnitTests.Drivers
+{
+    /// <summary>
+    /// The WM8960 driver's power sequences against the reference board's pop detectors (the
+    /// codec's own jack, "second"), with playback and with the analogue monitor carrying a signal;
+    /// and the same sequences reordered, to show the detectors would catch a wrong order.
+    /// </summary>
+    [TestClass]
+    public class Wm8960PowerTests
+    {
+        [TestMethod]
+        public static void PowerUpPlayAndPowerDownMakeNoPop()
+        {
+            var rig = new ReferenceDriverRig();
+            rig.PlaySine(-10);
+            rig.StartRecording();
+            rig.Codec.SetHeadphoneVolume(StereoGain.Both(0));
+            rig.PowerUp();
+            rig.Codec.SetMuted(false, rig.Now);
+            rig.Run(400);
+            Assert.IsTrue(rig.Codec.MuteSettled(rig.Now));
+            AssertLevel(-10, rig.LevelDb(rig.Board.CodecJack, true, 100), 0.1);
+            AssertLevel(-10, rig.LevelDb(rig.Board.CodecJack, false, 100), 0.1);
+
+            rig.Codec.SetMuted(true, rig.Now);
+            rig.Run(300);
+            Assert.IsTrue(rig.LevelDb(rig.Board.CodecJack, true, 50) < -100, "soft mute silences playback");
+            rig.PowerDown();
+            rig.Run(1000);
+
+            Assert.AreEqual(0, rig.Board.PopEvents.Count, rig.Board.DescribePops());
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
+        }
+
+        [TestMethod]
+        public static void PowerDownWhilePlayingUnmutedMutesFirstWithoutAPop()
+        {
+            var rig = new ReferenceDriverRig();
+            rig.PlaySine(-6);
+            rig.Codec.SetHeadphoneVolume(StereoGain.Both(0));
+            rig.Codec.SetMuted(false, rig.Now); // wished before power-up: applied last in the sequence
+            rig.PowerUp();
+            rig.Run(300);
+            Assert.IsFalse(rig.Model.DacSoftMuted);
+
+            rig.PowerDown(); // no explicit mute: the sequence soft-mutes first
+            rig.Run(1000);
+
+            Assert.AreEqual(0, rig.Board.PopEvents.Count, rig.Board.DescribePops());
+            Assert.IsTrue(rig.Codec.Muted == false, "the caller's wish survives the power cycle");
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
+        }
+
+        [TestMethod]
+        public static void MonitorPathPowersUpAndDownWithoutAPop()
+        {
+            var rig = MonitorRig(-20);
+            rig.StartRecording();
+            rig.PowerUp();
+            rig.Run(200);
+            AssertLevel(-20, rig.LevelDb(rig.Board.CodecJack, true, 100), 0.2);
+            AssertLevel(-20, rig.LevelDb(rig.Board.CodecJack, false, 100), 0.2);
+
+            rig.PowerDown();
+            rig.Run(1000);
+
+            Assert.AreEqual(0, rig.Board.PopEvents.Count, rig.Board.DescribePops());
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
+        }
+
+        [TestMethod]
+        public static void StandbyToOnIsQuickOnceTheBiasIsUp()
+        {
+            var rig = new ReferenceDriverRig();
+            rig.Codec.ConfigureClocks(48000, 12288000);
+            rig.Codec.RequestPowerState(CodecPowerState.Standby, rig.Now);
+            int biasMs = rig.RunUntilIdle(5000);
+            rig.Codec.RequestPowerState(CodecPowerState.On, rig.Now);
+            int onMs = rig.RunUntilIdle(5000);
+            OutputHelper.WriteLine("Off → Standby " + biasMs.ToString() + " ms, Standby → On " + onMs.ToString() + " ms");
+
+            Assert.IsTrue(biasMs >= Wm8960Sequences.VmidSettleMs && biasMs < Wm8960Sequences.VmidSettleMs + 100);
+            Assert.IsTrue(onMs <= 100, "from standby the outputs are up within 100 ms");
+            Assert.AreEqual(0, rig.Board.PopEvents.Count, rig.Board.DescribePops());
+        }
+
+        [TestMethod]
+        public static void TheSequencesRunByHandAreAsQuietAsTheDriver()
+        {
+            // The control for the reordering tests below: the helper that runs a sequence by hand
+            // does not itself make noise.
+            var rig = MonitorRig(-20);
+            rig.Codec.ConfigureClocks(48000, 12288000);
+            rig.RunUntilIdle(1000);
+            RunSteps(rig, Wm8960Sequences.OffToStandby);
+            RunSteps(rig, Wm8960Sequences.StandbyToOn);
+            rig.Run(300);
+            RunSteps(rig, Wm8960Sequences.OnToStandby);
+            RunSteps(rig, Wm8960Sequences.StandbyToOff);
+            rig.Run(1000);
+
+            Assert.AreEqual(0, rig.Board.PopEvents.Count, rig.Board.DescribePops());
+        }
+
+        [TestMethod]
+        public static void SkippingTheVmidSettleTimeThumps()
+        {
+            var rig = new ReferenceDriverRig();
+            rig.Codec.ConfigureClocks(48000, 12288000);
+            rig.RunUntilIdle(1000);
+            long start = rig.Board.Clock.NowUs;
+            RunSteps(rig, Without(Wm8960Sequences.OffToStandby, StepKind.Wait));
+            RunSteps(rig, Wm8960Sequences.StandbyToOn);
+            rig.Run(1000);
+
+            Assert.IsTrue(rig.Pops("second", start) > 0, "no pop detected: " + rig.Board.DescribePops());
+        }
+
+        [TestMethod]
+        public static void OpeningTheHeadphonesBeforeTheDriversClicks()
+        {
+            var rig = MonitorRig(-20);
+            rig.Codec.ConfigureClocks(48000, 12288000);
+            rig.RunUntilIdle(1000);
+            RunSteps(rig, Wm8960Sequences.OffToStandby);
+            long start = rig.Board.Clock.NowUs;
+
+            // the monitor reaches the drivers at full level the moment they switch on
+            SequenceStep[] reordered = MoveToEnd(Wm8960Sequences.StandbyToOn, Wm8960Registers.Power2, Wm8960Registers.HeadphoneDrivers);
+            RunSteps(rig, reordered);
+            rig.Run(300);
+
+            Assert.IsTrue(rig.Pops("second", start) > 0, "no pop detected: " + rig.Board.DescribePops());
+        }
+
+        [TestMethod]
+        public static void SwitchingTheDriversOffBeforeTheMuteClicks()
+        {
+            var rig = new ReferenceDriverRig();
+            rig.PlaySine(-6);
+            rig.Codec.SetHeadphoneVolume(StereoGain.Both(0));
+            rig.Codec.SetMuted(false, rig.Now);
+            rig.PowerUp();
+            rig.Run(300);
+            long start = rig.Board.Clock.NowUs;
+
+            var reordered = new SequenceStep[Wm8960Sequences.OnToStandby.Length + 1];
+            reordered[0] = SequenceStep.Update(Wm8960Registers.Power2, Wm8960Registers.HeadphoneDrivers, 0);
+            System.Array.Copy(Wm8960Sequences.OnToStandby, 0, reordered, 1, Wm8960Sequences.OnToStandby.Length);
+            RunSteps(rig, reordered);
+            rig.Run(300);
+
+            Assert.IsTrue(rig.Pops("second", start) > 0, "no pop detected: " + rig.Board.DescribePops());
+        }
+
+        // ---- helpers ---------------------------------------------------------------------------
+
+        /// <summary>A sine on both inputs, monitored straight at 0 dB, headphones at 0 dB.</summary>
+        internal static ReferenceDriverRig MonitorRig(double dbfs)
+        {
+            var rig = new ReferenceDriverRig();
+            rig.Board.SetInput("input-1", SineSource.AtDbfs(1000, dbfs));
+            rig.Board.SetInput("input-2", SineSource.AtDbfs(1000, dbfs));
+            rig.Codec.SetInputGain(StereoGain.Both(0));
+            rig.Codec.SetMonitor(MonitorGains.Straight(0));
+            rig.Codec.SetHeadphoneVolume(StereoGain.Both(0));
+            return rig;
+        }
+
+        internal static void AssertLevel(double expectedDb, double measuredDb, double toleranceDb)
+        {
+            double error = measuredDb - expectedDb;
+            Assert.IsTrue(error <= toleranceDb && error >= -toleranceDb,
+                "level " + measuredDb.ToString("F2") + " dB, expected " + expectedDb.ToString("F2") + " ± " + toleranceDb.ToString("F2"));
+        }
+
+        /// <summary>Runs a sequence on the driver by hand (the driver is the sequence's target), ticking the board.</summary>
+        internal static void RunSteps(ReferenceDriverRig rig, SequenceStep[] steps)
+        {
+            var runner = new SequenceRunner();
+            runner.Start(steps);
+            int elapsed = 0;
+            while (runner.Running)
+            {
+                runner.Tick(rig.Now, rig.Codec);
+                rig.Board.RunMs(ReferenceDriverRig.TickMs);
+                elapsed += ReferenceDriverRig.TickMs;
+                Assert.IsTrue(elapsed < 5000, "sequence did not finish");
+            }
+
+            Assert.IsFalse(runner.Failed);
+        }
+
+        private static SequenceStep[] Without(SequenceStep[] steps, StepKind kind)
+        {
+            int count = 0;
+            for (int i = 0; i < steps.Length; i++)
+            {
+                count += steps[i].Kind == kind ? 0 : 1;
+            }
+
+            var result = new SequenceStep[count];
+            int j = 0;
+            for (int i = 0; i < steps.Length; i++)
+            {
+                if (steps[i].Kind != kind)
+                {
+                    result[j++] = steps[i];
+                }
+            }
+
+            return result;
+        }
+
+        private static SequenceStep[] MoveToEnd(SequenceStep[] steps, int register, int mask)
+        {
+            var result = new SequenceStep[steps.Length];
+            int j = 0;
+            int moved = -1;
+            for (int i = 0; i < steps.Length; i++)
+            {
+                if (steps[i].Kind == StepKind.Update && steps[i].Register == register && steps[i].Mask == mask)
+                {
+                    moved = i;
+                }
+                else
+                {
+                    result[j++] = steps[i];
+                }
+            }
+
+            Assert.IsTrue(moved >= 0, "no such step");
+            result[j] = steps[moved];
+            return result;
+        }
+    }
+}
