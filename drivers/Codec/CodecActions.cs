@@ -13,8 +13,8 @@ namespace InterfaceFirmware.Drivers.Codec
         /// <summary>Waits until the DAC's soft-mute ramp has run.</summary>
         public const int WaitMuteRamp = 2;
 
-        /// <summary>Applies the caller's mute wish (the DAC un-mutes with its soft ramp if wished).</summary>
-        public const int ApplyMuteWish = 3;
+        /// <summary>Un-mutes the DAC: it ramps back up to its volume (DACSMM / soft ramp).</summary>
+        public const int UnmuteDac = 3;
 
         /// <summary>Waits until the outputs had the chip's discharge time since the bias went off.</summary>
         public const int WaitDischarge = 4;

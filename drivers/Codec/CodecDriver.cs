@@ -19,6 +19,17 @@ namespace InterfaceFirmware.Drivers.Codec
     {
         private const string LogSource = "codec";
 
+        /// <summary>What the running sequence is for.</summary>
+        private enum Activity
+        {
+            None = 0,
+            Transition = 1,
+            Clocks = 2,
+            Flush = 3,
+            Mute = 4,
+            Unmute = 5,
+        }
+
         private static readonly SequenceStep[] FlushSequence = { SequenceStep.Do(CodecActions.Flush) };
 
         private readonly SequenceRunner _runner = new SequenceRunner();
@@ -26,7 +37,7 @@ namespace InterfaceFirmware.Drivers.Codec
         private CodecPowerState _state = CodecPowerState.Off;
         private CodecPowerState _goal = CodecPowerState.Off;
         private CodecPowerState _transitionTo = CodecPowerState.Off;
-        private bool _inTransition;
+        private Activity _activity = Activity.None;
         private bool _clockSequencePending;
         private bool _started;
         private bool _wantMuted = true;
@@ -86,6 +97,15 @@ namespace InterfaceFirmware.Drivers.Codec
         /// <summary>The pop-free sequence for one step between adjacent power states.</summary>
         protected abstract SequenceStep[] TransitionSequence(CodecPowerState from, CodecPowerState to);
 
+        /// <summary>
+        /// Silences the outputs softly while On (the DAC's soft mute, and whatever else carries
+        /// sound to the outputs, such as an open monitor path).
+        /// </summary>
+        protected abstract SequenceStep[] MuteSequence { get; }
+
+        /// <summary>Brings the outputs back softly while On: the reverse of <see cref="MuteSequence"/>, the DAC un-muted last.</summary>
+        protected abstract SequenceStep[] UnmuteSequence { get; }
+
         /// <summary>The sequence that sets up the configured clocks (null until <see cref="ConfigureClocks"/>).</summary>
         protected abstract SequenceStep[] ClockSequence { get; }
 
@@ -123,7 +143,7 @@ namespace InterfaceFirmware.Drivers.Codec
         public DriverStatus Start(long nowMs)
         {
             _runner.Stop();
-            _inTransition = false;
+            _activity = Activity.None;
             _clockSequencePending = false;
             Registers.Cache.RestoreResetValues();
             Registers.CacheOnly = false;
@@ -131,7 +151,7 @@ namespace InterfaceFirmware.Drivers.Codec
             _goal = CodecPowerState.Off;
             _wantMuted = true;
             _chipMuted = true;
-            _muteChangedMs = nowMs;
+            _muteChangedMs = nowMs - MuteRampMs; // unpowered: as silent as a finished ramp
             _biasOffMs = nowMs - DischargeMs; // out of power-on the outputs are discharged
             _status = DriverStatus.Ok;
             _started = true;
@@ -186,7 +206,7 @@ namespace InterfaceFirmware.Drivers.Codec
             }
 
             _runner.Start(ClockSequence); // runs from the next Tick
-            _inTransition = false;
+            _activity = Activity.Clocks;
             return _status;
         }
 
@@ -215,28 +235,33 @@ namespace InterfaceFirmware.Drivers.Codec
         public abstract MonitorGains SetMonitor(MonitorGains requested);
 
         /// <summary>
-        /// Records the wish; while the codec is On (and not leaving it) the DAC ramps to it now,
-        /// otherwise the chip stays muted and the power-up sequence un-mutes it last.
+        /// Records the wish. While the codec is On the outputs go there softly now (the chip's
+        /// <see cref="MuteSequence"/> or <see cref="UnmuteSequence"/>, over ticks); otherwise they
+        /// stay silent and reaching On un-mutes them if that is still the wish.
         /// </summary>
         public DriverStatus SetMuted(bool muted, long nowMs)
         {
+            bool changed = muted != _wantMuted;
             _wantMuted = muted;
             if (!_started || _status != DriverStatus.Ok)
             {
                 return _status;
             }
 
-            if (_state == CodecPowerState.On && _goal == CodecPowerState.On && !_runner.Running)
+            bool idleOrMuting = !_runner.Running || _activity == Activity.Mute || _activity == Activity.Unmute;
+            if (changed && _state == CodecPowerState.On && _goal == CodecPowerState.On && idleOrMuting)
             {
-                WriteDacMute(muted, nowMs);
+                StartMuteChange(nowMs);
             }
 
             return _status;
         }
 
+        /// <summary>The outputs have reached the wished state: the DAC ramp has run and no mute or un-mute sequence is still stepping.</summary>
         public bool MuteSettled(long nowMs)
         {
-            return _chipMuted == _wantMuted && nowMs - _muteChangedMs >= MuteRampMs;
+            bool stepping = _runner.Running && (_activity == Activity.Mute || _activity == Activity.Unmute);
+            return !stepping && _chipMuted == _wantMuted && nowMs - _muteChangedMs >= MuteRampMs;
         }
 
         public DriverStatus Resync(long nowMs, bool resetChip)
@@ -248,7 +273,7 @@ namespace InterfaceFirmware.Drivers.Codec
 
             CodecPowerState heading = _goal;
             _runner.Stop();
-            _inTransition = false;
+            _activity = Activity.None;
             _status = DriverStatus.Ok;
             Registers.CacheOnly = false;
             if (resetChip && !ResetChip())
@@ -274,6 +299,7 @@ namespace InterfaceFirmware.Drivers.Codec
             _biasOffMs = nowMs; // the outputs just collapsed: let them settle before the bias returns
             _clockSequencePending = ClockSequence != null;
             _runner.Start(FlushSequence);
+            _activity = Activity.Flush;
             Report(LogLevel.Warning, "lost its registers: re-syncing");
             Advance(nowMs);
             return _status;
@@ -296,8 +322,8 @@ namespace InterfaceFirmware.Drivers.Codec
                     return WriteDacMute(true, nowMs) ? StepResult.Done : StepResult.Failed;
                 case CodecActions.WaitMuteRamp:
                     return nowMs - _muteChangedMs >= MuteRampMs ? StepResult.Done : StepResult.Again;
-                case CodecActions.ApplyMuteWish:
-                    return WriteDacMute(_wantMuted, nowMs) ? StepResult.Done : StepResult.Failed;
+                case CodecActions.UnmuteDac:
+                    return WriteDacMute(false, nowMs) ? StepResult.Done : StepResult.Failed;
                 case CodecActions.WaitDischarge:
                     return nowMs - _biasOffMs >= DischargeMs ? StepResult.Done : StepResult.Again;
                 case CodecActions.BiasOff:
@@ -360,12 +386,18 @@ namespace InterfaceFirmware.Drivers.Codec
             return _status == DriverStatus.Ok ? StepResult.Done : StepResult.Failed;
         }
 
+        /// <summary>The DAC is soft-muted and its ramp has run: nothing from playback reaches the outputs.</summary>
+        protected bool DacSilent(long nowMs)
+        {
+            return _chipMuted && nowMs - _muteChangedMs >= MuteRampMs;
+        }
+
         /// <summary>Records a failure: the driver stops writing until <see cref="Resync"/> or <see cref="Start"/>.</summary>
         protected DriverStatus Fail(string what)
         {
             _status = DriverStatus.BusFault;
             _runner.Stop();
-            _inTransition = false;
+            _activity = Activity.None;
             _clockSequencePending = false;
             Report(LogLevel.Error, what + " after " + RegisterPort.Attempts.ToString() + " attempts: writes stop until it is re-synced");
             return _status;
@@ -418,7 +450,15 @@ namespace InterfaceFirmware.Drivers.Codec
             return _state == CodecPowerState.On ? DriverStatus.InvalidState : DriverStatus.Ok;
         }
 
-        // Runs the current sequence; when it ends, starts the next one towards the goal.
+        private void StartMuteChange(long nowMs)
+        {
+            _activity = _wantMuted ? Activity.Mute : Activity.Unmute;
+            _runner.Start(_wantMuted ? MuteSequence : UnmuteSequence);
+            Advance(nowMs);
+        }
+
+        // Runs the current sequence; when it ends, starts the next one: the clocks after a re-sync
+        // flush, then one power step at a time towards the goal, then the un-mute if wished.
         private void Advance(long nowMs)
         {
             while (_status == DriverStatus.Ok)
@@ -440,30 +480,38 @@ namespace InterfaceFirmware.Drivers.Codec
                         return;
                     }
 
-                    if (_inTransition)
+                    if (_activity == Activity.Transition)
                     {
                         _state = _transitionTo;
-                        _inTransition = false;
                         Report(LogLevel.Debug, "is " + StateName(_state));
                     }
 
+                    _activity = Activity.None;
                     continue;
                 }
 
                 if (_clockSequencePending)
                 {
                     _clockSequencePending = false;
+                    _activity = Activity.Clocks;
                     _runner.Start(ClockSequence);
                     continue;
                 }
 
                 if (_state == _goal)
                 {
+                    if (_state == CodecPowerState.On && !_wantMuted && _chipMuted)
+                    {
+                        _activity = Activity.Unmute; // reached On with the wish un-muted: open up softly
+                        _runner.Start(UnmuteSequence);
+                        continue;
+                    }
+
                     return;
                 }
 
                 _transitionTo = _goal > _state ? (CodecPowerState)((int)_state + 1) : (CodecPowerState)((int)_state - 1);
-                _inTransition = true;
+                _activity = Activity.Transition;
                 _runner.Start(TransitionSequence(_state, _transitionTo));
             }
         }

@@ -9,7 +9,7 @@ namespace InterfaceFirmware.Drivers.Codec
         /// <summary>Bias (VMID/VREF) up and settled, outputs tied off quietly; ready to go On quickly.</summary>
         Standby = 1,
 
-        /// <summary>Converters, mixers and outputs powered; audio passes (the DAC un-mutes separately).</summary>
+        /// <summary>Converters, mixers and outputs powered; the outputs come up muted and open when un-muted.</summary>
         On = 2,
     }
 

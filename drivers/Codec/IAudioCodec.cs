@@ -70,12 +70,17 @@ namespace InterfaceFirmware.Drivers.Codec
         /// <summary>Sets the analogue monitor paths; paths the chip lacks come back muted.</summary>
         MonitorGains SetMonitor(MonitorGains requested);
 
-        /// <summary>Soft-mutes (or un-mutes) the DAC: the chip ramps, so there is no click.</summary>
+        /// <summary>
+        /// Silences (or restores) the codec's outputs softly: the DAC's soft-mute ramp, and any
+        /// open monitor path stepped down at zero crossings. The wish holds across power states:
+        /// the outputs always come up muted and reaching On un-mutes them last if so wished.
+        /// </summary>
         DriverStatus SetMuted(bool muted, long nowMs);
 
+        /// <summary>The caller's wish (true from <see cref="Start"/> until <see cref="SetMuted"/>(false)).</summary>
         bool Muted { get; }
 
-        /// <summary>True once the soft-mute ramp of the last <see cref="SetMuted"/> has run its course.</summary>
+        /// <summary>True once the outputs have reached the wished state (the ramps have run).</summary>
         bool MuteSettled(long nowMs);
 
         /// <summary>

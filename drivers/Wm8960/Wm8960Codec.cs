@@ -16,9 +16,10 @@ namespace InterfaceFirmware.Drivers.Wm8960
     /// bypass switch, the output mixer: that is the zero-latency monitor. The DAC always feeds the
     /// output mixer; the DAC's soft mute silences playback. There is no cross-feed: a left input
     /// reaches only the left ear in the analogue monitor.
-    /// In On every block is powered (ADC, DAC, input PGAs, mixers, headphone drivers); the headphone
-    /// volume is held muted while the drivers come up and is stepped to the requested level in
-    /// zero-cross-latched steps when a monitor path is open (the bypass has no soft ramp of its own).
+    /// In On every block is powered (ADC, DAC, input PGAs, mixers, headphone drivers). Mute covers
+    /// both sources: the DAC's soft mute for playback, and the headphone volume for the monitor
+    /// (the bypass has no soft ramp of its own), held at mute while the drivers come up and
+    /// stepped to the requested level in 3 dB zero-cross-latched steps when a monitor path is open.
     /// </remarks>
     public sealed class Wm8960Codec : CodecDriver
     {
@@ -193,6 +194,16 @@ namespace InterfaceFirmware.Drivers.Wm8960
             }
 
             return to == CodecPowerState.On ? Wm8960Sequences.StandbyToOn : Wm8960Sequences.StandbyToOff;
+        }
+
+        protected override SequenceStep[] MuteSequence
+        {
+            get { return Wm8960Sequences.Mute; }
+        }
+
+        protected override SequenceStep[] UnmuteSequence
+        {
+            get { return Wm8960Sequences.Unmute; }
         }
 
         protected override SequenceStep[] ClockSequence
@@ -382,8 +393,9 @@ namespace InterfaceFirmware.Drivers.Wm8960
 
         /// <summary>
         /// Moves the headphone volume registers towards the caller's level (open) or to mute
-        /// (close). With every monitor path off the outputs carry only the (muted) DAC, so one
-        /// move is silent; with a monitor path open the level moves in zero-cross-latched steps.
+        /// (close). With a monitor path open the outputs carry a live input, so the level moves in
+        /// zero-cross-latched steps; otherwise only the DAC reaches them, so the driver waits for
+        /// the DAC's soft mute to have run and moves in one go.
         /// </summary>
         private StepResult StepHeadphones(long nowMs, bool open)
         {
@@ -402,16 +414,20 @@ namespace InterfaceFirmware.Drivers.Wm8960
                 return StepResult.Done;
             }
 
-            if (MonitorOpen() && nowMs < _nextHeadphoneStepMs)
-            {
-                return StepResult.Again;
-            }
-
             if (MonitorOpen())
             {
+                if (nowMs < _nextHeadphoneStepMs)
+                {
+                    return StepResult.Again;
+                }
+
                 targetLeft = StepTowards(left, targetLeft);
                 targetRight = StepTowards(right, targetRight);
                 _nextHeadphoneStepMs = nowMs + HeadphoneRampIntervalMs;
+            }
+            else if (!DacSilent(nowMs))
+            {
+                return StepResult.Again;
             }
 
             WriteHeadphones(targetLeft, targetRight);

@@ -26,10 +26,13 @@ namespace InterfaceFirmware.Drivers.Wm8960
         /// <summary>Let the headphone drivers settle on VMID before any signal reaches them (and the last latch land before they go).</summary>
         public const int DriverSettleMs = 20;
 
-        /// <summary>Moves the headphone volume to mute (in zero-cross steps while a monitor path is open).</summary>
+        /// <summary>
+        /// Moves the headphone volume to mute: in zero-cross steps while a monitor path is open,
+        /// otherwise in one move once the DAC's soft mute has run (nothing else reaches the outputs).
+        /// </summary>
         public const int CloseHeadphones = CodecActions.FirstChipAction;
 
-        /// <summary>Moves the headphone volume to the caller's level (in steps while a monitor path is open).</summary>
+        /// <summary>Moves the headphone volume to the caller's level (the same way as <see cref="CloseHeadphones"/>).</summary>
         public const int OpenHeadphones = CodecActions.FirstChipAction + 1;
 
         /// <summary>Writes ADCDIV/DACDIV, SYSCLKDIV and CLKSEL of the clock plan.</summary>
@@ -55,7 +58,7 @@ namespace InterfaceFirmware.Drivers.Wm8960
             SequenceStep.Update(Wm8960Registers.Power1, Wm8960Registers.VmidMask, Wm8960Registers.Vmid2x250k),
         };
 
-        /// <summary>Standby → On: inputs, converters and mixers, then the drivers (held muted), then the volume, then the DAC un-mute.</summary>
+        /// <summary>Standby → On: inputs, converters and mixers, then the drivers with the headphone volume held at mute; the outputs come up silent.</summary>
         public static readonly SequenceStep[] StandbyToOn =
         {
             SequenceStep.Update(Wm8960Registers.Power1, Wm8960Registers.VmidMask, Wm8960Registers.Vmid2x50k),
@@ -65,16 +68,28 @@ namespace InterfaceFirmware.Drivers.Wm8960
             SequenceStep.Update(Wm8960Registers.Power2, Wm8960Registers.Dacs, AllBits),
             SequenceStep.Update(Wm8960Registers.Power2, Wm8960Registers.HeadphoneDrivers, AllBits),
             SequenceStep.Wait(DriverSettleMs),
-            SequenceStep.Do(OpenHeadphones),
-            SequenceStep.Do(CodecActions.ApplyMuteWish),
         };
 
-        /// <summary>On → Standby: the DAC soft-muted and the headphones closed before anything powers down.</summary>
+        /// <summary>Un-mute while On: the headphone volume to the caller's level, then the DAC's soft un-mute.</summary>
+        public static readonly SequenceStep[] Unmute =
+        {
+            SequenceStep.Do(OpenHeadphones),
+            SequenceStep.Do(CodecActions.UnmuteDac),
+        };
+
+        /// <summary>Mute while On: the DAC's soft mute, and the headphone volume to mute (stepping at once if a monitor path is open).</summary>
+        public static readonly SequenceStep[] Mute =
+        {
+            SequenceStep.Do(CodecActions.MuteDac),
+            SequenceStep.Do(CloseHeadphones),
+        };
+
+        /// <summary>On → Standby: silent first (as <see cref="Mute"/>), then everything powers down in reverse.</summary>
         public static readonly SequenceStep[] OnToStandby =
         {
             SequenceStep.Do(CodecActions.MuteDac),
-            SequenceStep.Do(CodecActions.WaitMuteRamp),
             SequenceStep.Do(CloseHeadphones),
+            SequenceStep.Do(CodecActions.WaitMuteRamp),
             SequenceStep.Wait(DriverSettleMs),
             SequenceStep.Update(Wm8960Registers.Power2, Wm8960Registers.HeadphoneDrivers, 0),
             SequenceStep.Update(Wm8960Registers.Power2, Wm8960Registers.Dacs, 0),

@@ -84,6 +84,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
         {
             // Silence: with zero-cross on, both channels wait for the timeout and land together.
             var rig = new ReferenceDriverRig();
+            rig.Codec.SetMuted(false, rig.Now);
             rig.PowerUp();
             rig.Codec.SetHeadphoneVolume(StereoGain.Both(-3000));
             rig.Run(200);

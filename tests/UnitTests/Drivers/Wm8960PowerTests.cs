@@ -75,6 +75,62 @@ namespace InterfaceFirmware.UnitTests.Drivers
         }
 
         [TestMethod]
+        public static void MutingWhileMonitoringStepsTheMonitorDownWithoutAClick()
+        {
+            ReferenceDriverRig rig = MonitorRig(-20);
+            rig.PlaySine(-10);
+            rig.StartRecording();
+            rig.PowerUp();
+            rig.Run(300);
+            long start = rig.Board.Clock.NowUs;
+
+            rig.Codec.SetMuted(true, rig.Now);
+            Assert.IsFalse(rig.Codec.MuteSettled(rig.Now));
+            int ms = 0;
+            while (!rig.Codec.MuteSettled(rig.Now))
+            {
+                rig.Run(ReferenceDriverRig.TickMs);
+                ms += ReferenceDriverRig.TickMs;
+                Assert.IsTrue(ms < 1000);
+            }
+
+            OutputHelper.WriteLine("muted (monitor and playback) in " + ms.ToString() + " ms");
+            rig.Run(100);
+            Assert.IsTrue(rig.LevelDb(rig.Board.CodecJack, true, 40) < -120, "monitor and playback both silent");
+
+            rig.Codec.SetMuted(false, rig.Now);
+            rig.Run(400);
+            Assert.IsTrue(rig.Codec.MuteSettled(rig.Now));
+            // Both back: input 1 enters the PGA's inverting input, so the analogue monitor of the
+            // same tone is in antiphase to playback: 0.316 − 0.100 = 0.216 (−13.3 dB).
+            AssertLevel(-13.3, rig.LevelDb(rig.Board.CodecJack, true, 40), 0.1);
+            Assert.AreEqual(0, rig.Pops("second", start), rig.Board.DescribePops());
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
+        }
+
+        [TestMethod]
+        public static void MutingPlaybackCostsThreeWritesEachWay()
+        {
+            var rig = new ReferenceDriverRig();
+            rig.PlaySine(-10);
+            rig.Codec.SetHeadphoneVolume(StereoGain.Both(-1000));
+            rig.Codec.SetMuted(false, rig.Now);
+            rig.PowerUp();
+            rig.Run(300);
+
+            int mark = rig.LogMark;
+            rig.Codec.SetMuted(true, rig.Now);
+            rig.RunUntilIdle(1000);
+            Assert.AreEqual(3, rig.CodecWritesSince(mark), "soft mute, then the headphone pair to mute once the ramp ran");
+
+            mark = rig.LogMark;
+            rig.Codec.SetMuted(false, rig.Now);
+            rig.RunUntilIdle(1000);
+            Assert.AreEqual(3, rig.CodecWritesSince(mark), "the headphone pair back, then the soft un-mute");
+            Assert.AreEqual(0, rig.Board.PopEvents.Count, rig.Board.DescribePops());
+        }
+
+        [TestMethod]
         public static void StandbyToOnIsQuickOnceTheBiasIsUp()
         {
             var rig = new ReferenceDriverRig();
@@ -100,6 +156,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.RunUntilIdle(1000);
             RunSteps(rig, Wm8960Sequences.OffToStandby);
             RunSteps(rig, Wm8960Sequences.StandbyToOn);
+            RunSteps(rig, Wm8960Sequences.Unmute);
             rig.Run(300);
             RunSteps(rig, Wm8960Sequences.OnToStandby);
             RunSteps(rig, Wm8960Sequences.StandbyToOff);
@@ -123,7 +180,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
         }
 
         [TestMethod]
-        public static void OpeningTheHeadphonesBeforeTheDriversClicks()
+        public static void UnmutingBeforeTheDriversAreUpClicks()
         {
             var rig = MonitorRig(-20);
             rig.Codec.ConfigureClocks(48000, 12288000);
@@ -131,9 +188,11 @@ namespace InterfaceFirmware.UnitTests.Drivers
             RunSteps(rig, Wm8960Sequences.OffToStandby);
             long start = rig.Board.Clock.NowUs;
 
-            // the monitor reaches the drivers at full level the moment they switch on
-            SequenceStep[] reordered = MoveToEnd(Wm8960Sequences.StandbyToOn, Wm8960Registers.Power2, Wm8960Registers.HeadphoneDrivers);
-            RunSteps(rig, reordered);
+            // the un-mute opens the monitor onto drivers that are off; they switch on at full level
+            SequenceStep[] up = MoveToEnd(Wm8960Sequences.StandbyToOn, Wm8960Registers.Power2, Wm8960Registers.HeadphoneDrivers);
+            RunSteps(rig, Head(up, up.Length - 1));
+            RunSteps(rig, Wm8960Sequences.Unmute);
+            RunSteps(rig, Tail(up, 1));
             rig.Run(300);
 
             Assert.IsTrue(rig.Pops("second", start) > 0, "no pop detected: " + rig.Board.DescribePops());
@@ -170,6 +229,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.Codec.SetInputGain(StereoGain.Both(0));
             rig.Codec.SetMonitor(MonitorGains.Straight(0));
             rig.Codec.SetHeadphoneVolume(StereoGain.Both(0));
+            rig.Codec.SetMuted(false, rig.Now); // the outputs open once the codec is On
             return rig;
         }
 
@@ -215,6 +275,20 @@ namespace InterfaceFirmware.UnitTests.Drivers
                 }
             }
 
+            return result;
+        }
+
+        private static SequenceStep[] Head(SequenceStep[] steps, int count)
+        {
+            var result = new SequenceStep[count];
+            System.Array.Copy(steps, result, count);
+            return result;
+        }
+
+        private static SequenceStep[] Tail(SequenceStep[] steps, int count)
+        {
+            var result = new SequenceStep[count];
+            System.Array.Copy(steps, steps.Length - count, result, 0, count);
             return result;
         }
 
