@@ -10,12 +10,10 @@ namespace InterfaceFirmware.Drivers.Codec
     /// code.
     /// </summary>
     /// <remarks>
-    /// After a bus failure (a write still failing after <see cref="RegisterPort.Attempts"/>
-    /// tries) the driver stops writing: <see cref="Status"/> is <see cref="DriverStatus.BusFault"/>,
-    /// later changes are kept in the cache, and <see cref="Resync"/> (once the chip answers again)
-    /// writes them all. Retries are bounded; nothing throws.
+    /// A bus failure stops the driver (<see cref="ChipDriver"/>); <see cref="Resync"/> brings it
+    /// back once the chip answers again.
     /// </remarks>
-    public abstract class CodecDriver : IAudioCodec, ISequenceTarget
+    public abstract class CodecDriver : ChipDriver, IAudioCodec
     {
         private const string LogSource = "codec";
 
@@ -32,8 +30,6 @@ namespace InterfaceFirmware.Drivers.Codec
 
         private static readonly SequenceStep[] FlushSequence = { SequenceStep.Do(CodecActions.Flush) };
 
-        private readonly SequenceRunner _runner = new SequenceRunner();
-        private readonly ILog _log;
         private CodecPowerState _state = CodecPowerState.Off;
         private CodecPowerState _goal = CodecPowerState.Off;
         private CodecPowerState _transitionTo = CodecPowerState.Off;
@@ -44,19 +40,12 @@ namespace InterfaceFirmware.Drivers.Codec
         private bool _chipMuted = true;
         private long _muteChangedMs;
         private long _biasOffMs = long.MinValue / 2;
-        private DriverStatus _status = DriverStatus.Ok;
 
         /// <param name="log">Where failures and state changes are reported (may be null).</param>
         protected CodecDriver(RegisterBank registers, ILog log)
+            : base(registers, log, LogSource)
         {
-            Registers = registers;
-            _log = log;
         }
-
-        /// <summary>The chip's registers: cache in front of the bus.</summary>
-        protected RegisterBank Registers { get; }
-
-        public abstract string Name { get; }
 
         public abstract CodecCapabilities Capabilities { get; }
 
@@ -72,24 +61,13 @@ namespace InterfaceFirmware.Drivers.Codec
 
         public bool Busy
         {
-            get { return _runner.Running || _clockSequencePending || (_status == DriverStatus.Ok && _state != _goal); }
-        }
-
-        public DriverStatus Status
-        {
-            get { return _status; }
+            get { return Runner.Running || _clockSequencePending || (Status == DriverStatus.Ok && _state != _goal); }
         }
 
         /// <summary>The caller's wish: true until <see cref="SetMuted"/>(false); the chip stays muted until On.</summary>
         public bool Muted
         {
             get { return _wantMuted; }
-        }
-
-        /// <summary>Failed I2C transactions since the driver was made (each retry counts).</summary>
-        public int FailedTransactions
-        {
-            get { return Registers.Port.FailedTransactions; }
         }
 
         // ---- what a chip driver supplies -----------------------------------------------------------
@@ -142,7 +120,7 @@ namespace InterfaceFirmware.Drivers.Codec
 
         public DriverStatus Start(long nowMs)
         {
-            _runner.Stop();
+            Runner.Stop();
             _activity = Activity.None;
             _clockSequencePending = false;
             Registers.Cache.RestoreResetValues();
@@ -153,7 +131,7 @@ namespace InterfaceFirmware.Drivers.Codec
             _chipMuted = true;
             _muteChangedMs = nowMs - MuteRampMs; // unpowered: as silent as a finished ramp
             _biasOffMs = nowMs - DischargeMs; // out of power-on the outputs are discharged
-            _status = DriverStatus.Ok;
+            ClearFault();
             _started = true;
             LoadDefaults();
             if (Registers.Flush(int.MaxValue) != 0)
@@ -172,19 +150,19 @@ namespace InterfaceFirmware.Drivers.Codec
                 return DriverStatus.InvalidState;
             }
 
-            if (_status != DriverStatus.Ok)
+            if (Status != DriverStatus.Ok)
             {
-                return _status;
+                return Status;
             }
 
             _goal = target;
             Advance(nowMs);
-            return _status;
+            return Status;
         }
 
         public void Tick(long nowMs)
         {
-            if (_started && _status == DriverStatus.Ok)
+            if (_started && Status == DriverStatus.Ok)
             {
                 Advance(nowMs);
             }
@@ -205,9 +183,9 @@ namespace InterfaceFirmware.Drivers.Codec
                 return planned;
             }
 
-            _runner.Start(ClockSequence); // runs from the next Tick
+            Runner.Start(ClockSequence); // runs from the next Tick
             _activity = Activity.Clocks;
-            return _status;
+            return Status;
         }
 
         public DriverStatus SetFormat(int wordLength, InterfaceFormat format)
@@ -219,7 +197,7 @@ namespace InterfaceFirmware.Drivers.Codec
             }
 
             DriverStatus result = ApplyFormat(wordLength, format);
-            return result == DriverStatus.Ok ? _status : result;
+            return result == DriverStatus.Ok ? Status : result;
         }
 
         public abstract DriverStatus SelectInputs(InputSource left, InputSource right);
@@ -243,24 +221,24 @@ namespace InterfaceFirmware.Drivers.Codec
         {
             bool changed = muted != _wantMuted;
             _wantMuted = muted;
-            if (!_started || _status != DriverStatus.Ok)
+            if (!_started || Status != DriverStatus.Ok)
             {
-                return _status;
+                return Status;
             }
 
-            bool idleOrMuting = !_runner.Running || _activity == Activity.Mute || _activity == Activity.Unmute;
+            bool idleOrMuting = !Runner.Running || _activity == Activity.Mute || _activity == Activity.Unmute;
             if (changed && _state == CodecPowerState.On && _goal == CodecPowerState.On && idleOrMuting)
             {
                 StartMuteChange(nowMs);
             }
 
-            return _status;
+            return Status;
         }
 
         /// <summary>The outputs have reached the wished state: the DAC ramp has run and no mute or un-mute sequence is still stepping.</summary>
         public bool MuteSettled(long nowMs)
         {
-            bool stepping = _runner.Running && (_activity == Activity.Mute || _activity == Activity.Unmute);
+            bool stepping = Runner.Running && (_activity == Activity.Mute || _activity == Activity.Unmute);
             return !stepping && _chipMuted == _wantMuted && nowMs - _muteChangedMs >= MuteRampMs;
         }
 
@@ -272,9 +250,9 @@ namespace InterfaceFirmware.Drivers.Codec
             }
 
             CodecPowerState heading = _goal;
-            _runner.Stop();
+            Runner.Stop();
             _activity = Activity.None;
-            _status = DriverStatus.Ok;
+            ClearFault();
             Registers.CacheOnly = false;
             if (resetChip && !ResetChip())
             {
@@ -298,23 +276,18 @@ namespace InterfaceFirmware.Drivers.Codec
             _goal = heading;
             _biasOffMs = nowMs; // the outputs just collapsed: let them settle before the bias returns
             _clockSequencePending = ClockSequence != null;
-            _runner.Start(FlushSequence);
+            Runner.Start(FlushSequence);
             _activity = Activity.Flush;
             Report(LogLevel.Warning, "lost its registers: re-syncing");
             Advance(nowMs);
-            return _status;
+            return Status;
         }
 
         public abstract DriverStatus ProbeForReset(out bool wasReset);
 
         // ---- ISequenceTarget -----------------------------------------------------------------------
 
-        public bool UpdateRegister(int register, int mask, int value)
-        {
-            return _status == DriverStatus.Ok && Registers.Update(register, mask, value);
-        }
-
-        public StepResult Perform(int action, long nowMs)
+        public override StepResult Perform(int action, long nowMs)
         {
             switch (action)
             {
@@ -345,70 +318,16 @@ namespace InterfaceFirmware.Drivers.Codec
         /// <summary>Sets the I2S word length and framing (outputs are not live).</summary>
         protected abstract DriverStatus ApplyFormat(int wordLength, InterfaceFormat format);
 
-        /// <summary>Writes one register through the cache; a bus failure becomes the driver's status.</summary>
-        protected void Write(int register, int value)
-        {
-            if (_status == DriverStatus.Ok && !Registers.Write(register, value))
-            {
-                Fail("stopped answering (register 0x" + register.ToString("X2") + ")");
-            }
-            else if (_status != DriverStatus.Ok)
-            {
-                Registers.Cache.Set(register, value);
-            }
-        }
-
-        /// <summary>Updates bits of one register through the cache; a bus failure becomes the driver's status.</summary>
-        protected void Update(int register, int mask, int bits)
-        {
-            Write(register, (Registers.Get(register) & ~mask) | (bits & mask));
-        }
-
-        /// <summary>Sets a left/right pair through the cache (see <see cref="RegisterBank.WritePair"/>).</summary>
-        protected void WritePair(int left, int right, int leftValue, int rightValue, int latchBit)
-        {
-            if (_status != DriverStatus.Ok)
-            {
-                Registers.Cache.Set(left, leftValue | ((Registers.Get(left) & latchBit)));
-                Registers.Cache.Set(right, rightValue | latchBit);
-                return;
-            }
-
-            if (!Registers.WritePair(left, right, leftValue, rightValue, latchBit))
-            {
-                Fail("stopped answering (registers 0x" + left.ToString("X2") + "/0x" + right.ToString("X2") + ")");
-            }
-        }
-
-        /// <summary>The result of a chip action that wrote registers: Failed if a write failed.</summary>
-        protected StepResult Outcome()
-        {
-            return _status == DriverStatus.Ok ? StepResult.Done : StepResult.Failed;
-        }
-
         /// <summary>The DAC is soft-muted and its ramp has run: nothing from playback reaches the outputs.</summary>
         protected bool DacSilent(long nowMs)
         {
             return _chipMuted && nowMs - _muteChangedMs >= MuteRampMs;
         }
 
-        /// <summary>Records a failure: the driver stops writing until <see cref="Resync"/> or <see cref="Start"/>.</summary>
-        protected DriverStatus Fail(string what)
+        protected override void OnFault()
         {
-            _status = DriverStatus.BusFault;
-            _runner.Stop();
             _activity = Activity.None;
             _clockSequencePending = false;
-            Report(LogLevel.Error, what + " after " + RegisterPort.Attempts.ToString() + " attempts: writes stop until it is re-synced");
-            return _status;
-        }
-
-        protected void Report(LogLevel level, string message)
-        {
-            if (_log != null)
-            {
-                _log.Write(level, LogSource, Name + " " + message);
-            }
         }
 
         private bool WriteDacMute(bool muted, long nowMs)
@@ -420,18 +339,7 @@ namespace InterfaceFirmware.Drivers.Codec
 
             _chipMuted = muted;
             SetDacMuteInCache(muted);
-            if (_status != DriverStatus.Ok)
-            {
-                return false;
-            }
-
-            if (!Registers.Sync(DacMuteRegister))
-            {
-                Fail("stopped answering (soft mute)");
-                return false;
-            }
-
-            return true;
+            return Sync(DacMuteRegister);
         }
 
         private DriverStatus CheckNotLive()
@@ -441,9 +349,9 @@ namespace InterfaceFirmware.Drivers.Codec
                 return DriverStatus.InvalidState;
             }
 
-            if (_status != DriverStatus.Ok)
+            if (Status != DriverStatus.Ok)
             {
-                return _status;
+                return Status;
             }
 
             // A clock or format change under live outputs is a click: only while the outputs are down.
@@ -453,7 +361,7 @@ namespace InterfaceFirmware.Drivers.Codec
         private void StartMuteChange(long nowMs)
         {
             _activity = _wantMuted ? Activity.Mute : Activity.Unmute;
-            _runner.Start(_wantMuted ? MuteSequence : UnmuteSequence);
+            Runner.Start(_wantMuted ? MuteSequence : UnmuteSequence);
             Advance(nowMs);
         }
 
@@ -461,20 +369,20 @@ namespace InterfaceFirmware.Drivers.Codec
         // flush, then one power step at a time towards the goal, then the un-mute if wished.
         private void Advance(long nowMs)
         {
-            while (_status == DriverStatus.Ok)
+            while (Status == DriverStatus.Ok)
             {
-                if (_runner.Running)
+                if (Runner.Running)
                 {
-                    if (!_runner.Tick(nowMs, this))
+                    if (!Runner.Tick(nowMs, this))
                     {
                         return; // waiting: a settle time, a ramp, or the writes-per-tick budget
                     }
 
-                    if (_runner.Failed)
+                    if (Runner.Failed)
                     {
-                        if (_status == DriverStatus.Ok)
+                        if (Status == DriverStatus.Ok)
                         {
-                            Fail("stopped answering during a sequence (step " + _runner.Position.ToString() + ")");
+                            Fail("stopped answering during a sequence (step " + Runner.Position.ToString() + ")");
                         }
 
                         return;
@@ -494,7 +402,7 @@ namespace InterfaceFirmware.Drivers.Codec
                 {
                     _clockSequencePending = false;
                     _activity = Activity.Clocks;
-                    _runner.Start(ClockSequence);
+                    Runner.Start(ClockSequence);
                     continue;
                 }
 
@@ -503,7 +411,7 @@ namespace InterfaceFirmware.Drivers.Codec
                     if (_state == CodecPowerState.On && !_wantMuted && _chipMuted)
                     {
                         _activity = Activity.Unmute; // reached On with the wish un-muted: open up softly
-                        _runner.Start(UnmuteSequence);
+                        Runner.Start(UnmuteSequence);
                         continue;
                     }
 
@@ -512,7 +420,7 @@ namespace InterfaceFirmware.Drivers.Codec
 
                 _transitionTo = _goal > _state ? (CodecPowerState)((int)_state + 1) : (CodecPowerState)((int)_state - 1);
                 _activity = Activity.Transition;
-                _runner.Start(TransitionSequence(_state, _transitionTo));
+                Runner.Start(TransitionSequence(_state, _transitionTo));
             }
         }
 

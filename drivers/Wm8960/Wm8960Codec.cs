@@ -86,12 +86,6 @@ namespace InterfaceFirmware.Drivers.Wm8960
             get { return _plan; }
         }
 
-        /// <summary>The driver's copy of a register (what the chip holds, or is about to).</summary>
-        public int CachedRegister(int register)
-        {
-            return Registers.Get(register);
-        }
-
         // ---- gains and routing ---------------------------------------------------------------------
 
         public override DriverStatus SelectInputs(InputSource left, InputSource right)

@@ -1,4 +1,5 @@
-using InterfaceFirmware.Drivers.Tpa6130a2;
+using InterfaceFirmware.Drivers;
+using InterfaceFirmware.Drivers.Amplifier;
 using InterfaceFirmware.Hal;
 
 namespace InterfaceFirmware.Firmware.Boot
@@ -8,23 +9,23 @@ namespace InterfaceFirmware.Firmware.Boot
     {
         private const string Source = "boot";
 
-        /// <summary>True when the headphone amplifier answers with a TPA6130A2 revision (1 or 2).</summary>
-        public static bool CheckAmplifier(Tpa6130a2Amplifier amplifier, ILog log)
+        /// <summary>True when the headphone amplifier answers with a revision its driver knows.</summary>
+        public static bool CheckAmplifier(IHeadphoneAmplifier amplifier, ILog log)
         {
-            int revision = amplifier.ReadRevision();
-            if (revision < 0)
+            DriverStatus status = amplifier.Probe(out int revision);
+            if (status == DriverStatus.BusFault)
             {
                 log.Write(LogLevel.Error, Source, "headphone amplifier does not answer on I2C");
                 return false;
             }
 
-            if (revision != 1 && revision != 2)
+            if (status != DriverStatus.Ok)
             {
                 log.Write(LogLevel.Error, Source, "headphone amplifier reports unknown revision " + revision.ToString());
                 return false;
             }
 
-            log.Write(LogLevel.Info, Source, "TPA6130A2 revision " + revision.ToString());
+            log.Write(LogLevel.Info, Source, amplifier.Name + " revision " + revision.ToString());
             return true;
         }
     }

@@ -1,3 +1,4 @@
+using System.Device.Gpio;
 using System.Threading;
 using InterfaceFirmware.Drivers.Tpa6130a2;
 using InterfaceFirmware.Firmware.Boot;
@@ -15,11 +16,16 @@ namespace InterfaceFirmware.Firmware.Device
         private const int I2cData = 18;
         private const int I2cClock = 23;
 
+        // The TPA6130A2's SD line (active low: high = running).
+        private const int AmplifierShutdownPin = 21;
+
         public static void Main()
         {
             var log = new DebugLog();
             var bus = new Esp32I2cBus(I2cBus, I2cData, I2cClock, new int[] { Tpa6130a2Amplifier.DefaultAddress }, true);
-            var amplifier = new Tpa6130a2Amplifier(bus, Tpa6130a2Amplifier.DefaultAddress);
+            var gpio = new GpioController();
+            var amplifierShutdown = new Esp32DigitalOutput(gpio, AmplifierShutdownPin, false);
+            var amplifier = new Tpa6130a2Amplifier(bus, Tpa6130a2Amplifier.DefaultAddress, amplifierShutdown, log);
             ChipPresence.CheckAmplifier(amplifier, log);
             Thread.Sleep(Timeout.Infinite);
         }

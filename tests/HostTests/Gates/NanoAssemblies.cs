@@ -29,7 +29,7 @@ namespace InterfaceFirmware.HostTests.Gates
             From(typeof(InterfaceFirmware.Drivers.Tpa6130a2.Tpa6130a2Amplifier).Assembly, "drivers"),
             From(typeof(InterfaceFirmware.Firmware.Boot.ChipPresence).Assembly, "firmware"),
             From(typeof(InterfaceFirmware.Emulator.VirtualClock).Assembly, "hardware", "Emulator"),
-            From(typeof(InterfaceFirmware.UnitTests.Drivers.Tpa6130a2AmplifierTests).Assembly, "tests", "UnitTests"),
+            From(typeof(InterfaceFirmware.UnitTests.Firmware.ChipPresenceTests).Assembly, "tests", "UnitTests"),
 
             // device-only code, compiled by the device-code compile check (tests/DeviceCompileCheck)
             FromCompileCheck("InterfaceFirmware.Hal.Esp32", "InterfaceFirmware.Hal.Esp32", "hal", "Esp32"),

@@ -1,5 +1,6 @@
 using InterfaceFirmware.Drivers;
 using InterfaceFirmware.Drivers.Codec;
+using InterfaceFirmware.Drivers.Tpa6130a2;
 using InterfaceFirmware.Drivers.Wm8960;
 using InterfaceFirmware.Emulator;
 using nanoFramework.TestFramework;
@@ -8,9 +9,10 @@ namespace InterfaceFirmware.UnitTests.Drivers
 {
     /// <summary>
     /// The reference board with a computer attached (MCLK 12.288 MHz, 48 kHz from the USB bridge)
-    /// and the WM8960 driver on its bus, ticked every <see cref="TickMs"/> as the control loop
-    /// would. The codec's own headphone jack ("second") is where its output is heard; the main
-    /// jack sits behind the TPA6130A2, which stays in shutdown unless a test brings it up.
+    /// and the WM8960 and TPA6130A2 drivers on its bus, ticked every <see cref="TickMs"/> as the
+    /// control loop would. The codec's own headphone jack ("second") is where its output is
+    /// heard; the main jack sits behind the TPA6130A2, which stays shut down (SD low) unless a
+    /// test enables it.
     /// </summary>
     internal sealed class ReferenceDriverRig
     {
@@ -18,6 +20,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
 
         public readonly VirtualBoard Board;
         public readonly Wm8960Codec Codec;
+        public readonly Tpa6130a2Amplifier Amplifier;
         private readonly int[] _capture = new int[2 * 4096];
         private int _captureFrames;
         private long _recordFrom = -1;
@@ -30,6 +33,8 @@ namespace InterfaceFirmware.UnitTests.Drivers
             Board.Bus.LogEnabled = true;
             Codec = new Wm8960Codec(Board.Bus, Board.Description.CodecAddress, Board.Log);
             Assert.AreEqual((int)DriverStatus.Ok, (int)Codec.Start(Now));
+            Amplifier = new Tpa6130a2Amplifier(Board.Bus, Board.Description.AmplifierAddress, Board.AmplifierShutdown, Board.Log);
+            Assert.AreEqual((int)DriverStatus.Ok, (int)Amplifier.Start(Now));
         }
 
         public long Now
@@ -42,23 +47,29 @@ namespace InterfaceFirmware.UnitTests.Drivers
             get { return Board.Wm8960; }
         }
 
-        /// <summary>Runs the board for <paramref name="ms"/>, ticking the driver.</summary>
+        public Tpa6130a2Model AmplifierModel
+        {
+            get { return Board.Amplifier; }
+        }
+
+        /// <summary>Runs the board for <paramref name="ms"/>, ticking the drivers.</summary>
         public void Run(int ms)
         {
             for (int elapsed = 0; elapsed < ms; elapsed += TickMs)
             {
                 Codec.Tick(Now);
+                Amplifier.Tick(Now);
                 Board.RunMs(TickMs);
             }
         }
 
-        /// <summary>Ticks until the driver is idle; fails the test if that takes longer than <paramref name="limitMs"/>.</summary>
+        /// <summary>Ticks until both drivers are idle; fails the test if that takes longer than <paramref name="limitMs"/>.</summary>
         public int RunUntilIdle(int limitMs)
         {
             int elapsed = 0;
-            while (Codec.Busy)
+            while (Codec.Busy || Amplifier.Busy)
             {
-                Assert.IsTrue(elapsed < limitMs, "the codec driver is still busy after " + limitMs.ToString() + " ms");
+                Assert.IsTrue(elapsed < limitMs, "a driver is still busy after " + limitMs.ToString() + " ms");
                 Run(TickMs);
                 elapsed += TickMs;
             }
@@ -195,11 +206,39 @@ namespace InterfaceFirmware.UnitTests.Drivers
         /// <summary>Bus writes to the codec at or after <paramref name="fromIndex"/> in the bus log.</summary>
         public int CodecWritesSince(int fromIndex)
         {
+            return WritesSince(fromIndex, Board.Description.CodecAddress);
+        }
+
+        /// <summary>Bus writes to the amplifier at or after <paramref name="fromIndex"/> in the bus log.</summary>
+        public int AmplifierWritesSince(int fromIndex)
+        {
+            return WritesSince(fromIndex, Board.Description.AmplifierAddress);
+        }
+
+        /// <summary>The amplifier writes since <paramref name="mark"/> as register · 0x100 + value.</summary>
+        public int[] AmplifierWritesSinceMark(int mark)
+        {
+            var writes = new int[AmplifierWritesSince(mark)];
+            int n = 0;
+            for (int i = mark; i < Board.Bus.Log.Count; i++)
+            {
+                var t = (I2cTransaction)Board.Bus.Log[i];
+                if (t.Address == Board.Description.AmplifierAddress && t.Operation == I2cOperation.Write)
+                {
+                    writes[n++] = t.Written[0] * 0x100 + t.Written[1];
+                }
+            }
+
+            return writes;
+        }
+
+        private int WritesSince(int fromIndex, int address)
+        {
             int count = 0;
             for (int i = fromIndex; i < Board.Bus.Log.Count; i++)
             {
                 var t = (I2cTransaction)Board.Bus.Log[i];
-                if (t.Address == Board.Description.CodecAddress && t.Operation == I2cOperation.Write)
+                if (t.Address == address && t.Operation == I2cOperation.Write)
                 {
                     count++;
                 }

@@ -17,7 +17,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
             bus.Attach(new Tpa6130a2Model());
             var log = new MemoryLog(clock);
 
-            Assert.IsTrue(ChipPresence.CheckAmplifier(new Tpa6130a2Amplifier(bus, Tpa6130a2Amplifier.DefaultAddress), log));
+            Assert.IsTrue(ChipPresence.CheckAmplifier(new Tpa6130a2Amplifier(bus, Tpa6130a2Amplifier.DefaultAddress, null, null), log));
             Assert.IsTrue(log.Contains(LogLevel.Info, "TPA6130A2 revision 2"));
         }
 
@@ -28,7 +28,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
             var bus = new VirtualI2cBus(clock, 1);
             var log = new MemoryLog(clock);
 
-            Assert.IsFalse(ChipPresence.CheckAmplifier(new Tpa6130a2Amplifier(bus, Tpa6130a2Amplifier.DefaultAddress), log));
+            Assert.IsFalse(ChipPresence.CheckAmplifier(new Tpa6130a2Amplifier(bus, Tpa6130a2Amplifier.DefaultAddress, null, null), log));
             Assert.AreEqual(1, log.CountAtLeast(LogLevel.Error));
         }
     }
