@@ -1,26 +1,28 @@
 namespace InterfaceFirmware.Drivers
 {
     /// <summary>
-    /// The driver's copy of a chip's registers: what each register holds on the chip (or will hold
-    /// once written). For a write-only chip it is the only way to know; for a readable one it saves
-    /// bus traffic. It tracks which registers differ from the chip (dirty), so a write that would
-    /// change nothing never reaches the bus, and it knows the reset values, so after a reset or a
-    /// brown-out exactly the registers the driver had moved away from their defaults are rewritten.
+    /// The driver's copy of a chip's registers: for each register, the value the driver wants and
+    /// the value the chip holds as far as the driver knows (what it last wrote, read, or the reset
+    /// value after a reset). A register is dirty when the two differ, so a write that would change
+    /// nothing never reaches the bus, even when a value is changed and changed back before it was
+    /// written. For a write-only chip it is the only record of the chip's state; after a reset or
+    /// a brown-out exactly the registers the driver had moved away from their defaults are dirty.
     /// </summary>
     public sealed class RegisterCache
     {
         private readonly int[] _resetValues;
         private readonly int[] _values;
-        private readonly bool[] _dirty;
+        private readonly int[] _chipValues;
 
         /// <param name="resetValues">The chip's power-on value of every register (copied).</param>
         public RegisterCache(int[] resetValues)
         {
             _resetValues = new int[resetValues.Length];
             _values = new int[resetValues.Length];
-            _dirty = new bool[resetValues.Length];
+            _chipValues = new int[resetValues.Length];
             System.Array.Copy(resetValues, _resetValues, resetValues.Length);
             System.Array.Copy(resetValues, _values, resetValues.Length);
+            System.Array.Copy(resetValues, _chipValues, resetValues.Length);
         }
 
         public int Count
@@ -28,9 +30,10 @@ namespace InterfaceFirmware.Drivers
             get { return _values.Length; }
         }
 
-        /// <summary>True while the chip has no power: changes stay in the cache until <see cref="ChipWasReset"/> and a flush.</summary>
+        /// <summary>True while the chip has no power: changes stay in the cache until it is back and flushed.</summary>
         public bool CacheOnly { get; set; }
 
+        /// <summary>The value the driver wants in <paramref name="register"/>.</summary>
         public int Get(int register)
         {
             return _values[register];
@@ -41,14 +44,10 @@ namespace InterfaceFirmware.Drivers
             return _resetValues[register];
         }
 
-        /// <summary>Sets a register's intended value; marks it dirty when that differs from the chip.</summary>
+        /// <summary>Sets the value the driver wants; dirty if the chip holds something else.</summary>
         public void Set(int register, int value)
         {
-            if (_values[register] != value)
-            {
-                _values[register] = value;
-                _dirty[register] = true;
-            }
+            _values[register] = value;
         }
 
         /// <summary>Changes the bits under <paramref name="mask"/> to <paramref name="bits"/>.</summary>
@@ -59,49 +58,45 @@ namespace InterfaceFirmware.Drivers
 
         public bool IsDirty(int register)
         {
-            return _dirty[register];
+            return _values[register] != _chipValues[register];
         }
 
-        /// <summary>Records that the chip now holds the cached value (after a successful write).</summary>
+        /// <summary>Records that the chip now holds the wanted value (after a successful write).</summary>
         public void MarkWritten(int register)
         {
-            _dirty[register] = false;
+            _chipValues[register] = _values[register];
         }
 
-        /// <summary>Records that the chip holds <paramref name="value"/> (a write that bypassed <see cref="Set"/>, or a read).</summary>
+        /// <summary>Records that the chip holds <paramref name="value"/> (learnt by reading it back).</summary>
         public void MarkChipHolds(int register, int value)
         {
-            _dirty[register] = _values[register] != value;
+            _chipValues[register] = value;
         }
 
         /// <summary>
         /// The chip went back to its reset values (reset, power-on, brown-out): every register the
-        /// driver wants different from its default is dirty; the others are not (writing them
-        /// would change nothing).
+        /// driver wants different from its default is dirty; the others are not.
         /// </summary>
         public void ChipWasReset()
         {
-            for (int i = 0; i < _values.Length; i++)
-            {
-                _dirty[i] = _values[i] != _resetValues[i];
-            }
+            System.Array.Copy(_resetValues, _chipValues, _chipValues.Length);
         }
 
         /// <summary>
-        /// Puts one register back to its reset value in the cache, not dirty: for registers a
-        /// sequence brings up again after a reset (power, clock selection) rather than a flush.
+        /// After <see cref="ChipWasReset"/>: puts one register's wanted value back to its reset value
+        /// too, for registers a sequence brings up again (power, clock selection) rather than a flush.
         /// </summary>
         public void RestoreResetValue(int register)
         {
             _values[register] = _resetValues[register];
-            _dirty[register] = false;
+            _chipValues[register] = _resetValues[register];
         }
 
-        /// <summary>Forgets the driver's settings: the cache holds the reset values again, nothing dirty.</summary>
+        /// <summary>Forgets the driver's settings: the cache and the chip both at the reset values, nothing dirty.</summary>
         public void RestoreResetValues()
         {
             System.Array.Copy(_resetValues, _values, _values.Length);
-            System.Array.Clear(_dirty, 0, _dirty.Length);
+            System.Array.Copy(_resetValues, _chipValues, _chipValues.Length);
         }
 
         /// <summary>The first dirty register at or after <paramref name="from"/>, or -1.</summary>
@@ -109,7 +104,7 @@ namespace InterfaceFirmware.Drivers
         {
             for (int i = from; i < _values.Length; i++)
             {
-                if (_dirty[i])
+                if (_values[i] != _chipValues[i])
                 {
                     return i;
                 }
