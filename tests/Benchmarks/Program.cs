@@ -26,6 +26,8 @@ namespace InterfaceFirmware.Benchmarks
             rows.Add(("Emulator speed, audio kit", kit.ToString("F0", CultureInfo.InvariantCulture) + "× real time",
                 seconds + " s of 48 kHz stereo: line input through the ES8388 bypass to the headphone jack"));
 
+            rows.AddRange(DriverTraffic.Measure());
+
             foreach (var row in rows)
             {
                 Console.WriteLine(row.Benchmark + ": " + row.Figure + " (" + row.Notes + ")");
