@@ -50,11 +50,11 @@ namespace InterfaceFirmware.Benchmarks
             rows.Add(Row("Codec un-mute, monitor open", Since(board, ref mark) + " writes, " + ms + " ms", "headphone volume from mute to −10 dB in 3 dB zero-cross steps, then the DAC's soft un-mute"));
 
             codec.SetHeadphoneVolume(StereoGain.Both(-900));
-            rows.Add(Row("Headphone volume step, both channels", Since(board, ref mark) + " writes", "left stored in the VU latch, right with VU: both change together"));
+            rows.Add(Row("Headphone volume step, both channels", Since(board, ref mark), "left stored in the VU latch, right with VU: both change together"));
             codec.SetHeadphoneVolume(new StereoGain(-800, -900));
-            rows.Add(Row("Headphone volume step, one channel", Since(board, ref mark) + " writes", "that register with VU"));
+            rows.Add(Row("Headphone volume step, one channel", Since(board, ref mark), "that register with VU"));
             codec.SetDacVolume(StereoGain.Both(-50));
-            rows.Add(Row("DAC volume step", Since(board, ref mark) + " writes", "0.5 dB, both channels"));
+            rows.Add(Row("DAC volume step", Since(board, ref mark), "0.5 dB, both channels"));
 
             long allocated = AllocatedPerTick(board, codec, amplifier, 2000);
             rows.Add(Row("Allocation per tick, steady state", allocated + " bytes", "codec and amplifier drivers ticked every 5 ms for 2 s while playing (host build)"));
