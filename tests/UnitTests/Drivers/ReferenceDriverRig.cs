@@ -3,6 +3,7 @@ using InterfaceFirmware.Drivers.Codec;
 using InterfaceFirmware.Drivers.Tpa6130a2;
 using InterfaceFirmware.Drivers.Wm8960;
 using InterfaceFirmware.Emulator;
+using InterfaceFirmware.UnitTests.Emulator;
 using nanoFramework.TestFramework;
 
 namespace InterfaceFirmware.UnitTests.Drivers
@@ -109,16 +110,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
         /// <summary>Pop events at outputs whose name starts with <paramref name="output"/>, at or after <paramref name="sinceUs"/>.</summary>
         public int Pops(string output, long sinceUs)
         {
-            int count = 0;
-            foreach (PopEvent e in Board.PopEvents)
-            {
-                if (e.Output.StartsWith(output) && e.TimeUs >= sinceUs)
-                {
-                    count++;
-                }
-            }
-
-            return count;
+            return ReferenceBoardRig.CountPops(Board, output, sinceUs);
         }
 
         /// <summary>

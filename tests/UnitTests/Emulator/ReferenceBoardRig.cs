@@ -99,8 +99,14 @@ namespace InterfaceFirmware.UnitTests.Emulator
         /// <summary>Pop events at outputs whose name starts with <paramref name="output"/>, after <paramref name="sinceUs"/>.</summary>
         public int Pops(string output, long sinceUs)
         {
+            return CountPops(Board, output, sinceUs);
+        }
+
+        /// <summary>Pop events on <paramref name="board"/> at outputs whose name starts with <paramref name="output"/>, at or after <paramref name="sinceUs"/>.</summary>
+        public static int CountPops(VirtualBoard board, string output, long sinceUs)
+        {
             int count = 0;
-            foreach (PopEvent e in Board.PopEvents)
+            foreach (PopEvent e in board.PopEvents)
             {
                 if (e.Output.StartsWith(output) && e.TimeUs >= sinceUs)
                 {
