@@ -119,6 +119,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             Assert.AreEqual((int)DriverStatus.BusFault, (int)codec.ProbeForReset(out wasReset));
             codec.Tick(rig.Now + 10);
             Assert.AreEqual(RegisterPort.Attempts, rig.Bus.Log.Count - mark);
+            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
         }
 
         [TestMethod]
@@ -132,6 +133,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             Assert.IsFalse(wasReset);
             Assert.AreEqual(RegisterPort.Attempts, rig.Bus.Log.Count - mark);
             Assert.AreEqual((int)DriverStatus.BusFault, (int)rig.Codec.Status);
+            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
         }
 
         [TestMethod]

@@ -86,6 +86,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.Run(60);
             Assert.AreEqual(0, rig.Model.Register(Es8388Registers.LeftOut1Volume));
             AssertLevel(-55, rig.LevelDb(true, 20), 0.02);
+            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
         }
 
         [TestMethod]
@@ -341,6 +342,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             AssertLevel(-26, rig.LevelDb(false, 20), 0.02);
             Assert.AreEqual(0x09, rig.Model.Register(Es8388Registers.DacControl16), "LIN2 and RIN2 to the mixers");
             Assert.AreEqual(0, rig.PopEvents.Count, rig.DescribePops());
+            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
         }
 
         [TestMethod]

@@ -152,6 +152,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
                     + Decibels.ToDb(firstStep).ToString("F1") + " dBFS\n" + rig.DescribePops());
                 Assert.IsTrue(rig.PopEvents.Count <= 2, "one click per channel at most: " + rig.DescribePops());
                 Assert.IsTrue(largest <= firstStep * 1.02, "no larger than the first 1.5 dB step");
+                Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
             }
         }
 
@@ -233,6 +234,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             Assert.AreEqual(0, board.PopEvents.Count, board.DescribePops());
             Assert.AreEqual(0, rig.PopEvents.Count, rig.DescribePops());
             Assert.AreEqual(0, board.Bus.RedundantWriteCount);
+            OutputHelper.WriteLine("the virtual board's ADC tap rate after the driver set the clocks: " + board.AdcTap.SampleRate.ToString() + " Hz");
         }
 
         [TestMethod]
@@ -250,6 +252,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.Run(1000);
 
             Assert.AreEqual(0, rig.PopEvents.Count, rig.DescribePops());
+            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
         }
 
         [TestMethod]
@@ -265,6 +268,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.Run(1000);
 
             Assert.IsTrue(rig.Pops(start) > 0, "no pop detected: " + rig.DescribePops());
+            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
         }
 
         [TestMethod]
@@ -281,6 +285,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.Run(300);
 
             Assert.IsTrue(rig.Pops(start) > 0, "no pop detected: " + rig.DescribePops());
+            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
         }
 
         [TestMethod]
@@ -301,6 +306,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.Run(300);
 
             Assert.IsTrue(rig.Pops(start) > 0, "no pop detected: " + rig.DescribePops());
+            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
         }
 
         [TestMethod]
@@ -323,6 +329,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
 
             Assert.IsTrue(rig.Pops(start) > 0, "no pop detected: " + rig.DescribePops());
             OutputHelper.WriteLine(rig.DescribePops());
+            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
         }
 
         // ---- helpers ---------------------------------------------------------------------------
