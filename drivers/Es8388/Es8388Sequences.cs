@@ -36,8 +36,10 @@ namespace InterfaceFirmware.Drivers.Es8388
     /// with a monitor open); On → Off from live playback 145 ms (the 129 ms soft-mute ramp), 8 writes;
     /// re-sync after a brown-out back to On 2330 ms, 71 writes (monitor open). A monitor at −20 dBFS
     /// with the sine's peak on the write grid: no event going up, one −35 dBFS click per channel at the
-    /// first step down; at −32 dBFS none either way; the wrong orders in the tests click at −32 dBFS
-    /// (VMID off in Off) and louder.
+    /// first step down (−25 dBFS for a −10 dBFS monitor); at −32 dBFS none either way. The wrong orders
+    /// in the tests: no VMID settle −21 dBFS click and thumps; OUT1 enabled after the level opened
+    /// −32 dBFS (with a −32 dBFS monitor); OUT1 off before the soft mute −25 dBFS; VMID off in Off
+    /// −32 dBFS at the next power-up.
     /// </remarks>
     public static class Es8388Sequences
     {

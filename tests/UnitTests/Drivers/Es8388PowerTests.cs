@@ -267,6 +267,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             RunSteps(rig, Es8388Sequences.StandbyToOn);
             rig.Run(1000);
 
+            OutputHelper.WriteLine(rig.DescribePops());
             Assert.IsTrue(rig.Pops(start) > 0, "no pop detected: " + rig.DescribePops());
             Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
         }
@@ -284,6 +285,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             RunSteps(rig, MoveToEnd(Es8388Sequences.StandbyToOn, Es8388Registers.DacPower, Es8388Registers.Out1Enable));
             rig.Run(300);
 
+            OutputHelper.WriteLine(rig.DescribePops());
             Assert.IsTrue(rig.Pops(start) > 0, "no pop detected: " + rig.DescribePops());
             Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
         }
@@ -305,6 +307,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             RunSteps(rig, reordered);
             rig.Run(300);
 
+            OutputHelper.WriteLine(rig.DescribePops());
             Assert.IsTrue(rig.Pops(start) > 0, "no pop detected: " + rig.DescribePops());
             Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
         }
