@@ -318,6 +318,12 @@ namespace InterfaceFirmware.Drivers.Codec
         /// <summary>Sets the I2S word length and framing (outputs are not live).</summary>
         protected abstract DriverStatus ApplyFormat(int wordLength, InterfaceFormat format);
 
+        /// <summary>How long <paramref name="samples"/> take at <paramref name="sampleRate"/>, rounded up, plus 10 ms of margin.</summary>
+        protected static int RampMs(int samples, int sampleRate)
+        {
+            return (samples * 1000 + sampleRate - 1) / sampleRate + 10;
+        }
+
         /// <summary>The DAC is soft-muted and its ramp has run: nothing from playback reaches the outputs.</summary>
         protected bool DacSilent(long nowMs)
         {

@@ -248,7 +248,7 @@ namespace InterfaceFirmware.Drivers.Wm8960
             get
             {
                 int rate = _clocksConfigured ? _plan.SampleRate : 48000;
-                return (MuteRampSamples * 1000 + rate - 1) / rate + 10;
+                return RampMs(MuteRampSamples, rate);
             }
         }
 

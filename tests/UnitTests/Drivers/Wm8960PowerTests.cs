@@ -172,7 +172,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.Codec.ConfigureClocks(48000, 12288000);
             rig.RunUntilIdle(1000);
             long start = rig.Board.Clock.NowUs;
-            RunSteps(rig, Without(Wm8960Sequences.OffToStandby, StepKind.Wait));
+            RunSteps(rig, SequenceEdits.Without(Wm8960Sequences.OffToStandby, StepKind.Wait));
             RunSteps(rig, Wm8960Sequences.StandbyToOn);
             rig.Run(1000);
 
@@ -189,10 +189,10 @@ namespace InterfaceFirmware.UnitTests.Drivers
             long start = rig.Board.Clock.NowUs;
 
             // the un-mute opens the monitor onto drivers that are off; they switch on at full level
-            SequenceStep[] up = MoveToEnd(Wm8960Sequences.StandbyToOn, Wm8960Registers.Power2, Wm8960Registers.HeadphoneDrivers);
-            RunSteps(rig, Head(up, up.Length - 1));
+            SequenceStep[] up = SequenceEdits.MoveToEnd(Wm8960Sequences.StandbyToOn, Wm8960Registers.Power2, Wm8960Registers.HeadphoneDrivers);
+            RunSteps(rig, SequenceEdits.Head(up, up.Length - 1));
             RunSteps(rig, Wm8960Sequences.Unmute);
-            RunSteps(rig, Tail(up, 1));
+            RunSteps(rig, SequenceEdits.Tail(up, 1));
             rig.Run(300);
 
             Assert.IsTrue(rig.Pops("second", start) > 0, "no pop detected: " + rig.Board.DescribePops());
@@ -257,61 +257,5 @@ namespace InterfaceFirmware.UnitTests.Drivers
             Assert.IsFalse(runner.Failed);
         }
 
-        private static SequenceStep[] Without(SequenceStep[] steps, StepKind kind)
-        {
-            int count = 0;
-            for (int i = 0; i < steps.Length; i++)
-            {
-                count += steps[i].Kind == kind ? 0 : 1;
-            }
-
-            var result = new SequenceStep[count];
-            int j = 0;
-            for (int i = 0; i < steps.Length; i++)
-            {
-                if (steps[i].Kind != kind)
-                {
-                    result[j++] = steps[i];
-                }
-            }
-
-            return result;
-        }
-
-        private static SequenceStep[] Head(SequenceStep[] steps, int count)
-        {
-            var result = new SequenceStep[count];
-            System.Array.Copy(steps, result, count);
-            return result;
-        }
-
-        private static SequenceStep[] Tail(SequenceStep[] steps, int count)
-        {
-            var result = new SequenceStep[count];
-            System.Array.Copy(steps, steps.Length - count, result, 0, count);
-            return result;
-        }
-
-        private static SequenceStep[] MoveToEnd(SequenceStep[] steps, int register, int mask)
-        {
-            var result = new SequenceStep[steps.Length];
-            int j = 0;
-            int moved = -1;
-            for (int i = 0; i < steps.Length; i++)
-            {
-                if (steps[i].Kind == StepKind.Update && steps[i].Register == register && steps[i].Mask == mask)
-                {
-                    moved = i;
-                }
-                else
-                {
-                    result[j++] = steps[i];
-                }
-            }
-
-            Assert.IsTrue(moved >= 0, "no such step");
-            result[j] = steps[moved];
-            return result;
-        }
     }
 }

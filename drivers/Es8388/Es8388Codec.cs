@@ -1,0 +1,549 @@
+using InterfaceFirmware.Drivers.Codec;
+using InterfaceFirmware.Hal;
+
+namespace InterfaceFirmware.Drivers.Es8388
+{
+    /// <summary>
+    /// Everest ES8388 codec driver (shared/facts/audio-chips.md §2; the AI-Thinker ESP32-A1S Audio
+    /// Kit and the LyraT): readable 8-bit registers behind the cache, always an I2S clock slave (it
+    /// resets as master), clocks straight from a 256·fs or 512·fs MCLK (no PLL), the DAC's soft
+    /// ramp for mute and volume, digital volume pairs that change together through DACLeR/ADCLeR,
+    /// the analogue bypass with its cross-feed into both output mixers, and power sequences that
+    /// let the headphone coupling capacitors follow VMID before the OUT1 drivers switch on.
+    /// </summary>
+    /// <remarks>
+    /// Routing: each channel's ADC takes IN1, IN2 or the differential input (LINx − RINx, pair 1:
+    /// the chip's differential is across the left and right pins, not IN1 − IN2) through the mic
+    /// PGA. The monitor (bypass) source follows the selection: IN1 and IN2 go to the mixers
+    /// straight from the pins, before the PGA (DACCONTROL16 000/001), so the input gain does not
+    /// apply to them; a differential input is monitored from the PGA's output (code 011, the
+    /// model's reading of NuttX "PIN"), so there the input gain does apply. Each output mixer
+    /// always takes its own DAC (LD2LO, RD2RO) so playback and monitor blend, and the four bypass
+    /// paths (left→left, right→left, left→right, right→right) have their own switch and gain.
+    /// <para>
+    /// Uncertain facts, decided as the emulator's model decides them (its class remarks): OUT1 is
+    /// 1.5 dB per code with 0x1E = 0 dB and no mute code; LMIXSEL 011 is the PGA output; VMID
+    /// charges whenever VMIDSEL ≠ 00 and a disabled OUT1 is tied to it through VROI while ENREF is
+    /// set (the driver keeps ENREF set throughout, unlike esp_codec_dev's 0x12); 0x35/0x37/0x39
+    /// (Espressif's "DLL off" writes) are left alone; DACCONTROL21 = 0x80 (one LRCK for ADC and
+    /// DAC, as esp_codec_dev and the boards' wiring) is written once at start, before any state
+    /// machine runs, so the CHIPPOWER restart esp_codec_dev does after changing it is not needed.
+    /// </para>
+    /// <para>
+    /// OUT1 has no zero-cross latch (<see cref="CodecCapabilities.ZeroCrossVolume"/> is false): the
+    /// caller ramps its volume changes. Mute and un-mute (and the power sequences) open and close
+    /// OUT1 in one write while no monitor path is open (once the DAC's soft mute has run), and in
+    /// 1.5 dB steps, one per tick, when one is. OUT1 has no mute code: muted, an open monitor path
+    /// is 45 dB down, not silent (the firmware closes the monitor paths for silence). A step is: a step of a signal of peak a is a discontinuity of up to 0.19·a, under the pop
+    /// detector's click threshold at any phase while the monitor reaches the jack below −32 dBFS.
+    /// Above that, on the way down the first step (0.16·a) can click at an unlucky phase: the chip
+    /// has nothing finer than 1.5 dB on the analogue path.
+    /// </para>
+    /// </remarks>
+    public sealed class Es8388Codec : CodecDriver
+    {
+        public const int DefaultAddress = 0x10;
+
+        /// <summary>OUT1 ramp while a monitor path is open: one 1.5 dB code at most every millisecond (in practice one per tick).</summary>
+        public const int HeadphoneRampIntervalMs = 1;
+
+        // The soft-mute ramp: 193 steps of 0.5 dB (0 dB → −96 dB → silent), one per 32 LRCK.
+        private const int MuteRampSamples = 193 * 32;
+
+        private static readonly int[] RegistersBroughtUpBySequences =
+        {
+            Es8388Registers.Control1, Es8388Registers.Control2, Es8388Registers.ChipPower, Es8388Registers.AdcPower,
+            Es8388Registers.DacPower, Es8388Registers.LeftOut1Volume, Es8388Registers.RightOut1Volume,
+        };
+
+        private readonly CodecCapabilities _capabilities;
+        private readonly Es8388ClockPlan _plan = new Es8388ClockPlan();
+        private readonly Es8388ClockPlan _candidate = new Es8388ClockPlan();
+        private bool _clocksConfigured;
+
+        // The OUT1 level the caller asked for (codes); the registers follow it while the outputs are open.
+        private int _out1Left = Es8388Gains.Out1ClosedCode;
+        private int _out1Right = Es8388Gains.Out1ClosedCode;
+        private bool _headphonesOpen;
+        private long _nextHeadphoneStepMs;
+
+        // DACMUTE is set while the base soft-mutes the DAC or the caller muted the DAC volume.
+        private bool _softMuted = true;
+        private bool _dacVolumeMuted;
+
+        public Es8388Codec(II2cBus bus, int address, ILog log)
+            : base(new RegisterBank(new ByteRegisterPort(bus, address), Es8388Registers.ResetValues()), log)
+        {
+            _capabilities = new CodecCapabilities();
+            _capabilities.InputGain = Es8388Gains.MicPga;
+            _capabilities.AdcVolume = Es8388Gains.Adc;
+            _capabilities.DacVolume = Es8388Gains.Dac;
+            _capabilities.MonitorGain = Es8388Gains.Bypass;
+            _capabilities.HeadphoneVolume = Es8388Gains.Out1;
+            _capabilities.MonitorCrossFeed = true;
+            _capabilities.ZeroCrossVolume = false;
+            _capabilities.HeadphoneOutputs = 1;
+            _capabilities.InputCount = 2;
+            _capabilities.DifferentialInput = true;
+            _capabilities.HasPll = false;
+            _capabilities.JackDetect = false;
+        }
+
+        public override string Name
+        {
+            get { return "ES8388"; }
+        }
+
+        public override CodecCapabilities Capabilities
+        {
+            get { return _capabilities; }
+        }
+
+        /// <summary>The clocking in use (valid once <see cref="CodecDriver.ConfigureClocks"/> succeeded).</summary>
+        public Es8388ClockPlan Clocks
+        {
+            get { return _plan; }
+        }
+
+        // ---- gains and routing ---------------------------------------------------------------------
+
+        /// <summary>IN1, IN2 or differential per channel; the monitor source follows (see the class remarks).</summary>
+        public override DriverStatus SelectInputs(InputSource left, InputSource right)
+        {
+            int leftInput = InputSelectCode(left);
+            int rightInput = InputSelectCode(right);
+            if (leftInput < 0 || rightInput < 0)
+            {
+                return DriverStatus.Unsupported;
+            }
+
+            Update(Es8388Registers.AdcControl2, Es8388Registers.InputSelectMask, (leftInput << 6) | (rightInput << 4));
+            Update(Es8388Registers.DacControl16, Es8388Registers.MixSelectMask, (MixSelectCode(left) << 3) | MixSelectCode(right));
+            return Status;
+        }
+
+        /// <summary>The mic PGA: both nibbles of ADCCONTROL1, so both sides change in one write.</summary>
+        public override StereoGain SetInputGain(StereoGain requested)
+        {
+            int left = Es8388Gains.MicPga.CodeFor(requested.Left);
+            int right = Es8388Gains.MicPga.CodeFor(requested.Right);
+            Update(Es8388Registers.AdcControl1, 0xFF, (left << 4) | right);
+            return new StereoGain(Es8388Gains.MicPga.CentiDbFor(left), Es8388Gains.MicPga.CentiDbFor(right));
+        }
+
+        /// <summary>ADC volume (ramped by the chip); muting both sides sets ADCMUTE, one side alone goes to −96 dB.</summary>
+        public override StereoGain SetAdcVolume(StereoGain requested)
+        {
+            int left = Es8388Gains.Adc.CodeFor(requested.Left);
+            int right = Es8388Gains.Adc.CodeFor(requested.Right);
+            if (left == Es8388Gains.DigitalMuteCode && right == Es8388Gains.DigitalMuteCode)
+            {
+                Update(Es8388Registers.AdcControl7, Es8388Registers.Mute, Es8388Registers.Mute);
+                return StereoGain.Both(GainScale.Muted);
+            }
+
+            SetLinkedPair(Es8388Registers.AdcControl7, Es8388Registers.LeftAdcVolume, Es8388Registers.RightAdcVolume, LowestOf(left), LowestOf(right), 0);
+            return new StereoGain(Es8388Gains.Adc.CentiDbFor(LowestOf(left)), Es8388Gains.Adc.CentiDbFor(LowestOf(right)));
+        }
+
+        /// <summary>
+        /// DAC volume, ramped by the chip (0.5 dB per 32 LRCK). Muting both sides sets DACMUTE (it
+        /// ramps down, and stays set whatever <see cref="CodecDriver.SetMuted"/> wishes until a
+        /// volume is set again); one side alone goes to −96 dB.
+        /// </summary>
+        public override StereoGain SetDacVolume(StereoGain requested)
+        {
+            int left = Es8388Gains.Dac.CodeFor(requested.Left);
+            int right = Es8388Gains.Dac.CodeFor(requested.Right);
+            _dacVolumeMuted = left == Es8388Gains.DigitalMuteCode && right == Es8388Gains.DigitalMuteCode;
+            int mute = _softMuted || _dacVolumeMuted ? Es8388Registers.Mute : 0;
+            if (_dacVolumeMuted)
+            {
+                Update(Es8388Registers.DacControl3, Es8388Registers.Mute, mute);
+                return StereoGain.Both(GainScale.Muted);
+            }
+
+            SetLinkedPair(Es8388Registers.DacControl3, Es8388Registers.LeftDacVolume, Es8388Registers.RightDacVolume, LowestOf(left), LowestOf(right), mute);
+            return new StereoGain(Es8388Gains.Dac.CentiDbFor(LowestOf(left)), Es8388Gains.Dac.CentiDbFor(LowestOf(right)));
+        }
+
+        /// <summary>
+        /// OUT1, applied at once by the chip (no zero-cross: the caller ramps). Both sides that change
+        /// are written one after the other in this call. While the codec is not On, or is coming up,
+        /// the request is kept and applied when the outputs open.
+        /// </summary>
+        public override StereoGain SetHeadphoneVolume(StereoGain requested)
+        {
+            _out1Left = Es8388Gains.Out1.CodeFor(requested.Left);
+            _out1Right = Es8388Gains.Out1.CodeFor(requested.Right);
+            if (_headphonesOpen)
+            {
+                WriteOut1(_out1Left, _out1Right);
+            }
+
+            return new StereoGain(Es8388Gains.Out1.CentiDbFor(_out1Left), Es8388Gains.Out1.CentiDbFor(_out1Right));
+        }
+
+        /// <summary>The four bypass paths into the output mixers, cross-feed included; off clears the path's switch only.</summary>
+        public override MonitorGains SetMonitor(MonitorGains requested)
+        {
+            int leftToLeft = Es8388Gains.Bypass.CodeFor(requested.LeftToLeft);
+            int rightToLeft = Es8388Gains.Bypass.CodeFor(requested.RightToLeft);
+            int leftToRight = Es8388Gains.Bypass.CodeFor(requested.LeftToRight);
+            int rightToRight = Es8388Gains.Bypass.CodeFor(requested.RightToRight);
+            SetBypass(Es8388Registers.DacControl17, leftToLeft);
+            SetBypass(Es8388Registers.DacControl18, rightToLeft);
+            SetBypass(Es8388Registers.DacControl19, leftToRight);
+            SetBypass(Es8388Registers.DacControl20, rightToRight);
+
+            var achieved = new MonitorGains();
+            achieved.LeftToLeft = Es8388Gains.Bypass.CentiDbFor(leftToLeft);
+            achieved.RightToLeft = Es8388Gains.Bypass.CentiDbFor(rightToLeft);
+            achieved.LeftToRight = Es8388Gains.Bypass.CentiDbFor(leftToRight);
+            achieved.RightToRight = Es8388Gains.Bypass.CentiDbFor(rightToRight);
+            return achieved;
+        }
+
+        /// <summary>
+        /// Reads MASTERMODE back: the driver made the chip a slave (MSC = 0) at start, the chip resets
+        /// to master (0x80), so a value other than the cached one means the registers were lost.
+        /// </summary>
+        public override DriverStatus ProbeForReset(out bool wasReset)
+        {
+            wasReset = false;
+            if (Status != DriverStatus.Ok)
+            {
+                return Status;
+            }
+
+            int value;
+            if (!Registers.ReadChip(Es8388Registers.MasterMode, out value))
+            {
+                return Fail("does not answer a read of MASTERMODE");
+            }
+
+            wasReset = !Registers.Cache.IsDirty(Es8388Registers.MasterMode) && value != Registers.Get(Es8388Registers.MasterMode);
+            return DriverStatus.Ok;
+        }
+
+        // ---- CodecDriver ---------------------------------------------------------------------------
+
+        protected override SequenceStep[] TransitionSequence(CodecPowerState from, CodecPowerState to)
+        {
+            if (to == CodecPowerState.Standby)
+            {
+                return from == CodecPowerState.Off ? Es8388Sequences.OffToStandby : Es8388Sequences.OnToStandby;
+            }
+
+            return to == CodecPowerState.On ? Es8388Sequences.StandbyToOn : Es8388Sequences.StandbyToOff;
+        }
+
+        protected override SequenceStep[] MuteSequence
+        {
+            get { return Es8388Sequences.Mute; }
+        }
+
+        protected override SequenceStep[] UnmuteSequence
+        {
+            get { return Es8388Sequences.Unmute; }
+        }
+
+        protected override SequenceStep[] ClockSequence
+        {
+            get { return _clocksConfigured ? Es8388Sequences.Clocks : null; }
+        }
+
+        protected override void LoadDefaults()
+        {
+            _out1Left = Es8388Gains.Out1ClosedCode;
+            _out1Right = Es8388Gains.Out1ClosedCode;
+            _headphonesOpen = false;
+            _clocksConfigured = false;
+            _softMuted = true;
+            _dacVolumeMuted = false;
+
+            RegisterCache cache = Registers.Cache;
+
+            // I2S slave: the ESP32 (or the USB bridge) drives BCLK and LRCK. The chip resets as master.
+            cache.Update(Es8388Registers.MasterMode, Es8388Registers.MasterModeMaster, 0);
+
+            // ADC: soft ramp (reset), the left register sets both sides, 0 dB (it resets to −96 dB).
+            cache.Update(Es8388Registers.AdcControl7, Es8388Registers.SoftRamp | Es8388Registers.LeftSetsBoth | Es8388Registers.Mute,
+                Es8388Registers.SoftRamp | Es8388Registers.LeftSetsBoth);
+            cache.Set(Es8388Registers.LeftAdcVolume, 0);
+
+            // DAC: soft-muted, ramping 0.5 dB per 32 LRCK (129 ms full scale at 48 kHz; the reset
+            // 4 LRCK takes 16 ms), the left register sets both sides, 0 dB (it resets to −96 dB).
+            cache.Update(Es8388Registers.DacControl3,
+                Es8388Registers.RampRateMask | Es8388Registers.SoftRamp | Es8388Registers.LeftSetsBoth | Es8388Registers.Mute,
+                Es8388Registers.DacRampEvery32Lrck | Es8388Registers.SoftRamp | Es8388Registers.LeftSetsBoth | Es8388Registers.Mute);
+            cache.Set(Es8388Registers.LeftDacVolume, 0);
+
+            // Playback into each side's own mixer (the bypass switches stay off until SetMonitor).
+            cache.Update(Es8388Registers.DacControl17, Es8388Registers.DacToMixer, Es8388Registers.DacToMixer);
+            cache.Update(Es8388Registers.DacControl20, Es8388Registers.DacToMixer, Es8388Registers.DacToMixer);
+
+            // One LRCK for the ADC and the DAC (the boards wire one), before any state machine runs.
+            cache.Update(Es8388Registers.DacControl21, Es8388Registers.SharedLrck, Es8388Registers.SharedLrck);
+        }
+
+        protected override void SetDacMuteInCache(bool muted)
+        {
+            _softMuted = muted;
+            Registers.Cache.Update(Es8388Registers.DacControl3, Es8388Registers.Mute, muted || _dacVolumeMuted ? Es8388Registers.Mute : 0);
+        }
+
+        protected override int DacMuteRegister
+        {
+            get { return Es8388Registers.DacControl3; }
+        }
+
+        protected override int MuteRampMs
+        {
+            get
+            {
+                int rate = _clocksConfigured ? _plan.SampleRate : 48000;
+                return RampMs(MuteRampSamples, rate);
+            }
+        }
+
+        protected override int DischargeMs
+        {
+            get { return Es8388Sequences.OutputDischargeMs; }
+        }
+
+        protected override int[] SequencedRegisters
+        {
+            get { return RegistersBroughtUpBySequences; }
+        }
+
+        /// <summary>SCPRESET set, then cleared (the chip holds in reset until it is): every register is at its default.</summary>
+        protected override bool ResetChip()
+        {
+            int control1 = Registers.Cache.ResetValue(Es8388Registers.Control1);
+            return Registers.Port.Write(Es8388Registers.Control1, Es8388Registers.ScpReset | control1)
+                && Registers.Port.Write(Es8388Registers.Control1, control1);
+        }
+
+        protected override void OnChipReset()
+        {
+            // OUT1 is back at −45 dB (its reset value, restored in the cache as a sequenced
+            // register) and its drivers are off: the power-up opens it again.
+            _headphonesOpen = false;
+        }
+
+        protected override DriverStatus PlanClocks(int sampleRate, int mclkHz)
+        {
+            DriverStatus status = _candidate.Compute(sampleRate, mclkHz);
+            if (status != DriverStatus.Ok)
+            {
+                return status;
+            }
+
+            _plan.CopyFrom(_candidate);
+            _clocksConfigured = true;
+            return DriverStatus.Ok;
+        }
+
+        protected override DriverStatus ApplyFormat(int wordLength, InterfaceFormat format)
+        {
+            int lengthCode;
+            switch (wordLength)
+            {
+                case 24:
+                    lengthCode = 0;
+                    break;
+                case 20:
+                    lengthCode = 1;
+                    break;
+                case 18:
+                    lengthCode = 2;
+                    break;
+                case 16:
+                    lengthCode = 3;
+                    break;
+                case 32:
+                    lengthCode = 4;
+                    break;
+                default:
+                    return DriverStatus.Unsupported;
+            }
+
+            int formatCode;
+            switch (format)
+            {
+                case InterfaceFormat.I2s:
+                    formatCode = 0;
+                    break;
+                case InterfaceFormat.LeftJustified:
+                    formatCode = 1;
+                    break;
+                case InterfaceFormat.RightJustified:
+                    formatCode = 2;
+                    break;
+                default:
+                    formatCode = 3;
+                    break;
+            }
+
+            // Clock slave (written at start); the ADC and DAC take the same framing.
+            Update(Es8388Registers.AdcControl4, Es8388Registers.AdcFormatMask, (lengthCode << 2) | formatCode);
+            Update(Es8388Registers.DacControl1, Es8388Registers.DacFormatMask, (lengthCode << 3) | (formatCode << 1));
+            return Status;
+        }
+
+        protected override StepResult PerformChipAction(int action, long nowMs)
+        {
+            switch (action)
+            {
+                case Es8388Sequences.CloseHeadphones:
+                    return StepHeadphones(nowMs, false);
+                case Es8388Sequences.OpenHeadphones:
+                    return StepHeadphones(nowMs, true);
+                case Es8388Sequences.WriteClocks:
+                    Update(Es8388Registers.MasterMode, Es8388Registers.MclkDivideBy2, _plan.MclkDivideBy2 ? Es8388Registers.MclkDivideBy2 : 0);
+                    Update(Es8388Registers.AdcControl5, Es8388Registers.FsRatioMask, _plan.RatioCode);
+                    Update(Es8388Registers.DacControl2, Es8388Registers.FsRatioMask, _plan.RatioCode);
+                    return Outcome();
+                default:
+                    return StepResult.Failed;
+            }
+        }
+
+        // ---- helpers -------------------------------------------------------------------------------
+
+        /// <summary>
+        /// Moves OUT1 towards the caller's level (open) or −45 dB (close). With every monitor path off
+        /// only the DAC reaches the outputs, so the driver waits for its soft mute to have run and
+        /// moves in one go; with a monitor path open the level moves one 1.5 dB code per step, at
+        /// most one step per <see cref="HeadphoneRampIntervalMs"/>.
+        /// </summary>
+        private StepResult StepHeadphones(long nowMs, bool open)
+        {
+            if (!open)
+            {
+                _headphonesOpen = false;
+            }
+
+            int targetLeft = open ? _out1Left : Es8388Gains.Out1ClosedCode;
+            int targetRight = open ? _out1Right : Es8388Gains.Out1ClosedCode;
+            int left = Registers.Get(Es8388Registers.LeftOut1Volume) & Es8388Registers.Out1VolumeMask;
+            int right = Registers.Get(Es8388Registers.RightOut1Volume) & Es8388Registers.Out1VolumeMask;
+            if (left != targetLeft || right != targetRight)
+            {
+                if (MonitorOpen())
+                {
+                    if (nowMs < _nextHeadphoneStepMs)
+                    {
+                        return StepResult.Again;
+                    }
+
+                    targetLeft = StepTowards(left, targetLeft);
+                    targetRight = StepTowards(right, targetRight);
+                    _nextHeadphoneStepMs = nowMs + HeadphoneRampIntervalMs;
+                }
+                else if (!DacSilent(nowMs))
+                {
+                    return StepResult.Again; // only the DAC reaches OUT1: move once its soft mute has run
+                }
+
+                WriteOut1(targetLeft, targetRight);
+                if (Status != DriverStatus.Ok)
+                {
+                    return StepResult.Failed;
+                }
+
+                if (targetLeft != (open ? _out1Left : Es8388Gains.Out1ClosedCode) || targetRight != (open ? _out1Right : Es8388Gains.Out1ClosedCode))
+                {
+                    return StepResult.Again;
+                }
+            }
+
+            _headphonesOpen = open;
+            return StepResult.Done;
+        }
+
+        private static int StepTowards(int current, int target)
+        {
+            return target > current ? current + 1 : (target < current ? current - 1 : current);
+        }
+
+        private void WriteOut1(int leftCode, int rightCode)
+        {
+            WritePair(Es8388Registers.LeftOut1Volume, Es8388Registers.RightOut1Volume, leftCode, rightCode, 0);
+        }
+
+        private bool MonitorOpen()
+        {
+            return ((Registers.Get(Es8388Registers.DacControl17) | Registers.Get(Es8388Registers.DacControl18)
+                | Registers.Get(Es8388Registers.DacControl19) | Registers.Get(Es8388Registers.DacControl20)) & Es8388Registers.BypassToMixer) != 0;
+        }
+
+        /// <summary>
+        /// A digital volume pair that changes together: equal sides go in the left register with LeR
+        /// set (one write once LeR is set); different sides clear LeR, the right register written
+        /// first (ignored while LeR holds) and the left last, all in this call. <paramref name="mute"/>
+        /// is the mute bit the control register should hold.
+        /// </summary>
+        private void SetLinkedPair(int control, int left, int right, int leftCode, int rightCode, int mute)
+        {
+            if (leftCode == rightCode)
+            {
+                Update(left, 0xFF, leftCode);
+                Update(control, Es8388Registers.LeftSetsBoth | Es8388Registers.Mute, Es8388Registers.LeftSetsBoth | mute);
+                return;
+            }
+
+            Update(right, 0xFF, rightCode);
+            Update(control, Es8388Registers.LeftSetsBoth | Es8388Registers.Mute, mute);
+            Update(left, 0xFF, leftCode);
+        }
+
+        // A one-sided mute request on a digital volume lands on −96 dB (the mute bit covers both sides).
+        private static int LowestOf(int code)
+        {
+            return code == Es8388Gains.DigitalMuteCode ? Es8388Gains.Adc.MaxCode : code;
+        }
+
+        // Off clears only the switch (the gain field keeps its value: no write just to move it).
+        private void SetBypass(int register, int code)
+        {
+            if (code == Es8388Gains.BypassOffCode)
+            {
+                Update(register, Es8388Registers.BypassToMixer, 0);
+            }
+            else
+            {
+                Update(register, Es8388Registers.BypassToMixer | Es8388Registers.BypassGainMask, Es8388Registers.BypassToMixer | (code << 3));
+            }
+        }
+
+        private static int InputSelectCode(InputSource source)
+        {
+            switch (source)
+            {
+                case InputSource.Input1:
+                    return Es8388Registers.InputSelectIn1;
+                case InputSource.Input2:
+                    return Es8388Registers.InputSelectIn2;
+                case InputSource.Differential:
+                    return Es8388Registers.InputSelectDifferential;
+                default:
+                    return -1;
+            }
+        }
+
+        private static int MixSelectCode(InputSource source)
+        {
+            switch (source)
+            {
+                case InputSource.Input2:
+                    return Es8388Registers.MixSelectIn2;
+                case InputSource.Differential:
+                    return Es8388Registers.MixSelectPga;
+                default:
+                    return Es8388Registers.MixSelectIn1;
+            }
+        }
+    }
+}

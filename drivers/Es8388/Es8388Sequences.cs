@@ -1,0 +1,133 @@
+using InterfaceFirmware.Drivers.Codec;
+
+namespace InterfaceFirmware.Drivers.Es8388
+{
+    /// <summary>
+    /// The ES8388 driver's sequences, as data. The order follows esp_codec_dev and Linux
+    /// (shared/facts/audio-chips.md §2.5: analogue and VMID first, converters, outputs, un-mute
+    /// last; the reverse on the way down) with the settle times the emulator's model needs on the
+    /// Audio Kit's capacitor-coupled headphone jack (220 µF into 32 Ω). Public so they can be read,
+    /// and so tests can show that a reordered copy pops; the driver never changes them.
+    /// </summary>
+    /// <remarks>
+    /// What the model requires, measured with its pop detector (Es8388PowerTests):
+    /// <list type="bullet">
+    /// <item>A disabled OUT1 pin is tied to VMID through 1.5 kΩ (VROI = 0) while VMIDSEL ≠ 00 and
+    /// ENREF is set, and floats otherwise. The coupling capacitor therefore charges through
+    /// 1.5 kΩ + 32 Ω (τ = 0.34 s), whatever VMIDSEL is: VMID itself is up in ~60 ms at 5 kΩ and the
+    /// charge through the tie makes no pop, but enabling OUT1 before the capacitor has followed
+    /// clicks (the remaining gap becomes a step at the jack). From a fresh power-on the gap falls
+    /// below the click threshold (0.005 FS) after about 2 s; <see cref="VmidSettleMs"/> leaves
+    /// a 9 dB margin. The 40 kΩ tie (VROI = 1) would be quieter but charges 26 times slower.</item>
+    /// <item>Off keeps VMID at 500 kΩ with ENREF, the chip's own power-on setting (microamps),
+    /// rather than VMIDSEL = 00: with VMID off the pins float, the capacitors keep their charge
+    /// while VMID collapses, and the next power-up re-ties a charged capacitor to a discharged
+    /// VMID: a −32 dBFS click. So nothing discharges, and <see cref="OutputDischargeMs"/> is 0.</item>
+    /// <item>OUT1 changes apply at once (no zero-cross), so a live monitor path is brought up and
+    /// down by stepping OUT1 one 1.5 dB code per tick between −45 dB and the caller's level. A step
+    /// of a signal of peak a is a discontinuity of up to 0.19·a (0.16·a going down): below the
+    /// click threshold at any phase while the monitor at the jack is below −32 dBFS. Louder, the
+    /// steps of a rising ramp follow each other closely enough to stay below the detector's ratio
+    /// test, but the first step down can click (see the class remarks of <see cref="Es8388Codec"/>).</item>
+    /// </list>
+    /// Figures on the Audio Kit rig (5 ms ticks, 48 kHz, Es8388PowerTests and Es8388FaultTests print them):
+    /// Off → On 2215 ms and 12 writes (2 of them clocks); with a monitor open 2360 ms (OUT1 ramp of 30
+    /// codes, 2 writes each); Off → Standby 2205 ms; Standby → On 15 ms and 5 writes (160 ms, 65 writes
+    /// with a monitor open); On → Off from live playback 145 ms (the 129 ms soft-mute ramp), 8 writes;
+    /// re-sync after a brown-out back to On 2330 ms, 71 writes (monitor open). A monitor at −20 dBFS
+    /// with the sine's peak on the write grid: no event going up, one −35 dBFS click per channel at the
+    /// first step down (−25 dBFS for a −10 dBFS monitor); at −32 dBFS none either way. The wrong orders
+    /// in the tests: no VMID settle −21 dBFS click and thumps; OUT1 enabled after the level opened
+    /// −32 dBFS (with a −32 dBFS monitor); OUT1 off before the soft mute −25 dBFS; VMID off in Off
+    /// −32 dBFS at the next power-up.
+    /// </remarks>
+    public static class Es8388Sequences
+    {
+        /// <summary>From power-on, the headphone coupling capacitor follows VMID through the 1.5 kΩ tie (τ 0.34 s) to within 0.002 FS.</summary>
+        public const int VmidSettleMs = 2200;
+
+        /// <summary>Off keeps VMID at 500 kΩ: nothing discharges, the bias may return at once.</summary>
+        public const int OutputDischargeMs = 0;
+
+        /// <summary>A margin for the OUT1 drivers to settle on VMID before the level opens (the model needs none).</summary>
+        public const int DriverSettleMs = 10;
+
+        /// <summary>
+        /// Moves OUT1 to −45 dB: one 1.5 dB code per tick while a monitor path is open, otherwise
+        /// in one move once the DAC's soft mute has run.
+        /// </summary>
+        public const int CloseHeadphones = CodecActions.FirstChipAction;
+
+        /// <summary>Moves OUT1 to the caller's level (one code per tick while a monitor path is open).</summary>
+        public const int OpenHeadphones = CodecActions.FirstChipAction + 1;
+
+        /// <summary>Writes MCLKDIV2 and the ADC and DAC FsRatio of the clock plan.</summary>
+        public const int WriteClocks = CodecActions.FirstChipAction + 2;
+
+        /// <summary>Off → Standby: analogue bias on, VMID charged fast through 5 kΩ with the outputs tied to it, settle, idle at 500 kΩ.</summary>
+        public static readonly SequenceStep[] OffToStandby =
+        {
+            SequenceStep.Update(Es8388Registers.Control2, Es8388Registers.AnalogueOff, 0),
+            SequenceStep.Update(Es8388Registers.Control1, Es8388Registers.EnableReference | Es8388Registers.VmidMask,
+                Es8388Registers.EnableReference | Es8388Registers.Vmid5k),
+            SequenceStep.Wait(VmidSettleMs),
+            SequenceStep.Update(Es8388Registers.Control1, Es8388Registers.VmidMask, Es8388Registers.Vmid500k),
+        };
+
+        /// <summary>
+        /// Standby → On: VMID at 50 kΩ (Linux PREPARE), OUT1 closed, the chip's digital side and
+        /// references, the ADC side, the DACs (still soft-muted), then the OUT1 drivers: the outputs
+        /// come up silent; <see cref="Unmute"/> opens them.
+        /// </summary>
+        public static readonly SequenceStep[] StandbyToOn =
+        {
+            SequenceStep.Update(Es8388Registers.Control1, Es8388Registers.VmidMask, Es8388Registers.Vmid50k),
+            SequenceStep.Do(CloseHeadphones),
+            SequenceStep.Update(Es8388Registers.ChipPower, Es8388Registers.ChipPowerAll, 0),
+            SequenceStep.Update(Es8388Registers.AdcPower, Es8388Registers.AdcPowerAll, 0),
+            SequenceStep.Update(Es8388Registers.DacPower, Es8388Registers.DacsPowerDown, 0),
+            SequenceStep.Update(Es8388Registers.DacPower, Es8388Registers.Out1Enable, Es8388Registers.Out1Enable),
+            SequenceStep.Wait(DriverSettleMs),
+        };
+
+        /// <summary>Un-mute while On: OUT1 to the caller's level, then the DAC's soft un-mute.</summary>
+        public static readonly SequenceStep[] Unmute =
+        {
+            SequenceStep.Do(OpenHeadphones),
+            SequenceStep.Do(CodecActions.UnmuteDac),
+        };
+
+        /// <summary>Mute while On: the DAC's soft mute, and OUT1 to −45 dB (stepping at once if a monitor path is open).</summary>
+        public static readonly SequenceStep[] Mute =
+        {
+            SequenceStep.Do(CodecActions.MuteDac),
+            SequenceStep.Do(CloseHeadphones),
+        };
+
+        /// <summary>On → Standby: the DAC soft-muted and OUT1 closed before anything powers down; then outputs, DACs, ADC side, chip.</summary>
+        public static readonly SequenceStep[] OnToStandby =
+        {
+            SequenceStep.Do(CodecActions.MuteDac),
+            SequenceStep.Do(CloseHeadphones),
+            SequenceStep.Do(CodecActions.WaitMuteRamp),
+            SequenceStep.Update(Es8388Registers.DacPower, Es8388Registers.Out1Enable, 0),
+            SequenceStep.Update(Es8388Registers.DacPower, Es8388Registers.DacsPowerDown, Es8388Registers.DacsPowerDown),
+            SequenceStep.Update(Es8388Registers.AdcPower, Es8388Registers.AdcPowerAll, Es8388Registers.AdcPowerOff),
+            SequenceStep.Update(Es8388Registers.ChipPower, Es8388Registers.ChipPowerAll, Es8388Registers.ChipPowerOff),
+            SequenceStep.Update(Es8388Registers.Control1, Es8388Registers.VmidMask, Es8388Registers.Vmid500k),
+        };
+
+        /// <summary>Standby → Off: the analogue section and its bias generator off; VMID stays at 500 kΩ (see the remarks).</summary>
+        public static readonly SequenceStep[] StandbyToOff =
+        {
+            SequenceStep.Update(Es8388Registers.Control2, Es8388Registers.AnalogueOff, Es8388Registers.AnalogueOff),
+            SequenceStep.Do(CodecActions.BiasOff),
+        };
+
+        /// <summary>MCLK straight to the converters (or halved), with the ratio for 256·fs.</summary>
+        public static readonly SequenceStep[] Clocks =
+        {
+            SequenceStep.Do(WriteClocks),
+        };
+    }
+}

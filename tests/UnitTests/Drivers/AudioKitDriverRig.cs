@@ -1,0 +1,318 @@
+using System.Collections;
+using InterfaceFirmware.Drivers;
+using InterfaceFirmware.Drivers.Codec;
+using InterfaceFirmware.Drivers.Es8388;
+using InterfaceFirmware.Emulator;
+using nanoFramework.TestFramework;
+
+namespace InterfaceFirmware.UnitTests.Drivers
+{
+    /// <summary>
+    /// The AI-Thinker Audio Kit as <see cref="VirtualBoard"/> builds it (<see cref="BoardDescription.AudioKit"/>:
+    /// ES8388 at 0x10, line-left/right on LIN2/RIN2, mics on LIN1/RIN1, OUT1 through 220 µF into the
+    /// 32 Ω "main" jack with its pop detectors, the ADC into an <see cref="AdcTap"/>), with the ESP32
+    /// as I2S master (MCLK = 256·fs) and the ES8388 driver on the bus, ticked every
+    /// <see cref="TickMs"/> as the control loop would.
+    /// </summary>
+    /// <remarks>
+    /// It renders the codec itself, exactly as <see cref="VirtualBoard"/>'s ES8388 branch does, for
+    /// one reason: the virtual board feeds the codec's I2S input only from the USB bridge, which
+    /// the Audio Kit lacks, so on that board the DAC always plays digital silence. Here the ESP32's
+    /// I2S output carries a playback signal (<see cref="Play"/>). Es8388PowerTests shows that with
+    /// silent playback the rig and the virtual board render the same samples.
+    /// </remarks>
+    internal sealed class AudioKitDriverRig : IAudioRenderer
+    {
+        public const int TickMs = 5;
+
+        public readonly BoardDescription Description = BoardDescription.AudioKit();
+        public readonly VirtualClock Clock = new VirtualClock();
+        public readonly VirtualI2cBus Bus;
+        public readonly MemoryLog Log;
+        public readonly Es8388Model Model;
+        public readonly HeadphoneOutput MainJack;
+        public readonly AdcTap AdcTap = new AdcTap(4096);
+        public readonly AudioEngine Audio;
+        public readonly Es8388Codec Codec;
+
+        private readonly ArrayList _popEvents = new ArrayList();
+        private readonly SignalSource[] _inputSources;
+        private readonly double[][] _codecInputs = NewBuffers(4);
+        private readonly double[][] _playback = NewBuffers(2);
+        private readonly CouplingCapacitor[] _jackCoupling = { new CouplingCapacitor(220e-6), new CouplingCapacitor(220e-6) };
+        private readonly int[] _capture = new int[2 * 4096];
+        private SignalSource _playLeft = SilenceSource.Instance;
+        private SignalSource _playRight = SilenceSource.Instance;
+        private int _captureFrames;
+        private long _recordFrom = -1;
+
+        /// <summary>Powers the board, starts the ESP32's 48 kHz clocks, boots for <paramref name="bootMs"/> and starts the driver.</summary>
+        public AudioKitDriverRig(int bootMs)
+        {
+            Log = new MemoryLog(Clock);
+            Bus = new VirtualI2cBus(Clock, 21);
+            Model = new Es8388Model(Description.CodecAddress);
+            Bus.Attach(Model);
+            MainJack = new HeadphoneOutput("main", _popEvents);
+            _inputSources = new SignalSource[Description.Inputs.Length];
+            for (int i = 0; i < _inputSources.Length; i++)
+            {
+                _inputSources[i] = SilenceSource.Instance;
+            }
+
+            Audio = new AudioEngine(this);
+            Clock.AddListener(Audio);
+            SetEspClock(48000);
+            Clock.AdvanceMs(bootMs);
+            Bus.LogEnabled = true;
+            Codec = new Es8388Codec(Bus, Description.CodecAddress, Log);
+            Assert.AreEqual((int)DriverStatus.Ok, (int)Codec.Start(Now));
+        }
+
+        /// <summary>A board that booted for 100 ms before the driver started.</summary>
+        public AudioKitDriverRig()
+            : this(100)
+        {
+        }
+
+        public long Now
+        {
+            get { return Clock.NowMs; }
+        }
+
+        /// <summary>Every pop, click, thump and glitch heard at the main jack so far.</summary>
+        public ArrayList PopEvents
+        {
+            get { return _popEvents; }
+        }
+
+        /// <summary>The ESP32 as I2S master: MCLK = 256·fs and LRCK = fs at the codec's pins (0: stopped).</summary>
+        public void SetEspClock(int sampleRate)
+        {
+            Model.Clocks.Set(256.0 * sampleRate, sampleRate);
+            Model.OnClocksChanged(Clock.NowUs);
+            AdcTap.SetSampleRate(sampleRate);
+        }
+
+        /// <summary>Puts a signal on an input by its name in the board description.</summary>
+        public void SetInput(string name, SignalSource source)
+        {
+            for (int i = 0; i < _inputSources.Length; i++)
+            {
+                if (Description.Inputs[i].Name == name)
+                {
+                    _inputSources[i] = source;
+                    return;
+                }
+            }
+
+            Assert.IsTrue(false, "no input " + name);
+        }
+
+        /// <summary>What the ESP32 sends to the DAC.</summary>
+        public void Play(SignalSource left, SignalSource right)
+        {
+            _playLeft = left;
+            _playRight = right;
+        }
+
+        /// <summary>A 1 kHz sine of <paramref name="dbfs"/> (peak re full scale) at <paramref name="phase"/> radians at sample 0.</summary>
+        public static SineSource Sine(double dbfs, double phase)
+        {
+            return new SineSource(1000, Decibels.ToLinear(dbfs), phase);
+        }
+
+        public void PlaySine(double dbfs)
+        {
+            Play(Sine(dbfs, 0), Sine(dbfs, 0));
+        }
+
+        /// <summary>Runs the board for <paramref name="ms"/>, ticking the driver.</summary>
+        public void Run(int ms)
+        {
+            for (int elapsed = 0; elapsed < ms; elapsed += TickMs)
+            {
+                Codec.Tick(Now);
+                Clock.AdvanceMs(TickMs);
+            }
+        }
+
+        /// <summary>Ticks until the driver is idle; fails the test if that takes longer than <paramref name="limitMs"/>.</summary>
+        public int RunUntilIdle(int limitMs)
+        {
+            int elapsed = 0;
+            while (Codec.Busy)
+            {
+                Assert.IsTrue(elapsed < limitMs, "the codec driver is still busy after " + limitMs.ToString() + " ms");
+                Run(TickMs);
+                elapsed += TickMs;
+            }
+
+            return elapsed;
+        }
+
+        /// <summary>Clocks for 48 kHz from the ESP32's 12.288 MHz MCLK, then On, settled.</summary>
+        public int PowerUp()
+        {
+            Assert.AreEqual((int)DriverStatus.Ok, (int)Codec.ConfigureClocks(48000, 12288000));
+            Assert.AreEqual((int)DriverStatus.Ok, (int)Codec.RequestPowerState(CodecPowerState.On, Now));
+            int ms = RunUntilIdle(5000);
+            Assert.AreEqual((int)CodecPowerState.On, (int)Codec.PowerState);
+            return ms;
+        }
+
+        public int PowerDown()
+        {
+            Assert.AreEqual((int)DriverStatus.Ok, (int)Codec.RequestPowerState(CodecPowerState.Off, Now));
+            int ms = RunUntilIdle(5000);
+            Assert.AreEqual((int)CodecPowerState.Off, (int)Codec.PowerState);
+            return ms;
+        }
+
+        /// <summary>Starts recording the main jack from now on.</summary>
+        public void StartRecording()
+        {
+            MainJack.Record(true);
+            _recordFrom = Audio.NextSample;
+        }
+
+        /// <summary>Pop events at or after <paramref name="sinceUs"/>.</summary>
+        public int Pops(long sinceUs)
+        {
+            int count = 0;
+            foreach (PopEvent e in _popEvents)
+            {
+                if (e.TimeUs >= sinceUs)
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+
+        public string DescribePops()
+        {
+            string text = string.Empty;
+            for (int i = 0; i < _popEvents.Count; i++)
+            {
+                text += _popEvents[i].ToString() + "\n";
+            }
+
+            return text;
+        }
+
+        /// <summary>The capture's 1 kHz level (dBFS) over the newest <paramref name="frames"/> frames the ADC tap delivered.</summary>
+        public double CaptureLevelDb(bool left, int frames)
+        {
+            if (AdcTap.AvailableFrames >= frames)
+            {
+                _captureFrames = AdcTap.ReadFrames(_capture, 0, 4096);
+            }
+
+            Assert.IsTrue(_captureFrames >= frames, "not enough captured frames");
+            var samples = new double[frames];
+            for (int i = 0; i < frames; i++)
+            {
+                samples[i] = _capture[2 * (_captureFrames - frames + i) + (left ? 0 : 1)] / (double)AdcTap.FullScale;
+            }
+
+            return ReferenceDriverRig.ToneLevelDb(samples, 0, frames);
+        }
+
+        /// <summary>The 1 kHz tone's level (dB re full scale) at the main jack over the last <paramref name="ms"/>.</summary>
+        public double LevelDb(bool left, int ms)
+        {
+            long end = Audio.NextSample;
+            int count = ms * 48;
+            long start = end - count;
+            Assert.IsTrue(_recordFrom >= 0 && start >= _recordFrom, "record before measuring");
+            SignalRecorder recorder = MainJack.Recorder(left);
+            var samples = new double[count];
+            for (int i = 0; i < count; i++)
+            {
+                samples[i] = recorder.At(start + i);
+            }
+
+            return ReferenceDriverRig.ToneLevelDb(samples, start, count);
+        }
+
+        /// <summary>Index of the next bus log entry (to look at what a call wrote).</summary>
+        public int LogMark
+        {
+            get { return Bus.Log.Count; }
+        }
+
+        /// <summary>The codec writes since <paramref name="mark"/>, decoded as register · 0x1000 + value.</summary>
+        public int[] CodecWritesSinceMark(int mark)
+        {
+            var writes = new int[CodecWritesSince(mark)];
+            int n = 0;
+            for (int i = mark; i < Bus.Log.Count; i++)
+            {
+                var t = (I2cTransaction)Bus.Log[i];
+                if (IsCodecWrite(t))
+                {
+                    writes[n++] = t.Written[0] * 0x1000 + t.Written[1];
+                }
+            }
+
+            return writes;
+        }
+
+        /// <summary>Register writes to the codec at or after <paramref name="fromIndex"/> in the bus log (reads are not counted).</summary>
+        public int CodecWritesSince(int fromIndex)
+        {
+            int count = 0;
+            for (int i = fromIndex; i < Bus.Log.Count; i++)
+            {
+                if (IsCodecWrite((I2cTransaction)Bus.Log[i]))
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+
+        private bool IsCodecWrite(I2cTransaction t)
+        {
+            return t.Address == Description.CodecAddress && t.Operation == I2cOperation.Write && t.Written.Length == 2;
+        }
+
+        // ---- the board's audio, as VirtualBoard renders an ES8388 board ---------------------------
+
+        public void Render(long firstSample, int count, long startUs)
+        {
+            for (int i = 0; i < _inputSources.Length; i++)
+            {
+                _inputSources[i].Fill(_codecInputs[Description.Inputs[i].CodecPin], 0, count, firstSample);
+            }
+
+            _playLeft.Fill(_playback[0], 0, count, firstSample);
+            _playRight.Fill(_playback[1], 0, count, firstSample);
+            Model.Process(_codecInputs, _playback, count, startUs);
+            AdcTap.Push(Model.Capture(true), Model.Capture(false), count);
+            string glitch = Model.TakeGlitch();
+            _jackCoupling[0].Process(Model.Out1Pin(true), MainJack.Block(true), count);
+            _jackCoupling[1].Process(Model.Out1Pin(false), MainJack.Block(false), count);
+            if (glitch != null)
+            {
+                MainJack.ReportGlitch(startUs, glitch);
+            }
+
+            MainJack.Commit(count, firstSample, startUs);
+        }
+
+        private static double[][] NewBuffers(int count)
+        {
+            var buffers = new double[count][];
+            for (int i = 0; i < count; i++)
+            {
+                buffers[i] = new double[AudioEngine.BlockFrames];
+            }
+
+            return buffers;
+        }
+    }
+}
