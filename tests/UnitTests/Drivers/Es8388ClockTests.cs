@@ -67,6 +67,28 @@ namespace InterfaceFirmware.UnitTests.Drivers
         }
 
         [TestMethod]
+        public static void ATwelveMegahertzCrystalUsesTheUsbModeRatios()
+        {
+            // No PLL: 12 MHz / 250 = 48 kHz exactly; 12 MHz / 272 = 44 117.6 Hz against a 44.1 kHz LRCK (0.04 %).
+            int[] rates = { 48000, 44100 };
+            int[] codes = { 18, 19 };
+            for (int i = 0; i < rates.Length; i++)
+            {
+                var rig = new AudioKitDriverRig();
+                rig.Model.Clocks.Set(12000000, rates[i]);
+                rig.Model.OnClocksChanged(rig.Clock.NowUs);
+                Assert.AreEqual((int)DriverStatus.Ok, (int)rig.Codec.ConfigureClocks(rates[i], 12000000));
+                rig.Codec.RequestPowerState(CodecPowerState.On, rig.Now);
+                rig.RunUntilIdle(5000);
+                Assert.AreEqual(codes[i], rig.Model.Register(Es8388Registers.DacControl2) & 0x1F);
+                Assert.AreEqual(codes[i], rig.Model.Register(Es8388Registers.AdcControl5) & 0x1F);
+                Assert.IsNull(rig.Model.ClockProblem, rig.Model.ClockProblem);
+                Assert.IsTrue(System.Math.Abs(rig.Model.DacSampleRate - rates[i]) <= rates[i] * 0.0005, "DAC rate " + rig.Model.DacSampleRate.ToString("F1"));
+                Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+            }
+        }
+
+        [TestMethod]
         public static void FiveHundredTwelveFsIsHalvedByMclkDiv2()
         {
             var rig = new Es8388Rig();
@@ -91,8 +113,8 @@ namespace InterfaceFirmware.UnitTests.Drivers
         {
             var rig = new AudioKitDriverRig();
             int mark = rig.LogMark;
-            Assert.AreEqual((int)DriverStatus.Unsupported, (int)rig.Codec.ConfigureClocks(48000, 12000000), "a 12 MHz crystal: no PLL");
-            Assert.AreEqual((int)DriverStatus.Unsupported, (int)rig.Codec.ConfigureClocks(44100, 12000000));
+            Assert.AreEqual((int)DriverStatus.Unsupported, (int)rig.Codec.ConfigureClocks(32000, 12000000), "no USB-mode ratio for 32 kHz");
+            Assert.AreEqual((int)DriverStatus.Unsupported, (int)rig.Codec.ConfigureClocks(44100, 11000000), "no PLL: MCLK must be a ratio multiple");
             Assert.AreEqual((int)DriverStatus.Unsupported, (int)rig.Codec.ConfigureClocks(48000, 18432000), "384·fs is not taken");
             Assert.AreEqual((int)DriverStatus.Unsupported, (int)rig.Codec.ConfigureClocks(96000, 24576000), "double speed is not used");
             Assert.AreEqual((int)DriverStatus.Unsupported, (int)rig.Codec.ConfigureClocks(48000, 0));
@@ -163,7 +185,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
         }
 
         [TestMethod]
-        public static void ThePlanTakes256And512TimesTheRateOnly()
+        public static void ThePlanTakes256And512TimesTheRateAndTheTwelveMegahertzRatios()
         {
             var plan = new Es8388ClockPlan();
             Assert.AreEqual((int)DriverStatus.Ok, (int)plan.Compute(48000, 12288000));
@@ -172,8 +194,12 @@ namespace InterfaceFirmware.UnitTests.Drivers
             Assert.AreEqual((int)DriverStatus.Ok, (int)plan.Compute(44100, 22579200));
             Assert.IsTrue(plan.MclkDivideBy2);
             Assert.AreEqual((int)DriverStatus.Ok, (int)plan.Compute(8000, 2048000));
-            Assert.AreEqual((int)DriverStatus.Unsupported, (int)plan.Compute(48000, 12000000));
-            Assert.AreEqual(8000, plan.SampleRate, "a refused plan changes nothing");
+            Assert.AreEqual((int)DriverStatus.Ok, (int)plan.Compute(48000, 12000000));
+            Assert.AreEqual(18, plan.RatioCode, "USB mode: 12 MHz / 250");
+            Assert.AreEqual((int)DriverStatus.Ok, (int)plan.Compute(44100, 12000000));
+            Assert.AreEqual(19, plan.RatioCode, "USB mode: 12 MHz / 272 = 44 117.6 Hz");
+            Assert.AreEqual((int)DriverStatus.Unsupported, (int)plan.Compute(32000, 12000000));
+            Assert.AreEqual(44100, plan.SampleRate, "a refused plan changes nothing");
         }
 
         // ---- helpers ---------------------------------------------------------------------------
