@@ -114,8 +114,10 @@ namespace InterfaceFirmware.Drivers.Wm8960
             int leftBoost = leftCode == Wm8960Gains.InputMuteCode ? CurrentBoost(Wm8960Registers.LeftInputPath) : Wm8960Gains.BoostCodeOf(leftCode);
             int rightBoost = rightCode == Wm8960Gains.InputMuteCode ? CurrentBoost(Wm8960Registers.RightInputPath) : Wm8960Gains.BoostCodeOf(rightCode);
 
-            // The boost has no zero-cross latch; the PGA has. Write whichever lowers the gain first,
-            // so a change across a boost boundary dips rather than overshoots.
+            // The boost has no zero-cross latch; the PGA's change waits for a zero crossing. Write
+            // the side that lowers the gain first. Where the boost rises (only across +30, +43 and
+            // +50 dB) the total still overshoots until the PGA's change lands: at most half a
+            // period of the input, or the 43–85 ms timeout on silence.
             bool boostRises = leftBoost > CurrentBoost(Wm8960Registers.LeftInputPath) || rightBoost > CurrentBoost(Wm8960Registers.RightInputPath);
             if (boostRises)
             {
