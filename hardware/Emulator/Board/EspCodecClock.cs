@@ -5,8 +5,10 @@ namespace InterfaceFirmware.Emulator
 {
     /// <summary>
     /// The ESP32 as the codec's clock master (<see cref="ICodecClock"/>): MCLK, BCLK and LRCLK from
-    /// its I2S peripheral, and an optional clock-select line that routes the codec's clock inputs to
-    /// the ESP32 (high) or to the USB bridge (low).
+    /// its I2S peripheral, an optional clock-select line that routes the codec's clock inputs to
+    /// the ESP32 (high) or to the USB bridge (low), and what the ESP32 sends on its I2S data line
+    /// meanwhile (<see cref="PlaybackLeft"/>/<see cref="PlaybackRight"/>: silence unless a test or
+    /// the runner gives it something, e.g. the dev boards' own playback).
     /// </summary>
     /// <remarks>
     /// Modelling choice: the classic ESP32 outputs MCLK only on GPIO0/1/3 through its CLK_OUT
@@ -28,7 +30,15 @@ namespace InterfaceFirmware.Emulator
         public EspCodecClock(VirtualDigitalOutput clockSelect)
         {
             _clockSelect = clockSelect;
+            PlaybackLeft = SilenceSource.Instance;
+            PlaybackRight = SilenceSource.Instance;
         }
+
+        /// <summary>The left channel the ESP32 plays to the codec's DAC while it is the clock master.</summary>
+        public SignalSource PlaybackLeft { get; set; }
+
+        /// <summary>The right channel the ESP32 plays to the codec's DAC while it is the clock master.</summary>
+        public SignalSource PlaybackRight { get; set; }
 
         public int SampleRate
         {

@@ -328,9 +328,13 @@ namespace InterfaceFirmware.Emulator
                 _inputSources[i].Fill(_codecInputs[_description.Inputs[i].CodecPin], 0, count, firstSample);
             }
 
-            bool usbPlayback = Usb.PlaybackActive && !CodecClock.Running;
-            (usbPlayback ? Usb.PlaybackLeft : SilenceSource.Instance).Fill(_playback[0], 0, count, firstSample);
-            (usbPlayback ? Usb.PlaybackRight : SilenceSource.Instance).Fill(_playback[1], 0, count, firstSample);
+            // The I2S data follows the clock master: the ESP32 when it clocks the codec, else the bridge.
+            bool espPlayback = CodecClock.Running && (ClockSelect == null || ClockSelect.Level);
+            bool usbPlayback = !espPlayback && Usb.PlaybackActive;
+            SignalSource playbackLeft = espPlayback ? CodecClock.PlaybackLeft : (usbPlayback ? Usb.PlaybackLeft : SilenceSource.Instance);
+            SignalSource playbackRight = espPlayback ? CodecClock.PlaybackRight : (usbPlayback ? Usb.PlaybackRight : SilenceSource.Instance);
+            playbackLeft.Fill(_playback[0], 0, count, firstSample);
+            playbackRight.Fill(_playback[1], 0, count, firstSample);
 
             OutputPin left;
             OutputPin right;
@@ -422,14 +426,16 @@ namespace InterfaceFirmware.Emulator
             {
                 Wm8960.Clocks.Set(mclk, lrclk);
                 Wm8960.OnClocksChanged(nowUs);
-                AdcTap.SetSampleRate(Wm8960.ClocksValid ? (int)(Wm8960.AdcSampleRate + 0.5) : 0);
             }
             else
             {
                 Es8388.Clocks.Set(mclk, lrclk);
                 Es8388.OnClocksChanged(nowUs);
-                AdcTap.SetSampleRate(Es8388.ClocksValid ? (int)(Es8388.DacSampleRate + 0.5) : 0);
             }
+
+            // The ESP32 takes capture frames at the I2S frame rate, whatever the codec's registers say
+            // (a codec not yet clocked right delivers silence at that rate).
+            AdcTap.SetSampleRate((int)(lrclk + 0.5));
         }
 
         // ---- power ---------------------------------------------------------------------------------

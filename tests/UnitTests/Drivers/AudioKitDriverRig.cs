@@ -8,62 +8,29 @@ using nanoFramework.TestFramework;
 namespace InterfaceFirmware.UnitTests.Drivers
 {
     /// <summary>
-    /// The AI-Thinker Audio Kit as <see cref="VirtualBoard"/> builds it (<see cref="BoardDescription.AudioKit"/>:
-    /// ES8388 at 0x10, line-left/right on LIN2/RIN2, mics on LIN1/RIN1, OUT1 through 220 µF into the
-    /// 32 Ω "main" jack with its pop detectors, the ADC into an <see cref="AdcTap"/>), with the ESP32
-    /// as I2S master (MCLK = 256·fs) and the ES8388 driver on the bus, ticked every
-    /// <see cref="TickMs"/> as the control loop would.
+    /// The AI-Thinker Audio Kit (<see cref="BoardDescription.AudioKit"/>: ES8388 at 0x10,
+    /// line-left/right on LIN2/RIN2, mics on LIN1/RIN1, OUT1 through 220 µF into the 32 Ω "main"
+    /// jack with its pop detectors, the ADC into the ADC tap) on a <see cref="VirtualBoard"/>, with
+    /// the ESP32 as I2S master (MCLK = 256·fs, and what it plays: <see cref="Play"/>) and the ES8388
+    /// driver on the bus, ticked every <see cref="TickMs"/> as the control loop would.
     /// </summary>
-    /// <remarks>
-    /// It renders the codec itself, exactly as <see cref="VirtualBoard"/>'s ES8388 branch does, for
-    /// one reason: the virtual board feeds the codec's I2S input only from the USB bridge, which
-    /// the Audio Kit lacks, so on that board the DAC always plays digital silence. Here the ESP32's
-    /// I2S output carries a playback signal (<see cref="Play"/>). Es8388PowerTests shows that with
-    /// silent playback the rig and the virtual board render the same samples.
-    /// </remarks>
-    internal sealed class AudioKitDriverRig : IAudioRenderer
+    internal sealed class AudioKitDriverRig
     {
         public const int TickMs = 5;
 
-        public readonly BoardDescription Description = BoardDescription.AudioKit();
-        public readonly VirtualClock Clock = new VirtualClock();
-        public readonly VirtualI2cBus Bus;
-        public readonly MemoryLog Log;
-        public readonly Es8388Model Model;
-        public readonly HeadphoneOutput MainJack;
-        public readonly AdcTap AdcTap = new AdcTap(4096);
-        public readonly AudioEngine Audio;
+        public readonly VirtualBoard Board;
         public readonly Es8388Codec Codec;
 
-        private readonly ArrayList _popEvents = new ArrayList();
-        private readonly SignalSource[] _inputSources;
-        private readonly double[][] _codecInputs = NewBuffers(4);
-        private readonly double[][] _playback = NewBuffers(2);
-        private readonly CouplingCapacitor[] _jackCoupling = { new CouplingCapacitor(220e-6), new CouplingCapacitor(220e-6) };
         private readonly int[] _capture = new int[2 * 4096];
-        private SignalSource _playLeft = SilenceSource.Instance;
-        private SignalSource _playRight = SilenceSource.Instance;
         private int _captureFrames;
         private long _recordFrom = -1;
 
         /// <summary>Powers the board, starts the ESP32's 48 kHz clocks, boots for <paramref name="bootMs"/> and starts the driver.</summary>
         public AudioKitDriverRig(int bootMs)
         {
-            Log = new MemoryLog(Clock);
-            Bus = new VirtualI2cBus(Clock, 21);
-            Model = new Es8388Model(Description.CodecAddress);
-            Bus.Attach(Model);
-            MainJack = new HeadphoneOutput("main", _popEvents);
-            _inputSources = new SignalSource[Description.Inputs.Length];
-            for (int i = 0; i < _inputSources.Length; i++)
-            {
-                _inputSources[i] = SilenceSource.Instance;
-            }
-
-            Audio = new AudioEngine(this);
-            Clock.AddListener(Audio);
+            Board = new VirtualBoard(BoardDescription.AudioKit(), 21);
             SetEspClock(48000);
-            Clock.AdvanceMs(bootMs);
+            Board.RunMs(bootMs);
             Bus.LogEnabled = true;
             Codec = new Es8388Codec(Bus, Description.CodecAddress, Log);
             Assert.AreEqual((int)DriverStatus.Ok, (int)Codec.Start(Now));
@@ -75,6 +42,46 @@ namespace InterfaceFirmware.UnitTests.Drivers
         {
         }
 
+        public BoardDescription Description
+        {
+            get { return Board.Description; }
+        }
+
+        public VirtualClock Clock
+        {
+            get { return Board.Clock; }
+        }
+
+        public VirtualI2cBus Bus
+        {
+            get { return Board.Bus; }
+        }
+
+        public MemoryLog Log
+        {
+            get { return Board.Log; }
+        }
+
+        public Es8388Model Model
+        {
+            get { return Board.Es8388; }
+        }
+
+        public HeadphoneOutput MainJack
+        {
+            get { return Board.MainJack; }
+        }
+
+        public AdcTap AdcTap
+        {
+            get { return Board.AdcTap; }
+        }
+
+        public AudioEngine Audio
+        {
+            get { return Board.Audio; }
+        }
+
         public long Now
         {
             get { return Clock.NowMs; }
@@ -83,37 +90,33 @@ namespace InterfaceFirmware.UnitTests.Drivers
         /// <summary>Every pop, click, thump and glitch heard at the main jack so far.</summary>
         public ArrayList PopEvents
         {
-            get { return _popEvents; }
+            get { return Board.PopEvents; }
         }
 
         /// <summary>The ESP32 as I2S master: MCLK = 256·fs and LRCK = fs at the codec's pins (0: stopped).</summary>
         public void SetEspClock(int sampleRate)
         {
-            Model.Clocks.Set(256.0 * sampleRate, sampleRate);
-            Model.OnClocksChanged(Clock.NowUs);
-            AdcTap.SetSampleRate(sampleRate);
+            if (sampleRate == 0)
+            {
+                Board.CodecClock.Stop();
+            }
+            else
+            {
+                Assert.IsTrue(Board.CodecClock.Start(sampleRate, 256));
+            }
         }
 
         /// <summary>Puts a signal on an input by its name in the board description.</summary>
         public void SetInput(string name, SignalSource source)
         {
-            for (int i = 0; i < _inputSources.Length; i++)
-            {
-                if (Description.Inputs[i].Name == name)
-                {
-                    _inputSources[i] = source;
-                    return;
-                }
-            }
-
-            Assert.IsTrue(false, "no input " + name);
+            Board.SetInput(name, source);
         }
 
         /// <summary>What the ESP32 sends to the DAC.</summary>
         public void Play(SignalSource left, SignalSource right)
         {
-            _playLeft = left;
-            _playRight = right;
+            Board.CodecClock.PlaybackLeft = left;
+            Board.CodecClock.PlaybackRight = right;
         }
 
         /// <summary>A 1 kHz sine of <paramref name="dbfs"/> (peak re full scale) at <paramref name="phase"/> radians at sample 0.</summary>
@@ -180,7 +183,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
         public int Pops(long sinceUs)
         {
             int count = 0;
-            foreach (PopEvent e in _popEvents)
+            foreach (PopEvent e in Board.PopEvents)
             {
                 if (e.TimeUs >= sinceUs)
                 {
@@ -194,9 +197,9 @@ namespace InterfaceFirmware.UnitTests.Drivers
         public string DescribePops()
         {
             string text = string.Empty;
-            for (int i = 0; i < _popEvents.Count; i++)
+            for (int i = 0; i < Board.PopEvents.Count; i++)
             {
-                text += _popEvents[i].ToString() + "\n";
+                text += Board.PopEvents[i].ToString() + "\n";
             }
 
             return text;
@@ -278,41 +281,6 @@ namespace InterfaceFirmware.UnitTests.Drivers
         private bool IsCodecWrite(I2cTransaction t)
         {
             return t.Address == Description.CodecAddress && t.Operation == I2cOperation.Write && t.Written.Length == 2;
-        }
-
-        // ---- the board's audio, as VirtualBoard renders an ES8388 board ---------------------------
-
-        public void Render(long firstSample, int count, long startUs)
-        {
-            for (int i = 0; i < _inputSources.Length; i++)
-            {
-                _inputSources[i].Fill(_codecInputs[Description.Inputs[i].CodecPin], 0, count, firstSample);
-            }
-
-            _playLeft.Fill(_playback[0], 0, count, firstSample);
-            _playRight.Fill(_playback[1], 0, count, firstSample);
-            Model.Process(_codecInputs, _playback, count, startUs);
-            AdcTap.Push(Model.Capture(true), Model.Capture(false), count);
-            string glitch = Model.TakeGlitch();
-            _jackCoupling[0].Process(Model.Out1Pin(true), MainJack.Block(true), count);
-            _jackCoupling[1].Process(Model.Out1Pin(false), MainJack.Block(false), count);
-            if (glitch != null)
-            {
-                MainJack.ReportGlitch(startUs, glitch);
-            }
-
-            MainJack.Commit(count, firstSample, startUs);
-        }
-
-        private static double[][] NewBuffers(int count)
-        {
-            var buffers = new double[count][];
-            for (int i = 0; i < count; i++)
-            {
-                buffers[i] = new double[AudioEngine.BlockFrames];
-            }
-
-            return buffers;
         }
     }
 }

@@ -188,57 +188,6 @@ namespace InterfaceFirmware.UnitTests.Drivers
         }
 
         [TestMethod]
-        public static void TheRigRendersTheAudioKitAsTheVirtualBoardDoes()
-        {
-            // The same driver session with a monitored line input on the emulator's own board and on
-            // the rig (which adds only a playback source, silent here): the same samples at the jack.
-            var board = new VirtualBoard(BoardDescription.AudioKit(), 21);
-            board.CodecClock.Start(48000, 256);
-            board.RunMs(100);
-            var rig = new AudioKitDriverRig(100);
-            var codec = new Es8388Codec(board.Bus, board.Description.CodecAddress, board.Log);
-            Assert.AreEqual((int)DriverStatus.Ok, (int)codec.Start(board.Clock.NowMs));
-            board.SetInput("line-left", AudioKitDriverRig.Sine(-30, Arbitrary));
-            rig.SetInput("line-left", AudioKitDriverRig.Sine(-30, Arbitrary));
-            board.MainJack.Record(true);
-            rig.StartRecording();
-            long from = rig.Audio.NextSample;
-            Assert.AreEqual(from, board.Audio.NextSample);
-
-            IAudioCodec[] codecs = { codec, rig.Codec };
-            for (int i = 0; i < codecs.Length; i++)
-            {
-                codecs[i].SelectInputs(InputSource.Input2, InputSource.Input2);
-                codecs[i].SetMonitor(MonitorGains.Straight(0));
-                codecs[i].SetHeadphoneVolume(StereoGain.Both(-300));
-                codecs[i].SetMuted(false, board.Clock.NowMs);
-                codecs[i].ConfigureClocks(48000, 12288000);
-                codecs[i].RequestPowerState(CodecPowerState.On, board.Clock.NowMs);
-            }
-
-            for (int ms = 0; ms < 3000; ms += AudioKitDriverRig.TickMs)
-            {
-                codec.Tick(board.Clock.NowMs);
-                board.RunMs(AudioKitDriverRig.TickMs);
-                rig.Run(AudioKitDriverRig.TickMs);
-            }
-
-            Assert.AreEqual((int)CodecPowerState.On, (int)codec.PowerState);
-            SignalRecorder expected = board.MainJack.Recorder(true);
-            SignalRecorder actual = rig.MainJack.Recorder(true);
-            for (long n = from; n < rig.Audio.NextSample; n += 7)
-            {
-                Assert.IsTrue(System.Math.Abs(expected.At(n) - actual.At(n)) < 1e-12, "sample " + n.ToString());
-            }
-
-            AssertLevel(-33, rig.LevelDb(true, 100), 0.2);
-            Assert.AreEqual(0, board.PopEvents.Count, board.DescribePops());
-            Assert.AreEqual(0, rig.PopEvents.Count, rig.DescribePops());
-            Assert.AreEqual(0, board.Bus.RedundantWriteCount);
-            OutputHelper.WriteLine("the virtual board's ADC tap rate after the driver set the clocks: " + board.AdcTap.SampleRate.ToString() + " Hz");
-        }
-
-        [TestMethod]
         public static void TheSequencesRunByHandAreAsQuietAsTheDriver()
         {
             // The control for the reordering tests below: running a sequence by hand makes no noise.

@@ -70,5 +70,19 @@ namespace InterfaceFirmware.UnitTests.Emulator
             board.RunMs(1);
             Assert.IsNull(board.Es8388.ClockProblem, board.Es8388.ClockProblem);
         }
+
+        [TestMethod]
+        public static void TheAdcTapRunsAtTheFrameRateOfTheI2sMaster()
+        {
+            var board = new VirtualBoard(BoardDescription.AudioKit(), 3);
+            board.RunMs(10);
+            Assert.AreEqual(0, board.AdcTap.SampleRate, "no clock, no frames");
+            board.CodecClock.Start(44100, 256);
+            board.RunMs(10);
+            Assert.AreEqual(44100, board.AdcTap.SampleRate, "the ESP32 takes frames at LRCLK, whatever the codec's registers say");
+            board.CodecClock.Stop();
+            board.RunMs(10);
+            Assert.AreEqual(0, board.AdcTap.SampleRate);
+        }
     }
 }
