@@ -97,10 +97,15 @@ namespace InterfaceFirmware.Drivers.Es8388
             SequenceStep.Do(CodecActions.UnmuteDac),
         };
 
-        /// <summary>Mute while On: the DAC's soft mute, and OUT1 to −45 dB (stepping at once if a monitor path is open).</summary>
+        /// <summary>
+        /// Mute while On: the DAC's soft mute first, and only once it has run OUT1 to −45 dB
+        /// (stepped if a monitor path is open): OUT1 has no zero-cross latch, so its steps are
+        /// kept off the playback and only ever cut the monitor.
+        /// </summary>
         public static readonly SequenceStep[] Mute =
         {
             SequenceStep.Do(CodecActions.MuteDac),
+            SequenceStep.Do(CodecActions.WaitMuteRamp),
             SequenceStep.Do(CloseHeadphones),
         };
 
@@ -108,8 +113,8 @@ namespace InterfaceFirmware.Drivers.Es8388
         public static readonly SequenceStep[] OnToStandby =
         {
             SequenceStep.Do(CodecActions.MuteDac),
-            SequenceStep.Do(CloseHeadphones),
             SequenceStep.Do(CodecActions.WaitMuteRamp),
+            SequenceStep.Do(CloseHeadphones),
             SequenceStep.Update(Es8388Registers.DacPower, Es8388Registers.Out1Enable, 0),
             SequenceStep.Update(Es8388Registers.DacPower, Es8388Registers.DacsPowerDown, Es8388Registers.DacsPowerDown),
             SequenceStep.Update(Es8388Registers.AdcPower, Es8388Registers.AdcPowerAll, Es8388Registers.AdcPowerOff),

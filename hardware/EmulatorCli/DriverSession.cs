@@ -3,6 +3,7 @@ using System.IO;
 using InterfaceFirmware.Drivers;
 using InterfaceFirmware.Drivers.Amplifier;
 using InterfaceFirmware.Drivers.Codec;
+using InterfaceFirmware.Drivers.Es8388;
 using InterfaceFirmware.Drivers.Tpa6130a2;
 using InterfaceFirmware.Drivers.Wm8960;
 using InterfaceFirmware.Emulator;
@@ -10,11 +11,13 @@ using InterfaceFirmware.Emulator;
 namespace InterfaceFirmware.EmulatorCli
 {
     /// <summary>
-    /// The scripted session on the reference board, in virtual time: a computer attached, the chip
+    /// The scripted session, in virtual time: on the reference board a computer attached, the chip
     /// drivers bringing the codec and the headphone amplifier up without a pop, playback blended
-    /// with the zero-latency monitor, volume steps, mute, and a clean power-down. It prints what
-    /// the device does (its log, as it happens) and what the listener would have heard (pops).
-    /// The firmware's control loop, buttons and modes replace the script as they arrive.
+    /// with the zero-latency monitor, volume steps, mute, and a clean power-down; on the Audio Kit
+    /// the same with the ESP32 as clock master and player, and a mono line input monitored in both
+    /// ears through the ES8388's cross-feed. It prints what the device does (its log, as it
+    /// happens) and what the listener would have heard (pops). The firmware's control loop,
+    /// buttons and modes replace the script as they arrive.
     /// </summary>
     public sealed class DriverSession
     {
@@ -25,15 +28,24 @@ namespace InterfaceFirmware.EmulatorCli
         private readonly IAudioCodec _codec;
         private readonly IHeadphoneAmplifier _amplifier;
         private int _logPrinted;
+        private int _headphones;
 
-        public DriverSession(TextWriter output)
+        /// <param name="audioKit">The AI-Thinker Audio Kit (ES8388) instead of the reference board.</param>
+        public DriverSession(TextWriter output, bool audioKit)
         {
             _out = output;
-            _board = new VirtualBoard(BoardDescription.Reference(), 1);
+            _board = new VirtualBoard(audioKit ? BoardDescription.AudioKit() : BoardDescription.Reference(), 1);
             _board.Bus.LogEnabled = true;
             _board.MainJack.Record(true);
-            _codec = new Wm8960Codec(_board.Bus, _board.Description.CodecAddress, _board.Log);
-            _amplifier = new Tpa6130a2Amplifier(_board.Bus, _board.Description.AmplifierAddress, _board.AmplifierShutdown, _board.Log);
+            if (audioKit)
+            {
+                _codec = new Es8388Codec(_board.Bus, _board.Description.CodecAddress, _board.Log);
+            }
+            else
+            {
+                _codec = new Wm8960Codec(_board.Bus, _board.Description.CodecAddress, _board.Log);
+                _amplifier = new Tpa6130a2Amplifier(_board.Bus, _board.Description.AmplifierAddress, _board.AmplifierShutdown, _board.Log);
+            }
         }
 
         public VirtualBoard Board
@@ -43,6 +55,85 @@ namespace InterfaceFirmware.EmulatorCli
 
         /// <summary>Runs the script; returns the number of pop events heard (0 is the goal).</summary>
         public int Run()
+        {
+            if (_amplifier != null)
+            {
+                SetUpReferenceBoard();
+            }
+            else
+            {
+                SetUpAudioKit();
+            }
+
+            Say("codec on (bias soft start, settle), outputs up muted");
+            _codec.RequestPowerState(CodecPowerState.On, Now);
+            RunUntilIdle();
+            if (_amplifier != null)
+            {
+                Say("amplifier on, on silent outputs");
+                Say("amplifier volume " + Db(_amplifier.SetVolume(0)));
+                _amplifier.SetEnabled(true, Now);
+                RunUntilIdle();
+            }
+
+            Say("un-mute: monitor stepped up, playback soft-ramped");
+            _codec.SetMuted(false, Now);
+            RunUntilIdle();
+            Run(1000);
+
+            if (_codec.Capabilities.ZeroCrossVolume)
+            {
+                Say("headphone volume down 6 dB in 1 dB steps (zero-cross latched, 2 writes each)");
+                for (int i = 1; i <= 6; i++)
+                {
+                    _codec.SetHeadphoneVolume(StereoGain.Both(_headphones - i * 100));
+                    Run(100);
+                }
+            }
+            else
+            {
+                // No zero-cross on this codec's output volume: live changes go to the DAC, which ramps.
+                Say("playback volume down 6 dB in 1 dB steps on the DAC (the chip ramps each; its output volume has no zero-cross)");
+                for (int i = 1; i <= 6; i++)
+                {
+                    _codec.SetDacVolume(StereoGain.Both(-i * 100));
+                    Run(100);
+                }
+            }
+
+            Run(500);
+            Say("mute, wait, un-mute");
+            _codec.SetMuted(true, Now);
+            RunUntilIdle();
+            Run(500);
+            _codec.SetMuted(false, Now);
+            RunUntilIdle();
+            Run(1000);
+
+            Say(_amplifier != null ? "power down: codec muted, amplifier off, codec off" : "power down: codec muted, codec off");
+            _codec.SetMuted(true, Now);
+            RunUntilIdle();
+            if (_amplifier != null)
+            {
+                _amplifier.SetEnabled(false, Now);
+                RunUntilIdle();
+            }
+
+            _codec.RequestPowerState(CodecPowerState.Off, Now);
+            RunUntilIdle();
+            Run(1000);
+
+            Say("I2C: " + _board.Bus.TransactionCount + " transactions, " + _board.Bus.RedundantWriteCount + " redundant");
+            Say("pops heard: " + _board.PopEvents.Count);
+            foreach (PopEvent e in _board.PopEvents)
+            {
+                Say("  " + e);
+            }
+
+            return _board.PopEvents.Count;
+        }
+
+        private void SetUpReferenceBoard()
         {
             Say("reference board: WM8960 codec, TPA6130A2 amplifier; a computer is plugged in");
             _board.ConnectComputer();
@@ -59,55 +150,32 @@ namespace InterfaceFirmware.EmulatorCli
             Check(_codec.ConfigureClocks(_board.Usb.SampleRate, (int)_board.Usb.MclkHz), "clocks");
             _codec.SelectInputs(InputSource.Input1, InputSource.Input1);
             Report("input gain", _codec.SetInputGain(StereoGain.Both(1200)));
-            Report("headphones", _codec.SetHeadphoneVolume(StereoGain.Both(-1200)));
+            _headphones = -1200;
+            Report("headphones", _codec.SetHeadphoneVolume(StereoGain.Both(_headphones)));
             MonitorGains monitor = _codec.SetMonitor(MonitorGains.Straight(-600));
             Say("monitor " + Db(monitor.LeftToLeft) + " / " + Db(monitor.RightToRight) + " (straight: the WM8960 has no cross-feed)");
+        }
 
-            Say("codec on (bias soft start, settle), outputs up muted");
-            _codec.RequestPowerState(CodecPowerState.On, Now);
-            RunUntilIdle();
-            Say("amplifier on, on silent outputs");
-            Say("amplifier volume " + Db(_amplifier.SetVolume(0)));
-            _amplifier.SetEnabled(true, Now);
-            RunUntilIdle();
-            Say("un-mute: monitor stepped up at zero crossings, playback soft-ramped");
-            _codec.SetMuted(false, Now);
-            RunUntilIdle();
-            Run(1000);
+        private void SetUpAudioKit()
+        {
+            Say("ESP32-A1S Audio Kit: ES8388 codec, no USB audio; on a charger, the ESP32 clocks the codec");
+            _board.CodecClock.Start(48000, 256);
+            _board.CodecClock.PlaybackLeft = SineSource.AtDbfs(440, -12);
+            _board.CodecClock.PlaybackRight = SineSource.AtDbfs(440, -12);
+            _board.SetInput("line-left", SineSource.AtDbfs(660, -24));
+            Say("the ESP32 plays 440 Hz at −12 dBFS; a mono guitar (660 Hz) on the left line input");
+            Run(100);
 
-            Say("volume down 6 dB in 1 dB steps (zero-cross latched, 2 writes each)");
-            for (int step = 1; step <= 6; step++)
-            {
-                _codec.SetHeadphoneVolume(StereoGain.Both(-1200 - step * 100));
-                Run(100);
-            }
-
-            Run(500);
-            Say("mute, wait, un-mute");
-            _codec.SetMuted(true, Now);
-            RunUntilIdle();
-            Run(500);
-            _codec.SetMuted(false, Now);
-            RunUntilIdle();
-            Run(1000);
-
-            Say("power down: codec muted, amplifier off, codec off");
-            _codec.SetMuted(true, Now);
-            RunUntilIdle();
-            _amplifier.SetEnabled(false, Now);
-            RunUntilIdle();
-            _codec.RequestPowerState(CodecPowerState.Off, Now);
-            RunUntilIdle();
-            Run(1000);
-
-            Say("I2C: " + _board.Bus.TransactionCount + " transactions, " + _board.Bus.RedundantWriteCount + " redundant");
-            Say("pops heard: " + _board.PopEvents.Count);
-            foreach (PopEvent e in _board.PopEvents)
-            {
-                Say("  " + e);
-            }
-
-            return _board.PopEvents.Count;
+            Check(_codec.Start(Now), "codec start");
+            Check(_codec.ConfigureClocks(48000, 48000 * 256), "clocks");
+            _codec.SelectInputs(InputSource.Input2, InputSource.Input2);
+            _headphones = -600;
+            Report("headphones", _codec.SetHeadphoneVolume(StereoGain.Both(_headphones)));
+            MonitorGains request = MonitorGains.Off();
+            request.LeftToLeft = -600;
+            request.LeftToRight = -600;
+            MonitorGains monitor = _codec.SetMonitor(request);
+            Say("monitor, mono input centred: left ear " + Db(monitor.LeftToLeft) + ", right ear " + Db(monitor.LeftToRight) + " (the ES8388's cross-feed)");
         }
 
         private long Now
@@ -120,7 +188,11 @@ namespace InterfaceFirmware.EmulatorCli
             for (int elapsed = 0; elapsed < ms; elapsed += TickMs)
             {
                 _codec.Tick(Now);
-                _amplifier.Tick(Now);
+                if (_amplifier != null)
+                {
+                    _amplifier.Tick(Now);
+                }
+
                 _board.RunMs(TickMs);
                 PrintLog();
             }
@@ -132,7 +204,7 @@ namespace InterfaceFirmware.EmulatorCli
             {
                 Run(TickMs);
             }
-            while (_codec.Busy || _amplifier.Busy);
+            while (_codec.Busy || (_amplifier != null && _amplifier.Busy));
         }
 
         private void PrintLog()

@@ -9,6 +9,32 @@ namespace InterfaceFirmware.HostTests.EmulatorCli
     public sealed class EmulatorCliTests
     {
         [Fact]
+        public void TheAudioKitSessionRunsWithoutAPop()
+        {
+            string wav = Path.Combine(Path.GetTempPath(), "interface-emulator-" + Guid.NewGuid().ToString("N") + ".wav");
+            try
+            {
+                var output = new StringWriter();
+                int exit = Program.Run(new[] { "--board", "audiokit", "--wav", wav }, output);
+                Assert.Equal(0, exit);
+                Assert.Contains("codec: ES8388 is on", output.ToString());
+                Assert.Contains("pops heard: 0", output.ToString());
+                Assert.True(new FileInfo(wav).Length > 44 + 6 * 48000 * 5);
+            }
+            finally
+            {
+                File.Delete(wav);
+            }
+        }
+
+        [Fact]
+        public void AnUnknownBoardIsRefused()
+        {
+            var output = new StringWriter();
+            Assert.NotEqual(0, Program.Run(new[] { "--board", "lyrat" }, output));
+        }
+
+        [Fact]
         public void TheScriptedSessionRunsWithoutAPopAndWritesItsFiles()
         {
             string dir = Path.Combine(Path.GetTempPath(), "interface-emulator-" + Guid.NewGuid().ToString("N"));
