@@ -156,6 +156,13 @@ namespace InterfaceFirmware.Drivers.Codec
             }
 
             _goal = target;
+            if (target != CodecPowerState.On && _activity == Activity.Unmute && Runner.Running)
+            {
+                // Going down while opening up: stop opening; the way down mutes from wherever it got to.
+                Runner.Stop();
+                _activity = Activity.None;
+            }
+
             Advance(nowMs);
             return Status;
         }
@@ -397,7 +404,10 @@ namespace InterfaceFirmware.Drivers.Codec
                     if (_activity == Activity.Transition)
                     {
                         _state = _transitionTo;
-                        Report(LogLevel.Debug, "is " + StateName(_state));
+                        if (Logging)
+                        {
+                            Report(LogLevel.Debug, "is " + StateName(_state));
+                        }
                     }
 
                     _activity = Activity.None;

@@ -24,10 +24,10 @@ namespace InterfaceFirmware.Drivers.Codec
         /// <summary>The state the chip is settled in (during a transition: the state it left).</summary>
         CodecPowerState PowerState { get; }
 
-        /// <summary>The state a running transition is heading for (equal to <see cref="PowerState"/> when settled).</summary>
+        /// <summary>The state asked for last (the driver steps there one state at a time; equal to <see cref="PowerState"/> when settled).</summary>
         CodecPowerState TargetPowerState { get; }
 
-        /// <summary>True while a power or clock sequence runs.</summary>
+        /// <summary>True while any sequence runs (power, clocks, mute, un-mute, re-sync) or the state differs from the target.</summary>
         bool Busy { get; }
 
         /// <summary>Ok, or the last failure (a bus fault stays until <see cref="Start"/> or <see cref="Resync"/> succeeds).</summary>
@@ -47,9 +47,11 @@ namespace InterfaceFirmware.Drivers.Codec
         void Tick(long nowMs);
 
         /// <summary>
-        /// Clocks the converters at <paramref name="sampleRate"/> from an MCLK of <paramref name="mclkHz"/>:
-        /// directly when MCLK is 256·fs (or twice that), else through the PLL where the chip has one.
-        /// Only in Off or Standby.
+        /// Clocks the converters at <paramref name="sampleRate"/> from an MCLK of <paramref name="mclkHz"/>,
+        /// the chip's way: the WM8960 needs a 12.288 or 11.2896 MHz SYSCLK (256·fs at 48/44.1 kHz
+        /// directly, or twice that; otherwise its PLL, which needs an MCLK of about 8 MHz or more);
+        /// the ES8388 takes ratio multiples of fs (256·fs, 512·fs, a 12 MHz crystal's USB-mode
+        /// ratios). <see cref="DriverStatus.Unsupported"/> otherwise. Only in Off or Standby.
         /// </summary>
         DriverStatus ConfigureClocks(int sampleRate, int mclkHz);
 
@@ -67,7 +69,11 @@ namespace InterfaceFirmware.Drivers.Codec
 
         StereoGain SetHeadphoneVolume(StereoGain requested);
 
-        /// <summary>Sets the analogue monitor paths; paths the chip lacks come back muted.</summary>
+        /// <summary>
+        /// Sets the analogue monitor paths; paths the chip lacks come back muted. The switches and
+        /// gains change at once (no zero-cross on these paths): change them while muted
+        /// (<see cref="SetMuted"/>) if the outputs are live, or expect a step.
+        /// </summary>
         MonitorGains SetMonitor(MonitorGains requested);
 
         /// <summary>

@@ -139,6 +139,12 @@ namespace InterfaceFirmware.Drivers
         {
         }
 
+        /// <summary>True when there is a log: callers skip building a message nobody reads.</summary>
+        protected bool Logging
+        {
+            get { return _log != null; }
+        }
+
         protected void Report(LogLevel level, string message)
         {
             if (_log != null)

@@ -117,7 +117,10 @@ namespace InterfaceFirmware.Drivers
                 // a mute code inside the range is not a gain: take the neighbour nearer the request
                 int up = code + 1 <= _maxCode ? code + 1 : code - 1;
                 int down = code - 1 >= _minCode ? code - 1 : code + 1;
-                code = Distance(CentiDbFor(up), centiDb) < Distance(CentiDbFor(down), centiDb) ? up : down;
+                int dUp = Distance(CentiDbFor(up), centiDb);
+                int dDown = Distance(CentiDbFor(down), centiDb);
+                bool upIsLower = CentiDbFor(up) < CentiDbFor(down);
+                code = dUp < dDown || (dUp == dDown && upIsLower) ? up : down; // ties: the lower gain
             }
 
             return code;

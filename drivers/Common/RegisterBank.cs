@@ -101,9 +101,11 @@ namespace InterfaceFirmware.Drivers
         }
 
         /// <summary>
-        /// Writes dirty registers, lowest first, at most <paramref name="maxWrites"/> of them.
-        /// Returns the number still dirty afterwards (0: the chip holds the cache), or -1 if the
-        /// bus failed. A latched pair flushes left then right, so it lands together.
+        /// Writes dirty registers, lowest first, at most <paramref name="maxWrites"/> of them, each
+        /// with its update latch set (<see cref="RegisterCache.SetLatch"/>), so every restored value
+        /// is applied (a flush restores a chip whose outputs are not live: the two sides of a pair
+        /// land a transaction apart). Returns the number still dirty afterwards (0: the chip holds
+        /// the cache), or -1 if the bus failed.
         /// </summary>
         public int Flush(int maxWrites)
         {
@@ -116,10 +118,12 @@ namespace InterfaceFirmware.Drivers
             int writes = 0;
             while (register >= 0 && writes < maxWrites)
             {
-                if (!Sync(register))
+                if (!_port.Write(register, _cache.Get(register) | _cache.LatchMask(register)))
                 {
                     return -1;
                 }
+
+                _cache.MarkWritten(register);
 
                 writes++;
                 register = _cache.NextDirty(register + 1);

@@ -13,6 +13,7 @@ namespace InterfaceFirmware.Drivers
         private readonly int[] _resetValues;
         private readonly int[] _values;
         private readonly int[] _chipValues;
+        private readonly int[] _latchMasks;
 
         /// <param name="resetValues">The chip's power-on value of every register (copied).</param>
         public RegisterCache(int[] resetValues)
@@ -20,6 +21,7 @@ namespace InterfaceFirmware.Drivers
             _resetValues = new int[resetValues.Length];
             _values = new int[resetValues.Length];
             _chipValues = new int[resetValues.Length];
+            _latchMasks = new int[resetValues.Length];
             System.Array.Copy(resetValues, _resetValues, resetValues.Length);
             System.Array.Copy(resetValues, _values, resetValues.Length);
             System.Array.Copy(resetValues, _chipValues, resetValues.Length);
@@ -44,6 +46,27 @@ namespace InterfaceFirmware.Drivers
             return _resetValues[register];
         }
 
+        /// <summary>What the chip holds, as far as the driver knows.</summary>
+        public int ChipValue(int register)
+        {
+            return _chipValues[register];
+        }
+
+        /// <summary>
+        /// Declares an update-latch bit (WM8960 VU): a strobe, not state. It never makes the register
+        /// dirty by itself, and a flush writes the register with it set, so a value restored on its
+        /// own is applied rather than left in the chip's holding latch.
+        /// </summary>
+        public void SetLatch(int register, int mask)
+        {
+            _latchMasks[register] = mask;
+        }
+
+        public int LatchMask(int register)
+        {
+            return _latchMasks[register];
+        }
+
         /// <summary>Sets the value the driver wants; dirty if the chip holds something else.</summary>
         public void Set(int register, int value)
         {
@@ -58,7 +81,7 @@ namespace InterfaceFirmware.Drivers
 
         public bool IsDirty(int register)
         {
-            return _values[register] != _chipValues[register];
+            return ((_values[register] ^ _chipValues[register]) & ~_latchMasks[register]) != 0;
         }
 
         /// <summary>Records that the chip now holds the wanted value (after a successful write).</summary>
@@ -104,7 +127,7 @@ namespace InterfaceFirmware.Drivers
         {
             for (int i = from; i < _values.Length; i++)
             {
-                if (_values[i] != _chipValues[i])
+                if (IsDirty(i))
                 {
                     return i;
                 }

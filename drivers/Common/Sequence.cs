@@ -78,12 +78,14 @@ namespace InterfaceFirmware.Drivers
 
     /// <summary>
     /// Runs a sequence over control-loop ticks: each <see cref="Tick"/> executes steps until a wait
-    /// is not over yet or <see cref="WritesPerTick"/> writes were made, so the loop is never held
-    /// up longer than a few I2C transactions, and a 600 ms settle costs the loop nothing.
+    /// is not over yet or <see cref="WritesPerTick"/> register steps were made, so the loop is never
+    /// held up longer than a few I2C transactions, and a 600 ms settle costs the loop nothing.
+    /// Action steps count as one step whatever they write: the drivers' actions write at most
+    /// four registers (the WM8960's PLL factors), or a bounded flush of six.
     /// </summary>
     public sealed class SequenceRunner
     {
-        /// <summary>At most this many register writes per tick.</summary>
+        /// <summary>At most this many register (Update) steps per tick.</summary>
         public const int WritesPerTick = 6;
 
         private SequenceStep[] _steps;
@@ -107,7 +109,7 @@ namespace InterfaceFirmware.Drivers
             _steps = steps;
             _index = 0;
             _waitUntilMs = long.MinValue;
-            Running = steps.Length > 0;
+            Running = true; // even an empty sequence finishes through Tick, so callers see it end
             Failed = false;
         }
 

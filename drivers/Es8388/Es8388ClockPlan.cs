@@ -32,7 +32,8 @@ namespace InterfaceFirmware.Drivers.Es8388
 
         /// <summary>
         /// Works out the clocking for <paramref name="sampleRate"/> from <paramref name="mclkHz"/>;
-        /// Unsupported (and nothing changed) when MCLK is not 256·fs or 512·fs, or the rate is out of range.
+        /// Unsupported (and nothing changed) when MCLK is not 256·fs, 512·fs or a 12 MHz USB-mode
+        /// ratio of the rate, or the rate is out of range.
         /// </summary>
         public DriverStatus Compute(int sampleRate, int mclkHz)
         {

@@ -6,7 +6,7 @@ namespace InterfaceFirmware.Drivers.Es8388
     /// <summary>
     /// Everest ES8388 codec driver (shared/facts/audio-chips.md §2; the AI-Thinker ESP32-A1S Audio
     /// Kit and the LyraT): readable 8-bit registers behind the cache, always an I2S clock slave (it
-    /// resets as master), clocks straight from a 256·fs or 512·fs MCLK (no PLL), the DAC's soft
+    /// resets as master), clocks from a 256·fs or 512·fs MCLK or a 12 MHz crystal's USB-mode ratios (no PLL), the DAC's soft
     /// ramp for mute and volume, digital volume pairs that change together through DACLeR/ADCLeR,
     /// the analogue bypass with its cross-feed into both output mixers, and power sequences that
     /// let the headphone coupling capacitors follow VMID before the OUT1 drivers switch on.
@@ -34,7 +34,8 @@ namespace InterfaceFirmware.Drivers.Es8388
     /// caller ramps its volume changes. Mute and un-mute (and the power sequences) open and close
     /// OUT1 in one write while no monitor path is open (once the DAC's soft mute has run), and in
     /// 1.5 dB steps, one per tick, when one is. OUT1 has no mute code: muted, an open monitor path
-    /// is 45 dB down, not silent (the firmware closes the monitor paths for silence). A step is: a step of a signal of peak a is a discontinuity of up to 0.19·a, under the pop
+    /// is 45 dB down, not silent (the firmware closes the monitor paths for silence). A 1.5 dB step of a signal of peak a is a
+    /// discontinuity of up to 0.19·a, under the pop
     /// detector's click threshold at any phase while the monitor reaches the jack below −32 dBFS.
     /// Above that, on the way down the first step (0.16·a) can click at an unlucky phase: the chip
     /// has nothing finer than 1.5 dB on the analogue path.

@@ -40,6 +40,9 @@ namespace InterfaceFirmware.Drivers.Tpa6130a2
         /// <summary>Sets the mute bits as the caller wished.</summary>
         public const int ActionApplyMute = 5;
 
+        /// <summary>Writes what differs, if the chip keeps its registers through the shutdown (no SD line).</summary>
+        public const int ActionFlushIfRetained = 6;
+
         /// <summary>Enable: wake, muted, registers, charge pump, channels, settle, un-mute last.</summary>
         public static readonly SequenceStep[] EnableSequence =
         {
@@ -56,6 +59,7 @@ namespace InterfaceFirmware.Drivers.Tpa6130a2
         /// <summary>Shutdown: mute first, channels off, software shutdown, then the SD line.</summary>
         public static readonly SequenceStep[] ShutdownSequence =
         {
+            SequenceStep.Do(ActionFlushIfRetained),
             SequenceStep.Do(ActionMuteBoth),
             SequenceStep.Update(Tpa6130a2Registers.Control, Tpa6130a2Registers.EnableBoth, 0),
             SequenceStep.Update(Tpa6130a2Registers.Control, Tpa6130a2Registers.SoftwareShutdown, Tpa6130a2Registers.SoftwareShutdown),
@@ -108,7 +112,9 @@ namespace InterfaceFirmware.Drivers.Tpa6130a2
 
         /// <summary>
         /// Reads the revision (Linux accepts 1 and 2). With the SD line low the chip is woken for
-        /// the read and put back, as the Linux probe does.
+        /// the read and put back, as the Linux probe does; the read follows the rising edge at once
+        /// (the datasheet text on how soon I2C answers after SD was not available: if a real chip
+        /// NACKs there, call this with SD already high for <see cref="WakeMs"/>).
         /// </summary>
         public DriverStatus Probe(out int revision)
         {
@@ -275,7 +281,7 @@ namespace InterfaceFirmware.Drivers.Tpa6130a2
             return Status;
         }
 
-        /// <summary>Compares the chip's Control, Volume and Output-impedance registers with the cache.</summary>
+        /// <summary>Compares the chip's Control, Volume and Output-impedance registers with what the driver knows it wrote there.</summary>
         public DriverStatus ProbeForReset(out bool wasReset)
         {
             wasReset = false;
@@ -291,9 +297,9 @@ namespace InterfaceFirmware.Drivers.Tpa6130a2
                     return Status;
                 }
 
-                if (value != Registers.Get(register))
+                if (value != Registers.Cache.ChipValue(register))
                 {
-                    wasReset = true;
+                    wasReset = true; // not what was written: the chip lost it (a change still to be written is not a reset)
                 }
             }
 
@@ -363,9 +369,15 @@ namespace InterfaceFirmware.Drivers.Tpa6130a2
                     }
 
                     return StepResult.Done;
+                case ActionFlushIfRetained:
+                    if (_shutdownLine != null)
+                    {
+                        return StepResult.Done; // about to lose power: the next enable writes everything
+                    }
+
+                    return Flush();
                 case ActionFlush:
-                    int left = Registers.Flush(SequenceRunner.WritesPerTick);
-                    return left < 0 ? StepResult.Failed : (left == 0 ? StepResult.Done : StepResult.Again);
+                    return Flush();
                 case ActionMuteBoth:
                     Update(Tpa6130a2Registers.Volume, Tpa6130a2Registers.MuteBoth, Tpa6130a2Registers.MuteBoth);
                     return Outcome();
@@ -380,6 +392,18 @@ namespace InterfaceFirmware.Drivers.Tpa6130a2
         private bool ReadControl()
         {
             return ReadRegister(Tpa6130a2Registers.Control, out int control);
+        }
+
+        private StepResult Flush()
+        {
+            int left = Registers.Flush(SequenceRunner.WritesPerTick);
+            if (left < 0)
+            {
+                Fail("stopped answering while its registers were written");
+                return StepResult.Failed;
+            }
+
+            return left == 0 ? StepResult.Done : StepResult.Again;
         }
 
         // Control reads clear the thermal flag: note it, and keep it out of the value (the cache never holds it).

@@ -68,6 +68,17 @@ namespace InterfaceFirmware.Drivers.Wm8960
             _capabilities.DifferentialInput = true;
             _capabilities.HasPll = true;
             _capabilities.JackDetect = false;
+
+            int[] latched =
+            {
+                Wm8960Registers.LeftInputVolume, Wm8960Registers.RightInputVolume, Wm8960Registers.LeftHeadphoneVolume,
+                Wm8960Registers.RightHeadphoneVolume, Wm8960Registers.LeftDacVolume, Wm8960Registers.RightDacVolume,
+                Wm8960Registers.LeftAdcVolume, Wm8960Registers.RightAdcVolume,
+            };
+            for (int i = 0; i < latched.Length; i++)
+            {
+                Registers.Cache.SetLatch(latched[i], Wm8960Registers.VolumeUpdate);
+            }
         }
 
         public override string Name

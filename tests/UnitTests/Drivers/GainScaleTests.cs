@@ -63,9 +63,11 @@ namespace InterfaceFirmware.UnitTests.Drivers
         public static void AMuteCodeInsideTheRangeIsNeverAGain()
         {
             GainScale scale = GainScale.Linear(0, 10, 0, 100, 5);
-            int code = scale.CodeFor(500);
-            Assert.IsTrue(code == 4 || code == 6);
+            Assert.AreEqual(4, scale.CodeFor(500), "either neighbour is 1 dB away: the lower gain");
             Assert.AreEqual(0, scale.CodeFor(-100));
+
+            GainScale inverted = GainScale.Linear(0, 10, 0, -100, 5);
+            Assert.AreEqual(6, inverted.CodeFor(-500), "inverted: the lower gain is the higher code");
         }
 
         [TestMethod]

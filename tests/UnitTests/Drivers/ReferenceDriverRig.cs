@@ -238,5 +238,24 @@ namespace InterfaceFirmware.UnitTests.Drivers
 
             return count;
         }
+
+        /// <summary>The update-latch bit (VU) of a WM8960 volume register, 0 for other registers: a strobe, not state.</summary>
+        public static int Vu(int register)
+        {
+            switch (register)
+            {
+                case Wm8960Registers.LeftInputVolume:
+                case Wm8960Registers.RightInputVolume:
+                case Wm8960Registers.LeftHeadphoneVolume:
+                case Wm8960Registers.RightHeadphoneVolume:
+                case Wm8960Registers.LeftDacVolume:
+                case Wm8960Registers.RightDacVolume:
+                case Wm8960Registers.LeftAdcVolume:
+                case Wm8960Registers.RightAdcVolume:
+                    return Wm8960Registers.VolumeUpdate;
+                default:
+                    return 0;
+            }
+        }
     }
 }

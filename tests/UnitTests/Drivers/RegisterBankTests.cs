@@ -123,6 +123,34 @@ namespace InterfaceFirmware.UnitTests.Drivers
         }
 
         [TestMethod]
+        public static void ALatchBitIsNotStateAndAFlushAppliesWhatItRestores()
+        {
+            var bus = new RecordingBus();
+            RegisterBank bank = NewBank(bus);
+            const int Latch = 0x80;
+            bank.Cache.SetLatch(0, Latch);
+            bank.Cache.SetLatch(1, Latch);
+
+            // Both sides changed (left stored, right with the latch), then, cache-only, the right
+            // side went back: a flush that wrote the left side alone without its latch would leave
+            // it in the chip's holding latch, never applied.
+            Assert.IsTrue(bank.WritePair(0, 1, 0x05, 0x06, Latch));
+            bank.CacheOnly = true;
+            bank.WritePair(0, 1, 0x07, 0x08, Latch);
+            bank.WritePair(0, 1, 0x07, 0x06, Latch);
+            bank.CacheOnly = false;
+            int before = bus.Writes;
+            Assert.AreEqual(0, bank.Flush(10));
+            Assert.AreEqual(before + 1, bus.Writes);
+            Assert.AreEqual(0x00 * 0x100 + (0x07 | Latch), bus.Last, "written with its latch: applied");
+
+            // A register that differs from the chip only in its latch bit is not dirty.
+            bank.Cache.ChipWasReset();
+            bank.Cache.Set(1, Defaults[1] | Latch);
+            Assert.IsFalse(bank.Cache.IsDirty(1));
+        }
+
+        [TestMethod]
         public static void MarkChipHoldsLearnsFromAReadBack()
         {
             var bus = new RecordingBus();

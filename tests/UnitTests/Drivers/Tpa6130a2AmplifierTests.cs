@@ -269,6 +269,34 @@ namespace InterfaceFirmware.UnitTests.Drivers
         }
 
         [TestMethod]
+        public static void WithoutAnSdLineAResyncWhileShutDownRestoresAndSettles()
+        {
+            var clock = new VirtualClock();
+            var bus = new VirtualI2cBus(clock, 1);
+            var model = new Tpa6130a2Model();
+            bus.Attach(model);
+            var amplifier = new Tpa6130a2Amplifier(bus, Tpa6130a2Amplifier.DefaultAddress, null, null);
+            Assert.AreEqual((int)DriverStatus.Ok, (int)amplifier.Start(0));
+            amplifier.SetHighImpedance(true, true);
+
+            model.BrownOut();
+            amplifier.ProbeForReset(out bool wasReset);
+            Assert.IsTrue(wasReset);
+            amplifier.Resync(0);
+            for (long ms = 0; ms < 100 && amplifier.Busy; ms += 5)
+            {
+                amplifier.Tick(ms);
+                clock.AdvanceMs(5);
+            }
+
+            Assert.AreEqual(Tpa6130a2Registers.HighZLeft | Tpa6130a2Registers.HighZRight, model.Register(Tpa6130a2Registers.OutputImpedance));
+            Assert.IsTrue(model.SoftwareShutdown);
+            amplifier.ProbeForReset(out wasReset);
+            Assert.IsFalse(wasReset, "settled: nothing differs any more");
+            Assert.AreEqual(0, bus.RedundantWriteCount);
+        }
+
+        [TestMethod]
         public static void ABusFaultStopsTheDriverUntilItIsResynced()
         {
             ReferenceDriverRig rig = PlayingThroughTheAmplifier(-20);

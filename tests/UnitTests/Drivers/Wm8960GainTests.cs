@@ -321,7 +321,8 @@ namespace InterfaceFirmware.UnitTests.Drivers
         private static void AssertStored(ReferenceDriverRig rig, int register, int mask, int expected)
         {
             Assert.AreEqual(expected, rig.Model.Register(register) & mask, "register 0x" + register.ToString("X2"));
-            Assert.AreEqual(rig.Model.Register(register), rig.Codec.CachedRegister(register), "the cache holds what the chip holds");
+            int strobe = ReferenceDriverRig.Vu(register);
+            Assert.AreEqual(rig.Model.Register(register) & ~strobe, rig.Codec.CachedRegister(register) & ~strobe, "the cache holds what the chip holds");
         }
 
         private static double ClampDb(int centiDb, int min, int max)

@@ -131,6 +131,39 @@ namespace InterfaceFirmware.UnitTests.Drivers
         }
 
         [TestMethod]
+        public static void GoingDownWhileOpeningUpStopsOpening()
+        {
+            ReferenceDriverRig rig = MonitorRig(-20);
+            rig.Codec.SetMuted(true, rig.Now);
+            rig.PowerUp();
+            rig.Codec.SetMuted(false, rig.Now);
+            rig.Run(ReferenceDriverRig.TickMs);
+            int opened = rig.Codec.CachedRegister(Wm8960Registers.LeftHeadphoneVolume) & 0x7F;
+            int mark = rig.LogMark;
+            rig.Codec.RequestPowerState(CodecPowerState.Standby, rig.Now);
+            rig.RunUntilIdle(2000);
+
+            int[] writes = rig.CodecWritesSinceMark(mark);
+            for (int i = 0; i < writes.Length; i++)
+            {
+                int register = writes[i] / 0x1000;
+                int value = writes[i] & 0x1FF;
+                if (register == Wm8960Registers.LeftHeadphoneVolume || register == Wm8960Registers.RightHeadphoneVolume)
+                {
+                    Assert.IsTrue((value & 0x7F) <= opened, "the headphone level kept rising after the request to go down");
+                }
+
+                if (register == Wm8960Registers.DacControl1)
+                {
+                    Assert.AreEqual(Wm8960Registers.DacSoftMute, value & Wm8960Registers.DacSoftMute, "the DAC was un-muted on the way down");
+                }
+            }
+
+            Assert.AreEqual((int)CodecPowerState.Standby, (int)rig.Codec.PowerState);
+            Assert.AreEqual(0, rig.Board.PopEvents.Count, rig.Board.DescribePops());
+        }
+
+        [TestMethod]
         public static void StandbyToOnIsQuickOnceTheBiasIsUp()
         {
             var rig = new ReferenceDriverRig();
