@@ -2,7 +2,8 @@ namespace InterfaceFirmware.Drivers.Codec
 {
     /// <summary>
     /// The actions every codec driver performs in its sequences (<see cref="SequenceStep.Do"/>):
-    /// the DAC soft mute and its timing, the discharge wait, the cache flush. Chip drivers number
+    /// the DAC soft mute and its timing, the discharge wait, the cache flush, the output level
+    /// opened and closed softly. Chip drivers number
     /// their own actions from <see cref="FirstChipAction"/>.
     /// </summary>
     public static class CodecActions
@@ -24,6 +25,16 @@ namespace InterfaceFirmware.Drivers.Codec
 
         /// <summary>Writes every dirty register (a few per tick).</summary>
         public const int Flush = 6;
+
+        /// <summary>
+        /// Moves the headphone output level to its closed value: stepped at once while a monitor
+        /// path is open (a live input reaches the outputs), otherwise in one move once the DAC's
+        /// soft mute has run (only the DAC reaches them).
+        /// </summary>
+        public const int CloseOutputs = 7;
+
+        /// <summary>Moves the headphone output level to the caller's, the same way as <see cref="CloseOutputs"/>.</summary>
+        public const int OpenOutputs = 8;
 
         public const int FirstChipAction = 100;
     }

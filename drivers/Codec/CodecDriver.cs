@@ -38,6 +38,12 @@ namespace InterfaceFirmware.Drivers.Codec
         private bool _started;
         private bool _wantMuted = true;
         private bool _chipMuted = true;
+
+        // The headphone output level the caller asked for (codes), and whether the registers follow it.
+        private int _outputLeft;
+        private int _outputRight;
+        private bool _outputsOpen;
+        private long _nextOutputStepMs;
         private long _muteChangedMs;
         private long _biasOffMs = long.MinValue / 2;
 
@@ -87,6 +93,24 @@ namespace InterfaceFirmware.Drivers.Codec
         /// <summary>The sequence that sets up the configured clocks (null until <see cref="ConfigureClocks"/>).</summary>
         protected abstract SequenceStep[] ClockSequence { get; }
 
+        /// <summary>The headphone output code that closes the outputs (mute, or the lowest level where there is no mute).</summary>
+        protected abstract int ClosedOutputCode { get; }
+
+        /// <summary>The headphone output code the cache holds for one side.</summary>
+        protected abstract int OutputCode(bool left);
+
+        /// <summary>Writes both sides' headphone output codes (the chip's pair discipline).</summary>
+        protected abstract void WriteOutputLevel(int leftCode, int rightCode);
+
+        /// <summary>One ramp step of the output level from <paramref name="current"/> towards <paramref name="target"/>.</summary>
+        protected abstract int StepOutputLevel(int current, int target);
+
+        /// <summary>The time between two ramp steps while a monitor path is open.</summary>
+        protected abstract int OutputStepIntervalMs { get; }
+
+        /// <summary>Some analogue monitor path is switched into an output mixer.</summary>
+        protected abstract bool MonitorOpen { get; }
+
         /// <summary>Puts the driver's defaults into the cache (zero-cross, ramps, safe volumes), on a chip at reset.</summary>
         protected abstract void LoadDefaults();
 
@@ -130,6 +154,9 @@ namespace InterfaceFirmware.Drivers.Codec
             _wantMuted = true;
             _chipMuted = true;
             _muteChangedMs = nowMs - MuteRampMs; // unpowered: as silent as a finished ramp
+            _outputLeft = ClosedOutputCode;
+            _outputRight = ClosedOutputCode;
+            _outputsOpen = false;
             _biasOffMs = nowMs - DischargeMs; // out of power-on the outputs are discharged
             ClearFault();
             _started = true;
@@ -215,7 +242,23 @@ namespace InterfaceFirmware.Drivers.Codec
 
         public abstract StereoGain SetDacVolume(StereoGain requested);
 
-        public abstract StereoGain SetHeadphoneVolume(StereoGain requested);
+        /// <summary>
+        /// Headphone output volume. While the outputs are open it goes to the chip now (at its next
+        /// zero crossing where <see cref="CodecCapabilities.ZeroCrossVolume"/>, else at once: ramp it
+        /// then); otherwise it is kept and the un-mute opens the outputs to it.
+        /// </summary>
+        public StereoGain SetHeadphoneVolume(StereoGain requested)
+        {
+            GainScale scale = Capabilities.HeadphoneVolume;
+            _outputLeft = scale.CodeFor(requested.Left);
+            _outputRight = scale.CodeFor(requested.Right);
+            if (_outputsOpen)
+            {
+                WriteOutputLevel(_outputLeft, _outputRight);
+            }
+
+            return new StereoGain(scale.CentiDbFor(_outputLeft), scale.CentiDbFor(_outputRight));
+        }
 
         public abstract MonitorGains SetMonitor(MonitorGains requested);
 
@@ -278,6 +321,7 @@ namespace InterfaceFirmware.Drivers.Codec
                 Registers.Cache.RestoreResetValue(sequenced[i]);
             }
 
+            _outputsOpen = false;
             OnChipReset();
             _state = CodecPowerState.Off;
             _goal = heading;
@@ -312,6 +356,10 @@ namespace InterfaceFirmware.Drivers.Codec
                 case CodecActions.Flush:
                     int left = Registers.Flush(SequenceRunner.WritesPerTick);
                     return left < 0 ? StepResult.Failed : (left == 0 ? StepResult.Done : StepResult.Again);
+                case CodecActions.CloseOutputs:
+                    return MoveOutputs(nowMs, false);
+                case CodecActions.OpenOutputs:
+                    return MoveOutputs(nowMs, true);
                 default:
                     return PerformChipAction(action, nowMs);
             }
@@ -341,6 +389,56 @@ namespace InterfaceFirmware.Drivers.Codec
         {
             _activity = Activity.None;
             _clockSequencePending = false;
+        }
+
+        // Moves the output level towards the caller's (open) or the closed code. With a monitor path
+        // open the outputs carry a live input, so the level moves one chip step per interval;
+        // otherwise only the DAC reaches them: wait for its soft mute to have run, then move at once.
+        private StepResult MoveOutputs(long nowMs, bool open)
+        {
+            if (!open)
+            {
+                _outputsOpen = false;
+            }
+
+            int targetLeft = open ? _outputLeft : ClosedOutputCode;
+            int targetRight = open ? _outputRight : ClosedOutputCode;
+            int left = OutputCode(true);
+            int right = OutputCode(false);
+            if (left != targetLeft || right != targetRight)
+            {
+                int nextLeft = targetLeft;
+                int nextRight = targetRight;
+                if (MonitorOpen)
+                {
+                    if (nowMs < _nextOutputStepMs)
+                    {
+                        return StepResult.Again;
+                    }
+
+                    nextLeft = StepOutputLevel(left, targetLeft);
+                    nextRight = StepOutputLevel(right, targetRight);
+                    _nextOutputStepMs = nowMs + OutputStepIntervalMs;
+                }
+                else if (!DacSilent(nowMs))
+                {
+                    return StepResult.Again;
+                }
+
+                WriteOutputLevel(nextLeft, nextRight);
+                if (Status != DriverStatus.Ok)
+                {
+                    return StepResult.Failed;
+                }
+
+                if (nextLeft != targetLeft || nextRight != targetRight)
+                {
+                    return StepResult.Again;
+                }
+            }
+
+            _outputsOpen = open;
+            return StepResult.Done;
         }
 
         private bool WriteDacMute(bool muted, long nowMs)

@@ -62,12 +62,6 @@ namespace InterfaceFirmware.Drivers.Es8388
         private readonly Es8388ClockPlan _candidate = new Es8388ClockPlan();
         private bool _clocksConfigured;
 
-        // The OUT1 level the caller asked for (codes); the registers follow it while the outputs are open.
-        private int _out1Left = Es8388Gains.Out1ClosedCode;
-        private int _out1Right = Es8388Gains.Out1ClosedCode;
-        private bool _headphonesOpen;
-        private long _nextHeadphoneStepMs;
-
         // DACMUTE is set while the base soft-mutes the DAC or the caller muted the DAC volume.
         private bool _softMuted = true;
         private bool _dacVolumeMuted;
@@ -168,23 +162,6 @@ namespace InterfaceFirmware.Drivers.Es8388
             return new StereoGain(Es8388Gains.Dac.CentiDbFor(LowestOf(left)), Es8388Gains.Dac.CentiDbFor(LowestOf(right)));
         }
 
-        /// <summary>
-        /// OUT1, applied at once by the chip (no zero-cross: the caller ramps). Both sides that change
-        /// are written one after the other in this call. While the codec is not On, or is coming up,
-        /// the request is kept and applied when the outputs open.
-        /// </summary>
-        public override StereoGain SetHeadphoneVolume(StereoGain requested)
-        {
-            _out1Left = Es8388Gains.Out1.CodeFor(requested.Left);
-            _out1Right = Es8388Gains.Out1.CodeFor(requested.Right);
-            if (_headphonesOpen)
-            {
-                WriteOut1(_out1Left, _out1Right);
-            }
-
-            return new StereoGain(Es8388Gains.Out1.CentiDbFor(_out1Left), Es8388Gains.Out1.CentiDbFor(_out1Right));
-        }
-
         /// <summary>The four bypass paths into the output mixers, cross-feed included; off clears the path's switch only.</summary>
         public override MonitorGains SetMonitor(MonitorGains requested)
         {
@@ -256,9 +233,6 @@ namespace InterfaceFirmware.Drivers.Es8388
 
         protected override void LoadDefaults()
         {
-            _out1Left = Es8388Gains.Out1ClosedCode;
-            _out1Right = Es8388Gains.Out1ClosedCode;
-            _headphonesOpen = false;
             _clocksConfigured = false;
             _softMuted = true;
             _dacVolumeMuted = false;
@@ -326,13 +300,6 @@ namespace InterfaceFirmware.Drivers.Es8388
                 && Registers.Port.Write(Es8388Registers.Control1, control1);
         }
 
-        protected override void OnChipReset()
-        {
-            // OUT1 is back at −45 dB (its reset value, restored in the cache as a sequenced
-            // register) and its drivers are off: the power-up opens it again.
-            _headphonesOpen = false;
-        }
-
         protected override DriverStatus PlanClocks(int sampleRate, int mclkHz)
         {
             DriverStatus status = _candidate.Compute(sampleRate, mclkHz);
@@ -397,10 +364,6 @@ namespace InterfaceFirmware.Drivers.Es8388
         {
             switch (action)
             {
-                case Es8388Sequences.CloseHeadphones:
-                    return StepHeadphones(nowMs, false);
-                case Es8388Sequences.OpenHeadphones:
-                    return StepHeadphones(nowMs, true);
                 case Es8388Sequences.WriteClocks:
                     Update(Es8388Registers.MasterMode, Es8388Registers.MclkDivideBy2, _plan.MclkDivideBy2 ? Es8388Registers.MclkDivideBy2 : 0);
                     Update(Es8388Registers.AdcControl5, Es8388Registers.FsRatioMask, _plan.RatioCode);
@@ -413,71 +376,40 @@ namespace InterfaceFirmware.Drivers.Es8388
 
         // ---- helpers -------------------------------------------------------------------------------
 
-        /// <summary>
-        /// Moves OUT1 towards the caller's level (open) or −45 dB (close). With every monitor path off
-        /// only the DAC reaches the outputs, so the driver waits for its soft mute to have run and
-        /// moves in one go; with a monitor path open the level moves one 1.5 dB code per step, at
-        /// most one step per <see cref="HeadphoneRampIntervalMs"/>.
-        /// </summary>
-        private StepResult StepHeadphones(long nowMs, bool open)
+        protected override int ClosedOutputCode
         {
-            if (!open)
-            {
-                _headphonesOpen = false;
-            }
-
-            int targetLeft = open ? _out1Left : Es8388Gains.Out1ClosedCode;
-            int targetRight = open ? _out1Right : Es8388Gains.Out1ClosedCode;
-            int left = Registers.Get(Es8388Registers.LeftOut1Volume) & Es8388Registers.Out1VolumeMask;
-            int right = Registers.Get(Es8388Registers.RightOut1Volume) & Es8388Registers.Out1VolumeMask;
-            if (left != targetLeft || right != targetRight)
-            {
-                if (MonitorOpen())
-                {
-                    if (nowMs < _nextHeadphoneStepMs)
-                    {
-                        return StepResult.Again;
-                    }
-
-                    targetLeft = StepTowards(left, targetLeft);
-                    targetRight = StepTowards(right, targetRight);
-                    _nextHeadphoneStepMs = nowMs + HeadphoneRampIntervalMs;
-                }
-                else if (!DacSilent(nowMs))
-                {
-                    return StepResult.Again; // only the DAC reaches OUT1: move once its soft mute has run
-                }
-
-                WriteOut1(targetLeft, targetRight);
-                if (Status != DriverStatus.Ok)
-                {
-                    return StepResult.Failed;
-                }
-
-                if (targetLeft != (open ? _out1Left : Es8388Gains.Out1ClosedCode) || targetRight != (open ? _out1Right : Es8388Gains.Out1ClosedCode))
-                {
-                    return StepResult.Again;
-                }
-            }
-
-            _headphonesOpen = open;
-            return StepResult.Done;
+            get { return Es8388Gains.Out1ClosedCode; }
         }
 
-        private static int StepTowards(int current, int target)
+        protected override int OutputStepIntervalMs
         {
-            return target > current ? current + 1 : (target < current ? current - 1 : current);
+            get { return HeadphoneRampIntervalMs; }
         }
 
-        private void WriteOut1(int leftCode, int rightCode)
+        protected override int OutputCode(bool left)
+        {
+            return Registers.Get(left ? Es8388Registers.LeftOut1Volume : Es8388Registers.RightOut1Volume) & Es8388Registers.Out1VolumeMask;
+        }
+
+        /// <summary>OUT1, applied at once by the chip (no zero-cross): both sides that change, one after the other.</summary>
+        protected override void WriteOutputLevel(int leftCode, int rightCode)
         {
             WritePair(Es8388Registers.LeftOut1Volume, Es8388Registers.RightOut1Volume, leftCode, rightCode, 0);
         }
 
-        private bool MonitorOpen()
+        // One 1.5 dB code: the finest step OUT1 has.
+        protected override int StepOutputLevel(int current, int target)
         {
-            return ((Registers.Get(Es8388Registers.DacControl17) | Registers.Get(Es8388Registers.DacControl18)
-                | Registers.Get(Es8388Registers.DacControl19) | Registers.Get(Es8388Registers.DacControl20)) & Es8388Registers.BypassToMixer) != 0;
+            return target > current ? current + 1 : (target < current ? current - 1 : current);
+        }
+
+        protected override bool MonitorOpen
+        {
+            get
+            {
+                return ((Registers.Get(Es8388Registers.DacControl17) | Registers.Get(Es8388Registers.DacControl18)
+                    | Registers.Get(Es8388Registers.DacControl19) | Registers.Get(Es8388Registers.DacControl20)) & Es8388Registers.BypassToMixer) != 0;
+            }
         }
 
         /// <summary>

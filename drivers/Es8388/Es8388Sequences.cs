@@ -52,17 +52,10 @@ namespace InterfaceFirmware.Drivers.Es8388
         /// <summary>A margin for the OUT1 drivers to settle on VMID before the level opens (the model needs none).</summary>
         public const int DriverSettleMs = 10;
 
-        /// <summary>
-        /// Moves OUT1 to −45 dB: one 1.5 dB code per tick while a monitor path is open, otherwise
-        /// in one move once the DAC's soft mute has run.
-        /// </summary>
-        public const int CloseHeadphones = CodecActions.FirstChipAction;
 
-        /// <summary>Moves OUT1 to the caller's level (one code per tick while a monitor path is open).</summary>
-        public const int OpenHeadphones = CodecActions.FirstChipAction + 1;
 
         /// <summary>Writes MCLKDIV2 and the ADC and DAC FsRatio of the clock plan.</summary>
-        public const int WriteClocks = CodecActions.FirstChipAction + 2;
+        public const int WriteClocks = CodecActions.FirstChipAction;
 
         /// <summary>Off → Standby: analogue bias on, VMID charged fast through 5 kΩ with the outputs tied to it, settle, idle at 500 kΩ.</summary>
         public static readonly SequenceStep[] OffToStandby =
@@ -82,7 +75,7 @@ namespace InterfaceFirmware.Drivers.Es8388
         public static readonly SequenceStep[] StandbyToOn =
         {
             SequenceStep.Update(Es8388Registers.Control1, Es8388Registers.VmidMask, Es8388Registers.Vmid50k),
-            SequenceStep.Do(CloseHeadphones),
+            SequenceStep.Do(CodecActions.CloseOutputs),
             SequenceStep.Update(Es8388Registers.ChipPower, Es8388Registers.ChipPowerAll, 0),
             SequenceStep.Update(Es8388Registers.AdcPower, Es8388Registers.AdcPowerAll, 0),
             SequenceStep.Update(Es8388Registers.DacPower, Es8388Registers.DacsPowerDown, 0),
@@ -93,7 +86,7 @@ namespace InterfaceFirmware.Drivers.Es8388
         /// <summary>Un-mute while On: OUT1 to the caller's level, then the DAC's soft un-mute.</summary>
         public static readonly SequenceStep[] Unmute =
         {
-            SequenceStep.Do(OpenHeadphones),
+            SequenceStep.Do(CodecActions.OpenOutputs),
             SequenceStep.Do(CodecActions.UnmuteDac),
         };
 
@@ -106,7 +99,7 @@ namespace InterfaceFirmware.Drivers.Es8388
         {
             SequenceStep.Do(CodecActions.MuteDac),
             SequenceStep.Do(CodecActions.WaitMuteRamp),
-            SequenceStep.Do(CloseHeadphones),
+            SequenceStep.Do(CodecActions.CloseOutputs),
         };
 
         /// <summary>On → Standby: the DAC soft-muted and OUT1 closed before anything powers down; then outputs, DACs, ADC side, chip.</summary>
@@ -114,7 +107,7 @@ namespace InterfaceFirmware.Drivers.Es8388
         {
             SequenceStep.Do(CodecActions.MuteDac),
             SequenceStep.Do(CodecActions.WaitMuteRamp),
-            SequenceStep.Do(CloseHeadphones),
+            SequenceStep.Do(CodecActions.CloseOutputs),
             SequenceStep.Update(Es8388Registers.DacPower, Es8388Registers.Out1Enable, 0),
             SequenceStep.Update(Es8388Registers.DacPower, Es8388Registers.DacsPowerDown, Es8388Registers.DacsPowerDown),
             SequenceStep.Update(Es8388Registers.AdcPower, Es8388Registers.AdcPowerAll, Es8388Registers.AdcPowerOff),

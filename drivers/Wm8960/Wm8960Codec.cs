@@ -46,12 +46,6 @@ namespace InterfaceFirmware.Drivers.Wm8960
         private bool _clocksConfigured;
         private bool _pllRunning;
 
-        // The headphone volume the caller asked for (codes); the registers follow it while the gate is open.
-        private int _headphoneLeft = Wm8960Gains.Headphone.MuteCode;
-        private int _headphoneRight = Wm8960Gains.Headphone.MuteCode;
-        private bool _headphonesOpen;
-        private long _nextHeadphoneStepMs;
-
         public Wm8960Codec(II2cBus bus, int address, ILog log)
             : base(new RegisterBank(new Wm8960RegisterPort(bus, address), Wm8960Registers.ResetValues()), log)
         {
@@ -155,22 +149,6 @@ namespace InterfaceFirmware.Drivers.Wm8960
             return SetDigitalPair(Wm8960Gains.Dac, Wm8960Registers.LeftDacVolume, Wm8960Registers.RightDacVolume, requested);
         }
 
-        /// <summary>
-        /// Lands at the next zero crossing (or the timeout, 43–85 ms, on silence). While the codec
-        /// is not On, or is coming up, the request is kept and applied when the outputs open.
-        /// </summary>
-        public override StereoGain SetHeadphoneVolume(StereoGain requested)
-        {
-            _headphoneLeft = Wm8960Gains.Headphone.CodeFor(requested.Left);
-            _headphoneRight = Wm8960Gains.Headphone.CodeFor(requested.Right);
-            if (_headphonesOpen)
-            {
-                WriteHeadphones(_headphoneLeft, _headphoneRight);
-            }
-
-            return new StereoGain(Wm8960Gains.Headphone.CentiDbFor(_headphoneLeft), Wm8960Gains.Headphone.CentiDbFor(_headphoneRight));
-        }
-
         /// <summary>Left input to the left output and right to right; the cross paths do not exist on this chip.</summary>
         public override MonitorGains SetMonitor(MonitorGains requested)
         {
@@ -220,9 +198,6 @@ namespace InterfaceFirmware.Drivers.Wm8960
 
         protected override void LoadDefaults()
         {
-            _headphoneLeft = Wm8960Gains.Headphone.MuteCode;
-            _headphoneRight = Wm8960Gains.Headphone.MuteCode;
-            _headphonesOpen = false;
             _clocksConfigured = false;
             _pllRunning = false;
 
@@ -286,7 +261,6 @@ namespace InterfaceFirmware.Drivers.Wm8960
             // The chip's PLL is off and its outputs down: the clock sequence starts from scratch, and
             // the headphone volume waits at mute for the power-up to open it (nothing to ramp down).
             _pllRunning = false;
-            _headphonesOpen = false;
             Registers.Cache.Update(Wm8960Registers.LeftHeadphoneVolume, Wm8960Registers.HeadphoneVolumeMask, Wm8960Gains.Headphone.MuteCode);
             Registers.Cache.Update(Wm8960Registers.RightHeadphoneVolume, Wm8960Registers.HeadphoneVolumeMask, Wm8960Gains.Headphone.MuteCode);
             if (_clocksConfigured)
@@ -373,10 +347,6 @@ namespace InterfaceFirmware.Drivers.Wm8960
         {
             switch (action)
             {
-                case Wm8960Sequences.CloseHeadphones:
-                    return StepHeadphones(nowMs, false);
-                case Wm8960Sequences.OpenHeadphones:
-                    return StepHeadphones(nowMs, true);
                 case Wm8960Sequences.DisablePll:
                     Update(Wm8960Registers.Power2, Wm8960Registers.PllEnable, 0);
                     _pllRunning = false;
@@ -398,57 +368,31 @@ namespace InterfaceFirmware.Drivers.Wm8960
 
         // ---- helpers -------------------------------------------------------------------------------
 
-        /// <summary>
-        /// Moves the headphone volume registers towards the caller's level (open) or to mute
-        /// (close). With a monitor path open the outputs carry a live input, so the level moves in
-        /// zero-cross-latched steps; otherwise only the DAC reaches them, so the driver waits for
-        /// the DAC's soft mute to have run and moves in one go.
-        /// </summary>
-        private StepResult StepHeadphones(long nowMs, bool open)
+        protected override int ClosedOutputCode
         {
-            if (!open)
-            {
-                _headphonesOpen = false;
-            }
+            get { return Wm8960Gains.Headphone.MuteCode; }
+        }
 
-            int targetLeft = open ? _headphoneLeft : Wm8960Gains.Headphone.MuteCode;
-            int targetRight = open ? _headphoneRight : Wm8960Gains.Headphone.MuteCode;
-            int left = Registers.Get(Wm8960Registers.LeftHeadphoneVolume) & Wm8960Registers.HeadphoneVolumeMask;
-            int right = Registers.Get(Wm8960Registers.RightHeadphoneVolume) & Wm8960Registers.HeadphoneVolumeMask;
-            if (left == targetLeft && right == targetRight)
-            {
-                _headphonesOpen = open;
-                return StepResult.Done;
-            }
+        protected override int OutputStepIntervalMs
+        {
+            get { return HeadphoneRampIntervalMs; }
+        }
 
-            if (MonitorOpen())
-            {
-                if (nowMs < _nextHeadphoneStepMs)
-                {
-                    return StepResult.Again;
-                }
+        protected override int OutputCode(bool left)
+        {
+            return Registers.Get(left ? Wm8960Registers.LeftHeadphoneVolume : Wm8960Registers.RightHeadphoneVolume) & Wm8960Registers.HeadphoneVolumeMask;
+        }
 
-                targetLeft = StepTowards(left, targetLeft);
-                targetRight = StepTowards(right, targetRight);
-                _nextHeadphoneStepMs = nowMs + HeadphoneRampIntervalMs;
-            }
-            else if (!DacSilent(nowMs))
-            {
-                return StepResult.Again;
-            }
-
-            WriteHeadphones(targetLeft, targetRight);
-            if (Status != DriverStatus.Ok)
-            {
-                return StepResult.Failed;
-            }
-
-            return StepResult.Again; // the next call confirms the target is reached
+        /// <summary>Lands at the next zero crossing (or the timeout, 43–85 ms, on silence), both sides together.</summary>
+        protected override void WriteOutputLevel(int leftCode, int rightCode)
+        {
+            WritePair(Wm8960Registers.LeftHeadphoneVolume, Wm8960Registers.RightHeadphoneVolume,
+                Wm8960Registers.HeadphoneZeroCross | leftCode, Wm8960Registers.HeadphoneZeroCross | rightCode, Wm8960Registers.VolumeUpdate);
         }
 
         // One ramp step in dB (= codes). Mute counts as one step below −73 dB, so a ramp from mute
         // starts at −73 dB and a ramp to mute ends there.
-        private static int StepTowards(int current, int target)
+        protected override int StepOutputLevel(int current, int target)
         {
             int lowest = Wm8960Gains.Headphone.MinCode;
             int belowLowest = lowest - HeadphoneRampStepDb;
@@ -468,16 +412,13 @@ namespace InterfaceFirmware.Drivers.Wm8960
             return next < lowest ? lowest : next;
         }
 
-        private void WriteHeadphones(int leftCode, int rightCode)
+        protected override bool MonitorOpen
         {
-            WritePair(Wm8960Registers.LeftHeadphoneVolume, Wm8960Registers.RightHeadphoneVolume,
-                Wm8960Registers.HeadphoneZeroCross | leftCode, Wm8960Registers.HeadphoneZeroCross | rightCode, Wm8960Registers.VolumeUpdate);
-        }
-
-        private bool MonitorOpen()
-        {
-            return (Registers.Get(Wm8960Registers.LeftBypass) & Wm8960Registers.BypassEnable) != 0
-                || (Registers.Get(Wm8960Registers.RightBypass) & Wm8960Registers.BypassEnable) != 0;
+            get
+            {
+                return (Registers.Get(Wm8960Registers.LeftBypass) & Wm8960Registers.BypassEnable) != 0
+                    || (Registers.Get(Wm8960Registers.RightBypass) & Wm8960Registers.BypassEnable) != 0;
+            }
         }
 
         private StereoGain SetDigitalPair(GainScale scale, int left, int right, StereoGain requested)

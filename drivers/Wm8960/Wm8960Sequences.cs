@@ -26,23 +26,16 @@ namespace InterfaceFirmware.Drivers.Wm8960
         /// <summary>Let the headphone drivers settle on VMID before any signal reaches them (and the last latch land before they go).</summary>
         public const int DriverSettleMs = 20;
 
-        /// <summary>
-        /// Moves the headphone volume to mute: in zero-cross steps while a monitor path is open,
-        /// otherwise in one move once the DAC's soft mute has run (nothing else reaches the outputs).
-        /// </summary>
-        public const int CloseHeadphones = CodecActions.FirstChipAction;
 
-        /// <summary>Moves the headphone volume to the caller's level (the same way as <see cref="CloseHeadphones"/>).</summary>
-        public const int OpenHeadphones = CodecActions.FirstChipAction + 1;
 
         /// <summary>Writes ADCDIV/DACDIV, SYSCLKDIV and CLKSEL of the clock plan.</summary>
-        public const int WriteDividers = CodecActions.FirstChipAction + 2;
+        public const int WriteDividers = CodecActions.FirstChipAction;
 
         /// <summary>Writes the PLL's N and K.</summary>
-        public const int WritePllFactors = CodecActions.FirstChipAction + 3;
+        public const int WritePllFactors = CodecActions.FirstChipAction + 1;
 
         /// <summary>Stops the PLL.</summary>
-        public const int DisablePll = CodecActions.FirstChipAction + 4;
+        public const int DisablePll = CodecActions.FirstChipAction + 2;
 
         private const int AllBits = -1;
 
@@ -62,7 +55,7 @@ namespace InterfaceFirmware.Drivers.Wm8960
         public static readonly SequenceStep[] StandbyToOn =
         {
             SequenceStep.Update(Wm8960Registers.Power1, Wm8960Registers.VmidMask, Wm8960Registers.Vmid2x50k),
-            SequenceStep.Do(CloseHeadphones),
+            SequenceStep.Do(CodecActions.CloseOutputs),
             SequenceStep.Update(Wm8960Registers.Power1, Wm8960Registers.AnalogueInputs | Wm8960Registers.Adcs, AllBits),
             SequenceStep.Update(Wm8960Registers.Power3, Wm8960Registers.InputPgas | Wm8960Registers.OutputMixers, AllBits),
             SequenceStep.Update(Wm8960Registers.Power2, Wm8960Registers.Dacs, AllBits),
@@ -73,7 +66,7 @@ namespace InterfaceFirmware.Drivers.Wm8960
         /// <summary>Un-mute while On: the headphone volume to the caller's level, then the DAC's soft un-mute.</summary>
         public static readonly SequenceStep[] Unmute =
         {
-            SequenceStep.Do(OpenHeadphones),
+            SequenceStep.Do(CodecActions.OpenOutputs),
             SequenceStep.Do(CodecActions.UnmuteDac),
         };
 
@@ -81,14 +74,14 @@ namespace InterfaceFirmware.Drivers.Wm8960
         public static readonly SequenceStep[] Mute =
         {
             SequenceStep.Do(CodecActions.MuteDac),
-            SequenceStep.Do(CloseHeadphones),
+            SequenceStep.Do(CodecActions.CloseOutputs),
         };
 
         /// <summary>On → Standby: silent first (as <see cref="Mute"/>), then everything powers down in reverse.</summary>
         public static readonly SequenceStep[] OnToStandby =
         {
             SequenceStep.Do(CodecActions.MuteDac),
-            SequenceStep.Do(CloseHeadphones),
+            SequenceStep.Do(CodecActions.CloseOutputs),
             SequenceStep.Do(CodecActions.WaitMuteRamp),
             SequenceStep.Wait(DriverSettleMs),
             SequenceStep.Update(Wm8960Registers.Power2, Wm8960Registers.HeadphoneDrivers, 0),
