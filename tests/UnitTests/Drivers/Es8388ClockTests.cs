@@ -4,6 +4,7 @@ using InterfaceFirmware.Drivers.Es8388;
 using InterfaceFirmware.Emulator;
 using InterfaceFirmware.UnitTests.Emulator;
 using nanoFramework.TestFramework;
+using static InterfaceFirmware.UnitTests.Drivers.DriverTestHelpers;
 
 namespace InterfaceFirmware.UnitTests.Drivers
 {
@@ -61,7 +62,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
 
             AssertConsistent(rig.Model, 44100);
             Assert.AreEqual(0x02, rig.Model.Register(Es8388Registers.DacControl2));
-            Es8388PowerTests.AssertLevel(-10, rig.LevelDb(true, 50), 0.05);
+            AssertLevel(-10, rig.LevelDb(true, 50), 0.05);
             Assert.AreEqual(0, rig.PopEvents.Count, rig.DescribePops());
             Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
         }
@@ -97,7 +98,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             var codec = new Es8388Codec(rig.Bus, Es8388Codec.DefaultAddress, null);
             Assert.AreEqual((int)DriverStatus.Ok, (int)codec.Start(rig.Clock.NowMs));
             Assert.AreEqual((int)DriverStatus.Ok, (int)codec.ConfigureClocks(48000, 24576000));
-            RunUntilIdle(rig, codec);
+            RunUntilIdle(codec, rig.Clock, rig.RenderMs);
 
             Assert.AreEqual(Es8388Registers.MclkDivideBy2, rig.Codec.Register(Es8388Registers.MasterMode), "slave, MCLK / 2");
             Assert.AreEqual(0x02, rig.Codec.Register(Es8388Registers.DacControl2));
@@ -179,7 +180,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
 
             AssertConsistent(rig.Model, 44100);
             Assert.AreEqual(0, rig.Model.ClockEvents.Count, "no clock change under live outputs");
-            Es8388PowerTests.AssertLevel(-16, rig.LevelDb(true, 50), 0.05);
+            AssertLevel(-16, rig.LevelDb(true, 50), 0.05);
             Assert.AreEqual(0, rig.PopEvents.Count, rig.DescribePops());
             Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
         }
@@ -203,19 +204,6 @@ namespace InterfaceFirmware.UnitTests.Drivers
         }
 
         // ---- helpers ---------------------------------------------------------------------------
-
-        private static void RunUntilIdle(Es8388Rig rig, Es8388Codec codec)
-        {
-            int elapsed = 0;
-            do
-            {
-                codec.Tick(rig.Clock.NowMs);
-                rig.RenderMs(5);
-                elapsed += 5;
-                Assert.IsTrue(elapsed < 2000, "clock sequence did not finish");
-            }
-            while (codec.Busy);
-        }
 
         private static void AssertConsistent(Es8388Model model, int rate)
         {

@@ -4,6 +4,7 @@ using InterfaceFirmware.Drivers.Es8388;
 using InterfaceFirmware.Emulator;
 using InterfaceFirmware.Hal;
 using nanoFramework.TestFramework;
+using static InterfaceFirmware.UnitTests.Drivers.DriverTestHelpers;
 
 namespace InterfaceFirmware.UnitTests.Drivers
 {
@@ -91,8 +92,8 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.RunUntilIdle(5000);
             rig.Run(400); // the DAC's soft un-mute
 
-            Es8388PowerTests.AssertLevel(left, rig.LevelDb(true, 40), 0.05);
-            Es8388PowerTests.AssertLevel(right, rig.LevelDb(false, 40), 0.05);
+            AssertLevel(left, rig.LevelDb(true, 40), 0.05);
+            AssertLevel(right, rig.LevelDb(false, 40), 0.05);
             Assert.AreEqual(0, rig.Pops(resyncUs), rig.DescribePops());
             Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
         }

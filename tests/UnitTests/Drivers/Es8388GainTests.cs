@@ -3,6 +3,7 @@ using InterfaceFirmware.Drivers.Codec;
 using InterfaceFirmware.Drivers.Es8388;
 using InterfaceFirmware.Emulator;
 using nanoFramework.TestFramework;
+using static InterfaceFirmware.UnitTests.Drivers.DriverTestHelpers;
 
 namespace InterfaceFirmware.UnitTests.Drivers
 {
@@ -440,19 +441,5 @@ namespace InterfaceFirmware.UnitTests.Drivers
             Assert.AreEqual(rig.Model.Register(register), rig.Codec.CachedRegister(register), "the cache holds what the chip holds");
         }
 
-        private static double ClampDb(int centiDb, int min, int max)
-        {
-            return (centiDb < min ? min : (centiDb > max ? max : centiDb)) / 100.0;
-        }
-
-        private static void AssertWithinHalfStep(double requestedDb, double measuredDb, int stepCentiDb)
-        {
-            AssertLevel(requestedDb, measuredDb, stepCentiDb / 200.0 + 0.02);
-        }
-
-        private static void AssertLevel(double expectedDb, double measuredDb, double toleranceDb)
-        {
-            Es8388PowerTests.AssertLevel(expectedDb, measuredDb, toleranceDb);
-        }
     }
 }

@@ -3,6 +3,7 @@ using InterfaceFirmware.Drivers.Codec;
 using InterfaceFirmware.Drivers.Es8388;
 using InterfaceFirmware.Emulator;
 using nanoFramework.TestFramework;
+using static InterfaceFirmware.UnitTests.Drivers.DriverTestHelpers;
 
 namespace InterfaceFirmware.UnitTests.Drivers
 {
@@ -194,12 +195,12 @@ namespace InterfaceFirmware.UnitTests.Drivers
             AudioKitDriverRig rig = MonitorRig(-32, AtPeak);
             rig.Codec.ConfigureClocks(48000, 12288000);
             rig.RunUntilIdle(1000);
-            RunSteps(rig, Es8388Sequences.OffToStandby);
-            RunSteps(rig, Es8388Sequences.StandbyToOn);
-            RunSteps(rig, Es8388Sequences.Unmute);
+            RunSteps(rig.Codec, rig.Clock, Es8388Sequences.OffToStandby);
+            RunSteps(rig.Codec, rig.Clock, Es8388Sequences.StandbyToOn);
+            RunSteps(rig.Codec, rig.Clock, Es8388Sequences.Unmute);
             rig.Run(300);
-            RunSteps(rig, Es8388Sequences.OnToStandby);
-            RunSteps(rig, Es8388Sequences.StandbyToOff);
+            RunSteps(rig.Codec, rig.Clock, Es8388Sequences.OnToStandby);
+            RunSteps(rig.Codec, rig.Clock, Es8388Sequences.StandbyToOff);
             rig.Run(1000);
 
             Assert.AreEqual(0, rig.PopEvents.Count, rig.DescribePops());
@@ -214,8 +215,8 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.Codec.ConfigureClocks(48000, 12288000);
             rig.RunUntilIdle(1000);
             long start = rig.Clock.NowUs;
-            RunSteps(rig, SequenceEdits.Without(Es8388Sequences.OffToStandby, StepKind.Wait));
-            RunSteps(rig, Es8388Sequences.StandbyToOn);
+            RunSteps(rig.Codec, rig.Clock, SequenceEdits.Without(Es8388Sequences.OffToStandby, StepKind.Wait));
+            RunSteps(rig.Codec, rig.Clock, Es8388Sequences.StandbyToOn);
             rig.Run(1000);
 
             OutputHelper.WriteLine(rig.DescribePops());
@@ -229,15 +230,15 @@ namespace InterfaceFirmware.UnitTests.Drivers
             AudioKitDriverRig rig = MonitorRig(-32, AtPeak);
             rig.Codec.ConfigureClocks(48000, 12288000);
             rig.RunUntilIdle(1000);
-            RunSteps(rig, Es8388Sequences.OffToStandby);
+            RunSteps(rig.Codec, rig.Clock, Es8388Sequences.OffToStandby);
             long start = rig.Clock.NowUs;
 
             // the un-mute opens the level onto drivers that are off; the monitor reaches the jack
             // at full level the moment they switch on
             SequenceStep[] up = SequenceEdits.MoveToEnd(Es8388Sequences.StandbyToOn, Es8388Registers.DacPower, Es8388Registers.Out1Enable);
-            RunSteps(rig, SequenceEdits.Head(up, up.Length - 1));
-            RunSteps(rig, Es8388Sequences.Unmute);
-            RunSteps(rig, SequenceEdits.Tail(up, 1));
+            RunSteps(rig.Codec, rig.Clock, SequenceEdits.Head(up, up.Length - 1));
+            RunSteps(rig.Codec, rig.Clock, Es8388Sequences.Unmute);
+            RunSteps(rig.Codec, rig.Clock, SequenceEdits.Tail(up, 1));
             rig.Run(300);
 
             OutputHelper.WriteLine(rig.DescribePops());
@@ -259,7 +260,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             var reordered = new SequenceStep[Es8388Sequences.OnToStandby.Length + 1];
             reordered[0] = SequenceStep.Update(Es8388Registers.DacPower, Es8388Registers.Out1Enable, 0);
             System.Array.Copy(Es8388Sequences.OnToStandby, 0, reordered, 1, Es8388Sequences.OnToStandby.Length);
-            RunSteps(rig, reordered);
+            RunSteps(rig.Codec, rig.Clock, reordered);
             rig.Run(300);
 
             OutputHelper.WriteLine(rig.DescribePops());
@@ -276,13 +277,13 @@ namespace InterfaceFirmware.UnitTests.Drivers
             var rig = new AudioKitDriverRig();
             rig.PowerUp();
             rig.PowerDown();
-            RunSteps(rig, new[] { SequenceStep.Update(Es8388Registers.Control1, Es8388Registers.VmidMask, 0) });
+            RunSteps(rig.Codec, rig.Clock, new[] { SequenceStep.Update(Es8388Registers.Control1, Es8388Registers.VmidMask, 0) });
             rig.Run(1000);
             Assert.AreEqual(0, rig.PopEvents.Count, "going off is quiet: " + rig.DescribePops());
             long start = rig.Clock.NowUs;
 
-            RunSteps(rig, Es8388Sequences.OffToStandby);
-            RunSteps(rig, Es8388Sequences.StandbyToOn);
+            RunSteps(rig.Codec, rig.Clock, Es8388Sequences.OffToStandby);
+            RunSteps(rig.Codec, rig.Clock, Es8388Sequences.StandbyToOn);
             rig.Run(300);
 
             Assert.IsTrue(rig.Pops(start) > 0, "no pop detected: " + rig.DescribePops());
@@ -302,30 +303,6 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.Codec.SetHeadphoneVolume(StereoGain.Both(0));
             rig.Codec.SetMuted(false, rig.Now); // the outputs open once the codec is On
             return rig;
-        }
-
-        internal static void AssertLevel(double expectedDb, double measuredDb, double toleranceDb)
-        {
-            double error = measuredDb - expectedDb;
-            Assert.IsTrue(error <= toleranceDb && error >= -toleranceDb,
-                "level " + measuredDb.ToString("F2") + " dB, expected " + expectedDb.ToString("F2") + " ± " + toleranceDb.ToString("F2"));
-        }
-
-        /// <summary>Runs a sequence on the driver by hand (the driver is the sequence's target), ticking the board.</summary>
-        internal static void RunSteps(AudioKitDriverRig rig, SequenceStep[] steps)
-        {
-            var runner = new SequenceRunner();
-            runner.Start(steps);
-            int elapsed = 0;
-            while (runner.Running)
-            {
-                runner.Tick(rig.Now, rig.Codec);
-                rig.Clock.AdvanceMs(AudioKitDriverRig.TickMs);
-                elapsed += AudioKitDriverRig.TickMs;
-                Assert.IsTrue(elapsed < 5000, "sequence did not finish");
-            }
-
-            Assert.IsFalse(runner.Failed);
         }
 
         private static double Sq(double x)

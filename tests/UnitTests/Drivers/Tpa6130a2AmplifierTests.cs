@@ -4,6 +4,7 @@ using InterfaceFirmware.Drivers.Tpa6130a2;
 using InterfaceFirmware.Emulator;
 using InterfaceFirmware.Hal;
 using nanoFramework.TestFramework;
+using static InterfaceFirmware.UnitTests.Drivers.DriverTestHelpers;
 
 namespace InterfaceFirmware.UnitTests.Drivers
 {
@@ -83,8 +84,8 @@ namespace InterfaceFirmware.UnitTests.Drivers
                 rig.Run(100);
                 double measured = rig.LevelDb(rig.Board.MainJack, true, 40);
                 double codecLevel = rig.LevelDb(rig.Board.CodecJack, true, 40);
-                Wm8960PowerTests.AssertLevel(codecLevel + set / 100.0, measured, 0.05);
-                Wm8960PowerTests.AssertLevel(codecLevel + requests[i] / 100.0, measured, HalfStepAround(set) + 0.05);
+                AssertLevel(codecLevel + set / 100.0, measured, 0.05);
+                AssertLevel(codecLevel + requests[i] / 100.0, measured, HalfStepAround(set) + 0.05);
                 rig.Codec.SetMuted(true, rig.Now);
                 rig.RunUntilIdle(1000);
             }
@@ -108,8 +109,8 @@ namespace InterfaceFirmware.UnitTests.Drivers
             Assert.IsTrue(rig.Amplifier.Enabled);
             rig.Codec.SetMuted(false, rig.Now);
             rig.Run(400);
-            Wm8960PowerTests.AssertLevel(-16 + 0.1, rig.LevelDb(rig.Board.MainJack, true, 40), 0.1);
-            Wm8960PowerTests.AssertLevel(-16 + 0.1, rig.LevelDb(rig.Board.MainJack, false, 40), 0.1);
+            AssertLevel(-16 + 0.1, rig.LevelDb(rig.Board.MainJack, true, 40), 0.1);
+            AssertLevel(-16 + 0.1, rig.LevelDb(rig.Board.MainJack, false, 40), 0.1);
 
             // down: the codec mutes, the amplifier goes, then the codec
             rig.Codec.SetMuted(true, rig.Now);

@@ -4,6 +4,7 @@ using InterfaceFirmware.Drivers.Wm8960;
 using InterfaceFirmware.Emulator;
 using InterfaceFirmware.UnitTests.Emulator;
 using nanoFramework.TestFramework;
+using static InterfaceFirmware.UnitTests.Drivers.DriverTestHelpers;
 
 namespace InterfaceFirmware.UnitTests.Drivers
 {
@@ -21,7 +22,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             Wm8960Rig rig = ClockedRig(12288000, 48000, out Wm8960Codec codec);
             int writesBefore = rig.Codec.WriteCount;
             Assert.AreEqual((int)DriverStatus.Ok, (int)codec.ConfigureClocks(48000, 12288000));
-            RunUntilIdle(rig, codec);
+            RunUntilIdle(codec, rig.Clock, rig.RenderMs);
 
             Assert.AreEqual(0x000, rig.Codec.Register(Wm8960Registers.Clocking1), "MCLK is SYSCLK, DACDIV = ADCDIV = 1");
             Assert.AreEqual(0, rig.Codec.Register(Wm8960Registers.Power2) & Wm8960Registers.PllEnable);
@@ -34,7 +35,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
         {
             Wm8960Rig rig = ClockedRig(11289600, 44100, out Wm8960Codec codec);
             Assert.AreEqual((int)DriverStatus.Ok, (int)codec.ConfigureClocks(44100, 11289600));
-            RunUntilIdle(rig, codec);
+            RunUntilIdle(codec, rig.Clock, rig.RenderMs);
 
             Assert.AreEqual(0x000, rig.Codec.Register(Wm8960Registers.Clocking1));
             AssertConsistent(rig, 11289600, 44100);
@@ -45,7 +46,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
         {
             Wm8960Rig rig = ClockedRig(24576000, 48000, out Wm8960Codec codec);
             Assert.AreEqual((int)DriverStatus.Ok, (int)codec.ConfigureClocks(48000, 24576000));
-            RunUntilIdle(rig, codec);
+            RunUntilIdle(codec, rig.Clock, rig.RenderMs);
 
             Assert.AreEqual(0x004, rig.Codec.Register(Wm8960Registers.Clocking1), "SYSCLKDIV = 2");
             AssertConsistent(rig, 12288000, 48000);
@@ -56,7 +57,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
         {
             Wm8960Rig rig = ClockedRig(12000000, 48000, out Wm8960Codec codec);
             Assert.AreEqual((int)DriverStatus.Ok, (int)codec.ConfigureClocks(48000, 12000000));
-            RunUntilIdle(rig, codec);
+            RunUntilIdle(codec, rig.Clock, rig.RenderMs);
 
             // f2 = 4 · 2 · 12.288 MHz = 98.304 MHz = 8.192 · 12 MHz: N = 8, K = 0x3126E9 (the reset values), SDM on
             Assert.AreEqual(0x028, rig.Codec.Register(Wm8960Registers.Pll1));
@@ -73,7 +74,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
         {
             Wm8960Rig rig = ClockedRig(12000000, 44100, out Wm8960Codec codec);
             Assert.AreEqual((int)DriverStatus.Ok, (int)codec.ConfigureClocks(44100, 12000000));
-            RunUntilIdle(rig, codec);
+            RunUntilIdle(codec, rig.Clock, rig.RenderMs);
 
             // f2 = 90.3168 MHz = 7.5264 · 12 MHz: N = 7, K = 0.5264 · 2^24 = 8831526.50, rounded as
             // Linux does to 0x86C227 (the Wolfson tables truncate to 0x86C226: 1 LSB, 6·10^-8 of the rate)
@@ -91,7 +92,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             Wm8960Rig rig = ClockedRig(12000000, 48000, out Wm8960Codec codec);
             rig.Bus.LogEnabled = true;
             codec.ConfigureClocks(48000, 12000000);
-            RunUntilIdle(rig, codec);
+            RunUntilIdle(codec, rig.Clock, rig.RenderMs);
 
             long enabledUs = -1;
             long selectedUs = -1;
@@ -125,7 +126,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             {
                 Wm8960Rig rig = ClockedRig(mclks[i], rates[i], out Wm8960Codec codec);
                 Assert.AreEqual((int)DriverStatus.Ok, (int)codec.ConfigureClocks(rates[i], mclks[i]));
-                RunUntilIdle(rig, codec);
+                RunUntilIdle(codec, rig.Clock, rig.RenderMs);
                 Assert.AreEqual((codes[i] << 6) | (codes[i] << 3), rig.Codec.Register(Wm8960Registers.Clocking1));
                 AssertConsistent(rig, mclks[i], rates[i]);
             }
@@ -214,19 +215,6 @@ namespace InterfaceFirmware.UnitTests.Drivers
             codec = new Wm8960Codec(rig.Bus, Wm8960Codec.DefaultAddress, null);
             Assert.AreEqual((int)DriverStatus.Ok, (int)codec.Start(rig.Clock.NowMs));
             return rig;
-        }
-
-        private static void RunUntilIdle(Wm8960Rig rig, Wm8960Codec codec)
-        {
-            int elapsed = 0;
-            do
-            {
-                codec.Tick(rig.Clock.NowMs);
-                rig.RenderMs(5);
-                elapsed += 5;
-                Assert.IsTrue(elapsed < 2000, "clock sequence did not finish");
-            }
-            while (codec.Busy);
         }
 
         private static void AssertConsistent(Wm8960Rig rig, int sysclkHz, int rate)

@@ -4,6 +4,7 @@ using InterfaceFirmware.Drivers.Wm8960;
 using InterfaceFirmware.Emulator;
 using InterfaceFirmware.Hal;
 using nanoFramework.TestFramework;
+using static InterfaceFirmware.UnitTests.Drivers.DriverTestHelpers;
 
 namespace InterfaceFirmware.UnitTests.Drivers
 {
@@ -90,7 +91,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             long afterUs = rig.Board.Clock.NowUs;
             rig.Run(200);
 
-            Wm8960PowerTests.AssertLevel(level, rig.LevelDb(rig.Board.CodecJack, true, 40), 0.05);
+            AssertLevel(level, rig.LevelDb(rig.Board.CodecJack, true, 40), 0.05);
             Assert.AreEqual(0, rig.Pops("second", afterUs), rig.Board.DescribePops());
         }
 

@@ -3,6 +3,7 @@ using InterfaceFirmware.Drivers.Codec;
 using InterfaceFirmware.Drivers.Wm8960;
 using InterfaceFirmware.Emulator;
 using nanoFramework.TestFramework;
+using static InterfaceFirmware.UnitTests.Drivers.DriverTestHelpers;
 
 namespace InterfaceFirmware.UnitTests.Drivers
 {
@@ -187,12 +188,12 @@ namespace InterfaceFirmware.UnitTests.Drivers
             var rig = MonitorRig(-20);
             rig.Codec.ConfigureClocks(48000, 12288000);
             rig.RunUntilIdle(1000);
-            RunSteps(rig, Wm8960Sequences.OffToStandby);
-            RunSteps(rig, Wm8960Sequences.StandbyToOn);
-            RunSteps(rig, Wm8960Sequences.Unmute);
+            RunSteps(rig.Codec, rig.Board.Clock, Wm8960Sequences.OffToStandby);
+            RunSteps(rig.Codec, rig.Board.Clock, Wm8960Sequences.StandbyToOn);
+            RunSteps(rig.Codec, rig.Board.Clock, Wm8960Sequences.Unmute);
             rig.Run(300);
-            RunSteps(rig, Wm8960Sequences.OnToStandby);
-            RunSteps(rig, Wm8960Sequences.StandbyToOff);
+            RunSteps(rig.Codec, rig.Board.Clock, Wm8960Sequences.OnToStandby);
+            RunSteps(rig.Codec, rig.Board.Clock, Wm8960Sequences.StandbyToOff);
             rig.Run(1000);
 
             Assert.AreEqual(0, rig.Board.PopEvents.Count, rig.Board.DescribePops());
@@ -205,8 +206,8 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.Codec.ConfigureClocks(48000, 12288000);
             rig.RunUntilIdle(1000);
             long start = rig.Board.Clock.NowUs;
-            RunSteps(rig, SequenceEdits.Without(Wm8960Sequences.OffToStandby, StepKind.Wait));
-            RunSteps(rig, Wm8960Sequences.StandbyToOn);
+            RunSteps(rig.Codec, rig.Board.Clock, SequenceEdits.Without(Wm8960Sequences.OffToStandby, StepKind.Wait));
+            RunSteps(rig.Codec, rig.Board.Clock, Wm8960Sequences.StandbyToOn);
             rig.Run(1000);
 
             Assert.IsTrue(rig.Pops("second", start) > 0, "no pop detected: " + rig.Board.DescribePops());
@@ -218,14 +219,14 @@ namespace InterfaceFirmware.UnitTests.Drivers
             var rig = MonitorRig(-20);
             rig.Codec.ConfigureClocks(48000, 12288000);
             rig.RunUntilIdle(1000);
-            RunSteps(rig, Wm8960Sequences.OffToStandby);
+            RunSteps(rig.Codec, rig.Board.Clock, Wm8960Sequences.OffToStandby);
             long start = rig.Board.Clock.NowUs;
 
             // the un-mute opens the monitor onto drivers that are off; they switch on at full level
             SequenceStep[] up = SequenceEdits.MoveToEnd(Wm8960Sequences.StandbyToOn, Wm8960Registers.Power2, Wm8960Registers.HeadphoneDrivers);
-            RunSteps(rig, SequenceEdits.Head(up, up.Length - 1));
-            RunSteps(rig, Wm8960Sequences.Unmute);
-            RunSteps(rig, SequenceEdits.Tail(up, 1));
+            RunSteps(rig.Codec, rig.Board.Clock, SequenceEdits.Head(up, up.Length - 1));
+            RunSteps(rig.Codec, rig.Board.Clock, Wm8960Sequences.Unmute);
+            RunSteps(rig.Codec, rig.Board.Clock, SequenceEdits.Tail(up, 1));
             rig.Run(300);
 
             Assert.IsTrue(rig.Pops("second", start) > 0, "no pop detected: " + rig.Board.DescribePops());
@@ -245,7 +246,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             var reordered = new SequenceStep[Wm8960Sequences.OnToStandby.Length + 1];
             reordered[0] = SequenceStep.Update(Wm8960Registers.Power2, Wm8960Registers.HeadphoneDrivers, 0);
             System.Array.Copy(Wm8960Sequences.OnToStandby, 0, reordered, 1, Wm8960Sequences.OnToStandby.Length);
-            RunSteps(rig, reordered);
+            RunSteps(rig.Codec, rig.Board.Clock, reordered);
             rig.Run(300);
 
             Assert.IsTrue(rig.Pops("second", start) > 0, "no pop detected: " + rig.Board.DescribePops());
@@ -264,30 +265,6 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.Codec.SetHeadphoneVolume(StereoGain.Both(0));
             rig.Codec.SetMuted(false, rig.Now); // the outputs open once the codec is On
             return rig;
-        }
-
-        internal static void AssertLevel(double expectedDb, double measuredDb, double toleranceDb)
-        {
-            double error = measuredDb - expectedDb;
-            Assert.IsTrue(error <= toleranceDb && error >= -toleranceDb,
-                "level " + measuredDb.ToString("F2") + " dB, expected " + expectedDb.ToString("F2") + " ± " + toleranceDb.ToString("F2"));
-        }
-
-        /// <summary>Runs a sequence on the driver by hand (the driver is the sequence's target), ticking the board.</summary>
-        internal static void RunSteps(ReferenceDriverRig rig, SequenceStep[] steps)
-        {
-            var runner = new SequenceRunner();
-            runner.Start(steps);
-            int elapsed = 0;
-            while (runner.Running)
-            {
-                runner.Tick(rig.Now, rig.Codec);
-                rig.Board.RunMs(ReferenceDriverRig.TickMs);
-                elapsed += ReferenceDriverRig.TickMs;
-                Assert.IsTrue(elapsed < 5000, "sequence did not finish");
-            }
-
-            Assert.IsFalse(runner.Failed);
         }
 
     }
