@@ -311,8 +311,8 @@ namespace InterfaceFirmware.Drivers.Codec
 
             // The chip holds its reset values: everything the driver set is dirty again, except
             // what the sequences bring up in their pop-free order; the DAC comes back muted.
-            SetDacMuteInCache(true);
             _chipMuted = true;
+            SetDacMuteInCache(true);
             _muteChangedMs = nowMs;
             Registers.Cache.ChipWasReset();
             int[] sequenced = SequencedRegisters;
@@ -377,6 +377,12 @@ namespace InterfaceFirmware.Drivers.Codec
         protected static int RampMs(int samples, int sampleRate)
         {
             return (samples * 1000 + sampleRate - 1) / sampleRate + 10;
+        }
+
+        /// <summary>The chip's DAC soft-mute bit as the driver last set it (the caller's wish is <see cref="Muted"/>).</summary>
+        protected bool DacSoftMuted
+        {
+            get { return _chipMuted; }
         }
 
         /// <summary>The DAC is soft-muted and its ramp has run: nothing from playback reaches the outputs.</summary>

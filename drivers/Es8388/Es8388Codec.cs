@@ -63,7 +63,6 @@ namespace InterfaceFirmware.Drivers.Es8388
         private bool _clocksConfigured;
 
         // DACMUTE is set while the base soft-mutes the DAC or the caller muted the DAC volume.
-        private bool _softMuted = true;
         private bool _dacVolumeMuted;
 
         public Es8388Codec(II2cBus bus, int address, ILog log)
@@ -151,7 +150,7 @@ namespace InterfaceFirmware.Drivers.Es8388
             int left = Es8388Gains.Dac.CodeFor(requested.Left);
             int right = Es8388Gains.Dac.CodeFor(requested.Right);
             _dacVolumeMuted = left == Es8388Gains.DigitalMuteCode && right == Es8388Gains.DigitalMuteCode;
-            int mute = _softMuted || _dacVolumeMuted ? Es8388Registers.Mute : 0;
+            int mute = DacSoftMuted || _dacVolumeMuted ? Es8388Registers.Mute : 0;
             if (_dacVolumeMuted)
             {
                 Update(Es8388Registers.DacControl3, Es8388Registers.Mute, mute);
@@ -234,7 +233,6 @@ namespace InterfaceFirmware.Drivers.Es8388
         protected override void LoadDefaults()
         {
             _clocksConfigured = false;
-            _softMuted = true;
             _dacVolumeMuted = false;
 
             RegisterCache cache = Registers.Cache;
@@ -264,7 +262,6 @@ namespace InterfaceFirmware.Drivers.Es8388
 
         protected override void SetDacMuteInCache(bool muted)
         {
-            _softMuted = muted;
             Registers.Cache.Update(Es8388Registers.DacControl3, Es8388Registers.Mute, muted || _dacVolumeMuted ? Es8388Registers.Mute : 0);
         }
 
