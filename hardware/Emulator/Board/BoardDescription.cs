@@ -48,7 +48,7 @@ namespace InterfaceFirmware.Emulator
     /// inputs and outputs, buttons, LEDs and status lines. The emulator builds a
     /// <see cref="VirtualBoard"/> from it; pins and addresses match hardware/README.md.
     /// </summary>
-    public sealed class BoardDescription
+    public sealed partial class BoardDescription
     {
         public string Name { get; set; }
 
