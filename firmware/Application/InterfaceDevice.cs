@@ -1,0 +1,696 @@
+using InterfaceFirmware.Drivers;
+using InterfaceFirmware.Drivers.Amplifier;
+using InterfaceFirmware.Drivers.Codec;
+using InterfaceFirmware.Drivers.Es8388;
+using InterfaceFirmware.Drivers.Tpa6130a2;
+using InterfaceFirmware.Drivers.Wm8960;
+using InterfaceFirmware.Firmware.Boards;
+using InterfaceFirmware.Firmware.Boot;
+using InterfaceFirmware.Firmware.Controls;
+using InterfaceFirmware.Firmware.Indicators;
+using InterfaceFirmware.Firmware.Model;
+using InterfaceFirmware.Firmware.Output;
+using InterfaceFirmware.Firmware.Planning;
+using InterfaceFirmware.Hal;
+
+namespace InterfaceFirmware.Firmware.Application
+{
+    /// <summary>
+    /// The device: built from a board profile and the hal, run by one cooperative tick. The device's
+    /// Program and the emulator construct it the same way, so tests see what the device does.
+    /// </summary>
+    /// <remarks>
+    /// The path of a button press, by name: a GPIO edge → <see cref="OnEdge"/> puts it in the
+    /// <see cref="EdgeQueue"/> → the tick hands it to its <see cref="DebouncedInput"/> →
+    /// <see cref="ButtonGestures"/> turns the settled press into a gesture and, through the board's
+    /// gesture table, a <see cref="UserAction"/> → <see cref="Apply"/> updates the
+    /// <see cref="Settings"/> and the <see cref="DeviceState"/> → <see cref="JackPlanner"/> plans
+    /// every stage of the jack (<see cref="JackTargets"/>) → <see cref="JackOutput"/> ramps the
+    /// chips there through the drivers (<see cref="IAudioCodec"/>, <see cref="IHeadphoneAmplifier"/>)
+    /// → their register caches → the I2C bus. All in the tick where the debounce decided; nothing
+    /// in the tick allocates unless it logs an event.
+    /// </remarks>
+    public sealed class InterfaceDevice
+    {
+        /// <summary>The control loop's period.</summary>
+        public const int TickMs = 5;
+
+        /// <summary>A jack-detect switch settles slower than a button.</summary>
+        public const int JackDebounceMs = 100;
+
+        /// <summary>How long the LEDs show which jack was just selected.</summary>
+        public const int SelectionShowMs = 4000;
+
+        private const string Source = "firmware";
+
+        private readonly BoardProfile _profile;
+        private readonly BoardIo _io;
+        private readonly ILog _log;
+        private readonly Settings _settings;
+        private readonly DeviceState _state;
+        private readonly EdgeQueue _edges = new EdgeQueue(64);
+        private readonly ActionQueue _actions = new ActionQueue(16);
+        private readonly int _jackCount;
+        private readonly JackTargets[] _targets;
+        private readonly JackPlanner[] _planners;
+        private readonly JackOutput[] _outputs;
+        private readonly IAudioCodec[] _codecs;
+        private readonly bool[] _codecFaultLogged;
+        private readonly IHeadphoneAmplifier _amplifier;
+        private IDigitalInput[] _inputs;
+        private DebouncedInput[] _debounced;
+        private int[] _jackOfInput;
+        private ButtonGestures _gestures;
+        private LedController _leds;
+        private bool _started;
+        private bool _tookCharge;
+        private bool _amplifierFaultLogged;
+
+        /// <param name="settings">The settings to start from (null: defaults).</param>
+        public InterfaceDevice(BoardProfile profile, BoardIo io, Settings settings)
+        {
+            _profile = profile;
+            _io = io;
+            _log = io.Log;
+            _jackCount = profile.Jacks.Length;
+            _settings = new Settings(_jackCount);
+            if (settings != null)
+            {
+                _settings.CopyFrom(settings);
+            }
+
+            _state = new DeviceState(_jackCount);
+            _codecs = new IAudioCodec[profile.Codecs.Length];
+            _codecFaultLogged = new bool[_codecs.Length];
+            for (int i = 0; i < _codecs.Length; i++)
+            {
+                _codecs[i] = CreateCodec(profile.Codecs[i], io.Bus, _log);
+            }
+
+            if (profile.HasAmplifier)
+            {
+                IDigitalOutput shutdown = profile.AmplifierShutdownPin >= 0 ? io.Gpio.OpenOutput(profile.AmplifierShutdownPin, false) : null;
+                _amplifier = new Tpa6130a2Amplifier(io.Bus, profile.AmplifierAddress, shutdown, _log);
+            }
+
+            _targets = new JackTargets[_jackCount];
+            _planners = new JackPlanner[_jackCount];
+            _outputs = new JackOutput[_jackCount];
+            for (int j = 0; j < _jackCount; j++)
+            {
+                JackProfile jack = profile.Jacks[j];
+                IAudioCodec codec = _codecs[jack.CodecIndex];
+                IHeadphoneAmplifier amplifier = jack.ThroughAmplifier ? _amplifier : null;
+                _targets[j] = new JackTargets();
+                _planners[j] = new JackPlanner(jack, codec.Capabilities, amplifier != null ? amplifier.Volume : null);
+                _outputs[j] = new JackOutput(codec, amplifier, jack.HoldHeadphoneVolume);
+            }
+        }
+
+        public BoardProfile Profile
+        {
+            get { return _profile; }
+        }
+
+        public Settings Settings
+        {
+            get { return _settings; }
+        }
+
+        public DeviceState State
+        {
+            get { return _state; }
+        }
+
+        public IHeadphoneAmplifier Amplifier
+        {
+            get { return _amplifier; }
+        }
+
+        public IAudioCodec Codec(int index)
+        {
+            return _codecs[index];
+        }
+
+        /// <summary>What the planner wants jack <paramref name="jack"/>'s stages to hold.</summary>
+        public JackTargets Targets(int jack)
+        {
+            return _targets[jack];
+        }
+
+        public JackPlanner Planner(int jack)
+        {
+            return _planners[jack];
+        }
+
+        public JackOutput Output(int jack)
+        {
+            return _outputs[jack];
+        }
+
+        /// <summary>Edges the queue could not take since start-up.</summary>
+        public int DroppedEdges
+        {
+            get { return _edges.Dropped; }
+        }
+
+        /// <summary>The indications the LEDs show now (bits of <see cref="Indication"/>).</summary>
+        public int Indications
+        {
+            get { return CurrentIndications(_io.Clock.NowMs); }
+        }
+
+        public LedController Leds
+        {
+            get { return _leds; }
+        }
+
+        /// <summary>Opens the pins, subscribes to their edges and starts the tick.</summary>
+        public void Start()
+        {
+            if (_started)
+            {
+                return;
+            }
+
+            _started = true;
+            OpenInputs();
+            _leds = new LedController(_profile, _io.Gpio);
+            if (_profile.SpeakerAmplifierPin >= 0)
+            {
+                _io.Gpio.OpenOutput(_profile.SpeakerAmplifierPin, false); // headphones only: the speaker amplifier stays off
+            }
+
+            _state.Phase = DevicePhase.Booting;
+            _state.Busy = true;
+            _io.Clock.StartTicks(TickMs, Tick);
+        }
+
+        /// <summary>One control-loop tick (the clock calls it every <see cref="TickMs"/>).</summary>
+        public void Tick(long nowMs)
+        {
+            DrainEdges();
+            UpdateButtons(nowMs);
+            UpdateJackDetect(nowMs);
+            UserAction action;
+            while (_actions.TryTake(out action))
+            {
+                Apply(action, nowMs);
+            }
+
+            if (_state.Phase == DevicePhase.Booting)
+            {
+                Boot(nowMs);
+            }
+
+            for (int j = 0; j < _jackCount; j++)
+            {
+                PlanJack(j);
+                if (_tookCharge)
+                {
+                    _outputs[j].Advance(_targets[j], WantOpen(j), _state.Jacks[j].Plugged, nowMs);
+                }
+            }
+
+            for (int i = 0; i < _codecs.Length; i++)
+            {
+                _codecs[i].Tick(nowMs);
+            }
+
+            if (_amplifier != null)
+            {
+                _amplifier.Tick(nowMs);
+            }
+
+            WatchFaults();
+            _leds.Update(nowMs, CurrentIndications(nowMs));
+        }
+
+        // ---- inputs --------------------------------------------------------------------------------
+
+        private void OpenInputs()
+        {
+            int buttons = _profile.Buttons.Length;
+            int detects = 0;
+            for (int j = 0; j < _jackCount; j++)
+            {
+                detects += _profile.Jacks[j].DetectPin >= 0 ? 1 : 0;
+            }
+
+            _inputs = new IDigitalInput[buttons + detects];
+            _debounced = new DebouncedInput[buttons + detects];
+            _jackOfInput = new int[buttons + detects];
+            var names = new string[buttons];
+            for (int i = 0; i < buttons; i++)
+            {
+                ButtonProfile button = _profile.Buttons[i];
+                names[i] = button.Name;
+                _inputs[i] = _io.Gpio.OpenInput(button.Pin, button.ActiveLow);
+                _debounced[i] = new DebouncedInput(_inputs[i], button.ActiveLow, DebouncedInput.DefaultDebounceMs);
+                _jackOfInput[i] = -1;
+            }
+
+            int n = buttons;
+            for (int j = 0; j < _jackCount; j++)
+            {
+                JackProfile jack = _profile.Jacks[j];
+                if (jack.DetectPin < 0)
+                {
+                    continue;
+                }
+
+                _inputs[n] = _io.Gpio.OpenInput(jack.DetectPin, false);
+                _debounced[n] = new DebouncedInput(_inputs[n], jack.DetectActiveLow, JackDebounceMs);
+                _jackOfInput[n] = j;
+                _state.Jacks[j].Plugged = _debounced[n].Active;
+                n++;
+            }
+
+            _gestures = new ButtonGestures(names, _profile.Gestures, _actions, _log);
+            for (int i = 0; i < _inputs.Length; i++)
+            {
+                _inputs[i].Edge += OnEdge;
+            }
+        }
+
+        // GPIO event thread on the device: record the edge, nothing else.
+        private void OnEdge(IDigitalInput input, bool level)
+        {
+            for (int i = 0; i < _inputs.Length; i++)
+            {
+                if (_inputs[i] == input)
+                {
+                    _edges.Enqueue(i, level, _io.Clock.NowMs);
+                    return;
+                }
+            }
+        }
+
+        private void DrainEdges()
+        {
+            int source;
+            bool level;
+            long timeMs;
+            while (_edges.TryDequeue(out source, out level, out timeMs))
+            {
+                _debounced[source].OnEdge(timeMs);
+            }
+        }
+
+        private void UpdateButtons(long nowMs)
+        {
+            int buttons = _profile.Buttons.Length;
+            for (int i = 0; i < buttons; i++)
+            {
+                InputChange change = _debounced[i].Update(nowMs);
+                if (change != InputChange.None)
+                {
+                    _gestures.OnInputChange(i, change, nowMs);
+                }
+            }
+
+            _gestures.Update(nowMs);
+        }
+
+        private void UpdateJackDetect(long nowMs)
+        {
+            for (int i = _profile.Buttons.Length; i < _debounced.Length; i++)
+            {
+                int jack = _jackOfInput[i];
+                InputChange change = _debounced[i].Update(nowMs);
+                switch (change)
+                {
+                    case InputChange.Activated:
+                        Plugged(jack, true);
+                        break;
+                    case InputChange.Deactivated:
+                        Plugged(jack, false);
+                        break;
+                    case InputChange.StartedChattering:
+                        _log.Write(LogLevel.Warning, Source, _profile.Jacks[jack].Name + " jack detect chatters: jack muted until it settles");
+                        Plugged(jack, false);
+                        break;
+                    case InputChange.StoppedChattering:
+                        Plugged(jack, _debounced[i].Active);
+                        break;
+                }
+            }
+        }
+
+        private void Plugged(int jack, bool plugged)
+        {
+            JackState state = _state.Jacks[jack];
+            if (state.Plugged == plugged)
+            {
+                return;
+            }
+
+            state.Plugged = plugged;
+            if (plugged)
+            {
+                ApplyBootCap(jack); // a new pair of headphones starts no louder than the boot cap
+            }
+
+            _log.Write(LogLevel.Info, Source, _profile.Jacks[jack].Name + " jack: " + (plugged ? "headphones plugged in" : "unplugged, muted"));
+        }
+
+        // ---- actions -------------------------------------------------------------------------------
+
+        /// <summary>Carries out a user action on the settings and the state (also for tests and scripts).</summary>
+        public void Apply(UserAction action, long nowMs)
+        {
+            int j = _state.SelectedJack;
+            JackSettings jack = _settings.Jacks[j];
+            JackState state = _state.Jacks[j];
+            JackPlanner planner = _planners[j];
+            switch (action)
+            {
+                case UserAction.VolumeUp:
+                    if (state.Muted)
+                    {
+                        state.Muted = false;
+                    }
+                    else if (state.AtFloor)
+                    {
+                        state.AtFloor = false;
+                        jack.LevelCentiDb = planner.MinLevel(jack.Range);
+                    }
+                    else
+                    {
+                        jack.LevelCentiDb = planner.Snap(jack.LevelCentiDb + JackPlanner.StepCentiDb, jack.Range, jack.UserMaxCentiDb);
+                    }
+
+                    break;
+                case UserAction.VolumeDown:
+                    if (!state.Muted && !state.AtFloor)
+                    {
+                        if (jack.LevelCentiDb - JackPlanner.StepCentiDb < planner.MinLevel(jack.Range))
+                        {
+                            state.AtFloor = true;
+                        }
+                        else
+                        {
+                            jack.LevelCentiDb -= JackPlanner.StepCentiDb;
+                        }
+                    }
+
+                    break;
+                case UserAction.ToggleMute:
+                    state.Muted = !state.Muted;
+                    _log.Write(LogLevel.Info, Source, _profile.Jacks[j].Name + " jack " + (state.Muted ? "muted" : "un-muted"));
+                    break;
+                case UserAction.SelectNextJack:
+                    _state.SelectedJack = (j + 1) % _jackCount;
+                    _state.ShowSelectionUntilMs = nowMs + SelectionShowMs;
+                    _log.Write(LogLevel.Info, Source, "volume keys on the " + _profile.Jacks[_state.SelectedJack].Name + " jack");
+                    break;
+                case UserAction.CycleGainRange:
+                    jack.Range = (HeadphoneRange)(((int)jack.Range + 1) % 3);
+                    jack.LevelCentiDb = planner.Snap(jack.LevelCentiDb, jack.Range, jack.UserMaxCentiDb);
+                    _log.Write(LogLevel.Info, Source, _profile.Jacks[j].Name + " jack: " + RangeName(jack.Range) + " range, maximum " + Db(planner.MaxLevel(jack.Range)));
+                    break;
+                case UserAction.SetMaximumLevel:
+                    jack.UserMaxCentiDb = jack.LevelCentiDb;
+                    _log.Write(LogLevel.Info, Source, _profile.Jacks[j].Name + " jack: maximum set at " + Db(jack.LevelCentiDb));
+                    break;
+                case UserAction.ResetToDefaults:
+                    _settings.ResetToDefaults();
+                    for (int k = 0; k < _jackCount; k++)
+                    {
+                        _state.Jacks[k].Muted = false;
+                        _state.Jacks[k].AtFloor = false;
+                        ApplyBootCap(k);
+                    }
+
+                    _log.Write(LogLevel.Info, Source, "settings reset to defaults");
+                    break;
+                case UserAction.CycleMonitorMode:
+                    _settings.Monitor = NextMonitorMode(_settings.Monitor);
+                    _log.Write(LogLevel.Info, Source, "monitor " + MonitorName(_settings.Monitor));
+                    break;
+                case UserAction.BlendTowardInputs:
+                    _settings.Blend = _settings.Blend > 0 ? _settings.Blend - 1 : 0;
+                    break;
+                case UserAction.BlendTowardPlayback:
+                    _settings.Blend = _settings.Blend < Settings.BlendPositions ? _settings.Blend + 1 : Settings.BlendPositions;
+                    break;
+                case UserAction.ToggleInputGainFocus:
+                case UserAction.AutoGain:
+                    _log.Write(LogLevel.Warning, Source, "input gain and auto gain are not in this firmware yet: the key does nothing");
+                    break;
+            }
+        }
+
+        private MonitorMode NextMonitorMode(MonitorMode mode)
+        {
+            switch (mode)
+            {
+                case MonitorMode.Off:
+                    return _planners[0].CanMonitorMono ? MonitorMode.Mono : MonitorMode.Stereo;
+                case MonitorMode.Mono:
+                    return MonitorMode.Stereo;
+                default:
+                    return MonitorMode.Off;
+            }
+        }
+
+        private void ApplyBootCap(int jack)
+        {
+            JackSettings settings = _settings.Jacks[jack];
+            int level = settings.LevelCentiDb > _settings.BootCapCentiDb ? _settings.BootCapCentiDb : settings.LevelCentiDb;
+            settings.LevelCentiDb = _planners[jack].Snap(level, settings.Range, settings.UserMaxCentiDb);
+        }
+
+        // ---- boot ----------------------------------------------------------------------------------
+
+        private void Boot(long nowMs)
+        {
+            if (!_tookCharge)
+            {
+                TakeCharge(nowMs);
+                _tookCharge = true;
+                return;
+            }
+
+            for (int i = 0; i < _codecs.Length; i++)
+            {
+                IAudioCodec codec = _codecs[i];
+                if (codec.Status == DriverStatus.Ok && (codec.Busy || codec.PowerState != CodecPowerState.On))
+                {
+                    return;
+                }
+            }
+
+            _state.Phase = DevicePhase.Running;
+            _state.Busy = false;
+            _log.Write(LogLevel.Info, Source, "up: " + (_state.UsbMode ? "clocked by the USB bridge" : "clocked by the ESP32"));
+        }
+
+        // Takes charge of the chips at their power-on state, configures them while nothing is live,
+        // and starts the pop-free power-up; the jacks open once the codecs are On.
+        private void TakeCharge(long nowMs)
+        {
+            _log.Write(LogLevel.Info, Source, _profile.Name + " board: taking charge of the chips");
+            if (_amplifier != null && ChipPresence.CheckAmplifier(_amplifier, _log))
+            {
+                _amplifier.Start(nowMs);
+            }
+
+            int sampleRate = ChooseClocks();
+            for (int i = 0; i < _codecs.Length; i++)
+            {
+                IAudioCodec codec = _codecs[i];
+                if (codec.Start(nowMs) != DriverStatus.Ok)
+                {
+                    continue; // logged by the driver; shown as a fault
+                }
+
+                if (codec.ConfigureClocks(sampleRate, sampleRate * 256) != DriverStatus.Ok)
+                {
+                    _log.Write(LogLevel.Error, Source, codec.Name + " cannot be clocked at " + sampleRate.ToString() + " Hz");
+                }
+
+                codec.SelectInputs(_profile.Inputs.Left, _profile.Inputs.Right);
+                codec.SetInputGain(StereoGain.Both(_profile.DefaultInputGainCentiDb));
+            }
+
+            for (int j = 0; j < _jackCount; j++)
+            {
+                ApplyBootCap(j);
+                PlanJack(j);
+                _outputs[j].Preset(_targets[j]);
+            }
+
+            for (int i = 0; i < _codecs.Length; i++)
+            {
+                if (_codecs[i].Status == DriverStatus.Ok)
+                {
+                    _codecs[i].RequestPowerState(CodecPowerState.On, nowMs);
+                }
+            }
+        }
+
+        // The bridge clocks the codecs (256·fs) when a computer streams; otherwise the ESP32 does.
+        private int ChooseClocks()
+        {
+            IUsbLink usb = _io.Usb;
+            if (_profile.HasUsbBridge && usb != null && usb.HostConfigured && usb.SampleRate > 0)
+            {
+                _state.UsbMode = true;
+                if (_io.CodecClock != null)
+                {
+                    _io.CodecClock.Stop();
+                }
+
+                return usb.SampleRate;
+            }
+
+            _state.UsbMode = false;
+            const int standaloneRate = 48000;
+            if (_io.CodecClock != null && !_io.CodecClock.Start(standaloneRate, 256))
+            {
+                _log.Write(LogLevel.Error, Source, "the ESP32 cannot clock the codec");
+            }
+
+            return standaloneRate;
+        }
+
+        // ---- planning ------------------------------------------------------------------------------
+
+        private void PlanJack(int j)
+        {
+            JackSettings jack = _settings.Jacks[j];
+            int blend = _settings.Blend;
+            int centre = Settings.BlendPositions / 2;
+            int playbackOffset = blend >= centre ? 0 : (blend == 0 ? GainScale.Muted : -(centre - blend) * 100);
+            int monitorOffset = blend <= centre ? 0 : (blend == Settings.BlendPositions ? GainScale.Muted : -(blend - centre) * 100);
+            _planners[j].Plan(jack.LevelCentiDb, jack.Range, !WantOpen(j), _settings.Monitor, playbackOffset, monitorOffset, _targets[j]);
+        }
+
+        private bool WantOpen(int j)
+        {
+            JackState state = _state.Jacks[j];
+            return _state.Phase == DevicePhase.Running && state.Plugged && !state.Muted && !state.AtFloor
+                && _codecs[_profile.Jacks[j].CodecIndex].Status == DriverStatus.Ok;
+        }
+
+        // ---- faults and LEDs -----------------------------------------------------------------------
+
+        private void WatchFaults()
+        {
+            bool fault = false;
+            for (int i = 0; i < _codecs.Length; i++)
+            {
+                if (_codecs[i].Status != DriverStatus.Ok)
+                {
+                    fault = true;
+                    if (!_codecFaultLogged[i])
+                    {
+                        _codecFaultLogged[i] = true;
+                        _log.Write(LogLevel.Error, Source, _codecs[i].Name + " at I2C address " + _profile.Codecs[i].Address.ToString() + " failed: its jack stays muted");
+                    }
+                }
+            }
+
+            if (_amplifier != null && _amplifier.Status != DriverStatus.Ok)
+            {
+                fault = true;
+                if (!_amplifierFaultLogged)
+                {
+                    _amplifierFaultLogged = true;
+                    _log.Write(LogLevel.Error, Source, "headphone amplifier failed: the main jack stays muted");
+                }
+            }
+
+            _state.Fault = fault;
+        }
+
+        private int CurrentIndications(long nowMs)
+        {
+            int bits = 0;
+            if (_state.Fault)
+            {
+                bits |= LedController.Bit(Indication.Fault);
+            }
+
+            if (_state.Busy)
+            {
+                bits |= LedController.Bit(Indication.Busy);
+            }
+
+            if (nowMs < _state.ClipUntilMs)
+            {
+                bits |= LedController.Bit(Indication.Clip);
+            }
+
+            if (nowMs < _state.ShowSelectionUntilMs)
+            {
+                bits |= LedController.Bit(_state.SelectedJack == 0 ? Indication.SelectedFirstJack : Indication.SelectedSecondJack);
+            }
+
+            JackState selected = _state.Jacks[_state.SelectedJack];
+            if (selected.Muted || selected.AtFloor)
+            {
+                bits |= LedController.Bit(Indication.Muted);
+            }
+
+            MonitorMode monitor = _targets[0].MonitorMode;
+            if (monitor == MonitorMode.Stereo)
+            {
+                bits |= LedController.Bit(Indication.MonitorStereo);
+            }
+            else if (monitor == MonitorMode.Mono)
+            {
+                bits |= LedController.Bit(Indication.MonitorMono);
+            }
+
+            bits |= LedController.Bit(_state.UsbMode ? Indication.UsbMode : Indication.Standalone);
+            return bits;
+        }
+
+        // ---- helpers -------------------------------------------------------------------------------
+
+        private static IAudioCodec CreateCodec(CodecFitting fitting, II2cBus bus, ILog log)
+        {
+            switch (fitting.Chip)
+            {
+                case CodecChip.Es8388:
+                    return new Es8388Codec(bus, fitting.Address, log);
+                default:
+                    return new Wm8960Codec(bus, fitting.Address, log);
+            }
+        }
+
+        private static string RangeName(HeadphoneRange range)
+        {
+            switch (range)
+            {
+                case HeadphoneRange.InEar: return "in-ear";
+                case HeadphoneRange.High: return "high";
+                default: return "normal";
+            }
+        }
+
+        private static string MonitorName(MonitorMode mode)
+        {
+            switch (mode)
+            {
+                case MonitorMode.Mono: return "mono";
+                case MonitorMode.Stereo: return "stereo";
+                default: return "off";
+            }
+        }
+
+        /// <summary>A level for the log: "−12.5 dB" (allocates: events only).</summary>
+        public static string Db(int centiDb)
+        {
+            if (centiDb == GainScale.Muted)
+            {
+                return "muted";
+            }
+
+            int tenths = (centiDb < 0 ? -centiDb : centiDb) / 10;
+            return (centiDb < 0 ? "-" : "+") + (tenths / 10).ToString() + "." + (tenths % 10).ToString() + " dB";
+        }
+    }
+}

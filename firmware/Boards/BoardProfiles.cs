@@ -1,0 +1,240 @@
+using InterfaceFirmware.Drivers.Codec;
+using InterfaceFirmware.Firmware.Controls;
+using InterfaceFirmware.Firmware.Indicators;
+using InterfaceFirmware.Firmware.Model;
+
+namespace InterfaceFirmware.Firmware.Boards
+{
+    /// <summary>
+    /// The boards the firmware runs on, as data: pins and addresses from hardware/README.md, the
+    /// gesture table and the LED table of each (both documented in the README).
+    /// </summary>
+    public static class BoardProfiles
+    {
+        /// <summary>The profile called <paramref name="name"/> ("reference", "audiokit", "lyrat"), or null.</summary>
+        public static BoardProfile ByName(string name)
+        {
+            switch (name)
+            {
+                case "reference": return Reference();
+                case "audiokit": return AudioKit();
+                case "lyrat": return LyraT();
+                default: return null;
+            }
+        }
+
+        /// <summary>
+        /// The reference board: WM8960 "A" at 0x1A feeding the TPA6130A2 (main jack), WM8960 "B"
+        /// behind an LTC4316 address translator at 0x5A driving the second jack, so each jack has
+        /// its own zero-cross output volume and its own monitor mix.
+        /// </summary>
+        public static BoardProfile Reference()
+        {
+            var board = new BoardProfile();
+            board.Name = "reference";
+            board.I2cBusId = 1;
+            board.I2cDataPin = 18;
+            board.I2cClockPin = 23;
+            var codecA = new CodecFitting(CodecChip.Wm8960, 0x1A);
+            codecA.FeedsCapture = true;
+            board.Codecs = new CodecFitting[] { codecA, new CodecFitting(CodecChip.Wm8960, 0x5A) };
+            board.AmplifierAddress = 0x60;
+            board.AmplifierShutdownPin = 21;
+            board.HasUsbBridge = true;
+            board.SpeakerAmplifierPin = -1;
+            board.Inputs = new InputSourcePair(InputSource.Input1, InputSource.Input1);
+            board.DefaultInputGainCentiDb = 1200;
+
+            // Main jack: the TPA6130A2 sets the range (changed only while muted), the codec's
+            // zero-cross headphone volume the level in 1 dB steps, the DAC the 0.5 dB remainder.
+            var main = new JackProfile("main", 0, true);
+            main.DetectPin = 27;
+            main.DetectActiveLow = false;
+            main.Ranges = new GainRange[]
+            {
+                new GainRange(HeadphoneRange.InEar, -1780, -1780),
+                new GainRange(HeadphoneRange.Normal, -610, -610),
+                new GainRange(HeadphoneRange.High, 400, 400),
+            };
+
+            // Second jack: the second codec's own headphone driver (3.3 V: about 1 V rms at most).
+            var second = new JackProfile("second", 1, false);
+            second.Ranges = new GainRange[]
+            {
+                new GainRange(HeadphoneRange.InEar, -1800, 0),
+                new GainRange(HeadphoneRange.Normal, -600, 0),
+                new GainRange(HeadphoneRange.High, 0, 0),
+            };
+            board.Jacks = new JackProfile[] { main, second };
+
+            board.Buttons = new ButtonProfile[]
+            {
+                new ButtonProfile("volume-up", 13, true),
+                new ButtonProfile("volume-down", 14, true),
+                new ButtonProfile("monitor", 15, true),
+                new ButtonProfile("select", 19, true),
+            };
+            const int up = 0, down = 1, monitor = 2, select = 3;
+            board.Gestures = new GestureBinding[]
+            {
+                new GestureBinding(up, Gesture.Down, UserAction.VolumeUp),
+                new GestureBinding(up, Gesture.Repeat, UserAction.VolumeUp),
+                new GestureBinding(down, Gesture.Down, UserAction.VolumeDown),
+                new GestureBinding(down, Gesture.Repeat, UserAction.VolumeDown),
+                new GestureBinding(select, Gesture.Click, UserAction.SelectNextJack),
+                new GestureBinding(select, Gesture.DoubleClick, UserAction.ToggleInputGainFocus),
+                new GestureBinding(select, Gesture.LongPress, UserAction.CycleGainRange),
+                new GestureBinding(select, Gesture.Combo, down, UserAction.ToggleMute),
+                new GestureBinding(select, Gesture.Combo, up, UserAction.SetMaximumLevel),
+                new GestureBinding(monitor, Gesture.Click, UserAction.CycleMonitorMode),
+                new GestureBinding(monitor, Gesture.LongPress, UserAction.AutoGain),
+                new GestureBinding(monitor, Gesture.Combo, up, UserAction.BlendTowardPlayback),
+                new GestureBinding(monitor, Gesture.ComboRepeat, up, UserAction.BlendTowardPlayback),
+                new GestureBinding(monitor, Gesture.Combo, down, UserAction.BlendTowardInputs),
+                new GestureBinding(monitor, Gesture.ComboRepeat, down, UserAction.BlendTowardInputs),
+                new GestureBinding(select, Gesture.ComboLong, monitor, UserAction.ResetToDefaults),
+                new GestureBinding(monitor, Gesture.ComboLong, select, UserAction.ResetToDefaults),
+            };
+
+            board.Leds = new LedProfile[]
+            {
+                new LedProfile("status", 22, false),
+                new LedProfile("monitor", 2, false),
+            };
+            const int status = 0, monitorLed = 1;
+            board.Indicators = new IndicatorBinding[]
+            {
+                new IndicatorBinding(status, Indication.Fault, LedPatterns.FastBlink),
+                new IndicatorBinding(status, Indication.Busy, LedPatterns.Blink),
+                new IndicatorBinding(status, Indication.SelectedFirstJack, LedPatterns.OneFlash),
+                new IndicatorBinding(status, Indication.SelectedSecondJack, LedPatterns.TwoFlashes),
+                new IndicatorBinding(status, Indication.Muted, LedPatterns.SlowBlink),
+                new IndicatorBinding(status, Indication.UsbMode, LedPatterns.Solid),
+                new IndicatorBinding(status, Indication.Standalone, LedPatterns.Heartbeat),
+                new IndicatorBinding(monitorLed, Indication.Fault, LedPatterns.FastBlink),
+                new IndicatorBinding(monitorLed, Indication.Clip, LedPatterns.FastBlink),
+                new IndicatorBinding(monitorLed, Indication.MonitorMono, LedPatterns.SlowBlink),
+                new IndicatorBinding(monitorLed, Indication.MonitorStereo, LedPatterns.Solid),
+            };
+            return board;
+        }
+
+        /// <summary>
+        /// AI-Thinker ESP32-A1S Audio Kit v2.2: one ES8388 (0x10), one jack on its OUT1 (detect
+        /// GPIO 39, low with a plug), six keys, LED D4 (active low). No USB audio: standalone.
+        /// </summary>
+        public static BoardProfile AudioKit()
+        {
+            BoardProfile board = Es8388Board("audiokit", 33, 32, 39);
+            board.SpeakerAmplifierPin = 21;
+            board.Buttons = new ButtonProfile[]
+            {
+                new ButtonProfile("key1", 36, true),
+                new ButtonProfile("key2", 13, true),
+                new ButtonProfile("key3", 19, true),
+                new ButtonProfile("key4", 23, true),
+                new ButtonProfile("key5", 18, true),
+                new ButtonProfile("key6", 5, true),
+            };
+
+            // Espressif's labels for the six keys: REC, MODE, PLAY, SET, VOL−, VOL+.
+            board.Gestures = DevBoardGestures(0, 1, 2, 3, 4, 5);
+            board.Leds = new LedProfile[] { new LedProfile("d4", 22, true) };
+            board.Indicators = SingleLedIndicators();
+            return board;
+        }
+
+        /// <summary>
+        /// Espressif ESP32-LyraT v4.3: one ES8388 (0x10), one headphone jack (detect GPIO 19, low
+        /// with a plug), Rec and Mode keys, Play/Set/Vol+/Vol− touch pads, a green LED.
+        /// </summary>
+        public static BoardProfile LyraT()
+        {
+            BoardProfile board = Es8388Board("lyrat", 18, 23, 19);
+            board.SpeakerAmplifierPin = 21;
+            board.Buttons = new ButtonProfile[]
+            {
+                new ButtonProfile("rec", 36, true),
+                new ButtonProfile("mode", 39, true),
+                new ButtonProfile("play", 33, true),
+                new ButtonProfile("set", 32, true),
+                new ButtonProfile("vol-down", 13, true),
+                new ButtonProfile("vol-up", 27, true),
+            };
+            board.Gestures = DevBoardGestures(0, 1, 2, 3, 4, 5);
+            board.Leds = new LedProfile[] { new LedProfile("green", 22, false) };
+            board.Indicators = SingleLedIndicators();
+            return board;
+        }
+
+        // The ES8388 dev boards: one codec, one jack on OUT1, the line input on LIN2/RIN2.
+        // OUT1 has no zero-cross detector and its step size is uncertain (1.5 dB per the
+        // datasheet-derived ports, 1 dB per Linux es8328.c; all agree 0x1E = 0 dB): it stays at
+        // 0 dB and the level moves on the DAC, whose volume ramps (DACSOFTRAMP).
+        private static BoardProfile Es8388Board(string name, int sda, int scl, int detectPin)
+        {
+            var board = new BoardProfile();
+            board.Name = name;
+            board.I2cBusId = 1;
+            board.I2cDataPin = sda;
+            board.I2cClockPin = scl;
+            var codec = new CodecFitting(CodecChip.Es8388, 0x10);
+            codec.FeedsCapture = true;
+            board.Codecs = new CodecFitting[] { codec };
+            board.AmplifierAddress = -1;
+            board.AmplifierShutdownPin = -1;
+            board.HasUsbBridge = false;
+            board.Inputs = new InputSourcePair(InputSource.Input2, InputSource.Input2);
+            board.DefaultInputGainCentiDb = 0;
+            var jack = new JackProfile("main", 0, false);
+            jack.DetectPin = detectPin;
+            jack.DetectActiveLow = true;
+            jack.HoldHeadphoneVolume = true;
+            jack.HeadphoneHoldCentiDb = 0;
+            jack.Ranges = new GainRange[]
+            {
+                new GainRange(HeadphoneRange.InEar, -1800, 0),
+                new GainRange(HeadphoneRange.Normal, -600, 0),
+                new GainRange(HeadphoneRange.High, 0, 0),
+            };
+            board.Jacks = new JackProfile[] { jack };
+            return board;
+        }
+
+        // Six keys in Espressif's order: REC, MODE, PLAY, SET, VOL−, VOL+.
+        private static GestureBinding[] DevBoardGestures(int rec, int mode, int play, int set, int down, int up)
+        {
+            return new GestureBinding[]
+            {
+                new GestureBinding(up, Gesture.Down, UserAction.VolumeUp),
+                new GestureBinding(up, Gesture.Repeat, UserAction.VolumeUp),
+                new GestureBinding(down, Gesture.Down, UserAction.VolumeDown),
+                new GestureBinding(down, Gesture.Repeat, UserAction.VolumeDown),
+                new GestureBinding(play, Gesture.Click, UserAction.ToggleMute),
+                new GestureBinding(set, Gesture.Click, UserAction.ToggleInputGainFocus),
+                new GestureBinding(set, Gesture.LongPress, UserAction.CycleGainRange),
+                new GestureBinding(set, Gesture.Combo, up, UserAction.SetMaximumLevel),
+                new GestureBinding(mode, Gesture.Click, UserAction.CycleMonitorMode),
+                new GestureBinding(mode, Gesture.Combo, up, UserAction.BlendTowardPlayback),
+                new GestureBinding(mode, Gesture.ComboRepeat, up, UserAction.BlendTowardPlayback),
+                new GestureBinding(mode, Gesture.Combo, down, UserAction.BlendTowardInputs),
+                new GestureBinding(mode, Gesture.ComboRepeat, down, UserAction.BlendTowardInputs),
+                new GestureBinding(rec, Gesture.LongPress, UserAction.AutoGain),
+                new GestureBinding(play, Gesture.ComboLong, set, UserAction.ResetToDefaults),
+                new GestureBinding(set, Gesture.ComboLong, play, UserAction.ResetToDefaults),
+            };
+        }
+
+        private static IndicatorBinding[] SingleLedIndicators()
+        {
+            return new IndicatorBinding[]
+            {
+                new IndicatorBinding(0, Indication.Fault, LedPatterns.FastBlink),
+                new IndicatorBinding(0, Indication.Busy, LedPatterns.Blink),
+                new IndicatorBinding(0, Indication.Clip, LedPatterns.Solid),
+                new IndicatorBinding(0, Indication.Muted, LedPatterns.SlowBlink),
+                new IndicatorBinding(0, Indication.Standalone, LedPatterns.Heartbeat),
+            };
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using InterfaceFirmware.Drivers;
+
+namespace InterfaceFirmware.Firmware.Model
+{
+    /// <summary>Where a jack's volume range sits (see the board profile's gain ranges).</summary>
+    public enum HeadphoneRange
+    {
+        /// <summary>Low maximum, fine steps where in-ear monitors are listened to.</summary>
+        InEar = 0,
+
+        Normal = 1,
+
+        /// <summary>Enough voltage for 250–300 Ω headphones.</summary>
+        High = 2,
+    }
+
+    /// <summary>Direct (zero-latency) monitoring of the inputs.</summary>
+    public enum MonitorMode
+    {
+        Off = 0,
+
+        /// <summary>Each input centred: equally loud in both ears.</summary>
+        Mono = 1,
+
+        /// <summary>Input 1 (left line) left, input 2 (right line) right.</summary>
+        Stereo = 2,
+    }
+
+    /// <summary>What one jack keeps across power cycles.</summary>
+    public sealed class JackSettings
+    {
+        /// <summary>The level in 0.01 dB re the DAC's full-scale output (≈1 V rms), on the range's 0.5 dB grid.</summary>
+        public int LevelCentiDb;
+
+        public HeadphoneRange Range;
+
+        /// <summary>The user's maximum (0.01 dB); <see cref="GainScale.Muted"/> when none is set (the range's maximum applies).</summary>
+        public int UserMaxCentiDb;
+
+        public void CopyFrom(JackSettings other)
+        {
+            LevelCentiDb = other.LevelCentiDb;
+            Range = other.Range;
+            UserMaxCentiDb = other.UserMaxCentiDb;
+        }
+    }
+
+    /// <summary>
+    /// The persisted settings: what the user chose. Runtime facts (muted, plugged, powering up) are
+    /// in <see cref="DeviceState"/>; what the chips should hold is derived from both by the planner.
+    /// </summary>
+    public sealed class Settings
+    {
+        /// <summary>Level a jack comes up at after a power-up or a plug-in if its saved level is louder (0.01 dB).</summary>
+        public const int DefaultBootCapCentiDb = -2000;
+
+        /// <summary>Level of every jack at first boot and after a reset to defaults (0.01 dB).</summary>
+        public const int DefaultLevelCentiDb = -3000;
+
+        /// <summary>Blend positions: 0 = inputs only … <see cref="BlendPositions"/> = playback only.</summary>
+        public const int BlendPositions = 64;
+
+        public Settings(int jackCount)
+        {
+            Jacks = new JackSettings[jackCount];
+            for (int i = 0; i < jackCount; i++)
+            {
+                Jacks[i] = new JackSettings();
+            }
+
+            ResetToDefaults();
+        }
+
+        public JackSettings[] Jacks { get; }
+
+        /// <summary>Never louder than this after a power-up or a plug-in (0.01 dB).</summary>
+        public int BootCapCentiDb;
+
+        public MonitorMode Monitor;
+
+        /// <summary>0 = inputs only, <see cref="BlendPositions"/>/2 = both equally loud, <see cref="BlendPositions"/> = playback only.</summary>
+        public int Blend;
+
+        public void ResetToDefaults()
+        {
+            for (int i = 0; i < Jacks.Length; i++)
+            {
+                Jacks[i].LevelCentiDb = DefaultLevelCentiDb;
+                Jacks[i].Range = HeadphoneRange.Normal;
+                Jacks[i].UserMaxCentiDb = GainScale.Muted;
+            }
+
+            BootCapCentiDb = DefaultBootCapCentiDb;
+            Monitor = MonitorMode.Stereo;
+            Blend = BlendPositions / 2;
+        }
+
+        public void CopyFrom(Settings other)
+        {
+            for (int i = 0; i < Jacks.Length && i < other.Jacks.Length; i++)
+            {
+                Jacks[i].CopyFrom(other.Jacks[i]);
+            }
+
+            BootCapCentiDb = other.BootCapCentiDb;
+            Monitor = other.Monitor;
+            Blend = other.Blend;
+        }
+    }
+}

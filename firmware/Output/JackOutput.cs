@@ -1,0 +1,287 @@
+using InterfaceFirmware.Drivers;
+using InterfaceFirmware.Drivers.Amplifier;
+using InterfaceFirmware.Drivers.Codec;
+using InterfaceFirmware.Firmware.Planning;
+
+namespace InterfaceFirmware.Firmware.Output
+{
+    /// <summary>
+    /// Moves one jack's chips towards its planned targets, a little every tick, so nothing clicks:
+    /// the headphone volume (zero-cross latched) by at most <see cref="MoveStepCentiDb"/> a tick,
+    /// the DAC's instant digital steps by at most 0.5 dB a tick, and whichever stage goes down
+    /// first, so a step is never louder on the way. Opening the jack (power-up, plug-in, un-mute)
+    /// starts its level stage at the bottom and fades up at <see cref="FadeStepCentiDb"/> a tick;
+    /// what cannot change on a live output (the amplifier's gain, monitor switches) waits for the
+    /// jack to be muted and settled.
+    /// </summary>
+    public sealed class JackOutput
+    {
+        /// <summary>Fade-in after opening: 1 dB per tick (200 dB/s at 5 ms: about 0.4 s from the bottom).</summary>
+        public const int FadeStepCentiDb = 100;
+
+        /// <summary>Largest headphone-volume move per tick in normal operation.</summary>
+        public const int MoveStepCentiDb = 200;
+
+        /// <summary>Largest instant digital step per tick (a bigger jump on a loud sine would click).</summary>
+        public const int DigitalStepCentiDb = 50;
+
+        private readonly IAudioCodec _codec;
+        private readonly IHeadphoneAmplifier _amplifier;
+        private readonly bool _holdHeadphone;
+        private readonly GainScale _headphoneScale;
+        private readonly GainScale _dacScale;
+        private readonly JackTargets _applied = new JackTargets();
+        private int _amplifierTarget = GainScale.Muted;
+        private bool _open;
+        private bool _fading;
+        private bool _started;
+
+        /// <param name="amplifier">The amplifier between the codec and this jack, or null.</param>
+        public JackOutput(IAudioCodec codec, IHeadphoneAmplifier amplifier, bool holdHeadphone)
+        {
+            _codec = codec;
+            _amplifier = amplifier;
+            _holdHeadphone = holdHeadphone;
+            _headphoneScale = codec.Capabilities.HeadphoneVolume;
+            _dacScale = codec.Capabilities.DacVolume;
+            _applied.Monitor = MonitorGains.Off();
+        }
+
+        public IAudioCodec Codec
+        {
+            get { return _codec; }
+        }
+
+        public IHeadphoneAmplifier Amplifier
+        {
+            get { return _amplifier; }
+        }
+
+        /// <summary>The jack is open (un-muted) and its stages are at their targets.</summary>
+        public bool Settled
+        {
+            get { return _open && !_fading; }
+        }
+
+        /// <summary>The jack is open (un-muted, possibly still fading in).</summary>
+        public bool Open
+        {
+            get { return _open; }
+        }
+
+        /// <summary>What the chips were last asked to hold.</summary>
+        public JackTargets Applied
+        {
+            get { return _applied; }
+        }
+
+        /// <summary>
+        /// Presets the chips before the codec powers up (everything lands in the drivers' caches
+        /// and comes up muted).
+        /// </summary>
+        public void Preset(JackTargets targets)
+        {
+            if (_amplifier != null)
+            {
+                _amplifierTarget = targets.AmplifierCentiDb;
+                _applied.AmplifierCentiDb = _amplifier.SetVolume(targets.AmplifierCentiDb);
+            }
+
+            SetHeadphone(_holdHeadphone ? targets.HeadphoneCentiDb : _headphoneScale.MinCentiDb);
+            SetDac(_holdHeadphone ? _dacScale.MinCentiDb : targets.DacCentiDb);
+            SetMonitor(targets.Monitor);
+            _started = true;
+        }
+
+        /// <summary>One tick: towards the targets, open when <paramref name="wantOpen"/>, closed (muted) otherwise.</summary>
+        public void Advance(JackTargets targets, bool wantOpen, bool pluggedIn, long nowMs)
+        {
+            if (!_started || _codec.Status != DriverStatus.Ok)
+            {
+                return;
+            }
+
+            bool needsClosed = !wantOpen || NeedsClosedChange(targets);
+            if (needsClosed)
+            {
+                Close(targets, pluggedIn, nowMs);
+                return;
+            }
+
+            if (_amplifier != null && !_amplifier.Enabled)
+            {
+                if (!_amplifier.Busy && _amplifier.Status == DriverStatus.Ok && _codec.Muted)
+                {
+                    _amplifier.SetEnabled(true, nowMs); // on the codec's silent outputs
+                }
+
+                return;
+            }
+
+            if (_amplifier != null && _amplifier.Busy)
+            {
+                return;
+            }
+
+            if (!_open)
+            {
+                // From the bottom of the level stage; the ramp below brings it up.
+                SetMonitor(targets.Monitor);
+                if (_holdHeadphone)
+                {
+                    SetHeadphone(targets.HeadphoneCentiDb);
+                    SetDac(_dacScale.MinCentiDb);
+                }
+                else
+                {
+                    SetHeadphone(_headphoneScale.MinCentiDb);
+                    SetDac(targets.DacCentiDb);
+                }
+
+                _codec.SetMuted(false, nowMs);
+                _open = true;
+                _fading = true;
+                return;
+            }
+
+            if (!_codec.MuteSettled(nowMs))
+            {
+                return;
+            }
+
+            Ramp(targets);
+        }
+
+        // Moves the stages one tick's worth towards the targets, the one going down first.
+        private void Ramp(JackTargets targets)
+        {
+            int headphoneStep = _fading && !_holdHeadphone ? FadeStepCentiDb : MoveStepCentiDb;
+            int dacStep = _holdHeadphone ? (_fading ? FadeStepCentiDb : MoveStepCentiDb) : DigitalStepCentiDb;
+            int nextHeadphone = Approach(_applied.HeadphoneCentiDb, targets.HeadphoneCentiDb, headphoneStep);
+            int nextDac = Approach(_applied.DacCentiDb, targets.DacCentiDb, dacStep);
+
+            if (nextHeadphone < _applied.HeadphoneCentiDb)
+            {
+                SetHeadphone(nextHeadphone);
+                SetDac(nextDac);
+            }
+            else
+            {
+                SetDac(nextDac);
+                SetHeadphone(nextHeadphone);
+            }
+
+            if (!SameMonitor(_applied.Monitor, targets.Monitor))
+            {
+                SetMonitor(targets.Monitor); // same switches (checked before): gain steps only
+            }
+
+            if (_applied.HeadphoneCentiDb == targets.HeadphoneCentiDb && _applied.DacCentiDb == targets.DacCentiDb)
+            {
+                _fading = false;
+            }
+        }
+
+        private void Close(JackTargets targets, bool pluggedIn, long nowMs)
+        {
+            if (!_codec.Muted)
+            {
+                _codec.SetMuted(true, nowMs);
+            }
+
+            _open = false;
+            _fading = false;
+            if (!_codec.MuteSettled(nowMs))
+            {
+                return;
+            }
+
+            // Silent now: what may not change on a live output changes here.
+            if (_amplifier != null)
+            {
+                if (_amplifierTarget != targets.AmplifierCentiDb)
+                {
+                    _amplifierTarget = targets.AmplifierCentiDb;
+                    _applied.AmplifierCentiDb = _amplifier.SetVolume(targets.AmplifierCentiDb);
+                }
+
+                if (!pluggedIn && _amplifier.Enabled && !_amplifier.Busy)
+                {
+                    _amplifier.SetEnabled(false, nowMs); // nothing plugged in: the amplifier powered down
+                }
+            }
+
+            SetMonitor(targets.Monitor);
+        }
+
+        // The amplifier's gain and the monitor switches change only on a silent jack.
+        private bool NeedsClosedChange(JackTargets targets)
+        {
+            if (_amplifier != null && _amplifierTarget != targets.AmplifierCentiDb)
+            {
+                return true;
+            }
+
+            return !SameSwitches(_applied.Monitor, targets.Monitor);
+        }
+
+        private void SetHeadphone(int centiDb)
+        {
+            if (centiDb == _applied.HeadphoneCentiDb && _started)
+            {
+                return;
+            }
+
+            _applied.HeadphoneCentiDb = _codec.SetHeadphoneVolume(StereoGain.Both(centiDb)).Left;
+        }
+
+        private void SetDac(int centiDb)
+        {
+            if (centiDb == _applied.DacCentiDb && _started)
+            {
+                return;
+            }
+
+            _applied.DacCentiDb = _codec.SetDacVolume(StereoGain.Both(centiDb)).Left;
+        }
+
+        private void SetMonitor(MonitorGains gains)
+        {
+            if (_started && SameMonitor(_applied.Monitor, gains))
+            {
+                return;
+            }
+
+            _applied.Monitor = _codec.SetMonitor(gains);
+        }
+
+        private static int Approach(int current, int target, int step)
+        {
+            if (current == GainScale.Muted || target == GainScale.Muted)
+            {
+                return target;
+            }
+
+            if (target > current)
+            {
+                return target - current > step ? current + step : target;
+            }
+
+            return current - target > step ? current - step : target;
+        }
+
+        private static bool SameMonitor(MonitorGains a, MonitorGains b)
+        {
+            return a.LeftToLeft == b.LeftToLeft && a.LeftToRight == b.LeftToRight && a.RightToLeft == b.RightToLeft && a.RightToRight == b.RightToRight;
+        }
+
+        // Which paths are switched on (gains aside).
+        private static bool SameSwitches(MonitorGains a, MonitorGains b)
+        {
+            return (a.LeftToLeft == GainScale.Muted) == (b.LeftToLeft == GainScale.Muted)
+                && (a.LeftToRight == GainScale.Muted) == (b.LeftToRight == GainScale.Muted)
+                && (a.RightToLeft == GainScale.Muted) == (b.RightToLeft == GainScale.Muted)
+                && (a.RightToRight == GainScale.Muted) == (b.RightToRight == GainScale.Muted);
+        }
+    }
+}

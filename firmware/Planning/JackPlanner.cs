@@ -1,0 +1,275 @@
+using InterfaceFirmware.Drivers;
+using InterfaceFirmware.Drivers.Codec;
+using InterfaceFirmware.Firmware.Boards;
+using InterfaceFirmware.Firmware.Model;
+
+namespace InterfaceFirmware.Firmware.Planning
+{
+    /// <summary>
+    /// Plans one jack's gain stages from its level, pure and table-driven (the chips' gain scales
+    /// and the board's gain ranges): no I/O, no allocation, testable without a board.
+    /// </summary>
+    /// <remarks>
+    /// Levels are in 0.01 dB re the DAC's full-scale output (about 1 V rms at 0 dB on the WM8960),
+    /// on a 0.5 dB grid hanging from the range's maximum, so every step is reachable exactly:
+    /// <list type="bullet">
+    /// <item>the amplifier (TPA6130A2) holds the range's gain; it has no zero-cross detector, so it
+    /// changes only while the jack is muted (a range change);</item>
+    /// <item>the codec's headphone volume carries the bulk in its analogue steps (the noise floor
+    /// falls with the level): the smallest step at or above what is left, up to the range's
+    /// ceiling; zero-cross latched, so it moves without clicks;</item>
+    /// <item>the DAC's digital volume takes the fine remainder (0 or −0.5 dB), and everything below
+    /// the headphone volume's bottom (−73 dB on the WM8960).</item>
+    /// </list>
+    /// On a jack whose codec output volume has no zero-cross detector (ES8388 OUT1) the output
+    /// volume is held and the DAC, which ramps, carries the level. The analogue monitor paths
+    /// bypass the DAC: they get the nearest step to the level (plus the blend), and the targets
+    /// report what that achieves.
+    /// </remarks>
+    public sealed class JackPlanner
+    {
+        /// <summary>A volume step, in 0.01 dB.</summary>
+        public const int StepCentiDb = 50;
+
+        /// <summary>The range reaches at least this far down before the next step mutes.</summary>
+        public const int FloorCentiDb = -8000;
+
+        private const string ReasonZeroCross = "range on the amplifier, bulk on the zero-cross headphone volume, remainder on the DAC";
+        private const string ReasonHeld = "output volume held (no zero-cross), level on the ramped DAC volume";
+        private const string ReasonSilent = "silent: muted, unplugged, below the range, or not up yet";
+
+        private readonly GainScale _amplifier;
+        private readonly GainScale _headphone;
+        private readonly GainScale _dac;
+        private readonly GainScale _monitor;
+        private readonly bool _crossFeed;
+        private readonly JackProfile _jack;
+        private readonly int[] _rangeAmplifier;
+        private readonly int[] _rangeMax;
+        private readonly int[] _rangeHeadphoneCeiling;
+
+        /// <param name="amplifier">The amplifier's taper, or null on a jack without one.</param>
+        public JackPlanner(JackProfile jack, CodecCapabilities codec, GainScale amplifier)
+        {
+            _jack = jack;
+            _amplifier = jack.ThroughAmplifier ? amplifier : null;
+            _headphone = codec.HeadphoneVolume;
+            _dac = codec.DacVolume;
+            _monitor = codec.MonitorGain;
+            _crossFeed = codec.MonitorCrossFeed;
+            int ranges = jack.Ranges.Length;
+            _rangeAmplifier = new int[ranges];
+            _rangeMax = new int[ranges];
+            _rangeHeadphoneCeiling = new int[ranges];
+            for (int r = 0; r < ranges; r++)
+            {
+                GainRange range = jack.Ranges[r];
+                int amp = _amplifier != null ? _amplifier.Quantize(range.AmplifierCentiDb) : 0;
+                int ceiling;
+                int max;
+                if (jack.HoldHeadphoneVolume)
+                {
+                    ceiling = _headphone.Quantize(jack.HeadphoneHoldCentiDb);
+                    max = amp + ceiling + AtOrBelow(_dac, range.MaxLevelCentiDb - amp - ceiling, 0);
+                }
+                else
+                {
+                    ceiling = AtOrBelow(_headphone, range.MaxLevelCentiDb - amp, _headphone.MaxCentiDb);
+                    max = amp + ceiling;
+                }
+
+                _rangeAmplifier[r] = amp;
+                _rangeHeadphoneCeiling[r] = ceiling;
+                _rangeMax[r] = max;
+            }
+        }
+
+        /// <summary>The codec can send an input to both ears (mono monitoring in analogue).</summary>
+        public bool CanMonitorMono
+        {
+            get { return _crossFeed; }
+        }
+
+        /// <summary>The loudest level of a range (0.01 dB), on the chips' grid.</summary>
+        public int MaxLevel(HeadphoneRange range)
+        {
+            return _rangeMax[(int)range];
+        }
+
+        /// <summary>The quietest level above mute: the first grid step at or below <see cref="FloorCentiDb"/>.</summary>
+        public int MinLevel(HeadphoneRange range)
+        {
+            int max = _rangeMax[(int)range];
+            int steps = (max - FloorCentiDb + StepCentiDb - 1) / StepCentiDb;
+            return max - steps * StepCentiDb;
+        }
+
+        /// <summary>The amplifier gain a range uses (0 without an amplifier).</summary>
+        public int AmplifierGain(HeadphoneRange range)
+        {
+            return _rangeAmplifier[(int)range];
+        }
+
+        /// <summary>
+        /// <paramref name="level"/> moved onto the range's grid, never louder (rounded down), and
+        /// clamped to the range and to <paramref name="userMax"/> (<see cref="GainScale.Muted"/>: none).
+        /// </summary>
+        public int Snap(int level, HeadphoneRange range, int userMax)
+        {
+            int max = Ceiling(range, userMax);
+            int min = MinLevel(range);
+            if (level >= max)
+            {
+                return max;
+            }
+
+            if (level <= min)
+            {
+                return min;
+            }
+
+            int below = (max - level + StepCentiDb - 1) / StepCentiDb;
+            return max - below * StepCentiDb;
+        }
+
+        /// <summary>The highest level allowed: the range's maximum or the user's, whichever is lower (on the grid).</summary>
+        public int Ceiling(HeadphoneRange range, int userMax)
+        {
+            int max = _rangeMax[(int)range];
+            if (userMax == GainScale.Muted || userMax >= max)
+            {
+                return max;
+            }
+
+            int min = MinLevel(range);
+            if (userMax <= min)
+            {
+                return min;
+            }
+
+            int below = (max - userMax + StepCentiDb - 1) / StepCentiDb;
+            return max - below * StepCentiDb;
+        }
+
+        /// <summary>
+        /// Fills <paramref name="into"/> with every stage's target for <paramref name="level"/> in
+        /// <paramref name="range"/>: playback offset by <paramref name="playbackOffset"/> and the
+        /// monitor by <paramref name="monitorOffset"/> (the blend; 0 = at the level,
+        /// <see cref="GainScale.Muted"/> = off), monitored as <paramref name="mode"/>.
+        /// </summary>
+        public void Plan(int level, HeadphoneRange range, bool silent, MonitorMode mode, int playbackOffset, int monitorOffset, JackTargets into)
+        {
+            int r = (int)range;
+            int amp = _rangeAmplifier[r];
+            int headphone;
+            if (_jack.HoldHeadphoneVolume)
+            {
+                headphone = _rangeHeadphoneCeiling[r];
+                into.Reason = ReasonHeld;
+            }
+            else
+            {
+                headphone = AtOrAbove(_headphone, level - amp, _rangeHeadphoneCeiling[r]);
+                into.Reason = ReasonZeroCross;
+            }
+
+            int dac = playbackOffset == GainScale.Muted ? GainScale.Muted : AtOrBelow(_dac, level + playbackOffset - amp - headphone, 0);
+            into.LevelCentiDb = level;
+            into.AmplifierCentiDb = amp;
+            into.HeadphoneCentiDb = headphone;
+            into.DacCentiDb = dac;
+            into.PlaybackCentiDb = dac == GainScale.Muted ? GainScale.Muted : amp + headphone + dac;
+            into.Silent = silent;
+            if (silent)
+            {
+                into.Reason = ReasonSilent;
+            }
+
+            PlanMonitor(level, mode, monitorOffset, amp, headphone, into);
+        }
+
+        private void PlanMonitor(int level, MonitorMode mode, int monitorOffset, int amp, int headphone, JackTargets into)
+        {
+            if (mode == MonitorMode.Mono && !_crossFeed)
+            {
+                mode = MonitorMode.Stereo; // no analogue cross-feed on this codec: mono is not offered
+            }
+
+            into.MonitorMode = mode;
+            MonitorGains gains = MonitorGains.Off();
+            into.MonitorLevelCentiDb = GainScale.Muted;
+            if (mode != MonitorMode.Off && monitorOffset != GainScale.Muted)
+            {
+                int want = level + monitorOffset - amp - headphone;
+                if (mode == MonitorMode.Mono)
+                {
+                    want -= 300; // each input in both ears, 3 dB down in each: equally loud, centred
+                }
+
+                int path = _monitor.Quantize(want);
+                if (path > want + 150 && path == _monitor.MinCentiDb)
+                {
+                    path = GainScale.Muted; // even the lowest step would be more than asked: off
+                }
+
+                if (path != GainScale.Muted)
+                {
+                    gains.LeftToLeft = path;
+                    gains.RightToRight = path;
+                    if (mode == MonitorMode.Mono)
+                    {
+                        gains.LeftToRight = path;
+                        gains.RightToLeft = path;
+                    }
+
+                    into.MonitorLevelCentiDb = amp + headphone + path;
+                }
+            }
+
+            into.Monitor = gains;
+        }
+
+        /// <summary>The smallest gain of <paramref name="scale"/> at or above <paramref name="want"/>, at most <paramref name="ceiling"/>.</summary>
+        public static int AtOrAbove(GainScale scale, int want, int ceiling)
+        {
+            int q = scale.Quantize(want);
+            if (q < want)
+            {
+                int up = scale.Quantize(want + StepOf(scale));
+                if (up > q)
+                {
+                    q = up;
+                }
+            }
+
+            return q > ceiling ? AtOrBelow(scale, ceiling, ceiling) : q;
+        }
+
+        /// <summary>The largest gain of <paramref name="scale"/> at or below <paramref name="want"/> (and <paramref name="ceiling"/>); its lowest gain if none is.</summary>
+        public static int AtOrBelow(GainScale scale, int want, int ceiling)
+        {
+            if (want > ceiling)
+            {
+                want = ceiling;
+            }
+
+            int q = scale.Quantize(want);
+            if (q > want)
+            {
+                int down = scale.Quantize(want - StepOf(scale));
+                if (down < q)
+                {
+                    q = down;
+                }
+            }
+
+            return q;
+        }
+
+        private static int StepOf(GainScale scale)
+        {
+            int step = scale.StepCentiDb;
+            return step > 0 ? step : StepCentiDb;
+        }
+    }
+}
