@@ -63,6 +63,14 @@ namespace InterfaceFirmware.Firmware.Output
             get { return _open && !_fading; }
         }
 
+        /// <summary>The jack is open and every stage holds what <paramref name="targets"/> asks.</summary>
+        public bool AtTargets(JackTargets targets)
+        {
+            return _open && !_fading && !NeedsClosedChange(targets)
+                && _applied.HeadphoneCentiDb == targets.HeadphoneCentiDb && _applied.DacCentiDb == targets.DacCentiDb
+                && SameMonitor(_applied.Monitor, targets.Monitor);
+        }
+
         /// <summary>The jack is open (un-muted, possibly still fading in).</summary>
         public bool Open
         {

@@ -206,24 +206,18 @@ namespace InterfaceFirmware.Firmware.Planning
                     want -= 300; // each input in both ears, 3 dB down in each: equally loud, centred
                 }
 
+                // The nearest step, at worst the path's lowest: switching a live path off would
+                // click, so only the monitor mode switches paths (with the jack muted around it).
                 int path = _monitor.Quantize(want);
-                if (path > want + 150 && path == _monitor.MinCentiDb)
+                gains.LeftToLeft = path;
+                gains.RightToRight = path;
+                if (mode == MonitorMode.Mono)
                 {
-                    path = GainScale.Muted; // even the lowest step would be more than asked: off
+                    gains.LeftToRight = path;
+                    gains.RightToLeft = path;
                 }
 
-                if (path != GainScale.Muted)
-                {
-                    gains.LeftToLeft = path;
-                    gains.RightToRight = path;
-                    if (mode == MonitorMode.Mono)
-                    {
-                        gains.LeftToRight = path;
-                        gains.RightToLeft = path;
-                    }
-
-                    into.MonitorLevelCentiDb = amp + headphone + path;
-                }
+                into.MonitorLevelCentiDb = amp + headphone + path;
             }
 
             into.Monitor = gains;

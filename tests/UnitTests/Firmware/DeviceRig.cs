@@ -85,7 +85,8 @@ namespace InterfaceFirmware.UnitTests.Firmware
         /// <summary>Runs until the device is up and every open jack is settled; fails after <paramref name="limitMs"/>.</summary>
         public void RunUntil(int limitMs, bool mustSettle)
         {
-            int elapsed = 0;
+            Board.RunMs(InterfaceDevice.TickMs); // a tick first: what was just applied is planned there
+            int elapsed = InterfaceDevice.TickMs;
             while (!Settled())
             {
                 Assert.IsTrue(elapsed < limitMs || !mustSettle, "not settled after " + limitMs.ToString() + " ms");
@@ -110,7 +111,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
             {
                 var output = Device.Output(j);
                 bool wantOpen = !Device.Targets(j).Silent;
-                if (wantOpen && !output.Settled)
+                if (wantOpen && !output.AtTargets(Device.Targets(j)))
                 {
                     return false;
                 }
