@@ -41,6 +41,9 @@ namespace InterfaceFirmware.Firmware.Application
         /// <summary>How long the LEDs show which jack was just selected.</summary>
         public const int SelectionShowMs = 4000;
 
+        /// <summary>The bridge's rate before a stream sets one.</summary>
+        public const int BridgeDefaultRate = 48000;
+
         private const string Source = "firmware";
 
         private readonly BoardProfile _profile;
@@ -530,11 +533,12 @@ namespace InterfaceFirmware.Firmware.Application
             }
         }
 
-        // The bridge clocks the codecs (256·fs) when a computer streams; otherwise the ESP32 does.
+        // A configured bridge clocks the codecs (256·fs, at the stream's rate or 48 kHz before a
+        // stream set one); otherwise the ESP32 does.
         private int ChooseClocks()
         {
             IUsbLink usb = _io.Usb;
-            if (_profile.HasUsbBridge && usb != null && usb.HostConfigured && usb.SampleRate > 0)
+            if (_profile.HasUsbBridge && usb != null && usb.HostConfigured)
             {
                 _state.UsbMode = true;
                 if (_io.CodecClock != null)
@@ -542,7 +546,7 @@ namespace InterfaceFirmware.Firmware.Application
                     _io.CodecClock.Stop();
                 }
 
-                return usb.SampleRate;
+                return usb.SampleRate > 0 ? usb.SampleRate : BridgeDefaultRate;
             }
 
             _state.UsbMode = false;

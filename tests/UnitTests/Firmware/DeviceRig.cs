@@ -171,6 +171,18 @@ namespace InterfaceFirmware.UnitTests.Firmware
             return count;
         }
 
+        /// <summary>The device's log so far, one entry a line.</summary>
+        public string LogText()
+        {
+            string text = string.Empty;
+            for (int i = 0; i < Board.Log.Entries.Count; i++)
+            {
+                text += Board.Log.Entries[i].ToString() + "\n";
+            }
+
+            return text;
+        }
+
         /// <summary>Every pop event so far, for failure messages.</summary>
         public string DescribePops()
         {
