@@ -1,32 +1,45 @@
 using System.Device.Gpio;
 using System.Threading;
-using InterfaceFirmware.Drivers.Tpa6130a2;
-using InterfaceFirmware.Firmware.Boot;
+using InterfaceFirmware.Firmware.Application;
+using InterfaceFirmware.Firmware.Boards;
 using InterfaceFirmware.Hal.Esp32;
 
 namespace InterfaceFirmware.Firmware.Device
 {
     /// <summary>
-    /// The device entry point: builds the ESP32 hal for the reference board and starts the firmware.
+    /// The device entry point: builds the ESP32 hal for the board this image is built for and
+    /// starts the firmware; the control loop then runs on the clock's tick.
     /// </summary>
+    /// <remarks>
+    /// The board is a build-time choice (<see cref="BoardName"/>): a pin strap would cost a GPIO
+    /// none of the boards has spare. What the ESP32 hal does not offer yet (USB bridge status lines,
+    /// the ESP32 as codec clock master over I2S, settings in flash, the ADC tap) is absent here:
+    /// the firmware then runs as a standalone headphone amplifier clocked by the USB bridge.
+    /// </remarks>
     public static class Program
     {
-        // Reference board (hardware/README.md): I2C on controller 1, SDA GPIO 18, SCL GPIO 23.
-        private const int I2cBus = 1;
-        private const int I2cData = 18;
-        private const int I2cClock = 23;
-
-        // The TPA6130A2's SD line (active low: high = running).
-        private const int AmplifierShutdownPin = 21;
+        /// <summary>"reference", "audiokit" or "lyrat".</summary>
+        private const string BoardName = "reference";
 
         public static void Main()
         {
+            BoardProfile profile = BoardProfiles.ByName(BoardName);
             var log = new DebugLog();
-            var bus = new Esp32I2cBus(I2cBus, I2cData, I2cClock, new int[] { Tpa6130a2Amplifier.DefaultAddress }, true);
-            var gpio = new GpioController();
-            var amplifierShutdown = new Esp32DigitalOutput(gpio, AmplifierShutdownPin, false);
-            var amplifier = new Tpa6130a2Amplifier(bus, Tpa6130a2Amplifier.DefaultAddress, amplifierShutdown, log);
-            ChipPresence.CheckAmplifier(amplifier, log);
+            var addresses = new int[profile.Codecs.Length + (profile.HasAmplifier ? 1 : 0)];
+            for (int i = 0; i < profile.Codecs.Length; i++)
+            {
+                addresses[i] = profile.Codecs[i].Address;
+            }
+
+            if (profile.HasAmplifier)
+            {
+                addresses[addresses.Length - 1] = profile.AmplifierAddress;
+            }
+
+            var bus = new Esp32I2cBus(profile.I2cBusId, profile.I2cDataPin, profile.I2cClockPin, addresses, true);
+            var io = new BoardIo(new Esp32Clock(), bus, new Esp32Gpio(new GpioController()), log);
+            var device = new InterfaceDevice(profile, io, null);
+            device.Start();
             Thread.Sleep(Timeout.Infinite);
         }
     }
