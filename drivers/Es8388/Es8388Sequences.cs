@@ -38,10 +38,10 @@ namespace InterfaceFirmware.Drivers.Es8388
     /// test, but the first step down can click (see the class remarks of <see cref="Es8388Codec"/>).</item>
     /// </list>
     /// Figures on the Audio Kit rig (5 ms ticks, 48 kHz, Es8388PowerTests and Es8388FaultTests print them):
-    /// Off → On 2215 ms and 12 writes (2 of them clocks); with a monitor open 2360 ms (OUT1 ramp of 30
-    /// codes, 2 writes each); Off → Standby 2205 ms; Standby → On 15 ms and 5 writes (160 ms, 65 writes
+    /// Off → On 2415 ms and 12 writes (2 of them clocks); with a monitor open 2560 ms (OUT1 ramp of 30
+    /// codes, 2 writes each); Off → Standby 2405 ms; Standby → On 15 ms and 5 writes (160 ms, 65 writes
     /// with a monitor open); On → Off from live playback 145 ms (the 129 ms soft-mute ramp), 8 writes;
-    /// re-sync after a brown-out back to On 2330 ms, 71 writes (monitor open). A monitor at −20 dBFS
+    /// re-sync after a brown-out back to On 2530 ms, 71 writes (monitor open). A monitor at −20 dBFS
     /// with the sine's peak on the write grid: no event going up, one −35 dBFS click per channel at the
     /// first step down (−25 dBFS for a −10 dBFS monitor); at −32 dBFS none either way. The wrong orders
     /// in the tests: no VMID settle −21 dBFS click and thumps; OUT1 enabled after the level opened

@@ -28,10 +28,29 @@ namespace InterfaceFirmware.HostTests.EmulatorCli
         }
 
         [Fact]
+        public void TheLyraTSessionRunsWithoutAPop()
+        {
+            string wav = Path.Combine(Path.GetTempPath(), "interface-emulator-" + Guid.NewGuid().ToString("N") + ".wav");
+            try
+            {
+                var output = new StringWriter();
+                int exit = Program.Run(new[] { "--board", "lyrat", "--wav", wav }, output);
+                Assert.Equal(0, exit);
+                Assert.Contains("ESP32-LyraT", output.ToString());
+                Assert.Contains("codec: ES8388 is on", output.ToString());
+                Assert.Contains("pops heard: 0", output.ToString());
+            }
+            finally
+            {
+                File.Delete(wav);
+            }
+        }
+
+        [Fact]
         public void AnUnknownBoardIsRefused()
         {
             var output = new StringWriter();
-            Assert.NotEqual(0, Program.Run(new[] { "--board", "lyrat" }, output));
+            Assert.NotEqual(0, Program.Run(new[] { "--board", "lyrat-mini" }, output));
         }
 
         [Fact]
