@@ -14,11 +14,18 @@ namespace InterfaceFirmware.Drivers.Es8388
     /// <list type="bullet">
     /// <item>A disabled OUT1 pin is tied to VMID through 1.5 kΩ (VROI = 0) while VMIDSEL ≠ 00 and
     /// ENREF is set, and floats otherwise. The coupling capacitor therefore charges through
-    /// 1.5 kΩ + 32 Ω (τ = 0.34 s), whatever VMIDSEL is: VMID itself is up in ~60 ms at 5 kΩ and the
-    /// charge through the tie makes no pop, but enabling OUT1 before the capacitor has followed
-    /// clicks (the remaining gap becomes a step at the jack). From a fresh power-on the gap falls
-    /// below the click threshold (0.005 FS) after about 2 s; <see cref="VmidSettleMs"/> leaves
-    /// a 9 dB margin. The 40 kΩ tie (VROI = 1) would be quieter but charges 26 times slower.</item>
+    /// 1.5 kΩ + 32 Ω (τ = 0.34 s), and the headphone hears the charging current: 32/1532 of the
+    /// gap between VMID and the capacitor. How fast VMID rises decides whether that is heard.
+    /// Through 5 kΩ (Linux sound/soc/codecs/es8328.c, <c>es8328_set_bias_level</c>, Off →
+    /// Standby: VMIDSEL 5 kΩ with ENREF, 100 ms, then 500 kΩ) VMID is up in ~60 ms and the jack
+    /// rises −33 dBFS within 20 ms, then drains over ~2 s: a thump on both channels. Through
+    /// 50 kΩ (the value Linux selects for PREPARE) the same charge is spread over ~0.5 s: the jack
+    /// peaks at −37 dBFS but moves at most −49 dBFS in 20 ms, infrasonic. Through 500 kΩ
+    /// (esp-adf components/esp_codec_dev/device/es8388/es8388.c, <c>es8388_open</c>: CONTROL1 =
+    /// 0x12) it is quieter still but takes over 6 s to settle. Enabling OUT1 before the
+    /// capacitor has followed clicks (the remaining gap becomes a step at the jack); from a
+    /// fresh power-on the gap falls below 0.002 FS after about 2.3 s at 50 kΩ, and
+    /// <see cref="VmidSettleMs"/> waits for that.</item>
     /// <item>Off keeps VMID at 500 kΩ with ENREF, the chip's own power-on setting (microamps),
     /// rather than VMIDSEL = 00: with VMID off the pins float, the capacitors keep their charge
     /// while VMID collapses, and the next power-up re-ties a charged capacitor to a discharged
@@ -31,10 +38,10 @@ namespace InterfaceFirmware.Drivers.Es8388
     /// test, but the first step down can click (see the class remarks of <see cref="Es8388Codec"/>).</item>
     /// </list>
     /// Figures on the Audio Kit rig (5 ms ticks, 48 kHz, Es8388PowerTests and Es8388FaultTests print them):
-    /// Off → On 2215 ms and 12 writes (2 of them clocks); with a monitor open 2360 ms (OUT1 ramp of 30
-    /// codes, 2 writes each); Off → Standby 2205 ms; Standby → On 15 ms and 5 writes (160 ms, 65 writes
+    /// Off → On 2415 ms and 12 writes (2 of them clocks); with a monitor open 2560 ms (OUT1 ramp of 30
+    /// codes, 2 writes each); Off → Standby 2405 ms; Standby → On 15 ms and 5 writes (160 ms, 65 writes
     /// with a monitor open); On → Off from live playback 145 ms (the 129 ms soft-mute ramp), 8 writes;
-    /// re-sync after a brown-out back to On 2330 ms, 71 writes (monitor open). A monitor at −20 dBFS
+    /// re-sync after a brown-out back to On 2530 ms, 71 writes (monitor open). A monitor at −20 dBFS
     /// with the sine's peak on the write grid: no event going up, one −35 dBFS click per channel at the
     /// first step down (−25 dBFS for a −10 dBFS monitor); at −32 dBFS none either way. The wrong orders
     /// in the tests: no VMID settle −21 dBFS click and thumps; OUT1 enabled after the level opened
@@ -43,8 +50,8 @@ namespace InterfaceFirmware.Drivers.Es8388
     /// </remarks>
     public static class Es8388Sequences
     {
-        /// <summary>From power-on, the headphone coupling capacitor follows VMID through the 1.5 kΩ tie (τ 0.34 s) to within 0.002 FS.</summary>
-        public const int VmidSettleMs = 2200;
+        /// <summary>From power-on, with VMID charged through 50 kΩ, the headphone coupling capacitor follows it through the 1.5 kΩ tie (τ 0.34 s) to within 0.002 FS.</summary>
+        public const int VmidSettleMs = 2400;
 
         /// <summary>Off keeps VMID at 500 kΩ: nothing discharges, the bias may return at once.</summary>
         public const int OutputDischargeMs = 0;
@@ -57,12 +64,15 @@ namespace InterfaceFirmware.Drivers.Es8388
         /// <summary>Writes MCLKDIV2 and the ADC and DAC FsRatio of the clock plan.</summary>
         public const int WriteClocks = CodecActions.FirstChipAction;
 
-        /// <summary>Off → Standby: analogue bias on, VMID charged fast through 5 kΩ with the outputs tied to it, settle, idle at 500 kΩ.</summary>
+        /// <summary>
+        /// Off → Standby: analogue bias on, VMID charged through 50 kΩ (not Linux's 5 kΩ fast
+        /// charge, which thumps: see the remarks) with the outputs tied to it, settle, idle at 500 kΩ.
+        /// </summary>
         public static readonly SequenceStep[] OffToStandby =
         {
             SequenceStep.Update(Es8388Registers.Control2, Es8388Registers.AnalogueOff, 0),
             SequenceStep.Update(Es8388Registers.Control1, Es8388Registers.EnableReference | Es8388Registers.VmidMask,
-                Es8388Registers.EnableReference | Es8388Registers.Vmid5k),
+                Es8388Registers.EnableReference | Es8388Registers.Vmid50k),
             SequenceStep.Wait(VmidSettleMs),
             SequenceStep.Update(Es8388Registers.Control1, Es8388Registers.VmidMask, Es8388Registers.Vmid500k),
         };

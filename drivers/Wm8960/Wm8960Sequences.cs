@@ -8,6 +8,15 @@ namespace InterfaceFirmware.Drivers.Wm8960
     /// headphones need. Public so they can be read, and so tests can show that a reordered copy
     /// pops; the driver never changes them (nobody should).
     /// </summary>
+    /// <remarks>
+    /// One departure from Linux: Off keeps VMID at 2×250 kΩ (VREF off, the anti-pop buffers on),
+    /// as the ES8388 driver keeps its VMID in Off. Linux's OFF (APOP1 = 0x09C, POWER1 = 0, then
+    /// WM8960_DSCH_TOUT) lets VMID collapse (τ ≈ 60 ms) while the outputs are still tied to it
+    /// through 500 Ω: the 220 µF headphone capacitors discharge through the headphones, and the
+    /// codec's jack moves −35 dBFS within 20 ms and reaches −29 dBFS: a thump. With VMID held,
+    /// nothing discharges (<see cref="OutputDischargeMs"/> is 0), the next power-up finds the
+    /// bias where it left it, and the string costs microamps (2×250 kΩ from AVDD).
+    /// </remarks>
     public static class Wm8960Sequences
     {
         /// <summary>
@@ -17,8 +26,8 @@ namespace InterfaceFirmware.Drivers.Wm8960
         /// </summary>
         public const int VmidSettleMs = 1200;
 
-        /// <summary>Linux WM8960_DSCH_TOUT: the outputs discharge for 600 ms before the bias may return.</summary>
-        public const int OutputDischargeMs = 600;
+        /// <summary>Off keeps VMID (see the remarks): nothing discharges, the bias may return at once (Linux WM8960_DSCH_TOUT waits 600 ms after cutting it).</summary>
+        public const int OutputDischargeMs = 0;
 
         /// <summary>Linux waits this long after PLL_EN before selecting the PLL as SYSCLK.</summary>
         public const int PllLockMs = 250;
@@ -91,11 +100,11 @@ namespace InterfaceFirmware.Drivers.Wm8960
             SequenceStep.Update(Wm8960Registers.Power1, Wm8960Registers.VmidMask, Wm8960Registers.Vmid2x250k),
         };
 
-        /// <summary>Standby → Off: anti-pop buffers on, bias off; the outputs discharge (Linux, OFF).</summary>
+        /// <summary>Standby → Off: anti-pop buffers on, VREF off; VMID stays at 2×250 kΩ with the outputs tied to it (see the remarks).</summary>
         public static readonly SequenceStep[] StandbyToOff =
         {
             SequenceStep.Write(Wm8960Registers.AntiPop1, Wm8960Registers.AntiPopStartup),
-            SequenceStep.Update(Wm8960Registers.Power1, Wm8960Registers.VmidMask | Wm8960Registers.Vref, 0),
+            SequenceStep.Update(Wm8960Registers.Power1, Wm8960Registers.VmidMask | Wm8960Registers.Vref, Wm8960Registers.Vmid2x250k),
             SequenceStep.Do(CodecActions.BiasOff),
         };
 

@@ -14,7 +14,7 @@ namespace InterfaceFirmware.EmulatorCli
     /// The scripted session, in virtual time: on the reference board a computer attached, the chip
     /// drivers bringing the codec and the headphone amplifier up without a pop, playback blended
     /// with the zero-latency monitor, volume steps, mute, and a clean power-down; on the Audio Kit
-    /// the same with the ESP32 as clock master and player, and a mono line input monitored in both
+    /// and the LyraT the same with the ESP32 as clock master and player, and a mono line input monitored in both
     /// ears through the ES8388's cross-feed. It prints what the device does (its log, as it
     /// happens) and what the listener would have heard (pops). The firmware's control loop,
     /// buttons and modes replace the script as they arrive.
@@ -30,14 +30,14 @@ namespace InterfaceFirmware.EmulatorCli
         private int _logPrinted;
         private int _headphones;
 
-        /// <param name="audioKit">The AI-Thinker Audio Kit (ES8388) instead of the reference board.</param>
-        public DriverSession(TextWriter output, bool audioKit)
+        /// <param name="description">The board: the reference board, or an ES8388 dev board (Audio Kit, LyraT).</param>
+        public DriverSession(TextWriter output, BoardDescription description)
         {
             _out = output;
-            _board = new VirtualBoard(audioKit ? BoardDescription.AudioKit() : BoardDescription.Reference(), 1);
+            _board = new VirtualBoard(description, 1);
             _board.Bus.LogEnabled = true;
             _board.MainJack.Record(true);
-            if (audioKit)
+            if (description.Codec == CodecKind.Es8388)
             {
                 _codec = new Es8388Codec(_board.Bus, _board.Description.CodecAddress, _board.Log);
             }
@@ -62,7 +62,7 @@ namespace InterfaceFirmware.EmulatorCli
             }
             else
             {
-                SetUpAudioKit();
+                SetUpEs8388Board();
             }
 
             Say("codec on (bias soft start, settle), outputs up muted");
@@ -156,13 +156,14 @@ namespace InterfaceFirmware.EmulatorCli
             Say("monitor " + Db(monitor.LeftToLeft) + " / " + Db(monitor.RightToRight) + " (straight: the WM8960 has no cross-feed)");
         }
 
-        private void SetUpAudioKit()
+        private void SetUpEs8388Board()
         {
-            Say("ESP32-A1S Audio Kit: ES8388 codec, no USB audio; on a charger, the ESP32 clocks the codec");
+            bool lyraT = _board.Description.Name == "lyrat";
+            Say((lyraT ? "ESP32-LyraT" : "ESP32-A1S Audio Kit") + ": ES8388 codec, no USB audio; on a charger, the ESP32 clocks the codec");
             _board.CodecClock.Start(48000, 256);
             _board.CodecClock.PlaybackLeft = SineSource.AtDbfs(440, -12);
             _board.CodecClock.PlaybackRight = SineSource.AtDbfs(440, -12);
-            _board.SetInput("line-left", SineSource.AtDbfs(660, -24));
+            _board.SetInput(lyraT ? "aux-left" : "line-left", SineSource.AtDbfs(660, -24));
             Say("the ESP32 plays 440 Hz at −12 dBFS; a mono guitar (660 Hz) on the left line input");
             Run(100);
 

@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using InterfaceFirmware.Emulator;
 
 namespace InterfaceFirmware.EmulatorCli
 {
@@ -21,21 +22,23 @@ namespace InterfaceFirmware.EmulatorCli
         {
             var wav = new Option<FileInfo>("--wav") { Description = "Where to write the main headphone output (48 kHz, 24-bit WAV)", DefaultValueFactory = _ => new FileInfo("headphones.wav") };
             var trace = new Option<FileInfo>("--trace") { Description = "Also write every I2C transaction as CSV (time_ms,device,address,op,data,status)" };
-            var board = new Option<string>("--board") { Description = "reference (WM8960 + TPA6130A2, the default) or audiokit (AI-Thinker ESP32-A1S, ES8388)", DefaultValueFactory = _ => "reference" };
-            board.AcceptOnlyFromAmong("reference", "audiokit");
+            var board = new Option<string>("--board") { Description = "reference (WM8960 + TPA6130A2, the default), audiokit (AI-Thinker ESP32-A1S, ES8388) or lyrat (Espressif ESP32-LyraT v4.3, ES8388)", DefaultValueFactory = _ => "reference" };
+            board.AcceptOnlyFromAmong("reference", "audiokit", "lyrat");
             var root = new RootCommand("interface-emulator: the InterfaceFirmware device on an emulated board, in virtual time")
             {
                 wav,
                 trace,
                 board,
             };
-            root.SetAction(parse => RunSession(parse.GetValue(board) == "audiokit", parse.GetValue(wav), parse.GetValue(trace), output));
+            root.SetAction(parse => RunSession(parse.GetValue(board), parse.GetValue(wav), parse.GetValue(trace), output));
             return root.Parse(args).Invoke();
         }
 
-        private static int RunSession(bool audioKit, FileInfo wav, FileInfo trace, TextWriter output)
+        private static int RunSession(string board, FileInfo wav, FileInfo trace, TextWriter output)
         {
-            var session = new DriverSession(output, audioKit);
+            BoardDescription description = board == "audiokit" ? BoardDescription.AudioKit()
+                : board == "lyrat" ? BoardDescription.LyraT() : BoardDescription.Reference();
+            var session = new DriverSession(output, description);
             int pops = session.Run();
             WavWriter.Write(wav.FullName, session.Board.MainJack.Recorder(true), session.Board.MainJack.Recorder(false));
             output.WriteLine("wrote " + wav.FullName);

@@ -54,9 +54,9 @@ namespace InterfaceFirmware.Emulator
     /// <summary>
     /// Listens to one output and flags what a listener would hear as a pop or click rather than
     /// as programme. It judges the output alone, so the onset of a programme counts too: an abrupt
-    /// start, and, for the first ~250 ms of a steady programme with strong 15–150 Hz content (bass,
-    /// noise), its own build-up, until the detector has heard what "steady" is. Tests let programmes
-    /// run before the moment they judge; the firmware un-mutes through ramps.
+    /// start, and, for the first ~250 ms of a steady programme with strong content below 150 Hz
+    /// (bass, noise), its own build-up, until the detector has heard what "steady" is. Tests let
+    /// programmes run before the moment they judge; the firmware un-mutes through ramps.
     /// </summary>
     /// <remarks>
     /// Two measures, both documented with their thresholds:
@@ -66,12 +66,18 @@ namespace InterfaceFirmware.Emulator
     /// a step of size s makes it jump to ±s. Flagged when |e| exceeds both
     /// <see cref="ClickThreshold"/> and <see cref="ClickRatio"/> × the largest |e| of the previous
     /// 10 ms, so a loud high-frequency programme raises its own bar.</item>
-    /// <item>Thump: the output through a 15–150 Hz band-pass (2nd-order high-pass at 15 Hz, 4th-order
-    /// low-pass at 150 Hz) exceeding both <see cref="ThumpThreshold"/> and <see cref="ThumpRatio"/>
-    /// × its own largest value between 200 and 50 ms earlier. DC steps, bias ramps and power-supply
-    /// transients land there; a 1 kHz programme is 66 dB down, the infrasonic charging of coupling
-    /// capacitors over hundreds of ms is below 15 Hz, and steady programme content in the band
-    /// (bass, noise) raises its own bar.</item>
+    /// <item>Thump: how far the output's low-frequency level (through a 4th-order 150 Hz low-pass)
+    /// moved within the last <see cref="ThumpWindowMs"/> ms, exceeding both
+    /// <see cref="ThumpThreshold"/> and <see cref="ThumpRatio"/> × its own largest value between
+    /// 200 and 50 ms earlier. A DC step, a bias ramp, a supply transient, or the bias rising fast
+    /// into a coupling capacitor and draining away over seconds all move the level that far within
+    /// 20 ms; a 1 kHz programme is 66 dB down, the infrasonic charging of coupling capacitors
+    /// spread over hundreds of ms moves it far less (0.05 FS over a 500 ms raised cosine: at most
+    /// 0.003 in 20 ms), and steady programme content below 150 Hz (bass, noise) raises its own
+    /// bar. The move is measured rather than the content above 15 Hz (what this detector did
+    /// first) because a fast rise that decays slowly keeps most of its size below 15 Hz: the
+    /// ES8388's VMID charged through 5 kΩ into the Audio Kit's 220 µF headphone capacitors rises
+    /// −34 dBFS within 20 ms but showed only −45 dBFS in a 15–150 Hz band, and went unheard.</item>
     /// </list>
     /// Events closer than <see cref="HoldOffUs"/> to the previous one of the same kind merge into it
     /// (keeping the largest size).
@@ -84,11 +90,14 @@ namespace InterfaceFirmware.Emulator
         /// <summary>A click must also exceed the recent regular prediction error by this factor.</summary>
         public const double ClickRatio = 4.0;
 
-        /// <summary>−40 dBFS: the smallest 15–150 Hz excursion reported as a thump.</summary>
+        /// <summary>−40 dBFS: the smallest move of the low-frequency level within <see cref="ThumpWindowMs"/> reported as a thump.</summary>
         public const double ThumpThreshold = 0.01;
 
-        /// <summary>A thump must also exceed the band's level of 200 to 50 ms earlier by this factor.</summary>
+        /// <summary>A thump must also exceed the largest move of 200 to 50 ms earlier by this factor.</summary>
         public const double ThumpRatio = 4.0;
+
+        /// <summary>The thump measure: how far the level below 150 Hz moved within this time (half a period of 25 Hz).</summary>
+        public const int ThumpWindowMs = 20;
 
         /// <summary>Events within 20 ms of the previous one of the same kind merge into it.</summary>
         public const long HoldOffUs = 20000;
@@ -102,13 +111,15 @@ namespace InterfaceFirmware.Emulator
         private int _errorInBlock;
         private double _errorCurrentMax;
         private double _errorWindowMax;
-        // The thump measure runs on 16-sample averages (3 kHz): ample for a band that ends at 150 Hz.
+        // The thump measure runs on 16-sample averages (3 kHz): ample for a level that ends at 150 Hz.
         private const int BandDecimation = 16;
         private const int BandRate = AudioEngine.SampleRate / BandDecimation;
-        private readonly WindowMax _earlierBand = new WindowMax(20, BandRate / 100, 5);
-        private readonly Biquad _highPass = Biquad.HighPass(15.0, BandRate);
+        private readonly WindowMax _earlierMoves = new WindowMax(20, BandRate / 100, 5);
         private readonly Biquad _lowPass1 = Biquad.LowPass(150.0, BandRate);
         private readonly Biquad _lowPass2 = Biquad.LowPass(150.0, BandRate);
+        // The low-frequency level of the last ThumpWindowMs (a ring), to measure its move.
+        private readonly double[] _levelHistory = new double[ThumpWindowMs * BandRate / 1000];
+        private int _levelIndex;
         private double _bandSum;
         private int _bandCount;
         private double _y1;
@@ -193,18 +204,23 @@ namespace InterfaceFirmware.Emulator
 
         private void BandSample(double average, long timeUs)
         {
-            double band = _lowPass2.Next(_lowPass1.Next(_highPass.Next(average)));
-            if (band < 0)
+            // the output starts from silence: the history begins at 0, so a bias already present
+            // at the first sample counts as a move
+            double level = _lowPass2.Next(_lowPass1.Next(average));
+            double move = level - _levelHistory[_levelIndex];
+            _levelHistory[_levelIndex] = level;
+            _levelIndex = (_levelIndex + 1) % _levelHistory.Length;
+            if (move < 0)
             {
-                band = -band;
+                move = -move;
             }
 
-            if (band > ThumpThreshold && band > ThumpRatio * _earlierBand.Max)
+            if (move > ThumpThreshold && move > ThumpRatio * _earlierMoves.Max)
             {
-                Report(ref _lastThump, PopKind.Thump, timeUs, band);
+                Report(ref _lastThump, PopKind.Thump, timeUs, move);
             }
 
-            _earlierBand.Add(band);
+            _earlierMoves.Add(move);
         }
 
         private void CompleteErrorBlock(double blockMax)

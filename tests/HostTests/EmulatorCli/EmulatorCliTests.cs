@@ -8,15 +8,18 @@ namespace InterfaceFirmware.HostTests.EmulatorCli
     /// <summary>The README's first command: the scripted session runs clean and writes a playable WAV and a trace.</summary>
     public sealed class EmulatorCliTests
     {
-        [Fact]
-        public void TheAudioKitSessionRunsWithoutAPop()
+        [Theory]
+        [InlineData("audiokit", "ESP32-A1S Audio Kit")]
+        [InlineData("lyrat", "ESP32-LyraT")]
+        public void TheEs8388BoardSessionsRunWithoutAPop(string board, string named)
         {
             string wav = Path.Combine(Path.GetTempPath(), "interface-emulator-" + Guid.NewGuid().ToString("N") + ".wav");
             try
             {
                 var output = new StringWriter();
-                int exit = Program.Run(new[] { "--board", "audiokit", "--wav", wav }, output);
+                int exit = Program.Run(new[] { "--board", board, "--wav", wav }, output);
                 Assert.Equal(0, exit);
+                Assert.Contains(named, output.ToString());
                 Assert.Contains("codec: ES8388 is on", output.ToString());
                 Assert.Contains("pops heard: 0", output.ToString());
                 Assert.True(new FileInfo(wav).Length > 44 + 6 * 48000 * 5);
@@ -31,7 +34,7 @@ namespace InterfaceFirmware.HostTests.EmulatorCli
         public void AnUnknownBoardIsRefused()
         {
             var output = new StringWriter();
-            Assert.NotEqual(0, Program.Run(new[] { "--board", "lyrat" }, output));
+            Assert.NotEqual(0, Program.Run(new[] { "--board", "lyrat-mini" }, output));
         }
 
         [Fact]

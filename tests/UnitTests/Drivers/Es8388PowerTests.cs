@@ -225,6 +225,36 @@ namespace InterfaceFirmware.UnitTests.Drivers
         }
 
         [TestMethod]
+        public static void ChargingVmidFastThroughFiveKiloOhmsThumps()
+        {
+            // Linux's Off → Standby (VMIDSEL 5 kΩ): VMID is up in ~60 ms and the charging current
+            // of the 220 µF headphone capacitors, through the 1.5 kΩ tie, rises at the jack within
+            // 20 ms and drains over seconds. The driver charges through 50 kΩ instead.
+            var rig = new AudioKitDriverRig();
+            rig.Codec.ConfigureClocks(48000, 12288000);
+            rig.RunUntilIdle(1000);
+            long start = rig.Clock.NowUs;
+            var linux = new SequenceStep[Es8388Sequences.OffToStandby.Length];
+            System.Array.Copy(Es8388Sequences.OffToStandby, linux, linux.Length);
+            linux[1] = SequenceStep.Update(Es8388Registers.Control1, Es8388Registers.EnableReference | Es8388Registers.VmidMask,
+                Es8388Registers.EnableReference | Es8388Registers.Vmid5k);
+            RunSteps(rig.Codec, rig.Clock, linux);
+
+            OutputHelper.WriteLine(rig.DescribePops());
+            int thumps = 0;
+            foreach (PopEvent e in rig.PopEvents)
+            {
+                if (e.Kind == PopKind.Thump && e.TimeUs >= start && e.TimeUs < start + 50000)
+                {
+                    Assert.IsTrue(e.SizeDb > -38, "a thump of about −35 dBFS: " + e.ToString());
+                    thumps++;
+                }
+            }
+
+            Assert.AreEqual(2, thumps, "one thump on each channel within 50 ms: " + rig.DescribePops());
+        }
+
+        [TestMethod]
         public static void EnablingTheOutputsAfterOpeningTheLevelClicks()
         {
             AudioKitDriverRig rig = MonitorRig(-32, AtPeak);

@@ -214,6 +214,30 @@ namespace InterfaceFirmware.UnitTests.Drivers
         }
 
         [TestMethod]
+        public static void CuttingVmidInOffThumps()
+        {
+            // Why Off keeps VMID at 2×250 kΩ: Linux's OFF clears VMIDSEL, VMID collapses while the
+            // outputs are still tied to it, and the headphone capacitors discharge through the
+            // headphones.
+            var rig = new ReferenceDriverRig();
+            rig.PlaySine(-10);
+            rig.Codec.SetHeadphoneVolume(StereoGain.Both(0));
+            rig.Codec.SetMuted(false, rig.Now);
+            rig.PowerUp();
+            rig.Run(300);
+            rig.PowerDown();
+            rig.Run(500);
+            Assert.AreEqual(0, rig.Board.PopEvents.Count, "the driver's Off is quiet: " + rig.Board.DescribePops());
+            long cut = rig.Board.Clock.NowUs;
+
+            RunSteps(rig.Codec, rig.Board.Clock, new[] { SequenceStep.Update(Wm8960Registers.Power1, Wm8960Registers.VmidMask, 0) });
+            rig.Run(1000);
+
+            OutputHelper.WriteLine(rig.Board.DescribePops());
+            Assert.IsTrue(rig.Pops("second", cut) > 0, "no pop detected: " + rig.Board.DescribePops());
+        }
+
+        [TestMethod]
         public static void UnmutingBeforeTheDriversAreUpClicks()
         {
             var rig = MonitorRig(-20);

@@ -26,10 +26,30 @@ namespace InterfaceFirmware.UnitTests.Emulator
             rig.Board.AmplifierShutdown.Write(false);
             rig.WriteCodec(Wm8960Model.R26PowerManagement2, 0x000);
             rig.WriteCodec(Wm8960Model.R28AntiPop1, 0x09C);
-            rig.WriteCodec(Wm8960Model.R25PowerManagement1, 0x000);
+            rig.WriteCodec(Wm8960Model.R25PowerManagement1, 0x100); // VREF off, VMID kept at 2×250 kΩ
             rig.Board.RunMs(1000);
 
             Assert.AreEqual(0, rig.Board.PopEvents.Count, rig.Board.DescribePops());
+        }
+
+        [TestMethod]
+        public static void CuttingVmidUnderTiedOutputsThumps()
+        {
+            // Linux's OFF (APOP1 = 0x09C, POWER1 = 0): the drivers are off, but the outputs are
+            // still tied to VMID through 500 Ω while it collapses, and the 220 µF capacitors
+            // discharge through the headphones.
+            var rig = new ReferenceBoardRig();
+            rig.BiasUp();
+            rig.PlaybackPathUp();
+            rig.Board.RunMs(100);
+            rig.WriteCodec(Wm8960Model.R26PowerManagement2, 0x000);
+            rig.WriteCodec(Wm8960Model.R28AntiPop1, 0x09C);
+            rig.Board.RunMs(100);
+            long cut = rig.Board.Clock.NowUs;
+            rig.WriteCodec(Wm8960Model.R25PowerManagement1, 0x000);
+            rig.Board.RunMs(1000);
+
+            Assert.IsTrue(rig.Pops("second", cut, PopKind.Thump) > 0, rig.Board.DescribePops());
         }
 
         [TestMethod]

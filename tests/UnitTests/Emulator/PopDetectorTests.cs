@@ -135,6 +135,61 @@ namespace InterfaceFirmware.UnitTests.Emulator
             Assert.AreEqual(0, slow.Count, "not even during the first 300 ms");
         }
 
+        // The current a capacitor-coupled headphone hears while the bias charges its 220 µF capacitor
+        // through a 1.5 kΩ tie (τ 0.34 s): 32/1532 of the gap between the bias, rising with τ
+        // biasTau towards 1.17 FS, and the capacitor. Starts at sample 24000.
+        private static double ChargingCurrent(long n, double biasTau)
+        {
+            if (n < 24000)
+            {
+                return 0;
+            }
+
+            double t = (n - 24000) / 48000.0;
+            const double capacitorTau = 1532 * 220e-6;
+            return 1.17 * 32.0 / 1532.0 * capacitorTau / (capacitorTau - biasTau) * (Math.Exp(-t / capacitorTau) - Math.Exp(-t / biasTau));
+        }
+
+        [TestMethod]
+        public static void AFastDcRiseThatDrainsOverSecondsIsAThump()
+        {
+            // The ES8388's VMID charged through 5 kΩ (τ 12 ms) into the Audio Kit's headphone
+            // capacitor: −33.5 dBFS within 20 ms, then draining over ~2 s. Only −45 dBFS of it lies
+            // in a 15–150 Hz band: the detector's first thump measure missed it.
+            ArrayList events = Listen(n => ChargingCurrent(n, 0.012), 96000);
+            PopEvent thump = First(events, PopKind.Thump);
+            Assert.IsNotNull(thump, "the rise is a thump");
+            Assert.IsTrue(thump.TimeUs >= 500000 && thump.TimeUs < 520000, "within 20 ms of the rise: " + thump.ToString());
+            double largest = 0;
+            foreach (PopEvent e in events)
+            {
+                Assert.IsTrue(e.Kind == PopKind.Thump && e.TimeUs < 560000, "only the rise counts: " + e.ToString());
+                largest = Math.Max(largest, e.Size);
+            }
+
+            Assert.IsTrue(largest > 0.014 && largest < 0.022, "it moved about −35 dBFS in 20 ms: " + largest.ToString());
+        }
+
+        [TestMethod]
+        public static void TheSameChargeSpreadOverHalfASecondIsNotAPop()
+        {
+            // VMID through 50 kΩ (τ 120 ms): the jack still peaks at −37 dBFS, but moves at most
+            // −49 dBFS within 20 ms: infrasonic.
+            ArrayList events = Listen(n => ChargingCurrent(n, 0.120), 144000);
+            Assert.AreEqual(0, events.Count, "not even at the start of the charge");
+        }
+
+        [TestMethod]
+        [DataRow(25)]
+        [DataRow(40)]
+        [DataRow(80)]
+        [DataRow(140)]
+        public static void SteadyBassIsNotAPop(int hz)
+        {
+            ArrayList events = Listen(n => 0.5 * Math.Sin(2 * Math.PI * hz * n / 48000.0), 96000);
+            Assert.AreEqual(0, CountAll(events), hz.ToString() + " Hz");
+        }
+
         [TestMethod]
         public static void NearbyEventsMergeIntoOneKeepingTheLargest()
         {
