@@ -158,8 +158,8 @@ namespace InterfaceFirmware.Firmware.Boards
                 new ButtonProfile("mode", 39, true),
                 new ButtonProfile("play", 33, true),
                 new ButtonProfile("set", 32, true),
-                new ButtonProfile("vol-down", 13, true),
-                new ButtonProfile("vol-up", 27, true),
+                new ButtonProfile("volume-down", 13, true),
+                new ButtonProfile("volume-up", 27, true),
             };
             board.Gestures = DevBoardGestures(0, 1, 2, 3, 4, 5);
             board.Leds = new LedProfile[] { new LedProfile("green", 22, false) };

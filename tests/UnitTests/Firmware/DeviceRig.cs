@@ -46,6 +46,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
             switch (board)
             {
                 case "audiokit": return BoardDescription.AudioKit();
+                case "lyrat": return BoardDescription.LyraT();
                 default: return BoardDescription.Reference();
             }
         }

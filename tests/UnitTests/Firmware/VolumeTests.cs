@@ -209,12 +209,12 @@ namespace InterfaceFirmware.UnitTests.Firmware
 
         internal static string DownKey(string board)
         {
-            return board == "reference" ? "volume-down" : (board == "audiokit" ? "key5" : "vol-down");
+            return board == "reference" ? "volume-down" : (board == "audiokit" ? "key5" : "volume-down");
         }
 
         internal static string UpKey(string board)
         {
-            return board == "reference" ? "volume-up" : (board == "audiokit" ? "key6" : "vol-up");
+            return board == "reference" ? "volume-up" : (board == "audiokit" ? "key6" : "volume-up");
         }
     }
 }
