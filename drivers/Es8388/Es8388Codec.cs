@@ -33,10 +33,10 @@ namespace InterfaceFirmware.Drivers.Es8388
     /// OUT1 has no zero-cross latch (<see cref="CodecCapabilities.ZeroCrossVolume"/> is false): the
     /// caller ramps its volume changes. Mute and un-mute (and the power sequences) open and close
     /// OUT1 in one write while no monitor path is open (once the DAC's soft mute has run), and in
-    /// 1.5 dB steps, one per tick, when one is. OUT1 has no mute code: muted, an open monitor path
-    /// is 45 dB down, not silent (the firmware closes the monitor paths for silence). A 1.5 dB step of a signal of peak a is a
-    /// discontinuity of up to 0.19·a, under the pop
-    /// detector's click threshold at any phase while the monitor reaches the jack below −32 dBFS.
+    /// 1.5 dB steps, one per tick, when one is. OUT1 has no mute code, so once OUT1 is down at
+    /// −45 dB the mute switches the bypass paths out of the mixers (the outputs are silent) and the
+    /// un-mute switches them back in before OUT1 opens. A 1.5 dB step of a signal of peak a is a
+    /// discontinuity of up to 0.19·a, under the pop detector's click threshold at any phase while the monitor reaches the jack below −32 dBFS.
     /// Above that, on the way down the first step (0.16·a) can click at an unlucky phase: the chip
     /// has nothing finer than 1.5 dB on the analogue path.
     /// </para>
@@ -64,6 +64,12 @@ namespace InterfaceFirmware.Drivers.Es8388
 
         // DACMUTE is set while the base soft-mutes the DAC or the caller muted the DAC volume.
         private bool _dacVolumeMuted;
+
+        // The bypass paths the caller switched on (bit i: DACCONTROL17 + i). The chip has them
+        // switched on only while the monitor is not cut: cut from start-up until the first
+        // un-mute, and again at the end of every mute (OUT1 has no mute code).
+        private int _bypassWanted;
+        private bool _monitorCut = true;
 
         public Es8388Codec(II2cBus bus, int address, ILog log)
             : base(new RegisterBank(new ByteRegisterPort(bus, address), Es8388Registers.ResetValues()), log)
@@ -234,6 +240,8 @@ namespace InterfaceFirmware.Drivers.Es8388
         {
             _clocksConfigured = false;
             _dacVolumeMuted = false;
+            _bypassWanted = 0;
+            _monitorCut = true;
 
             RegisterCache cache = Registers.Cache;
 
@@ -287,6 +295,16 @@ namespace InterfaceFirmware.Drivers.Es8388
         protected override int[] SequencedRegisters
         {
             get { return RegistersBroughtUpBySequences; }
+        }
+
+        /// <summary>The chip's bypass switches are off after its reset: the monitor stays cut until the next un-mute.</summary>
+        protected override void OnChipReset()
+        {
+            _monitorCut = true;
+            for (int path = 0; path < 4; path++)
+            {
+                Registers.Cache.Update(Es8388Registers.DacControl17 + path, Es8388Registers.BypassToMixer, 0);
+            }
         }
 
         /// <summary>SCPRESET set, then cleared (the chip holds in reset until it is): every register is at its default.</summary>
@@ -366,6 +384,14 @@ namespace InterfaceFirmware.Drivers.Es8388
                     Update(Es8388Registers.AdcControl5, Es8388Registers.FsRatioMask, _plan.RatioCode);
                     Update(Es8388Registers.DacControl2, Es8388Registers.FsRatioMask, _plan.RatioCode);
                     return Outcome();
+                case Es8388Sequences.CutMonitor:
+                    _monitorCut = true;
+                    SwitchBypassPaths();
+                    return Outcome();
+                case Es8388Sequences.RestoreMonitor:
+                    _monitorCut = false;
+                    SwitchBypassPaths();
+                    return Outcome();
                 default:
                     return StepResult.Failed;
             }
@@ -436,15 +462,30 @@ namespace InterfaceFirmware.Drivers.Es8388
         }
 
         // Off clears only the switch (the gain field keeps its value: no write just to move it).
+        // While the monitor is cut (muted) the gain is set and the switch waits for the un-mute.
         private void SetBypass(int register, int code)
         {
+            int path = 1 << (register - Es8388Registers.DacControl17);
             if (code == Es8388Gains.BypassOffCode)
             {
+                _bypassWanted &= ~path;
                 Update(register, Es8388Registers.BypassToMixer, 0);
             }
             else
             {
-                Update(register, Es8388Registers.BypassToMixer | Es8388Registers.BypassGainMask, Es8388Registers.BypassToMixer | (code << 3));
+                _bypassWanted |= path;
+                int on = _monitorCut ? 0 : Es8388Registers.BypassToMixer;
+                Update(register, Es8388Registers.BypassToMixer | Es8388Registers.BypassGainMask, on | (code << 3));
+            }
+        }
+
+        // Each bypass switch as the caller wants it, or off while the monitor is cut.
+        private void SwitchBypassPaths()
+        {
+            for (int path = 0; path < 4; path++)
+            {
+                bool on = !_monitorCut && (_bypassWanted & (1 << path)) != 0;
+                Update(Es8388Registers.DacControl17 + path, Es8388Registers.BypassToMixer, on ? Es8388Registers.BypassToMixer : 0);
             }
         }
 

@@ -57,6 +57,12 @@ namespace InterfaceFirmware.Drivers.Es8388
         /// <summary>Writes MCLKDIV2 and the ADC and DAC FsRatio of the clock plan.</summary>
         public const int WriteClocks = CodecActions.FirstChipAction;
 
+        /// <summary>Switches every bypass path out of the output mixers (OUT1 has no mute code: this silences the monitor).</summary>
+        public const int CutMonitor = CodecActions.FirstChipAction + 1;
+
+        /// <summary>Switches the bypass paths the caller asked for back into the output mixers.</summary>
+        public const int RestoreMonitor = CodecActions.FirstChipAction + 2;
+
         /// <summary>Off → Standby: analogue bias on, VMID charged fast through 5 kΩ with the outputs tied to it, settle, idle at 500 kΩ.</summary>
         public static readonly SequenceStep[] OffToStandby =
         {
@@ -83,9 +89,10 @@ namespace InterfaceFirmware.Drivers.Es8388
             SequenceStep.Wait(DriverSettleMs),
         };
 
-        /// <summary>Un-mute while On: OUT1 to the caller's level, then the DAC's soft un-mute.</summary>
+        /// <summary>Un-mute while On: the monitor paths back in at −45 dB, OUT1 to the caller's level, then the DAC's soft un-mute.</summary>
         public static readonly SequenceStep[] Unmute =
         {
+            SequenceStep.Do(RestoreMonitor),
             SequenceStep.Do(CodecActions.OpenOutputs),
             SequenceStep.Do(CodecActions.UnmuteDac),
         };
@@ -93,21 +100,25 @@ namespace InterfaceFirmware.Drivers.Es8388
         /// <summary>
         /// Mute while On: the DAC's soft mute first, and only once it has run OUT1 to −45 dB
         /// (stepped if a monitor path is open): OUT1 has no zero-cross latch, so its steps are
-        /// kept off the playback and only ever cut the monitor.
+        /// kept off the playback and only ever cut the monitor. OUT1 has no mute code, so the
+        /// monitor paths are then switched out of the mixers: at −45 dB that step is far below a
+        /// click, and the outputs are silent.
         /// </summary>
         public static readonly SequenceStep[] Mute =
         {
             SequenceStep.Do(CodecActions.MuteDac),
             SequenceStep.Do(CodecActions.WaitMuteRamp),
             SequenceStep.Do(CodecActions.CloseOutputs),
+            SequenceStep.Do(CutMonitor),
         };
 
-        /// <summary>On → Standby: the DAC soft-muted and OUT1 closed before anything powers down; then outputs, DACs, ADC side, chip.</summary>
+        /// <summary>On → Standby: silent first (as <see cref="Mute"/>) before anything powers down; then outputs, DACs, ADC side, chip.</summary>
         public static readonly SequenceStep[] OnToStandby =
         {
             SequenceStep.Do(CodecActions.MuteDac),
             SequenceStep.Do(CodecActions.WaitMuteRamp),
             SequenceStep.Do(CodecActions.CloseOutputs),
+            SequenceStep.Do(CutMonitor),
             SequenceStep.Update(Es8388Registers.DacPower, Es8388Registers.Out1Enable, 0),
             SequenceStep.Update(Es8388Registers.DacPower, Es8388Registers.DacsPowerDown, Es8388Registers.DacsPowerDown),
             SequenceStep.Update(Es8388Registers.AdcPower, Es8388Registers.AdcPowerAll, Es8388Registers.AdcPowerOff),

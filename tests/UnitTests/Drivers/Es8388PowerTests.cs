@@ -294,6 +294,51 @@ namespace InterfaceFirmware.UnitTests.Drivers
         // ---- helpers ---------------------------------------------------------------------------
 
         /// <summary>A sine of <paramref name="dbfs"/> on both microphones (IN1), monitored straight at 0 dB, OUT1 at 0 dB.</summary>
+        [TestMethod]
+        public static void MutedTheMonitorIsSilentAndComesBackWithoutAPop()
+        {
+            // A near full-scale line input monitored at a listening level: −1 dBFS, bypass −15 dB,
+            // OUT1 −16.5 dB (−32.5 dBFS at the jack, where each OUT1 step is click-free at any phase).
+            var rig = new AudioKitDriverRig();
+            rig.SetInput("mic-left", AudioKitDriverRig.Sine(-1, AtPeak));
+            rig.SetInput("mic-right", AudioKitDriverRig.Sine(-1, AtPeak));
+            rig.Codec.SetMonitor(MonitorGains.Straight(-1500));
+            rig.Codec.SetHeadphoneVolume(StereoGain.Both(-1650));
+            rig.Codec.SetMuted(false, rig.Now);
+            rig.StartRecording();
+            rig.PowerUp();
+            rig.Run(200);
+            AssertLevel(-32.5, rig.LevelDb(true, 100), 0.2);
+            long start = rig.Clock.NowUs;
+
+            rig.Codec.SetMuted(true, rig.Now);
+            RunUntilMuteSettled(rig);
+            rig.Run(100);
+            double mutedLeft = rig.LevelDb(true, 50);
+            double mutedRight = rig.LevelDb(false, 50);
+            OutputHelper.WriteLine("muted monitor at the jack: " + mutedLeft.ToString("F1") + " / " + mutedRight.ToString("F1") + " dBFS");
+            Assert.IsTrue(mutedLeft <= -100 && mutedRight <= -100, "muted means silent, monitor included");
+
+            rig.Codec.SetMuted(false, rig.Now);
+            RunUntilMuteSettled(rig);
+            rig.Run(100);
+            AssertLevel(-32.5, rig.LevelDb(true, 50), 0.2);
+            AssertLevel(-32.5, rig.LevelDb(false, 50), 0.2);
+            Assert.AreEqual(0, rig.Pops(start), rig.DescribePops());
+            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+        }
+
+        private static void RunUntilMuteSettled(AudioKitDriverRig rig)
+        {
+            int ms = 0;
+            while (!rig.Codec.MuteSettled(rig.Now))
+            {
+                Assert.IsTrue(ms < 1000, "the mute did not settle");
+                rig.Run(AudioKitDriverRig.TickMs);
+                ms += AudioKitDriverRig.TickMs;
+            }
+        }
+
         internal static AudioKitDriverRig MonitorRig(double dbfs, double phase)
         {
             var rig = new AudioKitDriverRig();
