@@ -45,19 +45,6 @@ namespace InterfaceFirmware.Drivers.Es8388
     {
         public const int DefaultAddress = 0x10;
 
-        /// <summary>OUT1 ramp while a monitor path is open: one 1.5 dB code at most every millisecond (in practice one per tick).</summary>
-        public const int HeadphoneRampIntervalMs = 1;
-
-        // The soft-mute ramp: 193 steps of 0.5 dB (0 dB → −96 dB → silent), one per 32 LRCK.
-        private const int MuteRampSamples = 193 * 32;
-
-        private static readonly int[] RegistersBroughtUpBySequences =
-        {
-            Es8388Registers.Control1, Es8388Registers.Control2, Es8388Registers.ChipPower, Es8388Registers.AdcPower,
-            Es8388Registers.DacPower, Es8388Registers.LeftOut1Volume, Es8388Registers.RightOut1Volume,
-        };
-
-        private readonly CodecCapabilities _capabilities;
         private readonly Es8388ClockPlan _plan = new Es8388ClockPlan();
         private readonly Es8388ClockPlan _candidate = new Es8388ClockPlan();
         private bool _clocksConfigured;
@@ -72,31 +59,8 @@ namespace InterfaceFirmware.Drivers.Es8388
         private bool _monitorCut = true;
 
         public Es8388Codec(II2cBus bus, int address, ILog log)
-            : base(new RegisterBank(new ByteRegisterPort(bus, address), Es8388Registers.ResetValues()), log)
+            : base(new RegisterBank(new ByteRegisterPort(bus, address), Es8388Registers.ResetValues()), Es8388Profile.Profile, log)
         {
-            _capabilities = new CodecCapabilities();
-            _capabilities.InputGain = Es8388Gains.MicPga;
-            _capabilities.AdcVolume = Es8388Gains.Adc;
-            _capabilities.DacVolume = Es8388Gains.Dac;
-            _capabilities.MonitorGain = Es8388Gains.Bypass;
-            _capabilities.HeadphoneVolume = Es8388Gains.Out1;
-            _capabilities.MonitorCrossFeed = true;
-            _capabilities.ZeroCrossVolume = false;
-            _capabilities.HeadphoneOutputs = 1;
-            _capabilities.InputCount = 2;
-            _capabilities.DifferentialInput = true;
-            _capabilities.HasPll = false;
-            _capabilities.JackDetect = false;
-        }
-
-        public override string Name
-        {
-            get { return "ES8388"; }
-        }
-
-        public override CodecCapabilities Capabilities
-        {
-            get { return _capabilities; }
         }
 
         /// <summary>The clocking in use (valid once <see cref="CodecDriver.ConfigureClocks"/> succeeded).</summary>
@@ -211,26 +175,6 @@ namespace InterfaceFirmware.Drivers.Es8388
 
         // ---- CodecDriver ---------------------------------------------------------------------------
 
-        protected override SequenceStep[] TransitionSequence(CodecPowerState from, CodecPowerState to)
-        {
-            if (to == CodecPowerState.Standby)
-            {
-                return from == CodecPowerState.Off ? Es8388Sequences.OffToStandby : Es8388Sequences.OnToStandby;
-            }
-
-            return to == CodecPowerState.On ? Es8388Sequences.StandbyToOn : Es8388Sequences.StandbyToOff;
-        }
-
-        protected override SequenceStep[] MuteSequence
-        {
-            get { return Es8388Sequences.Mute; }
-        }
-
-        protected override SequenceStep[] UnmuteSequence
-        {
-            get { return Es8388Sequences.Unmute; }
-        }
-
         protected override SequenceStep[] ClockSequence
         {
             get { return _clocksConfigured ? Es8388Sequences.Clocks : null; }
@@ -271,30 +215,6 @@ namespace InterfaceFirmware.Drivers.Es8388
         protected override void SetDacMuteInCache(bool muted)
         {
             Registers.Cache.Update(Es8388Registers.DacControl3, Es8388Registers.Mute, muted || _dacVolumeMuted ? Es8388Registers.Mute : 0);
-        }
-
-        protected override int DacMuteRegister
-        {
-            get { return Es8388Registers.DacControl3; }
-        }
-
-        protected override int MuteRampMs
-        {
-            get
-            {
-                int rate = _clocksConfigured ? _plan.SampleRate : 48000;
-                return RampMs(MuteRampSamples, rate);
-            }
-        }
-
-        protected override int DischargeMs
-        {
-            get { return Es8388Sequences.OutputDischargeMs; }
-        }
-
-        protected override int[] SequencedRegisters
-        {
-            get { return RegistersBroughtUpBySequences; }
         }
 
         /// <summary>The chip's bypass switches are off after its reset: the monitor stays cut until the next un-mute.</summary>
@@ -399,42 +319,6 @@ namespace InterfaceFirmware.Drivers.Es8388
 
         // ---- helpers -------------------------------------------------------------------------------
 
-        protected override int ClosedOutputCode
-        {
-            get { return Es8388Gains.Out1ClosedCode; }
-        }
-
-        protected override int OutputStepIntervalMs
-        {
-            get { return HeadphoneRampIntervalMs; }
-        }
-
-        protected override int OutputCode(bool left)
-        {
-            return Registers.Get(left ? Es8388Registers.LeftOut1Volume : Es8388Registers.RightOut1Volume) & Es8388Registers.Out1VolumeMask;
-        }
-
-        /// <summary>OUT1, applied at once by the chip (no zero-cross): both sides that change, one after the other.</summary>
-        protected override void WriteOutputLevel(int leftCode, int rightCode)
-        {
-            WritePair(Es8388Registers.LeftOut1Volume, Es8388Registers.RightOut1Volume, leftCode, rightCode, 0);
-        }
-
-        // One 1.5 dB code: the finest step OUT1 has.
-        protected override int StepOutputLevel(int current, int target)
-        {
-            return target > current ? current + 1 : (target < current ? current - 1 : current);
-        }
-
-        protected override bool MonitorOpen
-        {
-            get
-            {
-                return ((Registers.Get(Es8388Registers.DacControl17) | Registers.Get(Es8388Registers.DacControl18)
-                    | Registers.Get(Es8388Registers.DacControl19) | Registers.Get(Es8388Registers.DacControl20)) & Es8388Registers.BypassToMixer) != 0;
-            }
-        }
-
         /// <summary>
         /// A digital volume pair that changes together: equal sides go in the left register with LeR
         /// set (one write once LeR is set); different sides clear LeR, the right register written
@@ -461,22 +345,12 @@ namespace InterfaceFirmware.Drivers.Es8388
             return code == Es8388Gains.DigitalMuteCode ? Es8388Gains.Adc.MaxCode : code;
         }
 
-        // Off clears only the switch (the gain field keeps its value: no write just to move it).
         // While the monitor is cut (muted) the gain is set and the switch waits for the un-mute.
         private void SetBypass(int register, int code)
         {
             int path = 1 << (register - Es8388Registers.DacControl17);
-            if (code == Es8388Gains.BypassOffCode)
-            {
-                _bypassWanted &= ~path;
-                Update(register, Es8388Registers.BypassToMixer, 0);
-            }
-            else
-            {
-                _bypassWanted |= path;
-                int on = _monitorCut ? 0 : Es8388Registers.BypassToMixer;
-                Update(register, Es8388Registers.BypassToMixer | Es8388Registers.BypassGainMask, on | (code << 3));
-            }
+            _bypassWanted = code == Es8388Gains.BypassOffCode ? _bypassWanted & ~path : _bypassWanted | path;
+            SetMonitorPath(register, code, !_monitorCut);
         }
 
         // Each bypass switch as the caller wants it, or off while the monitor is cut.
