@@ -81,8 +81,9 @@ namespace InterfaceFirmware.Drivers.Es8388
                 return DriverStatus.Unsupported;
             }
 
-            Update(Es8388Registers.AdcControl2, Es8388Registers.InputSelectMask, (leftInput << 6) | (rightInput << 4));
-            Update(Es8388Registers.DacControl16, Es8388Registers.MixSelectMask, (MixSelectCode(left) << 3) | MixSelectCode(right));
+            Update(Es8388Registers.AdcControl2, Es8388Registers.InputSelectMask,
+                (leftInput << Es8388Registers.LeftInputSelectShift) | (rightInput << Es8388Registers.RightInputSelectShift));
+            Update(Es8388Registers.DacControl16, Es8388Registers.MixSelectMask, (MixSelectCode(left) << Es8388Registers.LeftMixSelectShift) | MixSelectCode(right));
             return Status;
         }
 
@@ -91,7 +92,7 @@ namespace InterfaceFirmware.Drivers.Es8388
         {
             int left = Es8388Gains.MicPga.CodeFor(requested.Left);
             int right = Es8388Gains.MicPga.CodeFor(requested.Right);
-            Update(Es8388Registers.AdcControl1, 0xFF, (left << 4) | right);
+            Update(Es8388Registers.AdcControl1, 0xFF, (left << Es8388Registers.LeftMicPgaShift) | right);
             return new StereoGain(Es8388Gains.MicPga.CentiDbFor(left), Es8388Gains.MicPga.CentiDbFor(right));
         }
 
@@ -254,19 +255,19 @@ namespace InterfaceFirmware.Drivers.Es8388
             switch (wordLength)
             {
                 case 24:
-                    lengthCode = 0;
+                    lengthCode = Es8388Registers.WordLength24;
                     break;
                 case 20:
-                    lengthCode = 1;
+                    lengthCode = Es8388Registers.WordLength20;
                     break;
                 case 18:
-                    lengthCode = 2;
+                    lengthCode = Es8388Registers.WordLength18;
                     break;
                 case 16:
-                    lengthCode = 3;
+                    lengthCode = Es8388Registers.WordLength16;
                     break;
                 case 32:
-                    lengthCode = 4;
+                    lengthCode = Es8388Registers.WordLength32;
                     break;
                 default:
                     return DriverStatus.Unsupported;
@@ -276,22 +277,23 @@ namespace InterfaceFirmware.Drivers.Es8388
             switch (format)
             {
                 case InterfaceFormat.I2s:
-                    formatCode = 0;
+                    formatCode = Es8388Registers.FormatI2s;
                     break;
                 case InterfaceFormat.LeftJustified:
-                    formatCode = 1;
+                    formatCode = Es8388Registers.FormatLeftJustified;
                     break;
                 case InterfaceFormat.RightJustified:
-                    formatCode = 2;
+                    formatCode = Es8388Registers.FormatRightJustified;
                     break;
                 default:
-                    formatCode = 3;
+                    formatCode = Es8388Registers.FormatDsp;
                     break;
             }
 
             // Clock slave (written at start); the ADC and DAC take the same framing.
-            Update(Es8388Registers.AdcControl4, Es8388Registers.AdcFormatMask, (lengthCode << 2) | formatCode);
-            Update(Es8388Registers.DacControl1, Es8388Registers.DacFormatMask, (lengthCode << 3) | (formatCode << 1));
+            Update(Es8388Registers.AdcControl4, Es8388Registers.AdcFormatMask, (lengthCode << Es8388Registers.AdcWordLengthShift) | formatCode);
+            Update(Es8388Registers.DacControl1, Es8388Registers.DacFormatMask,
+                (lengthCode << Es8388Registers.DacWordLengthShift) | (formatCode << Es8388Registers.DacFormatShift));
             return Status;
         }
 

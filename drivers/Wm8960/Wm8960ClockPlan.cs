@@ -43,7 +43,8 @@ namespace InterfaceFirmware.Drivers.Wm8960
         {
             get
             {
-                return (DividerCode << 6) | (DividerCode << 3) | (SysclkDivideBy2 ? Wm8960Registers.SysclkDivideBy2 : 0)
+                return (DividerCode << Wm8960Registers.AdcDividerShift) | (DividerCode << Wm8960Registers.DacDividerShift)
+                    | (SysclkDivideBy2 ? Wm8960Registers.SysclkDivideBy2 : 0)
                     | (UsePll ? Wm8960Registers.ClockSelectPll : 0);
             }
         }
@@ -51,7 +52,7 @@ namespace InterfaceFirmware.Drivers.Wm8960
         /// <summary>R52: SDM (fractional), PLLPRESCALE, PLLN.</summary>
         public int Pll1Value
         {
-            get { return (PllK != 0 ? 0x020 : 0) | (PllPrescale ? 0x010 : 0) | PllN; }
+            get { return (PllK != 0 ? Wm8960Registers.PllFractional : 0) | (PllPrescale ? Wm8960Registers.PllPrescale : 0) | PllN; }
         }
 
         /// <summary>

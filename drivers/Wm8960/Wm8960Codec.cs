@@ -90,8 +90,8 @@ namespace InterfaceFirmware.Drivers.Wm8960
                 WritePair(Wm8960Registers.LeftInputVolume, Wm8960Registers.RightInputVolume, leftPga, rightPga, Wm8960Registers.VolumeUpdate);
             }
 
-            Update(Wm8960Registers.LeftInputPath, Wm8960Registers.MicBoostMask, leftBoost << 4);
-            Update(Wm8960Registers.RightInputPath, Wm8960Registers.MicBoostMask, rightBoost << 4);
+            Update(Wm8960Registers.LeftInputPath, Wm8960Registers.MicBoostMask, leftBoost << Wm8960Registers.MicBoostShift);
+            Update(Wm8960Registers.RightInputPath, Wm8960Registers.MicBoostMask, rightBoost << Wm8960Registers.MicBoostShift);
             if (!boostRises)
             {
                 WritePair(Wm8960Registers.LeftInputVolume, Wm8960Registers.RightInputVolume, leftPga, rightPga, Wm8960Registers.VolumeUpdate);
@@ -213,16 +213,16 @@ namespace InterfaceFirmware.Drivers.Wm8960
             switch (wordLength)
             {
                 case 16:
-                    lengthBits = 0x0;
+                    lengthBits = Wm8960Registers.WordLength16;
                     break;
                 case 20:
-                    lengthBits = 0x4;
+                    lengthBits = Wm8960Registers.WordLength20;
                     break;
                 case 24:
-                    lengthBits = 0x8;
+                    lengthBits = Wm8960Registers.WordLength24;
                     break;
                 case 32:
-                    lengthBits = 0xC;
+                    lengthBits = Wm8960Registers.WordLength32;
                     break;
                 default:
                     return DriverStatus.Unsupported;
@@ -232,16 +232,16 @@ namespace InterfaceFirmware.Drivers.Wm8960
             switch (format)
             {
                 case InterfaceFormat.RightJustified:
-                    formatBits = 0x0;
+                    formatBits = Wm8960Registers.FormatRightJustified;
                     break;
                 case InterfaceFormat.LeftJustified:
-                    formatBits = 0x1;
+                    formatBits = Wm8960Registers.FormatLeftJustified;
                     break;
                 case InterfaceFormat.I2s:
-                    formatBits = 0x2;
+                    formatBits = Wm8960Registers.FormatI2s;
                     break;
                 default:
-                    formatBits = 0x3;
+                    formatBits = Wm8960Registers.FormatDsp;
                     break;
             }
 
@@ -303,7 +303,7 @@ namespace InterfaceFirmware.Drivers.Wm8960
 
         private int CurrentBoost(int pathRegister)
         {
-            return (Registers.Get(pathRegister) & Wm8960Registers.MicBoostMask) >> 4;
+            return (Registers.Get(pathRegister) & Wm8960Registers.MicBoostMask) >> Wm8960Registers.MicBoostShift;
         }
 
         private static int InputPathBits(InputSource source)
