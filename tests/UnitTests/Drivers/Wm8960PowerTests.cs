@@ -48,7 +48,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.Codec.SetMuted(false, rig.Now); // wished before power-up: applied last in the sequence
             rig.PowerUp();
             rig.Run(300);
-            Assert.IsFalse(rig.Model.DacSoftMuted);
+            Assert.IsFalse(rig.Board.Wm8960.DacSoftMuted);
 
             rig.PowerDown(); // no explicit mute: the sequence soft-mutes first
             rig.Run(1000);
@@ -90,8 +90,8 @@ namespace InterfaceFirmware.UnitTests.Drivers
             int ms = 0;
             while (!rig.Codec.MuteSettled(rig.Now))
             {
-                rig.Run(ReferenceDriverRig.TickMs);
-                ms += ReferenceDriverRig.TickMs;
+                rig.Run(TickMs);
+                ms += TickMs;
                 Assert.IsTrue(ms < 1000);
             }
 
@@ -138,7 +138,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.Codec.SetMuted(true, rig.Now);
             rig.PowerUp();
             rig.Codec.SetMuted(false, rig.Now);
-            rig.Run(ReferenceDriverRig.TickMs);
+            rig.Run(TickMs);
             int opened = rig.Codec.CachedRegister(Wm8960Registers.LeftHeadphoneVolume) & 0x7F;
             int mark = rig.LogMark;
             rig.Codec.RequestPowerState(CodecPowerState.Standby, rig.Now);
