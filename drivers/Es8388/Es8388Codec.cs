@@ -4,7 +4,7 @@ using InterfaceFirmware.Hal;
 namespace InterfaceFirmware.Drivers.Es8388
 {
     /// <summary>
-    /// Everest ES8388 codec driver (shared/facts/audio-chips.md §2; the AI-Thinker ESP32-A1S Audio
+    /// Everest ES8388 codec driver (Everest ES8388 datasheet, Linux sound/soc/codecs/es8328.c, Espressif esp_codec_dev es8388.c; the AI-Thinker ESP32-A1S Audio
     /// Kit and the LyraT): readable 8-bit registers behind the cache, always an I2S clock slave (it
     /// resets as master), clocks from a 256·fs or 512·fs MCLK or a 12 MHz crystal's USB-mode ratios (no PLL), the DAC's soft
     /// ramp for mute and volume, digital volume pairs that change together through DACLeR/ADCLeR,

@@ -2,8 +2,7 @@ namespace InterfaceFirmware.Drivers.Es8388
 {
     /// <summary>
     /// ES8388 register addresses (Linux <c>es8328.h</c> names), the bits the driver uses and the
-    /// power-up values (NuttX "Register Power-up Default Values", research/chip-facts.md Q15;
-    /// shared/facts/audio-chips.md §2.2), for 0x00–0x39 as the emulator's model has them: 0x35,
+    /// power-up values (apache/nuttx drivers/audio/es8388.h, "Register Power-up Default Values"), for 0x00–0x39 as the emulator's model has them: 0x35,
     /// 0x37 and 0x39 exist (Espressif writes them) with an unknown default taken as 0x00; 0x36 and
     /// 0x38 do not exist. The driver never writes those five.
     /// </summary>

@@ -3,8 +3,8 @@ using InterfaceFirmware.Drivers.Codec;
 namespace InterfaceFirmware.Drivers.Es8388
 {
     /// <summary>
-    /// The ES8388 driver's sequences, as data. The order follows esp_codec_dev and Linux
-    /// (shared/facts/audio-chips.md §2.5: analogue and VMID first, converters, outputs, un-mute
+    /// The ES8388 driver's sequences, as data. The order follows esp_codec_dev (es8388.c) and Linux
+    /// (sound/soc/codecs/es8328.c): analogue and VMID first, converters, outputs, un-mute
     /// last; the reverse on the way down) with the settle times the emulator's model needs on the
     /// Audio Kit's capacitor-coupled headphone jack (220 µF into 32 Ω). Public so they can be read,
     /// and so tests can show that a reordered copy pops; the driver never changes them.
@@ -30,16 +30,8 @@ namespace InterfaceFirmware.Drivers.Es8388
     /// steps of a rising ramp follow each other closely enough to stay below the detector's ratio
     /// test, but the first step down can click (see the class remarks of <see cref="Es8388Codec"/>).</item>
     /// </list>
-    /// Figures on the Audio Kit rig (5 ms ticks, 48 kHz, Es8388PowerTests and Es8388FaultTests print them):
-    /// Off → On 2215 ms and 12 writes (2 of them clocks); with a monitor open 2360 ms (OUT1 ramp of 30
-    /// codes, 2 writes each); Off → Standby 2205 ms; Standby → On 15 ms and 5 writes (160 ms, 65 writes
-    /// with a monitor open); On → Off from live playback 145 ms (the 129 ms soft-mute ramp), 8 writes;
-    /// re-sync after a brown-out back to On 2330 ms, 71 writes (monitor open). A monitor at −20 dBFS
-    /// with the sine's peak on the write grid: no event going up, one −35 dBFS click per channel at the
-    /// first step down (−25 dBFS for a −10 dBFS monitor); at −32 dBFS none either way. The wrong orders
-    /// in the tests: no VMID settle −21 dBFS click and thumps; OUT1 enabled after the level opened
-    /// −32 dBFS (with a −32 dBFS monitor); OUT1 off before the soft mute −25 dBFS; VMID off in Off
-    /// −32 dBFS at the next power-up.
+    /// Es8388PowerTests and Es8388FaultTests print the times, writes and pop events of these
+    /// sequences, and of the wrong orders they try.
     /// </remarks>
     public static class Es8388Sequences
     {

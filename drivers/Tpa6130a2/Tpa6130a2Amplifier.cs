@@ -4,8 +4,8 @@ using InterfaceFirmware.Hal;
 namespace InterfaceFirmware.Drivers.Tpa6130a2
 {
     /// <summary>
-    /// TI TPA6130A2 headphone amplifier (I2C 0x60, readable registers; shared/facts/audio-chips.md
-    /// §3): revision check, one volume on the 64-step taper, per-channel mute, high-impedance
+    /// TI TPA6130A2 headphone amplifier (I2C 0x60, readable registers; TI SLOS488,
+    /// Linux sound/soc/codecs/tpa6130a2.c): revision check, one volume on the 64-step taper, per-channel mute, high-impedance
     /// outputs, thermal flag, and shutdown by software (SWS) and, where wired, by the SD line.
     /// </summary>
     /// <remarks>

@@ -4,7 +4,7 @@ using InterfaceFirmware.Hal;
 namespace InterfaceFirmware.Drivers.Wm8960
 {
     /// <summary>
-    /// Wolfson/Cirrus WM8960 codec driver (shared/facts/audio-chips.md §1): write-only registers
+    /// Wolfson/Cirrus WM8960 codec driver (Cirrus WM8960 datasheet; Linux sound/soc/codecs/wm8960.c): write-only registers
     /// kept in the cache, VU-latched volume pairs, zero-cross volume changes with the timeout on,
     /// the DAC's soft mute with its slow ramp, clocks direct from a 256·fs MCLK or through the PLL,
     /// and the Linux bias sequence with settle times long enough that the headphone coupling

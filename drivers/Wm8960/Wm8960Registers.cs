@@ -2,7 +2,7 @@ namespace InterfaceFirmware.Drivers.Wm8960
 {
     /// <summary>
     /// WM8960 register addresses, the bits the driver uses and the power-on values (Linux
-    /// <c>wm8960_reg_defaults</c>, SparkFun's datasheet transcription; shared/facts/audio-chips.md §1.2).
+    /// <c>wm8960_reg_defaults</c> in sound/soc/codecs/wm8960.c, SparkFun_WM8960_Arduino_Library's datasheet transcription).
     /// </summary>
     public static class Wm8960Registers
     {

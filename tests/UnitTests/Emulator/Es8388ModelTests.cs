@@ -20,7 +20,7 @@ namespace InterfaceFirmware.UnitTests.Emulator
         public static void ResetValuesReadBackOverI2c()
         {
             var rig = new Es8388Rig();
-            // NuttX power-up defaults (research/chip-facts.md Q15), typed independently of the model.
+            // NuttX power-up defaults (apache/nuttx drivers/audio/es8388.h), typed independently of the model.
             int[] expected =
             {
                 0x06, 0x5C, 0xC3, 0xFC, 0xC0, 0x00, 0x00, 0x7C, 0x80,
