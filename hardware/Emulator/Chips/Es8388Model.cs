@@ -6,7 +6,7 @@ namespace InterfaceFirmware.Emulator
 {
     /// <summary>
     /// Everest ES8388 stereo codec (ESP32-LyraT, AI-Thinker ESP32-A1S Audio Kit) at 0x10,
-    /// register-accurate (shared/facts/audio-chips.md §2, research/chip-facts.md Q13–Q16): readable
+    /// register-accurate (ES8388 datasheet, Linux sound/soc/codecs/es8328.c, apache/nuttx drivers/audio/es8388.h): readable
     /// 8-bit registers 0x00–0x34 plus the undocumented 0x35/0x37/0x39, the NuttX power-up defaults,
     /// I2S master at reset, SCPRESET, MCLK/ratio clocking, power bits gating every stage, a VMID with
     /// settle times, DAC/ADC digital volume with soft ramps and mute, and the output mixers with the
@@ -25,7 +25,7 @@ namespace InterfaceFirmware.Emulator
     /// <item>LOUT1VOL/ROUT1VOL (0x2E/0x2F): <see cref="Out1StepDb"/> = 1.5 dB per step, 0x00 = −45 dB
     /// (not mute), 0x1E = 0 dB, 0x21 = +4.5 dB; codes above 0x21 are clamped to +4.5 dB. Sources:
     /// NuttX <c>ES8388_DAC_CHVOL_DB(v) = 2v/3 + 30</c> and datasheet-derived drivers
-    /// (chip-facts Q13). Linux es8328 and esp_codec_dev say 1 dB/step; all agree 0x1E = 0 dB.</item>
+    /// (e.g. NuttX drivers/audio/es8388.h). Linux es8328 and esp_codec_dev say 1 dB/step; all agree 0x1E = 0 dB.</item>
     /// <item>LOUT2/ROUT2 (speaker outputs, 0x30/0x31 and DACPOWER bits 3:2) are stored only: the
     /// speaker path is not rendered (noted in <see cref="UnmodelledFeatures"/> when enabled).</item>
     /// <item>SCPRESET (CONTROL1 bit 7): writing it puts every register back to its default and holds
@@ -47,7 +47,7 @@ namespace InterfaceFirmware.Emulator
     /// the left uses DS and the right DSR (ADCCONTROL2 bit 2).</item>
     /// <item>DACCONTROL16 LMIXSEL/RMIXSEL: 000 IN1, 001 IN2, 011 the mic PGA output ("PIN", NuttX);
     /// 010 and 100–111 render silence and are noted as unmodelled (Linux and NuttX disagree).</item>
-    /// <item>Mixer gains (DACCONTROL17–20 bits 5:3): 000 = +6 dB … 111 = −15 dB in 3 dB steps (Q16);
+    /// <item>Mixer gains (DACCONTROL17–20 bits 5:3): 000 = +6 dB … 111 = −15 dB in 3 dB steps (NuttX drivers/audio/es8388.h);
     /// the DAC inputs of the mixers are 0 dB.</item>
     /// <item>Power: the analogue section needs CONTROL2 PDNANA=0 and PDNIBIASGEN=0. VMID is a
     /// resistor string and charges whenever VMIDSEL≠00 (Linux charges it with CONTROL2 still at

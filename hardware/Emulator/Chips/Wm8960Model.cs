@@ -5,14 +5,14 @@ using InterfaceFirmware.Hal;
 namespace InterfaceFirmware.Emulator
 {
     /// <summary>
-    /// Wolfson/Cirrus WM8960 stereo codec at 0x1A, register-accurate (shared/facts/audio-chips.md §1):
+    /// Wolfson/Cirrus WM8960 stereo codec at 0x1A, register-accurate (WM8960 datasheet, Linux sound/soc/codecs/wm8960.c):
     /// write-only 2-byte frames (7-bit register, 9-bit data), R15 reset, VU-latched volume pairs with
     /// stored and applied values, zero-cross updates with the TOEN timeout, DAC soft mute with its
     /// DACSMM/DACMR ramps, VMID/VREF bias with settle times, clock consistency (SYSCLK, dividers,
     /// PLL) and power bits gating every stage. The audio path is in Wm8960Audio.cs.
     /// </summary>
     /// <remarks>
-    /// Settled questions (research/chip-facts.md; each is a modelling decision where the datasheet
+    /// Settled questions (each is a modelling decision where the datasheet
     /// could not be read here):
     /// <list type="bullet">
     /// <item>R0/R1 reset to 0x097 (0 dB, muted) as the datasheet transcriptions say; Linux's 0x0A7

@@ -233,7 +233,7 @@ namespace InterfaceFirmware.HostTests.Gates
             }
         }
 
-        /// <summary>The shape the nanoFramework extensions expect (shared/facts/nanoframework.md §1.1, §1.3).</summary>
+        /// <summary>The shape the nanoFramework extensions expect (as nanoFramework's own projects have it: System.Device.I2c.nfproj, System.IO.FileSystem.UnitTests).</summary>
         private static void CheckStandardForm(string root, string nfproj, XDocument project, List<string> problems)
         {
             XNamespace ns = project.Root.Name.Namespace;

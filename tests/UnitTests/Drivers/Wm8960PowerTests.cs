@@ -48,7 +48,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.Codec.SetMuted(false, rig.Now); // wished before power-up: applied last in the sequence
             rig.PowerUp();
             rig.Run(300);
-            Assert.IsFalse(rig.Model.DacSoftMuted);
+            Assert.IsFalse(rig.Board.Wm8960.DacSoftMuted);
 
             rig.PowerDown(); // no explicit mute: the sequence soft-mutes first
             rig.Run(1000);
@@ -90,8 +90,8 @@ namespace InterfaceFirmware.UnitTests.Drivers
             int ms = 0;
             while (!rig.Codec.MuteSettled(rig.Now))
             {
-                rig.Run(ReferenceDriverRig.TickMs);
-                ms += ReferenceDriverRig.TickMs;
+                rig.Run(TickMs);
+                ms += TickMs;
                 Assert.IsTrue(ms < 1000);
             }
 
@@ -138,7 +138,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.Codec.SetMuted(true, rig.Now);
             rig.PowerUp();
             rig.Codec.SetMuted(false, rig.Now);
-            rig.Run(ReferenceDriverRig.TickMs);
+            rig.Run(TickMs);
             int opened = rig.Codec.CachedRegister(Wm8960Registers.LeftHeadphoneVolume) & 0x7F;
             int mark = rig.LogMark;
             rig.Codec.RequestPowerState(CodecPowerState.Standby, rig.Now);
@@ -279,6 +279,48 @@ namespace InterfaceFirmware.UnitTests.Drivers
         // ---- helpers ---------------------------------------------------------------------------
 
         /// <summary>A sine on both inputs, monitored straight at 0 dB, headphones at 0 dB.</summary>
+        [TestMethod]
+        public static void MutedTheMonitorIsSilentAtBothJacksAndComesBackWithoutAPop()
+        {
+            // A near full-scale input monitored at a listening level (−1 dBFS, headphone −20 dB), heard
+            // at the codec's own jack and, through the TPA6130A2 at 0 dB, at the main jack.
+            ReferenceDriverRig rig = MonitorRig(-1);
+            rig.Codec.SetHeadphoneVolume(StereoGain.Both(-2000));
+            rig.StartRecording();
+            rig.PowerUp();
+            rig.Amplifier.SetVolume(0);
+            rig.Amplifier.SetEnabled(true, rig.Now);
+            rig.RunUntilIdle(1000);
+            rig.Run(300);
+            double codecJack = rig.LevelDb(rig.Board.CodecJack, true, 40);
+            double mainJack = rig.LevelDb(rig.Board.MainJack, true, 40);
+            AssertLevel(-21, codecJack, 0.3);
+            long start = rig.Board.Clock.NowUs;
+
+            rig.Codec.SetMuted(true, rig.Now);
+            rig.RunUntilIdle(1000);
+            rig.Run(100);
+            double[] muted =
+            {
+                rig.LevelDb(rig.Board.CodecJack, true, 40), rig.LevelDb(rig.Board.CodecJack, false, 40),
+                rig.LevelDb(rig.Board.MainJack, true, 40), rig.LevelDb(rig.Board.MainJack, false, 40),
+            };
+            OutputHelper.WriteLine("muted monitor: codec jack " + muted[0].ToString("F1") + " / " + muted[1].ToString("F1")
+                + " dBFS, main jack " + muted[2].ToString("F1") + " / " + muted[3].ToString("F1") + " dBFS");
+            for (int i = 0; i < muted.Length; i++)
+            {
+                Assert.IsTrue(muted[i] <= -100, "muted means silent at both jacks, monitor included");
+            }
+
+            rig.Codec.SetMuted(false, rig.Now);
+            rig.RunUntilIdle(1000);
+            rig.Run(300);
+            AssertLevel(codecJack, rig.LevelDb(rig.Board.CodecJack, true, 40), 0.1);
+            AssertLevel(mainJack, rig.LevelDb(rig.Board.MainJack, true, 40), 0.1);
+            Assert.AreEqual(0, rig.Pops(string.Empty, start), rig.Board.DescribePops());
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
+        }
+
         internal static ReferenceDriverRig MonitorRig(double dbfs)
         {
             var rig = new ReferenceDriverRig();
