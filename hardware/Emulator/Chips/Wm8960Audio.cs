@@ -17,7 +17,7 @@ namespace InterfaceFirmware.Emulator
         private static readonly double[] DacGain = BuildTable(256, code => code == 0 ? 0 : Decibels.ToLinear((code - 255) * 0.5));
         private static readonly double[] AdcGain = BuildTable(256, code => code == 0 ? 0 : Decibels.ToLinear((code - 195) * 0.5));
         private static readonly double[] PgaGain = BuildTable(64, code => Decibels.ToLinear(-17.25 + 0.75 * code));
-        private static readonly double[] HeadphoneGain = BuildTable(128, code => code < 0x30 ? 0 : Decibels.ToLinear(code - 121));
+        private static readonly double[] HeadphoneGain = BuildTable(128, code => code < OutputVolumeLowestAudible ? 0 : Decibels.ToLinear(code - 121));
 
         private readonly int[] _applied = new int[Stages * 2];
         private readonly int[] _pending = new int[Stages * 2];
@@ -136,11 +136,11 @@ namespace InterfaceFirmware.Emulator
         {
             for (int ch = 0; ch < 2; ch++)
             {
-                _applied[StageInputPga * 2 + ch] = PgaCode(_registers[R0LeftInputVolume + ch]);
-                _applied[StageHeadphone * 2 + ch] = _registers[R2LeftOut1Volume + ch] & 0x7F;
-                _applied[StageDac * 2 + ch] = _registers[R10LeftDacVolume + ch] & 0xFF;
-                _applied[StageAdc * 2 + ch] = _registers[R21LeftAdcVolume + ch] & 0xFF;
-                _applied[StageSpeaker * 2 + ch] = _registers[R40LeftSpeakerVolume + ch] & 0x7F;
+                _applied[StageInputPga * 2 + ch] = PgaCode(_registers[RegLeftInputVolume + ch]);
+                _applied[StageHeadphone * 2 + ch] = _registers[RegLeftOut1Volume + ch] & OutputVolumeLevel;
+                _applied[StageDac * 2 + ch] = _registers[RegLeftDacVolume + ch] & DigitalVolumeLevel;
+                _applied[StageAdc * 2 + ch] = _registers[RegLeftAdcVolume + ch] & DigitalVolumeLevel;
+                _applied[StageSpeaker * 2 + ch] = _registers[RegLeftSpeakerVolume + ch] & OutputVolumeLevel;
                 _dacRampStep[ch] = 0;
                 _dacRampingUp[ch] = false;
                 _dacRampCredit[ch] = 0;
@@ -158,8 +158,8 @@ namespace InterfaceFirmware.Emulator
 
         private static int PgaCode(int register)
         {
-            // volume in bits 5:0, mute flag kept in bit 7 as in the register
-            return register & 0xBF;
+            // the volume, with the mute flag kept where the register has it
+            return register & (InputVolumeMute | InputVolumeLevel);
         }
 
         // ---- VU latches --------------------------------------------------------------------------
@@ -172,35 +172,35 @@ namespace InterfaceFirmware.Emulator
             int first;
             switch (register)
             {
-                case R0LeftInputVolume:
-                case R1RightInputVolume:
+                case RegLeftInputVolume:
+                case RegRightInputVolume:
                     stage = StageInputPga;
-                    zeroCrossBit = 0x040;
-                    first = R0LeftInputVolume;
+                    zeroCrossBit = InputVolumeZeroCross;
+                    first = RegLeftInputVolume;
                     break;
-                case R2LeftOut1Volume:
-                case R3RightOut1Volume:
+                case RegLeftOut1Volume:
+                case RegRightOut1Volume:
                     stage = StageHeadphone;
-                    zeroCrossBit = 0x080;
-                    first = R2LeftOut1Volume;
+                    zeroCrossBit = OutputVolumeZeroCross;
+                    first = RegLeftOut1Volume;
                     break;
-                case R10LeftDacVolume:
-                case R11RightDacVolume:
+                case RegLeftDacVolume:
+                case RegRightDacVolume:
                     stage = StageDac;
                     zeroCrossBit = 0;
-                    first = R10LeftDacVolume;
+                    first = RegLeftDacVolume;
                     break;
-                case R21LeftAdcVolume:
-                case R22RightAdcVolume:
+                case RegLeftAdcVolume:
+                case RegRightAdcVolume:
                     stage = StageAdc;
                     zeroCrossBit = 0;
-                    first = R21LeftAdcVolume;
+                    first = RegLeftAdcVolume;
                     break;
-                case R40LeftSpeakerVolume:
-                case R41RightSpeakerVolume:
+                case RegLeftSpeakerVolume:
+                case RegRightSpeakerVolume:
                     stage = StageSpeaker;
                     zeroCrossBit = 0; // no speaker signal is rendered to cross zero: the latch applies at once
-                    first = R40LeftSpeakerVolume;
+                    first = RegLeftSpeakerVolume;
                     break;
                 default:
                     return false;
@@ -216,7 +216,7 @@ namespace InterfaceFirmware.Emulator
             for (int ch = 0; ch < 2; ch++)
             {
                 int stored = _registers[first + ch];
-                int code = stage == StageInputPga ? PgaCode(stored) : stage == StageHeadphone || stage == StageSpeaker ? stored & 0x7F : stored & 0xFF;
+                int code = stage == StageInputPga ? PgaCode(stored) : stage == StageHeadphone || stage == StageSpeaker ? stored & OutputVolumeLevel : stored & DigitalVolumeLevel;
                 int index = stage * 2 + ch;
                 bool zeroCross = zeroCrossBit != 0 && (stored & zeroCrossBit) != 0;
                 if (zeroCross)
@@ -266,9 +266,9 @@ namespace InterfaceFirmware.Emulator
             bool clocks = ClocksValid;
             bool vref = VrefEnabled;
             double fs = clocks ? DacSampleRate : 0;
-            int power1 = _registers[R25PowerManagement1];
-            int power2 = _registers[R26PowerManagement2];
-            int power3 = _registers[R47PowerManagement3];
+            int power1 = _registers[RegPowerManagement1];
+            int power2 = _registers[RegPowerManagement2];
+            int power3 = _registers[RegPowerManagement3];
             ArmTimeouts(startUs);
             UpdateDacMuteTransition();
 
@@ -284,8 +284,8 @@ namespace InterfaceFirmware.Emulator
             for (int ch = 0; ch < 2; ch++)
             {
                 bool left = ch == 0;
-                int pathRegister = _registers[left ? R32AdcLeftSignalPath : R33AdcRightSignalPath];
-                int boostRegister = _registers[left ? R43LeftInputBoostMixer : R44RightInputBoostMixer];
+                int pathRegister = _registers[left ? RegAdcLeftSignalPath : RegAdcRightSignalPath];
+                int boostRegister = _registers[left ? RegLeftInputBoostMixer : RegRightInputBoostMixer];
                 double[] in1 = inputs[ch * 3];
                 double[] in2 = inputs[ch * 3 + 1];
                 double[] in3 = inputs[ch * 3 + 2];
@@ -293,19 +293,19 @@ namespace InterfaceFirmware.Emulator
                 Array.Clear(boost, 0, count);
 
                 // Input PGA: gain × (non-inverting − inverting), on LMIC (input mixer power) and VREF.
-                bool pgaOn = vref && (power3 & (left ? 0x020 : 0x010)) != 0;
-                if (pgaOn && (pathRegister & 0x008) != 0)
+                bool pgaOn = vref && (power3 & (left ? Power3MicLeft : Power3MicRight)) != 0;
+                if (pgaOn && (pathRegister & SignalPathToBoost) != 0)
                 {
-                    double k2 = (pathRegister & 0x040) != 0 ? 1.0 : 0.0;
-                    double k3 = (pathRegister & 0x080) != 0 ? 1.0 : 0.0;
-                    double k1 = (pathRegister & 0x100) != 0 ? 1.0 : 0.0;
+                    double k2 = (pathRegister & SignalPathP2) != 0 ? 1.0 : 0.0;
+                    double k3 = (pathRegister & SignalPathP3) != 0 ? 1.0 : 0.0;
+                    double k1 = (pathRegister & SignalPathN1) != 0 ? 1.0 : 0.0;
                     for (int i = 0; i < count; i++)
                     {
                         _scratch[i] = k2 * in2[i] + k3 * in3[i] - k1 * in1[i];
                     }
 
                     StageGains(StageInputPga, ch, _scratch, count, startUs, PgaGainOf);
-                    double micBoost = MicBoost(pathRegister >> 4 & 3);
+                    double micBoost = MicBoost(Field(pathRegister, SignalPathMicBoost));
                     for (int i = 0; i < count; i++)
                     {
                         boost[i] = _scratch[i] * _gain[i] * micBoost;
@@ -318,11 +318,11 @@ namespace InterfaceFirmware.Emulator
                 }
 
                 // Boost mixer: PGA + LINPUT2/3 boosts, on AINL/AINR.
-                bool boostOn = vref && (power1 & (left ? 0x020 : 0x010)) != 0;
+                bool boostOn = vref && (power1 & (left ? Power1AinLeft : Power1AinRight)) != 0;
                 if (boostOn)
                 {
-                    double g2 = BoostGain(boostRegister >> 1 & 7);
-                    double g3 = BoostGain(boostRegister >> 4 & 7);
+                    double g2 = BoostGain(Field(boostRegister, BoostMixerInput2));
+                    double g3 = BoostGain(Field(boostRegister, BoostMixerInput3));
                     for (int i = 0; i < count; i++)
                     {
                         boost[i] += g2 * in2[i] + g3 * in3[i];
@@ -336,12 +336,12 @@ namespace InterfaceFirmware.Emulator
 
                 // ADC: high-pass (unless ADCHPD), digital volume, polarity, clipping.
                 double[] capture = _capture[ch];
-                bool adcOn = clocks && vref && (power1 & (left ? 0x008 : 0x004)) != 0;
+                bool adcOn = clocks && vref && (power1 & (left ? Power1AdcLeft : Power1AdcRight)) != 0;
                 if (adcOn)
                 {
                     double gain = AdcGain[_applied[StageAdc * 2 + ch]];
-                    bool invert = (_registers[R5DacControl1] & (left ? 0x020 : 0x040)) != 0;
-                    bool highPass = (_registers[R5DacControl1] & 0x001) == 0;
+                    bool invert = (_registers[RegAdcDacControl1] & (left ? AdcDac1AdcPolarityLeft : AdcDac1AdcPolarityRight)) != 0;
+                    bool highPass = (_registers[RegAdcDacControl1] & AdcDac1AdcHighPassDisable) == 0;
                     const double Alpha = 0.99951588; // 1st-order high-pass at 3.7 Hz, 48 kHz
                     double x1 = _adcHpfX[ch];
                     double y1 = _adcHpfY[ch];
@@ -375,29 +375,29 @@ namespace InterfaceFirmware.Emulator
 
             RouteCapture(count);
 
-            double[][] dacInput = (_registers[R9AudioInterface2] & 0x001) != 0 ? _capture : playback;
-            bool monoMix = (_registers[R23AdditionalControl1] & 0x010) != 0;
+            double[][] dacInput = (_registers[RegAudioInterface2] & AudioInterface2Loopback) != 0 ? _capture : playback;
+            bool monoMix = (_registers[RegAdditionalControl1] & Additional1MonoMix) != 0;
             double loadPower = 0;
             for (int ch = 0; ch < 2; ch++)
             {
                 bool left = ch == 0;
-                int mix = _registers[left ? R34LeftOutMix : R37RightOutMix];
-                int bypass = _registers[left ? R45LeftBypass : R46RightBypass];
+                int mix = _registers[left ? RegLeftOutMix : RegRightOutMix];
+                int bypass = _registers[left ? RegLeftBypass : RegRightBypass];
                 double[] in3 = inputs[ch * 3 + 2];
                 double[] boost = _boost[ch];
                 double[] mixer = _scratch;
 
                 // DAC: soft mute ramp × volume, optional mono mix, polarity and the −6 dB DACDIV2.
-                bool dacOn = clocks && vref && (power2 & (left ? 0x100 : 0x080)) != 0;
-                bool mixerOn = vref && (power3 & (left ? 0x008 : 0x004)) != 0;
+                bool dacOn = clocks && vref && (power2 & (left ? Power2DacLeft : Power2DacRight)) != 0;
+                bool mixerOn = vref && (power3 & (left ? Power3OutMixLeft : Power3OutMixRight)) != 0;
                 Array.Clear(mixer, 0, count);
                 DacRampGains(ch, count, fs);
-                if (dacOn && mixerOn && (mix & 0x100) != 0)
+                if (dacOn && mixerOn && (mix & OutMixDac) != 0)
                 {
                     double[] source = dacInput[ch];
                     double[] other = dacInput[1 - ch];
-                    double scale = (_registers[R5DacControl1] & 0x080) != 0 ? 0.5 : 1.0;
-                    if ((_registers[R6DacControl2] & (left ? 0x020 : 0x040)) != 0)
+                    double scale = (_registers[RegAdcDacControl1] & AdcDac1DacDiv2) != 0 ? 0.5 : 1.0;
+                    if ((_registers[RegAdcDacControl2] & (left ? AdcDac2DacPolarityLeft : AdcDac2DacPolarityRight)) != 0)
                     {
                         scale = -scale;
                     }
@@ -421,18 +421,18 @@ namespace InterfaceFirmware.Emulator
                 // Output mixer: DAC + LINPUT3 (LI2LO) + boost-mixer bypass (LB2LO).
                 if (mixerOn)
                 {
-                    if ((mix & 0x080) != 0)
+                    if ((mix & OutMixInput3) != 0)
                     {
-                        double g = BypassGain(mix >> 4 & 7);
+                        double g = BypassGain(Field(mix, OutMixInput3Volume));
                         for (int i = 0; i < count; i++)
                         {
                             mixer[i] += g * in3[i];
                         }
                     }
 
-                    if ((bypass & 0x080) != 0)
+                    if ((bypass & BypassBoost) != 0)
                     {
-                        double g = BypassGain(bypass >> 4 & 7);
+                        double g = BypassGain(Field(bypass, BypassVolume));
                         for (int i = 0; i < count; i++)
                         {
                             mixer[i] += g * boost[i];
@@ -444,7 +444,7 @@ namespace InterfaceFirmware.Emulator
                 // A driver needs VREF: enabled without it, the output collapses to ground.
                 StageGains(StageHeadphone, ch, mixer, count, startUs, HeadphoneGainOf);
                 OutputPin pin = _pins[ch];
-                bool driver = (power2 & (left ? 0x040 : 0x020)) != 0;
+                bool driver = (power2 & (left ? Power2Out1Left : Power2Out1Right)) != 0;
                 double[] voltage = pin.Voltage;
                 if (driver && mixerOn && vref)
                 {
@@ -490,7 +490,7 @@ namespace InterfaceFirmware.Emulator
                 }
             }
 
-            return (_registers[R23AdditionalControl1] & 0x00C) == 0 && (_registers[R9AudioInterface2] & 0x001) == 0;
+            return (_registers[RegAdditionalControl1] & Additional1DataSelect) == 0 && (_registers[RegAudioInterface2] & AudioInterface2Loopback) == 0;
         }
 
         // One channel, every stage in one pass, gains constant for the block: the same arithmetic as
@@ -499,10 +499,10 @@ namespace InterfaceFirmware.Emulator
             bool clocks, bool vref, int power1, int power2, int power3, ref double loadPower)
         {
             bool left = ch == 0;
-            int path = _registers[left ? R32AdcLeftSignalPath : R33AdcRightSignalPath];
-            int boostRegister = _registers[left ? R43LeftInputBoostMixer : R44RightInputBoostMixer];
-            int mix = _registers[left ? R34LeftOutMix : R37RightOutMix];
-            int bypass = _registers[left ? R45LeftBypass : R46RightBypass];
+            int path = _registers[left ? RegAdcLeftSignalPath : RegAdcRightSignalPath];
+            int boostRegister = _registers[left ? RegLeftInputBoostMixer : RegRightInputBoostMixer];
+            int mix = _registers[left ? RegLeftOutMix : RegRightOutMix];
+            int bypass = _registers[left ? RegLeftBypass : RegRightBypass];
             double[] in1 = inputs[ch * 3];
             double[] in2 = inputs[ch * 3 + 1];
             double[] in3 = inputs[ch * 3 + 2];
@@ -511,31 +511,31 @@ namespace InterfaceFirmware.Emulator
             double[] capture = _capture[ch];
             double[] voltage = _pins[ch].Voltage;
 
-            double k1 = (path & 0x100) != 0 ? 1.0 : 0.0;
-            double k2 = (path & 0x040) != 0 ? 1.0 : 0.0;
-            double k3 = (path & 0x080) != 0 ? 1.0 : 0.0;
-            bool pgaActive = vref && (power3 & (left ? 0x020 : 0x010)) != 0 && (path & 0x008) != 0;
-            bool boostOn = vref && (power1 & (left ? 0x020 : 0x010)) != 0;
-            double pgaGain = pgaActive ? PgaGainOf(_applied[StageInputPga * 2 + ch]) * MicBoost(path >> 4 & 3) : 0;
-            double g2 = BoostGain(boostRegister >> 1 & 7);
-            double g3 = BoostGain(boostRegister >> 4 & 7);
+            double k1 = (path & SignalPathN1) != 0 ? 1.0 : 0.0;
+            double k2 = (path & SignalPathP2) != 0 ? 1.0 : 0.0;
+            double k3 = (path & SignalPathP3) != 0 ? 1.0 : 0.0;
+            bool pgaActive = vref && (power3 & (left ? Power3MicLeft : Power3MicRight)) != 0 && (path & SignalPathToBoost) != 0;
+            bool boostOn = vref && (power1 & (left ? Power1AinLeft : Power1AinRight)) != 0;
+            double pgaGain = pgaActive ? PgaGainOf(_applied[StageInputPga * 2 + ch]) * MicBoost(Field(path, SignalPathMicBoost)) : 0;
+            double g2 = BoostGain(Field(boostRegister, BoostMixerInput2));
+            double g3 = BoostGain(Field(boostRegister, BoostMixerInput3));
 
-            bool adcOn = clocks && vref && (power1 & (left ? 0x008 : 0x004)) != 0;
+            bool adcOn = clocks && vref && (power1 & (left ? Power1AdcLeft : Power1AdcRight)) != 0;
             double adcGain = AdcGain[_applied[StageAdc * 2 + ch]];
-            if ((_registers[R5DacControl1] & (left ? 0x020 : 0x040)) != 0)
+            if ((_registers[RegAdcDacControl1] & (left ? AdcDac1AdcPolarityLeft : AdcDac1AdcPolarityRight)) != 0)
             {
                 adcGain = -adcGain;
             }
 
-            bool highPass = (_registers[R5DacControl1] & 0x001) == 0;
+            bool highPass = (_registers[RegAdcDacControl1] & AdcDac1AdcHighPassDisable) == 0;
             const double Alpha = 0.99951588;
             double x1 = _adcHpfX[ch];
             double y1 = _adcHpfY[ch];
 
-            bool mixerOn = vref && (power3 & (left ? 0x008 : 0x004)) != 0;
-            bool dacOn = clocks && vref && (power2 & (left ? 0x100 : 0x080)) != 0;
-            bool dacPath = dacOn && mixerOn && (mix & 0x100) != 0;
-            bool monoMix = (_registers[R23AdditionalControl1] & 0x010) != 0;
+            bool mixerOn = vref && (power3 & (left ? Power3OutMixLeft : Power3OutMixRight)) != 0;
+            bool dacOn = clocks && vref && (power2 & (left ? Power2DacLeft : Power2DacRight)) != 0;
+            bool dacPath = dacOn && mixerOn && (mix & OutMixDac) != 0;
+            bool monoMix = (_registers[RegAdditionalControl1] & Additional1MonoMix) != 0;
             if (!DacSoftMuted)
             {
                 _dacRampStep[ch] = _applied[StageDac * 2 + ch];
@@ -543,15 +543,15 @@ namespace InterfaceFirmware.Emulator
             }
 
             _dacRampCredit[ch] = 0;
-            double dacGain = DacGain[_dacRampStep[ch]] * ((_registers[R5DacControl1] & 0x080) != 0 ? 0.5 : 1.0);
-            if ((_registers[R6DacControl2] & (left ? 0x020 : 0x040)) != 0)
+            double dacGain = DacGain[_dacRampStep[ch]] * ((_registers[RegAdcDacControl1] & AdcDac1DacDiv2) != 0 ? 0.5 : 1.0);
+            if ((_registers[RegAdcDacControl2] & (left ? AdcDac2DacPolarityLeft : AdcDac2DacPolarityRight)) != 0)
             {
                 dacGain = -dacGain;
             }
 
-            double gLi = mixerOn && (mix & 0x080) != 0 ? BypassGain(mix >> 4 & 7) : 0;
-            double gLb = mixerOn && (bypass & 0x080) != 0 ? BypassGain(bypass >> 4 & 7) : 0;
-            bool driver = (power2 & (left ? 0x040 : 0x020)) != 0;
+            double gLi = mixerOn && (mix & OutMixInput3) != 0 ? BypassGain(Field(mix, OutMixInput3Volume)) : 0;
+            double gLb = mixerOn && (bypass & BypassBoost) != 0 ? BypassGain(Field(bypass, BypassVolume)) : 0;
+            bool driver = (power2 & (left ? Power2Out1Left : Power2Out1Right)) != 0;
             bool live = driver && mixerOn && vref;
             double hpGain = HeadphoneGainOf(_applied[StageHeadphone * 2 + ch]);
 
@@ -623,15 +623,15 @@ namespace InterfaceFirmware.Emulator
         // VREF is up, is pulled to ground through DRES when DISOP discharges it, and floats otherwise.
         private double DisabledOutputOhms(double[] voltage, int count)
         {
-            if ((_registers[R29AntiPop2] & 0x040) != 0)
+            if ((_registers[RegAntiPop2] & AntiPop2Discharge) != 0)
             {
                 Array.Clear(voltage, 0, count);
                 return 400.0;
             }
 
-            if ((_registers[R28AntiPop1] & 0x008) != 0 || VrefEnabled)
+            if ((_registers[RegAntiPop1] & AntiPop1BufferIoEnable) != 0 || VrefEnabled)
             {
-                return (_registers[R27AdditionalControl3] & 0x040) != 0 ? 20000.0 : 500.0;
+                return (_registers[RegAdditionalControl3] & Additional3Vroi) != 0 ? 20000.0 : 500.0;
             }
 
             return double.PositiveInfinity;
@@ -645,7 +645,7 @@ namespace InterfaceFirmware.Emulator
             double target = VmidSelect == 0 ? 0 : VmidLevel;
             if (target != _vmidTarget)
             {
-                bool softStart = target > 0 && (_registers[R28AntiPop1] & 0x004) != 0;
+                bool softStart = target > 0 && (_registers[RegAntiPop1] & AntiPop1SoftStart) != 0;
                 _softRampStartUs = softStart ? startUs : -1;
                 _softRampFrom = _vmid;
                 _softRampUs = (long)(4.6 * VmidTauSeconds() * 1000000.0);
@@ -698,7 +698,7 @@ namespace InterfaceFirmware.Emulator
 
         private void RouteCapture(int count)
         {
-            int datsel = _registers[R23AdditionalControl1] >> 2 & 3;
+            int datsel = Field(_registers[RegAdditionalControl1], Additional1DataSelect);
             double[] left = _capture[0];
             double[] right = _capture[1];
             for (int i = 0; i < count; i++)
@@ -719,7 +719,7 @@ namespace InterfaceFirmware.Emulator
         private void UpdateDacMuteTransition()
         {
             bool muted = DacSoftMuted;
-            if (!muted && _lastDacMute && (_registers[R6DacControl2] & 0x008) != 0)
+            if (!muted && _lastDacMute && (_registers[RegAdcDacControl2] & AdcDac2SoftMuteMode) != 0)
             {
                 _dacRampingUp[0] = _dacRampingUp[1] = true;
             }
@@ -745,7 +745,7 @@ namespace InterfaceFirmware.Emulator
             }
 
             // one 0.5 dB step per 2 (DACMR=0) or 32 (DACMR=1) samples of the codec's rate
-            double perSample = fs > 0 ? fs / AudioEngine.SampleRate / ((_registers[R6DacControl2] & 0x004) != 0 ? 32.0 : 2.0) : 0;
+            double perSample = fs > 0 ? fs / AudioEngine.SampleRate / ((_registers[RegAdcDacControl2] & AdcDac2SlowMuteRate) != 0 ? 32.0 : 2.0) : 0;
             double credit = _dacRampCredit[ch];
             for (int i = 0; i < count; i++)
             {
@@ -847,12 +847,12 @@ namespace InterfaceFirmware.Emulator
 
         private static double PgaGainOf(int code)
         {
-            return (code & 0x80) != 0 ? 0 : PgaGain[code & 0x3F];
+            return (code & InputVolumeMute) != 0 ? 0 : PgaGain[code & InputVolumeLevel];
         }
 
         private static double HeadphoneGainOf(int code)
         {
-            return HeadphoneGain[code & 0x7F];
+            return HeadphoneGain[code & OutputVolumeLevel];
         }
 
         private static double MicBoost(int code)

@@ -51,23 +51,23 @@ namespace InterfaceFirmware.UnitTests.Emulator
         /// </summary>
         public void BiasUp()
         {
-            WriteCodec(Wm8960Model.R28AntiPop1, 0x09C);
-            WriteCodec(Wm8960Model.R25PowerManagement1, 0x080);
+            WriteCodec(Wm8960Model.RegAntiPop1, 0x09C);
+            WriteCodec(Wm8960Model.RegPowerManagement1, 0x080);
             Board.RunMs(1200);
-            WriteCodec(Wm8960Model.R25PowerManagement1, 0x0C0);
-            WriteCodec(Wm8960Model.R28AntiPop1, 0x008);
+            WriteCodec(Wm8960Model.RegPowerManagement1, 0x0C0);
+            WriteCodec(Wm8960Model.RegAntiPop1, 0x008);
         }
 
         /// <summary>DAC → mixer → headphone drivers at 0 dB with zero-cross, the DAC still soft-muted.</summary>
         public void PlaybackPathUp()
         {
-            WriteCodec(Wm8960Model.R47PowerManagement3, 0x00C);
-            WriteCodec(Wm8960Model.R34LeftOutMix, 0x100);
-            WriteCodec(Wm8960Model.R37RightOutMix, 0x100);
-            WriteCodec(Wm8960Model.R2LeftOut1Volume, 0x0F9);
-            WriteCodec(Wm8960Model.R3RightOut1Volume, 0x1F9);
-            WriteCodec(Wm8960Model.R26PowerManagement2, 0x1E0);
-            WriteCodec(Wm8960Model.R6DacControl2, 0x00C); // soft un-mute, slow ramp
+            WriteCodec(Wm8960Model.RegPowerManagement3, 0x00C);
+            WriteCodec(Wm8960Model.RegLeftOutMix, 0x100);
+            WriteCodec(Wm8960Model.RegRightOutMix, 0x100);
+            WriteCodec(Wm8960Model.RegLeftOut1Volume, 0x0F9);
+            WriteCodec(Wm8960Model.RegRightOut1Volume, 0x1F9);
+            WriteCodec(Wm8960Model.RegPowerManagement2, 0x1E0);
+            WriteCodec(Wm8960Model.RegAdcDacControl2, 0x00C); // soft un-mute, slow ramp
         }
 
         /// <summary>The amplifier out of shutdown, enabled, un-muted at <paramref name="volumeCode"/>.</summary>
@@ -87,7 +87,7 @@ namespace InterfaceFirmware.UnitTests.Emulator
             BiasUp();
             PlaybackPathUp();
             AmplifierUp(0x30);
-            WriteCodec(Wm8960Model.R5DacControl1, 0x000);
+            WriteCodec(Wm8960Model.RegAdcDacControl1, 0x000);
             Board.RunMs(500);
         }
 

@@ -52,18 +52,18 @@ namespace InterfaceFirmware.UnitTests.Emulator
         /// <summary>The reference power-up: anti-pop, VMID 2×50 kΩ, 600 ms, VREF, converters, mixers, outputs at 0 dB, DAC un-muted.</summary>
         public void PowerUpPlayback()
         {
-            Write(Wm8960Model.R28AntiPop1, 0x09C);
-            Write(Wm8960Model.R25PowerManagement1, 0x080);
+            Write(Wm8960Model.RegAntiPop1, 0x09C);
+            Write(Wm8960Model.RegPowerManagement1, 0x080);
             RenderMs(600);
-            Write(Wm8960Model.R25PowerManagement1, 0x0C0);
-            Write(Wm8960Model.R28AntiPop1, 0x008);
-            Write(Wm8960Model.R26PowerManagement2, 0x1E0);
-            Write(Wm8960Model.R47PowerManagement3, 0x00C);
-            Write(Wm8960Model.R34LeftOutMix, 0x100);
-            Write(Wm8960Model.R37RightOutMix, 0x100);
-            Write(Wm8960Model.R2LeftOut1Volume, 0x079);
-            Write(Wm8960Model.R3RightOut1Volume, 0x179);
-            Write(Wm8960Model.R5DacControl1, 0x000);
+            Write(Wm8960Model.RegPowerManagement1, 0x0C0);
+            Write(Wm8960Model.RegAntiPop1, 0x008);
+            Write(Wm8960Model.RegPowerManagement2, 0x1E0);
+            Write(Wm8960Model.RegPowerManagement3, 0x00C);
+            Write(Wm8960Model.RegLeftOutMix, 0x100);
+            Write(Wm8960Model.RegRightOutMix, 0x100);
+            Write(Wm8960Model.RegLeftOut1Volume, 0x079);
+            Write(Wm8960Model.RegRightOut1Volume, 0x179);
+            Write(Wm8960Model.RegAdcDacControl1, 0x000);
             RenderMs(50);
         }
 
