@@ -47,20 +47,10 @@ namespace InterfaceFirmware.Emulator
             Usb = new UsbHostModel(Clock);
             AdcTap = new AdcTap(4096);
 
-            if (description.Codec == CodecKind.Wm8960)
-            {
-                Wm8960 = new Wm8960Model(description.CodecAddress);
-                Bus.Attach(Wm8960);
-                _consumers.Add(Wm8960);
-                _codecInputs = NewBuffers(6);
-            }
-            else
-            {
-                Es8388 = new Es8388Model(description.CodecAddress);
-                Bus.Attach(Es8388);
-                _consumers.Add(Es8388);
-                _codecInputs = NewBuffers(4);
-            }
+            Codec = NewCodec(description.Codec, description.CodecAddress);
+            Bus.Attach(Codec);
+            _consumers.Add(Codec);
+            _codecInputs = NewBuffers(Codec.InputPinCount);
 
             if (description.HasAmplifier)
             {
@@ -146,9 +136,20 @@ namespace InterfaceFirmware.Emulator
 
         public AudioEngine Audio { get; }
 
-        public Wm8960Model Wm8960 { get; }
+        /// <summary>The codec, as the base every codec model shares.</summary>
+        public CodecModel Codec { get; }
 
-        public Es8388Model Es8388 { get; }
+        /// <summary>The codec as a WM8960 model; null on a board with another codec.</summary>
+        public Wm8960Model Wm8960
+        {
+            get { return Codec as Wm8960Model; }
+        }
+
+        /// <summary>The codec as an ES8388 model; null on a board with another codec.</summary>
+        public Es8388Model Es8388
+        {
+            get { return Codec as Es8388Model; }
+        }
 
         public Tpa6130a2Model Amplifier { get; }
 
@@ -336,25 +337,11 @@ namespace InterfaceFirmware.Emulator
             playbackLeft.Fill(_playback[0], 0, count, firstSample);
             playbackRight.Fill(_playback[1], 0, count, firstSample);
 
-            OutputPin left;
-            OutputPin right;
-            string glitch;
-            if (Wm8960 != null)
-            {
-                Wm8960.Process(_codecInputs, _playback, count, startUs);
-                left = Wm8960.HeadphonePin(true);
-                right = Wm8960.HeadphonePin(false);
-                AdcTap.Push(Wm8960.Capture(true), Wm8960.Capture(false), count);
-                glitch = Wm8960.TakeGlitch();
-            }
-            else
-            {
-                Es8388.Process(_codecInputs, _playback, count, startUs);
-                left = Es8388.Out1Pin(true);
-                right = Es8388.Out1Pin(false);
-                AdcTap.Push(Es8388.Capture(true), Es8388.Capture(false), count);
-                glitch = Es8388.TakeGlitch();
-            }
+            Codec.Process(_codecInputs, _playback, count, startUs);
+            OutputPin left = Codec.HeadphonePin(true);
+            OutputPin right = Codec.HeadphonePin(false);
+            AdcTap.Push(Codec.Capture(true), Codec.Capture(false), count);
+            string glitch = Codec.TakeGlitch();
 
             if (CodecJack != null)
             {
@@ -422,16 +409,8 @@ namespace InterfaceFirmware.Emulator
                 lrclk = Usb.ClockRate;
             }
 
-            if (Wm8960 != null)
-            {
-                Wm8960.Clocks.Set(mclk, lrclk);
-                Wm8960.OnClocksChanged(nowUs);
-            }
-            else
-            {
-                Es8388.Clocks.Set(mclk, lrclk);
-                Es8388.OnClocksChanged(nowUs);
-            }
+            Codec.Clocks.Set(mclk, lrclk);
+            Codec.OnClocksChanged(nowUs);
 
             // The ESP32 takes capture frames at the I2S frame rate, whatever the codec's registers say
             // (a codec not yet clocked right delivers silence at that rate).
@@ -443,15 +422,7 @@ namespace InterfaceFirmware.Emulator
         private void OnPowerChanged(bool on)
         {
             _powered = on;
-            if (Wm8960 != null)
-            {
-                Wm8960.SetPowered(on);
-            }
-
-            if (Es8388 != null)
-            {
-                Es8388.SetPowered(on);
-            }
+            Codec.SetPowered(on);
 
             if (Amplifier != null)
             {
@@ -463,6 +434,17 @@ namespace InterfaceFirmware.Emulator
                 // the processor stops: no more ticks or timers
                 Clock.StopTicks();
                 Log.Write(LogLevel.Warning, "board", "power lost");
+            }
+        }
+
+        // The one place that knows every codec model: a new model is one more case here.
+        private static CodecModel NewCodec(CodecKind kind, int address)
+        {
+            switch (kind)
+            {
+                case CodecKind.Wm8960: return new Wm8960Model(address);
+                case CodecKind.Es8388: return new Es8388Model(address);
+                default: throw new ArgumentException("no model for codec kind " + ((int)kind).ToString());
             }
         }
 

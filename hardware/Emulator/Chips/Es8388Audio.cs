@@ -17,56 +17,13 @@ namespace InterfaceFirmware.Emulator
         private readonly double[] _adcCredit = new double[2];
         private readonly double[] _hpfX = new double[2];
         private readonly double[] _hpfY = new double[2];
-        private readonly OutputPin[] _pins = { new OutputPin(), new OutputPin() };
-        private readonly double[][] _capture = { new double[AudioEngine.BlockFrames], new double[AudioEngine.BlockFrames] };
         private readonly double[][] _pga = { new double[AudioEngine.BlockFrames], new double[AudioEngine.BlockFrames] };
         private readonly double[][] _dac = { new double[AudioEngine.BlockFrames], new double[AudioEngine.BlockFrames] };
         private readonly double[][] _bypass = { new double[AudioEngine.BlockFrames], new double[AudioEngine.BlockFrames] };
         private readonly double[] _mix = new double[AudioEngine.BlockFrames];
         private readonly double[] _gain = new double[AudioEngine.BlockFrames];
-        private readonly double[] _vmidTrack = new double[AudioEngine.BlockFrames];
         private readonly double[] _zeros = new double[AudioEngine.BlockFrames];
         private readonly bool[] _bypassLive = new bool[2];
-        private double _vmid;
-        private double _loadCurrentMa;
-        private string _pendingGlitch;
-
-        /// <summary>The OUT1 (headphone) pins, LOUT1 and ROUT1, for the block just processed.</summary>
-        public OutputPin Out1Pin(bool left)
-        {
-            return _pins[left ? 0 : 1];
-        }
-
-        /// <summary>What the ADC delivered for the block just processed (digital full scale, clipped).</summary>
-        public double[] Capture(bool left)
-        {
-            return _capture[left ? 0 : 1];
-        }
-
-        /// <summary>Without supply the VMID capacitor discharges: the next power-up starts from zero.</summary>
-        protected override void OnPowerChanged(bool powered)
-        {
-            if (!powered)
-            {
-                _vmid = 0;
-            }
-        }
-
-        /// <summary>Present VMID voltage (full-scale units).</summary>
-        public double Vmid
-        {
-            get { return _vmid; }
-        }
-
-        /// <summary>True once VMID is within 1 % of its target (or both are zero).</summary>
-        public bool VmidSettled
-        {
-            get
-            {
-                double target = VmidTarget();
-                return Math.Abs(_vmid - target) <= 0.01 * VmidLevel;
-            }
-        }
 
         /// <summary>The DAC channel's momentary ramp level: 0 = 0 dB, 0.5 dB per step, <see cref="RampSilentLevel"/> = silent.</summary>
         public int DacRampLevel(bool left)
@@ -78,14 +35,6 @@ namespace InterfaceFirmware.Emulator
         public int AdcRampLevel(bool left)
         {
             return _adcLevel[left ? 0 : 1];
-        }
-
-        /// <summary>A clock problem to report at the outputs, once.</summary>
-        public string TakeGlitch()
-        {
-            string glitch = _pendingGlitch;
-            _pendingGlitch = null;
-            return glitch;
         }
 
         // ---- gain laws (public so tests and drivers can name them) -------------------------------------
@@ -152,9 +101,10 @@ namespace InterfaceFirmware.Emulator
         /// <summary>
         /// Processes one block. <paramref name="inputs"/> holds LIN1, LIN2, RIN1, RIN2 (analogue,
         /// full-scale units, relative to VMID); <paramref name="playback"/> the I2S data from the host
-        /// (left, right). Either may be null (silence). Results: <see cref="Out1Pin"/> and <see cref="Capture"/>.
+        /// (left, right). Either may be null (silence). Results: <see cref="CodecModel.HeadphonePin"/> (LOUT1,
+        /// ROUT1) and <see cref="CodecModel.Capture"/>.
         /// </summary>
-        public void Process(double[][] inputs, double[][] playback, int count, long startUs)
+        public override void Process(double[][] inputs, double[][] playback, int count, long startUs)
         {
             _nowUs = startUs;
             bool analogue = AnalogueOn;
@@ -341,8 +291,7 @@ namespace InterfaceFirmware.Emulator
                 pin.ResistanceOhms = DrivenOhms;
             }
 
-            // Headphone current into 32 Ω, roughly: rms × 1.41 V/FS / 32 Ω.
-            _loadCurrentMa = Math.Sqrt(loadPower / (2.0 * count + 1e-9)) * 1.41 / 32.0 * 1000.0;
+            SetHeadphoneLoad(loadPower, count);
         }
 
         private double[] Input(double[][] inputs, int index)
@@ -380,15 +329,15 @@ namespace InterfaceFirmware.Emulator
             }
         }
 
-        private double VmidTarget()
+        protected override double VmidTarget
         {
-            return Powered && VmidSelect != 0 ? VmidLevel : 0;
+            get { return Powered && VmidSelect != 0 ? VmidLevel : 0; }
         }
 
         private void RenderVmid(int count)
         {
             double tauSeconds;
-            double target = VmidTarget();
+            double target = VmidTarget;
             switch (target > 0 ? VmidSelect : 0)
             {
                 case 3: tauSeconds = 0.012; break;
@@ -397,15 +346,7 @@ namespace InterfaceFirmware.Emulator
                 default: tauSeconds = 0.060; break;
             }
 
-            double step = 1.0 - Math.Exp(-1.0 / (tauSeconds * AudioEngine.SampleRate));
-            double vmid = _vmid;
-            for (int i = 0; i < count; i++)
-            {
-                vmid += (target - vmid) * step;
-                _vmidTrack[i] = vmid;
-            }
-
-            _vmid = vmid;
+            ChargeVmid(target, tauSeconds, count);
         }
 
         // A disabled output is tied to VMID through VROI while the VMID string and ENREF or the DAC

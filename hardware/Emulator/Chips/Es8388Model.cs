@@ -68,7 +68,7 @@ namespace InterfaceFirmware.Emulator
     /// filter (0x1E–0x25, stored), speaker outputs. Volume changes of OUT1 apply at once.</item>
     /// </list>
     /// </remarks>
-    public sealed partial class Es8388Model : I2cChipModel, ICurrentConsumer
+    public sealed partial class Es8388Model : CodecModel
     {
         public const int DefaultAddress = 0x10;
 
@@ -90,12 +90,6 @@ namespace InterfaceFirmware.Emulator
         /// <summary>Ramp level meaning "silent": one 0.5 dB step beyond −96 dB (code 0xC0 = 192).</summary>
         public const int RampSilentLevel = 193;
 
-        /// <summary>VMID in full-scale units: AVDD/2 = 1.65 V over a 1.41 V full-scale peak (as the WM8960 model).</summary>
-        public const double VmidLevel = 1.17;
-
-        /// <summary>Resistance a driven output presents.</summary>
-        public const double DrivenOhms = 0.1;
-
         /// <summary>VROI = 0: a disabled output is tied to VMID through 1.5 kΩ.</summary>
         public const double TieOffOhms = 1500.0;
 
@@ -105,12 +99,7 @@ namespace InterfaceFirmware.Emulator
         /// <summary>Frame-rate tolerance for LRCK comparisons (0.1 %).</summary>
         private const double RateTolerance = 0.001;
 
-        private readonly int[] _registers = new int[RegisterCount];
-        private readonly ArrayList _unmodelled = new ArrayList();
-        private readonly ArrayList _clockEvents = new ArrayList();
-        private readonly CodecClocks _clocks = new CodecClocks();
         private int _pointer;
-        private long _nowUs;
         private double _lastDacFs;
 
         public Es8388Model()
@@ -119,38 +108,21 @@ namespace InterfaceFirmware.Emulator
         }
 
         public Es8388Model(int address)
-            : base("ES8388", address)
+            : this(address, "ES8388")
+        {
+        }
+
+        /// <param name="name">The name in the bus log and current report.</param>
+        public Es8388Model(int address, string name)
+            : base(name, address, RegisterCount)
         {
             ResetToDefaults();
         }
 
-        public string ConsumerName
+        /// <summary>LIN1, LIN2, RIN1, RIN2.</summary>
+        public override int InputPinCount
         {
-            get { return Name; }
-        }
-
-        /// <summary>The clocks arriving at MCLK and LRCK (set by the board).</summary>
-        public CodecClocks Clocks
-        {
-            get { return _clocks; }
-        }
-
-        /// <summary>Features the firmware enabled that this model does not render (text).</summary>
-        public ArrayList UnmodelledFeatures
-        {
-            get { return _unmodelled; }
-        }
-
-        /// <summary>Clock changes while outputs were live (text with time), also reported as glitches.</summary>
-        public ArrayList ClockEvents
-        {
-            get { return _clockEvents; }
-        }
-
-        /// <summary>The register's current value (0 for a register that does not exist).</summary>
-        public int Register(int index)
-        {
-            return index >= 0 && index < RegisterCount ? _registers[index] : 0;
+            get { return 4; }
         }
 
         public override void ResetToDefaults()
@@ -304,20 +276,7 @@ namespace InterfaceFirmware.Emulator
             return code == MixSelectIn1 || code == MixSelectIn2 || code == MixSelectPga;
         }
 
-        private void NoteUnmodelled(bool enabled, string feature)
-        {
-            if (enabled && !_unmodelled.Contains(feature))
-            {
-                _unmodelled.Add(feature);
-            }
-        }
-
         // ---- fields --------------------------------------------------------------------------------
-
-        private bool Bit(int register, int mask)
-        {
-            return (_registers[register] & mask) != 0;
-        }
 
         /// <summary>SCPRESET is set: every register is at its default and the chip does nothing until it is cleared.</summary>
         public bool HeldInReset
@@ -338,7 +297,7 @@ namespace InterfaceFirmware.Emulator
         }
 
         /// <summary>The codec is the I2S master (MSC=1): it drives LRCK and BCLK.</summary>
-        public bool IsMaster
+        public override bool IsMaster
         {
             get { return Bit(RegMasterMode, MasterModeMaster); }
         }
@@ -390,17 +349,17 @@ namespace InterfaceFirmware.Emulator
         {
             get
             {
-                if (_clocks.MclkHz <= 0 || Bit(RegDacControl21, DacControl21MclkDisable))
+                if (Clocks.MclkHz <= 0 || Bit(RegDacControl21, DacControl21MclkDisable))
                 {
                     return 0;
                 }
 
-                return Bit(RegMasterMode, MasterModeMclkDiv2) ? _clocks.MclkHz / 2 : _clocks.MclkHz;
+                return Bit(RegMasterMode, MasterModeMclkDiv2) ? Clocks.MclkHz / 2 : Clocks.MclkHz;
             }
         }
 
         /// <summary>The DAC's frame rate: MCLK / DACFsRatio (0 without MCLK or with a reserved ratio).</summary>
-        public double DacSampleRate
+        public override double DacSampleRate
         {
             get { return RateFor(_registers[RegDacControl2] & FsRatioCode); }
         }
@@ -420,7 +379,7 @@ namespace InterfaceFirmware.Emulator
 
         private string CommonClockProblem()
         {
-            if (_clocks.MclkHz <= 0)
+            if (Clocks.MclkHz <= 0)
             {
                 return "no MCLK";
             }
@@ -430,12 +389,12 @@ namespace InterfaceFirmware.Emulator
                 return "MCLK input disabled (DACCONTROL21 MCLK_DIS)";
             }
 
-            if (IsMaster && _clocks.ExternalLrclkHz > 0)
+            if (IsMaster && Clocks.ExternalLrclkHz > 0)
             {
                 return "two I2S masters: the codec (MSC=1) and an external LRCLK";
             }
 
-            if (!IsMaster && _clocks.ExternalLrclkHz <= 0)
+            if (!IsMaster && Clocks.ExternalLrclkHz <= 0)
             {
                 return "slave mode without LRCLK";
             }
@@ -461,9 +420,9 @@ namespace InterfaceFirmware.Emulator
                 }
 
                 double fs = DacSampleRate;
-                if (!IsMaster && !Near(_clocks.ExternalLrclkHz, fs))
+                if (!IsMaster && !Near(Clocks.ExternalLrclkHz, fs))
                 {
-                    return "LRCLK " + _clocks.ExternalLrclkHz.ToString("F0") + " Hz, but MCLK/DACFsRatio gives " + fs.ToString("F0") + " Hz";
+                    return "LRCLK " + Clocks.ExternalLrclkHz.ToString("F0") + " Hz, but MCLK/DACFsRatio gives " + fs.ToString("F0") + " Hz";
                 }
 
                 return null;
@@ -487,7 +446,7 @@ namespace InterfaceFirmware.Emulator
                     return "reserved ADCFsRatio code " + code.ToString();
                 }
 
-                double frame = IsMaster ? DacSampleRate : _clocks.ExternalLrclkHz;
+                double frame = IsMaster ? DacSampleRate : Clocks.ExternalLrclkHz;
                 double fs = AdcSampleRate;
                 if (!Near(frame, fs))
                 {
@@ -508,7 +467,7 @@ namespace InterfaceFirmware.Emulator
         /// Null when the clocks are consistent: MCLK present and enabled, one I2S master, the DAC's
         /// MCLK/ratio matching the LRCK, and (when the ADC is powered) the ADC's too. Otherwise what is wrong.
         /// </summary>
-        public string ClockProblem
+        public override string ClockProblem
         {
             get
             {
@@ -522,32 +481,19 @@ namespace InterfaceFirmware.Emulator
             }
         }
 
-        public bool ClocksValid
-        {
-            get { return ClockProblem == null; }
-        }
-
-        /// <summary>The board calls this when MCLK or LRCK at the pins change.</summary>
-        public void OnClocksChanged(long nowUs)
-        {
-            _nowUs = nowUs;
-            CheckClocks(nowUs);
-        }
-
         private static bool Near(double value, double target)
         {
             return target > 0 && Math.Abs(value - target) <= target * RateTolerance;
         }
 
         // A change of the DAC's frame rate (or its loss) while an output is audible is a glitch.
-        private void CheckClocks(long nowUs)
+        protected override void CheckClocks(long nowUs)
         {
             double fs = DacClockProblem == null ? DacSampleRate : 0;
             if (fs != _lastDacFs && OutputsLive)
             {
                 string what = "clock changed under live outputs: DAC fs " + _lastDacFs.ToString("F0") + " → " + fs.ToString("F0") + " Hz";
-                _clockEvents.Add((nowUs / 1000).ToString() + " ms: " + what);
-                _pendingGlitch = what;
+                ReportClockGlitch(nowUs, what);
             }
 
             _lastDacFs = fs;
@@ -557,7 +503,7 @@ namespace InterfaceFirmware.Emulator
         /// True when an OUT1 driver is enabled and its mixer carries a running DAC or a bypass: a
         /// clock change now would be heard.
         /// </summary>
-        public bool OutputsLive
+        public override bool OutputsLive
         {
             get
             {
@@ -592,7 +538,7 @@ namespace InterfaceFirmware.Emulator
         // ---- current -------------------------------------------------------------------------------
 
         /// <summary>Rough supply current from the power bits (order-of-magnitude figures, not measured).</summary>
-        public double CurrentMilliamps
+        public override double CurrentMilliamps
         {
             get
             {
@@ -630,7 +576,7 @@ namespace InterfaceFirmware.Emulator
                     ma += (chip & ChipPowerDacDigitalOff) == 0 ? 1.5 : 0;
                 }
 
-                return ma + _loadCurrentMa;
+                return ma + LoadCurrentMilliamps;
             }
         }
 

@@ -5,7 +5,7 @@ namespace InterfaceFirmware.Emulator
     /// of sound/soc/codecs/es8328.h (the ES8388 is register-compatible) and the NuttX es8388 header.
     /// Kept here, independent of the driver's tables in drivers/, so that a wrong bit in either
     /// shows up in tests. Register constants are <c>Reg…</c>; a field constant is named after its
-    /// register and is the field's mask in place (read it with <see cref="Field"/>).
+    /// register and is the field's mask in place (read it with <see cref="CodecModel.Field"/>).
     /// </summary>
     public sealed partial class Es8388Model
     {
@@ -190,12 +190,6 @@ namespace InterfaceFirmware.Emulator
         public const int MixSelectIn1 = 0;
         public const int MixSelectIn2 = 1;
         public const int MixSelectPga = 3;
-
-        /// <summary>A field's value: the register masked with the field's mask, shifted down.</summary>
-        public static int Field(int value, int mask)
-        {
-            return (value & mask) / (mask & -mask);
-        }
 
         /// <summary>True for the registers the chip has: 0x00–0x34 and the undocumented 0x35, 0x37, 0x39.</summary>
         public static bool Exists(int index)

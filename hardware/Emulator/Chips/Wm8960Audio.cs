@@ -28,58 +28,20 @@ namespace InterfaceFirmware.Emulator
         private readonly double[] _dacRampCredit = new double[2];
         private readonly double[] _adcHpfX = new double[2];
         private readonly double[] _adcHpfY = new double[2];
-        private readonly OutputPin[] _pins = { new OutputPin(), new OutputPin() };
-        private readonly double[][] _capture = { new double[AudioEngine.BlockFrames], new double[AudioEngine.BlockFrames] };
         private readonly double[][] _boost = { new double[AudioEngine.BlockFrames], new double[AudioEngine.BlockFrames] };
         private readonly double[] _scratch = new double[AudioEngine.BlockFrames];
         private readonly double[] _gain = new double[AudioEngine.BlockFrames];
-        private readonly double[] _vmidTrack = new double[AudioEngine.BlockFrames];
         private bool _lastDacMute;
-        private double _vmid;
         private double _vmidTarget;
         private long _softRampStartUs = -1;
         private double _softRampFrom;
         private long _softRampUs;
-        private double _loadCurrentMa;
-        private string _pendingGlitch;
 
         private delegate double GainOf(int code);
 
-        /// <summary>The headphone output pins (HP_L = 0, HP_R = 1) for the block just processed.</summary>
-        public OutputPin HeadphonePin(bool left)
+        protected override double VmidTarget
         {
-            return _pins[left ? 0 : 1];
-        }
-
-        /// <summary>What the ADC delivered for the block just processed, after DATSEL (digital full scale).</summary>
-        public double[] Capture(bool left)
-        {
-            return _capture[left ? 0 : 1];
-        }
-
-        /// <summary>Without supply the VMID capacitor discharges: the next power-up starts from zero.</summary>
-        protected override void OnPowerChanged(bool powered)
-        {
-            if (!powered)
-            {
-                _vmid = 0;
-            }
-        }
-
-        /// <summary>Present VMID voltage (full-scale units).</summary>
-        public double Vmid
-        {
-            get { return _vmid; }
-        }
-
-        /// <summary>True once VMID is within 1 % of its target (or both are zero).</summary>
-        public bool VmidSettled
-        {
-            get
-            {
-                double target = VmidSelect == 0 ? 0 : VmidLevel;
-                return Math.Abs(_vmid - target) <= 0.01 * VmidLevel;
-            }
+            get { return VmidSelect == 0 ? 0 : VmidLevel; }
         }
 
         public int AppliedInputPgaCode(bool left)
@@ -122,14 +84,6 @@ namespace InterfaceFirmware.Emulator
         public int DacRampStep(bool left)
         {
             return _dacRampStep[left ? 0 : 1];
-        }
-
-        /// <summary>A clock problem to report at the outputs, once.</summary>
-        public string TakeGlitch()
-        {
-            string glitch = _pendingGlitch;
-            _pendingGlitch = null;
-            return glitch;
         }
 
         private void ResetAudioState()
@@ -259,7 +213,7 @@ namespace InterfaceFirmware.Emulator
         /// full-scale units, relative to VMID); <paramref name="playback"/> the I2S data from the host
         /// (left, right). Results: <see cref="HeadphonePin"/> and <see cref="Capture"/>.
         /// </summary>
-        public void Process(double[][] inputs, double[][] playback, int count, long startUs)
+        public override void Process(double[][] inputs, double[][] playback, int count, long startUs)
         {
             _nowUs = startUs;
             TrackVmid(count, startUs);
@@ -277,7 +231,7 @@ namespace InterfaceFirmware.Emulator
                 double power = 0;
                 ProcessChannelFused(0, inputs, playback, count, clocks, vref, power1, power2, power3, ref power);
                 ProcessChannelFused(1, inputs, playback, count, clocks, vref, power1, power2, power3, ref power);
-                _loadCurrentMa = Math.Sqrt(power / (2.0 * count + 1e-9)) * 1.41 / 32.0 * 1000.0;
+                SetHeadphoneLoad(power, count);
                 return;
             }
 
@@ -468,8 +422,7 @@ namespace InterfaceFirmware.Emulator
                 pin.ResistanceOhms = driver ? DrivenOhms : DisabledOutputOhms(voltage, count);
             }
 
-            // Peak headphone current into 32 Ω, roughly: rms volts × 1.41 V/FS / 32 Ω.
-            _loadCurrentMa = Math.Sqrt(loadPower / (2.0 * count + 1e-9)) * 1.41 / 32.0 * 1000.0;
+            SetHeadphoneLoad(loadPower, count);
         }
 
         /// <summary>
@@ -642,7 +595,7 @@ namespace InterfaceFirmware.Emulator
         // charge would be within 1 %); otherwise it charges (or discharges) exponentially.
         private void TrackVmid(int count, long startUs)
         {
-            double target = VmidSelect == 0 ? 0 : VmidLevel;
+            double target = VmidTarget;
             if (target != _vmidTarget)
             {
                 bool softStart = target > 0 && (_registers[RegAntiPop1] & AntiPop1SoftStart) != 0;
@@ -652,19 +605,14 @@ namespace InterfaceFirmware.Emulator
                 _vmidTarget = target;
             }
 
-            double vmid = _vmid;
             bool ramping = _softRampStartUs >= 0 && startUs - _softRampStartUs < _softRampUs;
-            if (!ramping && Math.Abs(target - vmid) < 1e-12)
+            if (!ramping)
             {
-                for (int i = 0; i < count; i++)
-                {
-                    _vmidTrack[i] = target; // settled: the common case
-                }
-
-                _vmid = target;
+                ChargeVmid(target, VmidTauSeconds(), count);
                 return;
             }
 
+            double vmid = _vmid;
             double step = 1.0 - Math.Exp(-1.0 / (VmidTauSeconds() * AudioEngine.SampleRate));
             for (int i = 0; i < count; i++)
             {

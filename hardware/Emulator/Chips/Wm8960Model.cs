@@ -36,19 +36,13 @@ namespace InterfaceFirmware.Emulator
     /// gate, 3D, de-emphasis, speaker and OUT3 outputs' audio, jack-detect switching.</item>
     /// </list>
     /// </remarks>
-    public sealed partial class Wm8960Model : I2cChipModel, ICurrentConsumer
+    public sealed partial class Wm8960Model : CodecModel
     {
         public const int DefaultAddress = 0x1A;
         public const int RegisterCount = 56;
 
-        /// <summary>VMID in full-scale units: AVDD/2 = 1.65 V over a 1.41 V full-scale peak.</summary>
-        public const double VmidLevel = 1.17;
-
         /// <summary>Time from PLL_EN to a locked PLL (model assumption; Linux waits 250 ms before CLKSEL).</summary>
         public const long PllLockUs = 10000;
-
-        /// <summary>Resistance a driven output presents (the headphone driver's output impedance).</summary>
-        public const double DrivenOhms = 0.1;
 
         /// <summary>SYSCLK tolerance: anything within 0.1 % of 12.288 or 11.2896 MHz counts as right.</summary>
         private const double SysclkTolerance = 0.001;
@@ -56,11 +50,6 @@ namespace InterfaceFirmware.Emulator
         /// <summary>Registers that exist (the reserved ones do not).</summary>
         private static readonly bool[] Implemented = BuildImplemented();
 
-        private readonly int[] _registers = new int[RegisterCount];
-        private readonly ArrayList _unmodelled = new ArrayList();
-        private readonly ArrayList _clockEvents = new ArrayList();
-        private readonly CodecClocks _clocks = new CodecClocks();
-        private long _nowUs;
         private long _pllEnabledAtUs = -1;
         private double _lastSysclk;
         private double _lastFs;
@@ -71,7 +60,13 @@ namespace InterfaceFirmware.Emulator
         }
 
         public Wm8960Model(int address)
-            : base("WM8960", address)
+            : this(address, "WM8960")
+        {
+        }
+
+        /// <param name="name">The name in the bus log and current report (e.g. "WM8960-B" for a second one).</param>
+        public Wm8960Model(int address, string name)
+            : base(name, address, RegisterCount)
         {
             InputVolumeResetValue = DatasheetInputVolumeReset;
             ResetToDefaults();
@@ -80,33 +75,10 @@ namespace InterfaceFirmware.Emulator
         /// <summary>The R0/R1 reset value this model uses (0x097 from the datasheet; 0x0A7 in Linux).</summary>
         public int InputVolumeResetValue { get; set; }
 
-        public string ConsumerName
+        /// <summary>LINPUT1..3 then RINPUT1..3.</summary>
+        public override int InputPinCount
         {
-            get { return Name; }
-        }
-
-        /// <summary>The clocks arriving at MCLK and LRCLK (set by the board).</summary>
-        public CodecClocks Clocks
-        {
-            get { return _clocks; }
-        }
-
-        /// <summary>Features the firmware enabled that this model does not render (text).</summary>
-        public ArrayList UnmodelledFeatures
-        {
-            get { return _unmodelled; }
-        }
-
-        /// <summary>Clock problems while outputs were live (text with time), also reported as glitches at the outputs.</summary>
-        public ArrayList ClockEvents
-        {
-            get { return _clockEvents; }
-        }
-
-        /// <summary>The value last written to a register (what a driver's shadow copy should hold).</summary>
-        public int Register(int index)
-        {
-            return _registers[index];
+            get { return 6; }
         }
 
         public override void ResetToDefaults()
@@ -219,20 +191,7 @@ namespace InterfaceFirmware.Emulator
             }
         }
 
-        private void NoteUnmodelled(bool enabled, string feature)
-        {
-            if (enabled && !_unmodelled.Contains(feature))
-            {
-                _unmodelled.Add(feature);
-            }
-        }
-
         // ---- field accessors ---------------------------------------------------------------------
-
-        private bool Bit(int register, int mask)
-        {
-            return (_registers[register] & mask) != 0;
-        }
 
         private int RegisterField(int register, int mask)
         {
@@ -285,12 +244,12 @@ namespace InterfaceFirmware.Emulator
         {
             get
             {
-                if (Bit(RegPowerManagement1, Power1DigitalDisable) || _clocks.MclkHz <= 0)
+                if (Bit(RegPowerManagement1, Power1DigitalDisable) || Clocks.MclkHz <= 0)
                 {
                     return 0; // DIGENB: master clock disabled
                 }
 
-                double source = _clocks.MclkHz;
+                double source = Clocks.MclkHz;
                 if (Bit(RegClocking1, Clocking1ClockSelect))
                 {
                     if (!Bit(RegPowerManagement2, Power2PllEnable))
@@ -308,7 +267,7 @@ namespace InterfaceFirmware.Emulator
         }
 
         /// <summary>Sample rate the DAC runs at: SYSCLK / (DACDIV × 256); 0 without SYSCLK.</summary>
-        public double DacSampleRate
+        public override double DacSampleRate
         {
             get { return SampleRateFor(RegisterField(RegClocking1, Clocking1DacDiv)); }
         }
@@ -319,7 +278,7 @@ namespace InterfaceFirmware.Emulator
         }
 
         /// <summary>The codec is the I2S master (MS=1): it drives LRCLK and BCLK.</summary>
-        public bool IsMaster
+        public override bool IsMaster
         {
             get { return Bit(RegAudioInterface1, AudioInterface1Master); }
         }
@@ -329,11 +288,11 @@ namespace InterfaceFirmware.Emulator
         /// is locked with N in 6…12, and the frame rate matches the external master's LRCLK (or the
         /// codec is the only master). Otherwise, what is wrong.
         /// </summary>
-        public string ClockProblem
+        public override string ClockProblem
         {
             get
             {
-                if (_clocks.MclkHz <= 0)
+                if (Clocks.MclkHz <= 0)
                 {
                     return "no MCLK";
                 }
@@ -374,7 +333,7 @@ namespace InterfaceFirmware.Emulator
                     return "SYSCLK " + (sysclk / 1000.0).ToString("F1") + " kHz is neither 12288 nor 11289.6 kHz";
                 }
 
-                if (IsMaster && _clocks.ExternalLrclkHz > 0)
+                if (IsMaster && Clocks.ExternalLrclkHz > 0)
                 {
                     return "two I2S masters: the codec (MS=1) and an external LRCLK";
                 }
@@ -382,32 +341,19 @@ namespace InterfaceFirmware.Emulator
                 double fs = DacSampleRate;
                 if (!IsMaster)
                 {
-                    if (_clocks.ExternalLrclkHz <= 0)
+                    if (Clocks.ExternalLrclkHz <= 0)
                     {
                         return "slave mode without LRCLK";
                     }
 
-                    if (Math.Abs(_clocks.ExternalLrclkHz - fs) > fs * SysclkTolerance)
+                    if (Math.Abs(Clocks.ExternalLrclkHz - fs) > fs * SysclkTolerance)
                     {
-                        return "LRCLK " + _clocks.ExternalLrclkHz.ToString("F0") + " Hz, but SYSCLK/DACDIV gives " + fs.ToString("F0") + " Hz";
+                        return "LRCLK " + Clocks.ExternalLrclkHz.ToString("F0") + " Hz, but SYSCLK/DACDIV gives " + fs.ToString("F0") + " Hz";
                     }
                 }
 
                 return null;
             }
-        }
-
-        /// <summary>True when the converters run: clocks consistent.</summary>
-        public bool ClocksValid
-        {
-            get { return ClockProblem == null; }
-        }
-
-        /// <summary>The board calls this when MCLK or LRCLK at the pins change.</summary>
-        public void OnClocksChanged(long nowUs)
-        {
-            _nowUs = nowUs;
-            CheckClocks(nowUs);
         }
 
         /// <summary>Zero-cross timeout period in µs (0 when TOEN is off or there is no SYSCLK).</summary>
@@ -456,7 +402,7 @@ namespace InterfaceFirmware.Emulator
         }
 
         // A change of SYSCLK or frame rate while an output is audible is a glitch at the outputs.
-        private void CheckClocks(long nowUs)
+        protected override void CheckClocks(long nowUs)
         {
             double sysclk = ClocksValid ? SysclkHz : 0;
             double fs = ClocksValid ? DacSampleRate : 0;
@@ -464,8 +410,7 @@ namespace InterfaceFirmware.Emulator
             {
                 string what = "clock changed under live outputs: SYSCLK " + (_lastSysclk / 1000).ToString("F1") + " → "
                     + (sysclk / 1000).ToString("F1") + " kHz, fs " + _lastFs.ToString("F0") + " → " + fs.ToString("F0") + " Hz";
-                _clockEvents.Add((nowUs / 1000).ToString() + " ms: " + what);
-                _pendingGlitch = what;
+                ReportClockGlitch(nowUs, what);
             }
 
             _lastSysclk = sysclk;
@@ -476,7 +421,7 @@ namespace InterfaceFirmware.Emulator
         /// True when a headphone output is driven, not muted, and carries the DAC (un-muted) or an
         /// analogue bypass: a clock change now would be heard.
         /// </summary>
-        public bool OutputsLive
+        public override bool OutputsLive
         {
             get
             {
@@ -504,7 +449,7 @@ namespace InterfaceFirmware.Emulator
         // ---- current -------------------------------------------------------------------------------
 
         /// <summary>Rough supply current from the power bits (datasheet-order figures, not measured).</summary>
-        public double CurrentMilliamps
+        public override double CurrentMilliamps
         {
             get
             {
@@ -526,7 +471,7 @@ namespace InterfaceFirmware.Emulator
                 ma += (power2 & Power2PllEnable) != 0 ? 1.5 : 0;
                 ma += Analog.CountBits(power3 & (Power3MicLeft | Power3MicRight)) * 0.4 + Analog.CountBits(power3 & (Power3OutMixLeft | Power3OutMixRight)) * 0.3;
                 ma += ClocksValid ? 2.0 : 0;
-                ma += _loadCurrentMa;
+                ma += LoadCurrentMilliamps;
                 return ma;
             }
         }

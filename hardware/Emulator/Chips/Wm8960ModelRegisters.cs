@@ -5,7 +5,7 @@ namespace InterfaceFirmware.Emulator
     /// (register map, R0–R55) and sound/soc/codecs/wm8960.h. Kept here, independent of the
     /// driver's tables in drivers/, so that a wrong bit in either shows up in tests. Register
     /// constants are <c>Reg…</c>; a field constant is named after its register and is the field's
-    /// mask in place (read it with <see cref="Field"/>).
+    /// mask in place (read it with <see cref="CodecModel.Field"/>).
     /// </summary>
     public sealed partial class Wm8960Model
     {
@@ -172,12 +172,6 @@ namespace InterfaceFirmware.Emulator
         public const int Pll1Prescale = 0x010;             // PLLPRESCALE: MCLK/2
         public const int Pll1N = 0x00F;                    // PLLN
         public const int PllKByte = 0x0FF;                 // PLLK[23:16], [15:8], [7:0]
-
-        /// <summary>A field's value: the register masked with the field's mask, shifted down.</summary>
-        public static int Field(int value, int mask)
-        {
-            return (value & mask) / (mask & -mask);
-        }
 
         /// <summary>Power-on value (datasheet register map; R0/R1 as <paramref name="inputVolumeReset"/>).</summary>
         public static int ResetValue(int index, int inputVolumeReset)

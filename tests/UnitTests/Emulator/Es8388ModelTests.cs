@@ -367,7 +367,7 @@ namespace InterfaceFirmware.UnitTests.Emulator
             rig.RenderMs(5);
             Assert.IsTrue(rig.OutputLevelDb(true, 10) < Silence, "left DAC powered down");
             Assert.IsTrue(rig.OutputLevelDb(false, 10) > -7, "right DAC still plays");
-            Assert.IsTrue(rig.Codec.Out1Pin(true).ResistanceOhms == Es8388Model.DrivenOhms);
+            Assert.IsTrue(rig.Codec.HeadphonePin(true).ResistanceOhms == Es8388Model.DrivenOhms);
 
             rig.Write(Es8388Model.RegDacPower, 0x30);
             rig.Write(Es8388Model.RegChipPower, 0x40);      // DAC digital powered down
@@ -377,18 +377,18 @@ namespace InterfaceFirmware.UnitTests.Emulator
 
             rig.Write(Es8388Model.RegDacPower, 0x00);       // DACs on, outputs off
             rig.RenderMs(5);
-            Assert.IsTrue(rig.Codec.Out1Pin(true).ResistanceOhms == Es8388Model.TieOffOhms, "disabled: tied to VMID");
-            Assert.IsTrue(Math.Abs(rig.Codec.Out1Pin(true).Voltage[0] - rig.Codec.Vmid) < 1e-3);
+            Assert.IsTrue(rig.Codec.HeadphonePin(true).ResistanceOhms == Es8388Model.TieOffOhms, "disabled: tied to VMID");
+            Assert.IsTrue(Math.Abs(rig.Codec.HeadphonePin(true).Voltage[0] - rig.Codec.Vmid) < 1e-3);
             Assert.IsTrue(rig.OutputLevelDb(true, 10) < Silence);
 
             rig.Write(Es8388Model.RegDacControl23, 0x10);   // VROI 40 kΩ
             rig.RenderMs(1);
-            Assert.IsTrue(rig.Codec.Out1Pin(false).ResistanceOhms == Es8388Model.TieOffHighOhms);
+            Assert.IsTrue(rig.Codec.HeadphonePin(false).ResistanceOhms == Es8388Model.TieOffHighOhms);
 
             rig.Write(Es8388Model.RegChipPower, 0x01);      // DAC VREF down
             rig.Write(Es8388Model.RegControl1, 0x00);       // VMID off, ENREF off
             rig.RenderMs(1);
-            Assert.IsTrue(double.IsPositiveInfinity(rig.Codec.Out1Pin(true).ResistanceOhms), "floating");
+            Assert.IsTrue(double.IsPositiveInfinity(rig.Codec.HeadphonePin(true).ResistanceOhms), "floating");
 
             rig.Write(Es8388Model.RegChipPower, 0x00);
             rig.Write(Es8388Model.RegControl1, 0x07);       // recharge VMID fast, so that it is flat again
@@ -397,7 +397,7 @@ namespace InterfaceFirmware.UnitTests.Emulator
             Assert.IsTrue(rig.OutputLevelDb(true, 10) > -7, "driven again");
             rig.Write(Es8388Model.RegControl2, 0x58);       // PDNANA: the analogue section is off
             rig.RenderMs(5);
-            Assert.IsFalse(rig.Codec.Out1Pin(true).ResistanceOhms == Es8388Model.DrivenOhms, "no analogue bias, no driver");
+            Assert.IsFalse(rig.Codec.HeadphonePin(true).ResistanceOhms == Es8388Model.DrivenOhms, "no analogue bias, no driver");
             Assert.IsTrue(rig.OutputLevelDb(true, 10) < Silence);
         }
 
@@ -626,7 +626,7 @@ namespace InterfaceFirmware.UnitTests.Emulator
         /// <summary>The last rendered sample of an OUT1 pin, minus VMID.</summary>
         public double OutputSample(bool left)
         {
-            return Codec.Out1Pin(left).Voltage[_lastCount - 1] - Codec.Vmid;
+            return Codec.HeadphonePin(left).Voltage[_lastCount - 1] - Codec.Vmid;
         }
 
         /// <summary>Sine level (dB re a full-scale peak) of an OUT1 pin's AC part over whole 1 kHz periods.</summary>
@@ -650,7 +650,7 @@ namespace InterfaceFirmware.UnitTests.Emulator
             {
                 int count = Math.Min(48 * 5, total - done);
                 Block(count);
-                double[] v = capture ? Codec.Capture(left) : Codec.Out1Pin(left).Voltage;
+                double[] v = capture ? Codec.Capture(left) : Codec.HeadphonePin(left).Voltage;
                 double offset = capture ? 0 : Codec.Vmid;
                 for (int i = 0; i < count; i++)
                 {
