@@ -496,6 +496,12 @@ namespace InterfaceFirmware.Emulator
             }
 
             _dacRampCredit[ch] = 0;
+            if (!vref)
+            {
+                IdleChannel(ch, count, (power2 & (left ? Power2Out1Left : Power2Out1Right)) != 0);
+                return;
+            }
+
             double dacGain = DacGain[_dacRampStep[ch]] * ((_registers[RegAdcDacControl1] & AdcDac1DacDiv2) != 0 ? 0.5 : 1.0);
             if ((_registers[RegAdcDacControl2] & (left ? AdcDac2DacPolarityLeft : AdcDac2DacPolarityRight)) != 0)
             {
@@ -567,6 +573,31 @@ namespace InterfaceFirmware.Emulator
             if (count > 0)
             {
                 _lastZcInput[StageHeadphone * 2 + ch] = mixed;
+            }
+
+            _pins[ch].ResistanceOhms = driver ? DrivenOhms : DisabledOutputOhms(voltage, count);
+        }
+
+        // Without VREF no analogue stage runs (a codec at its reset state, codec B on the reference
+        // board until it is driven): the capture is silent, an enabled driver collapses to ground,
+        // a disabled output sits at VMID or floats. What the full loop renders then, without the loop.
+        private void IdleChannel(int ch, int count, bool driver)
+        {
+            double[] voltage = _pins[ch].Voltage;
+            Array.Clear(_capture[ch], 0, count);
+            if (driver)
+            {
+                Array.Clear(voltage, 0, count);
+            }
+            else
+            {
+                Array.Copy(_vmidTrack, voltage, count);
+            }
+
+            _lastZcInput[StageInputPga * 2 + ch] = 0;
+            if (count > 0)
+            {
+                _lastZcInput[StageHeadphone * 2 + ch] = 0;
             }
 
             _pins[ch].ResistanceOhms = driver ? DrivenOhms : DisabledOutputOhms(voltage, count);

@@ -132,11 +132,11 @@ namespace InterfaceFirmware.UnitTests.Emulator
             rig.WriteCodec(Wm8960Model.RegAdcDacControl1, 0x000);
             rig.Board.RunMs(400);
             rig.Board.MainJack.Record(true);
-            rig.Board.CodecJack.Record(true);
+            rig.Board.SecondJack.Record(true);
             rig.Board.RunMs(1000);
 
             SignalRecorder main = rig.Board.MainJack.Recorder(true);
-            SignalRecorder second = rig.Board.CodecJack.Recorder(false);
+            SignalRecorder second = rig.Board.SecondJack.Recorder(false);
             long from = main.FirstSample;
             long to = from + 48000;
             // −10 dBFS through −4 dB (codec) and −2.1 dB (TPA): the input/output capacitors take < 0.01 dB at 1 kHz

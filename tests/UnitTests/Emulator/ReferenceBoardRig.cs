@@ -7,7 +7,9 @@ namespace InterfaceFirmware.UnitTests.Emulator
     /// <summary>
     /// The reference board with a computer attached and register-level bring-up steps, for tests
     /// of the board's audio graph and its pop detectors (the drivers do this properly later; here
-    /// the point is to do it right, and deliberately wrong).
+    /// the point is to do it right, and deliberately wrong). Codec writes go to both WM8960s alike
+    /// (codec A for the main jack, codec B for the second), as the firmware configures them, unless
+    /// a test names one codec.
     /// </summary>
     internal sealed class ReferenceBoardRig
     {
@@ -30,11 +32,21 @@ namespace InterfaceFirmware.UnitTests.Emulator
             get { return Board.Amplifier; }
         }
 
+        /// <summary>Writes one register of every codec on the board.</summary>
         public void WriteCodec(int register, int value)
+        {
+            for (int i = 0; i < Board.Codecs.Length; i++)
+            {
+                WriteCodec(i, register, value);
+            }
+        }
+
+        /// <summary>Writes one register of codec <paramref name="codec"/> (0 = A, 1 = B) at its address.</summary>
+        public void WriteCodec(int codec, int register, int value)
         {
             _frame[0] = (byte)((register << 1) | ((value >> 8) & 1));
             _frame[1] = (byte)(value & 0xFF);
-            Assert.AreEqual((int)I2cStatus.Ok, (int)Board.Bus.Write(Board.Description.CodecAddress, _frame, 0, 2));
+            Assert.AreEqual((int)I2cStatus.Ok, (int)Board.Bus.Write(Board.Description.Codecs[codec].Address, _frame, 0, 2));
         }
 
         public void WriteAmp(int register, int value)
