@@ -75,7 +75,7 @@ namespace InterfaceFirmware.Emulator
                 if (FeedsAmplifier(codec))
                 {
                     // A probe, not a jack: the codec's output as a headphone on it would hear it.
-                    _codecOutputs[i] = new HeadphoneOutput("codec-" + (char)('a' + i), _popEvents);
+                    _codecOutputs[i] = new HeadphoneOutput("codec-" + "abcdefgh".Substring(i, 1), _popEvents);
                 }
                 else if (codec.Jack == JackRole.Main)
                 {

@@ -14,6 +14,9 @@ namespace InterfaceFirmware.Emulator
         private const int Stages = 5;
         private const int NotPending = -1;
 
+        /// <summary>The ADC's 1st-order DC-blocking high-pass: 3.7 Hz at 48 kHz.</summary>
+        private const double AdcHighPassAlpha = 0.99951588;
+
         private static readonly double[] DacGain = BuildTable(256, code => code == 0 ? 0 : Decibels.ToLinear((code - 255) * 0.5));
         private static readonly double[] AdcGain = BuildTable(256, code => code == 0 ? 0 : Decibels.ToLinear((code - 195) * 0.5));
         private static readonly double[] PgaGain = BuildTable(64, code => Decibels.ToLinear(-17.25 + 0.75 * code));
@@ -31,6 +34,7 @@ namespace InterfaceFirmware.Emulator
         private readonly double[][] _boost = { new double[AudioEngine.BlockFrames], new double[AudioEngine.BlockFrames] };
         private readonly double[] _scratch = new double[AudioEngine.BlockFrames];
         private readonly double[] _gain = new double[AudioEngine.BlockFrames];
+        private readonly ChannelPath[] _channel = { new ChannelPath(), new ChannelPath() };
         private bool _lastDacMute;
         private double _vmidTarget;
         private long _softRampStartUs = -1;
@@ -211,7 +215,7 @@ namespace InterfaceFirmware.Emulator
         /// <summary>
         /// Processes one block. <paramref name="inputs"/> holds LINPUT1..3 then RINPUT1..3 (analogue,
         /// full-scale units, relative to VMID); <paramref name="playback"/> the I2S data from the host
-        /// (left, right). Results: <see cref="HeadphonePin"/> and <see cref="Capture"/>.
+        /// (left, right). Results: <see cref="CodecModel.HeadphonePin"/> and <see cref="CodecModel.Capture"/>.
         /// </summary>
         public override void Process(double[][] inputs, double[][] playback, int count, long startUs)
         {
@@ -220,26 +224,23 @@ namespace InterfaceFirmware.Emulator
             bool clocks = ClocksValid;
             bool vref = VrefEnabled;
             double fs = clocks ? DacSampleRate : 0;
-            int power1 = _registers[RegPowerManagement1];
-            int power2 = _registers[RegPowerManagement2];
-            int power3 = _registers[RegPowerManagement3];
             ArmTimeouts(startUs);
             UpdateDacMuteTransition();
+            _channel[0].Read(this, 0, clocks, vref);
+            _channel[1].Read(this, 1, clocks, vref);
 
+            double loadPower = 0;
             if (FusedPathEnabled && CanFuse())
             {
-                double power = 0;
-                ProcessChannelFused(0, inputs, playback, count, clocks, vref, power1, power2, power3, ref power);
-                ProcessChannelFused(1, inputs, playback, count, clocks, vref, power1, power2, power3, ref power);
-                SetHeadphoneLoad(power, count);
+                ProcessChannelFused(_channel[0], inputs, playback, count, vref, ref loadPower);
+                ProcessChannelFused(_channel[1], inputs, playback, count, vref, ref loadPower);
+                SetHeadphoneLoad(loadPower, count);
                 return;
             }
 
             for (int ch = 0; ch < 2; ch++)
             {
-                bool left = ch == 0;
-                int pathRegister = _registers[left ? RegAdcLeftSignalPath : RegAdcRightSignalPath];
-                int boostRegister = _registers[left ? RegLeftInputBoostMixer : RegRightInputBoostMixer];
+                ChannelPath path = _channel[ch];
                 double[] in1 = inputs[ch * 3];
                 double[] in2 = inputs[ch * 3 + 1];
                 double[] in3 = inputs[ch * 3 + 2];
@@ -247,22 +248,17 @@ namespace InterfaceFirmware.Emulator
                 Array.Clear(boost, 0, count);
 
                 // Input PGA: gain × (non-inverting − inverting), on LMIC (input mixer power) and VREF.
-                bool pgaOn = vref && (power3 & (left ? Power3MicLeft : Power3MicRight)) != 0;
-                if (pgaOn && (pathRegister & SignalPathToBoost) != 0)
+                if (path.PgaActive)
                 {
-                    double k2 = (pathRegister & SignalPathP2) != 0 ? 1.0 : 0.0;
-                    double k3 = (pathRegister & SignalPathP3) != 0 ? 1.0 : 0.0;
-                    double k1 = (pathRegister & SignalPathN1) != 0 ? 1.0 : 0.0;
                     for (int i = 0; i < count; i++)
                     {
-                        _scratch[i] = k2 * in2[i] + k3 * in3[i] - k1 * in1[i];
+                        _scratch[i] = path.K2 * in2[i] + path.K3 * in3[i] - path.K1 * in1[i];
                     }
 
                     StageGains(StageInputPga, ch, _scratch, count, startUs, PgaGainOf);
-                    double micBoost = MicBoost(Field(pathRegister, SignalPathMicBoost));
                     for (int i = 0; i < count; i++)
                     {
-                        boost[i] = _scratch[i] * _gain[i] * micBoost;
+                        boost[i] = _scratch[i] * _gain[i] * path.MicBoost;
                     }
                 }
                 else
@@ -272,14 +268,11 @@ namespace InterfaceFirmware.Emulator
                 }
 
                 // Boost mixer: PGA + LINPUT2/3 boosts, on AINL/AINR.
-                bool boostOn = vref && (power1 & (left ? Power1AinLeft : Power1AinRight)) != 0;
-                if (boostOn)
+                if (path.BoostOn)
                 {
-                    double g2 = BoostGain(Field(boostRegister, BoostMixerInput2));
-                    double g3 = BoostGain(Field(boostRegister, BoostMixerInput3));
                     for (int i = 0; i < count; i++)
                     {
-                        boost[i] += g2 * in2[i] + g3 * in3[i];
+                        boost[i] += path.G2 * in2[i] + path.G3 * in3[i];
                         boost[i] = Analog.Clip(boost[i], VmidLevel);
                     }
                 }
@@ -290,32 +283,21 @@ namespace InterfaceFirmware.Emulator
 
                 // ADC: high-pass (unless ADCHPD), digital volume, polarity, clipping.
                 double[] capture = _capture[ch];
-                bool adcOn = clocks && vref && (power1 & (left ? Power1AdcLeft : Power1AdcRight)) != 0;
-                if (adcOn)
+                if (path.AdcOn)
                 {
-                    double gain = AdcGain[_applied[StageAdc * 2 + ch]];
-                    bool invert = (_registers[RegAdcDacControl1] & (left ? AdcDac1AdcPolarityLeft : AdcDac1AdcPolarityRight)) != 0;
-                    bool highPass = (_registers[RegAdcDacControl1] & AdcDac1AdcHighPassDisable) == 0;
-                    const double Alpha = 0.99951588; // 1st-order high-pass at 3.7 Hz, 48 kHz
                     double x1 = _adcHpfX[ch];
                     double y1 = _adcHpfY[ch];
-                    double signedGain = invert ? -gain : gain;
-                    if (highPass)
+                    for (int i = 0; i < count; i++)
                     {
-                        for (int i = 0; i < count; i++)
+                        double x = boost[i];
+                        if (path.HighPass)
                         {
-                            double x = boost[i];
-                            y1 = Alpha * (y1 + x - x1);
+                            y1 = AdcHighPassAlpha * (y1 + x - x1);
                             x1 = x;
-                            capture[i] = Analog.Clip(y1 * signedGain, 1.0);
+                            x = y1;
                         }
-                    }
-                    else
-                    {
-                        for (int i = 0; i < count; i++)
-                        {
-                            capture[i] = Analog.Clip(boost[i] * signedGain, 1.0);
-                        }
+
+                        capture[i] = Analog.Clip(x * path.AdcGain, 1.0);
                     }
 
                     _adcHpfX[ch] = x1;
@@ -330,96 +312,53 @@ namespace InterfaceFirmware.Emulator
             RouteCapture(count);
 
             double[][] dacInput = (_registers[RegAudioInterface2] & AudioInterface2Loopback) != 0 ? _capture : playback;
-            bool monoMix = (_registers[RegAdditionalControl1] & Additional1MonoMix) != 0;
-            double loadPower = 0;
             for (int ch = 0; ch < 2; ch++)
             {
-                bool left = ch == 0;
-                int mix = _registers[left ? RegLeftOutMix : RegRightOutMix];
-                int bypass = _registers[left ? RegLeftBypass : RegRightBypass];
+                ChannelPath path = _channel[ch];
                 double[] in3 = inputs[ch * 3 + 2];
                 double[] boost = _boost[ch];
                 double[] mixer = _scratch;
 
                 // DAC: soft mute ramp × volume, optional mono mix, polarity and the −6 dB DACDIV2.
-                bool dacOn = clocks && vref && (power2 & (left ? Power2DacLeft : Power2DacRight)) != 0;
-                bool mixerOn = vref && (power3 & (left ? Power3OutMixLeft : Power3OutMixRight)) != 0;
                 Array.Clear(mixer, 0, count);
                 DacRampGains(ch, count, fs);
-                if (dacOn && mixerOn && (mix & OutMixDac) != 0)
+                if (path.DacPath)
                 {
                     double[] source = dacInput[ch];
                     double[] other = dacInput[1 - ch];
-                    double scale = (_registers[RegAdcDacControl1] & AdcDac1DacDiv2) != 0 ? 0.5 : 1.0;
-                    if ((_registers[RegAdcDacControl2] & (left ? AdcDac2DacPolarityLeft : AdcDac2DacPolarityRight)) != 0)
+                    for (int i = 0; i < count; i++)
                     {
-                        scale = -scale;
-                    }
-
-                    if (monoMix)
-                    {
-                        for (int i = 0; i < count; i++)
-                        {
-                            mixer[i] = Analog.Clip(0.5 * (source[i] + other[i]) * _gain[i] * scale, 1.0);
-                        }
-                    }
-                    else
-                    {
-                        for (int i = 0; i < count; i++)
-                        {
-                            mixer[i] = Analog.Clip(source[i] * _gain[i] * scale, 1.0);
-                        }
+                        double sample = path.MonoMix ? 0.5 * (source[i] + other[i]) : source[i];
+                        mixer[i] = Analog.Clip(sample * _gain[i] * path.DacScale, 1.0);
                     }
                 }
 
                 // Output mixer: DAC + LINPUT3 (LI2LO) + boost-mixer bypass (LB2LO).
-                if (mixerOn)
+                for (int i = 0; i < count; i++)
                 {
-                    if ((mix & OutMixInput3) != 0)
-                    {
-                        double g = BypassGain(Field(mix, OutMixInput3Volume));
-                        for (int i = 0; i < count; i++)
-                        {
-                            mixer[i] += g * in3[i];
-                        }
-                    }
-
-                    if ((bypass & BypassBoost) != 0)
-                    {
-                        double g = BypassGain(Field(bypass, BypassVolume));
-                        for (int i = 0; i < count; i++)
-                        {
-                            mixer[i] += g * boost[i];
-                        }
-                    }
+                    mixer[i] += path.Input3Gain * in3[i];
+                    mixer[i] += path.BypassGain * boost[i];
                 }
 
                 // Headphone PGA (zero-cross on the mixer output) and the output pin with VMID bias.
-                // A driver needs VREF: enabled without it, the output collapses to ground.
                 StageGains(StageHeadphone, ch, mixer, count, startUs, HeadphoneGainOf);
-                OutputPin pin = _pins[ch];
-                bool driver = (power2 & (left ? Power2Out1Left : Power2Out1Right)) != 0;
-                double[] voltage = pin.Voltage;
-                if (driver && mixerOn && vref)
+                double[] voltage = _pins[ch].Voltage;
+                for (int i = 0; i < count; i++)
                 {
-                    for (int i = 0; i < count; i++)
+                    double vmid = _vmidTrack[i];
+                    if (path.Live)
                     {
-                        double vmid = _vmidTrack[i];
                         double signal = Analog.Clip(mixer[i] * _gain[i], vmid);
                         voltage[i] = vmid + signal;
                         loadPower += signal * signal;
                     }
-                }
-                else if (driver && !vref)
-                {
-                    Array.Clear(voltage, 0, count);
-                }
-                else
-                {
-                    Array.Copy(_vmidTrack, voltage, count);
+                    else
+                    {
+                        voltage[i] = path.Driver && !vref ? 0 : vmid;
+                    }
                 }
 
-                pin.ResistanceOhms = driver ? DrivenOhms : DisabledOutputOhms(voltage, count);
+                _pins[ch].ResistanceOhms = path.Driver ? DrivenOhms : DisabledOutputOhms(voltage, count);
             }
 
             SetHeadphoneLoad(loadPower, count);
@@ -448,47 +387,9 @@ namespace InterfaceFirmware.Emulator
 
         // One channel, every stage in one pass, gains constant for the block: the same arithmetic as
         // the multi-pass path in Process, in the same order.
-        private void ProcessChannelFused(int ch, double[][] inputs, double[][] playback, int count,
-            bool clocks, bool vref, int power1, int power2, int power3, ref double loadPower)
+        private void ProcessChannelFused(ChannelPath path, double[][] inputs, double[][] playback, int count, bool vref, ref double loadPower)
         {
-            bool left = ch == 0;
-            int path = _registers[left ? RegAdcLeftSignalPath : RegAdcRightSignalPath];
-            int boostRegister = _registers[left ? RegLeftInputBoostMixer : RegRightInputBoostMixer];
-            int mix = _registers[left ? RegLeftOutMix : RegRightOutMix];
-            int bypass = _registers[left ? RegLeftBypass : RegRightBypass];
-            double[] in1 = inputs[ch * 3];
-            double[] in2 = inputs[ch * 3 + 1];
-            double[] in3 = inputs[ch * 3 + 2];
-            double[] source = playback[ch];
-            double[] other = playback[1 - ch];
-            double[] capture = _capture[ch];
-            double[] voltage = _pins[ch].Voltage;
-
-            double k1 = (path & SignalPathN1) != 0 ? 1.0 : 0.0;
-            double k2 = (path & SignalPathP2) != 0 ? 1.0 : 0.0;
-            double k3 = (path & SignalPathP3) != 0 ? 1.0 : 0.0;
-            bool pgaActive = vref && (power3 & (left ? Power3MicLeft : Power3MicRight)) != 0 && (path & SignalPathToBoost) != 0;
-            bool boostOn = vref && (power1 & (left ? Power1AinLeft : Power1AinRight)) != 0;
-            double pgaGain = pgaActive ? PgaGainOf(_applied[StageInputPga * 2 + ch]) * MicBoost(Field(path, SignalPathMicBoost)) : 0;
-            double g2 = BoostGain(Field(boostRegister, BoostMixerInput2));
-            double g3 = BoostGain(Field(boostRegister, BoostMixerInput3));
-
-            bool adcOn = clocks && vref && (power1 & (left ? Power1AdcLeft : Power1AdcRight)) != 0;
-            double adcGain = AdcGain[_applied[StageAdc * 2 + ch]];
-            if ((_registers[RegAdcDacControl1] & (left ? AdcDac1AdcPolarityLeft : AdcDac1AdcPolarityRight)) != 0)
-            {
-                adcGain = -adcGain;
-            }
-
-            bool highPass = (_registers[RegAdcDacControl1] & AdcDac1AdcHighPassDisable) == 0;
-            const double Alpha = 0.99951588;
-            double x1 = _adcHpfX[ch];
-            double y1 = _adcHpfY[ch];
-
-            bool mixerOn = vref && (power3 & (left ? Power3OutMixLeft : Power3OutMixRight)) != 0;
-            bool dacOn = clocks && vref && (power2 & (left ? Power2DacLeft : Power2DacRight)) != 0;
-            bool dacPath = dacOn && mixerOn && (mix & OutMixDac) != 0;
-            bool monoMix = (_registers[RegAdditionalControl1] & Additional1MonoMix) != 0;
+            int ch = path.Channel;
             if (!DacSoftMuted)
             {
                 _dacRampStep[ch] = _applied[StageDac * 2 + ch];
@@ -498,20 +399,36 @@ namespace InterfaceFirmware.Emulator
             _dacRampCredit[ch] = 0;
             if (!vref)
             {
-                IdleChannel(ch, count, (power2 & (left ? Power2Out1Left : Power2Out1Right)) != 0);
+                IdleChannel(ch, count, path.Driver);
                 return;
             }
 
-            double dacGain = DacGain[_dacRampStep[ch]] * ((_registers[RegAdcDacControl1] & AdcDac1DacDiv2) != 0 ? 0.5 : 1.0);
-            if ((_registers[RegAdcDacControl2] & (left ? AdcDac2DacPolarityLeft : AdcDac2DacPolarityRight)) != 0)
-            {
-                dacGain = -dacGain;
-            }
-
-            double gLi = mixerOn && (mix & OutMixInput3) != 0 ? BypassGain(Field(mix, OutMixInput3Volume)) : 0;
-            double gLb = mixerOn && (bypass & BypassBoost) != 0 ? BypassGain(Field(bypass, BypassVolume)) : 0;
-            bool driver = (power2 & (left ? Power2Out1Left : Power2Out1Right)) != 0;
-            bool live = driver && mixerOn && vref;
+            double[] in1 = inputs[ch * 3];
+            double[] in2 = inputs[ch * 3 + 1];
+            double[] in3 = inputs[ch * 3 + 2];
+            double[] source = playback[ch];
+            double[] other = playback[1 - ch];
+            double[] capture = _capture[ch];
+            double[] voltage = _pins[ch].Voltage;
+            double k1 = path.K1;
+            double k2 = path.K2;
+            double k3 = path.K3;
+            double g2 = path.G2;
+            double g3 = path.G3;
+            bool boostOn = path.BoostOn;
+            bool adcOn = path.AdcOn;
+            bool highPass = path.HighPass;
+            double adcGain = path.AdcGain;
+            double pgaGain = path.PgaActive ? PgaGainOf(_applied[StageInputPga * 2 + ch]) * path.MicBoost : 0;
+            double x1 = _adcHpfX[ch];
+            double y1 = _adcHpfY[ch];
+            bool dacPath = path.DacPath;
+            bool monoMix = path.MonoMix;
+            double dacGain = DacGain[_dacRampStep[ch]] * path.DacScale;
+            double gLi = path.Input3Gain;
+            double gLb = path.BypassGain;
+            bool live = path.Live;
+            bool driver = path.Driver;
             double hpGain = HeadphoneGainOf(_applied[StageHeadphone * 2 + ch]);
 
             double pgaIn = 0;
@@ -530,7 +447,7 @@ namespace InterfaceFirmware.Emulator
                     double y = boost;
                     if (highPass)
                     {
-                        y1 = Alpha * (y1 + boost - x1);
+                        y1 = AdcHighPassAlpha * (y1 + boost - x1);
                         x1 = boost;
                         y = y1;
                     }
@@ -559,7 +476,7 @@ namespace InterfaceFirmware.Emulator
                 }
                 else
                 {
-                    voltage[i] = driver && !vref ? 0 : vmid;
+                    voltage[i] = vmid; // with VREF up, a driver off the mixer sits at VMID
                 }
             }
 
@@ -569,13 +486,87 @@ namespace InterfaceFirmware.Emulator
                 _adcHpfY[ch] = y1;
             }
 
-            _lastZcInput[StageInputPga * 2 + ch] = pgaActive && count > 0 ? pgaIn : 0;
+            _lastZcInput[StageInputPga * 2 + ch] = path.PgaActive && count > 0 ? pgaIn : 0;
             if (count > 0)
             {
                 _lastZcInput[StageHeadphone * 2 + ch] = mixed;
             }
 
             _pins[ch].ResistanceOhms = driver ? DrivenOhms : DisabledOutputOhms(voltage, count);
+        }
+
+        /// <summary>
+        /// One channel's signal path as the registers set it for this block: which stages are powered
+        /// and routed, and their fixed gains. Both render paths read it, so the register decoding is
+        /// written once.
+        /// </summary>
+        private sealed class ChannelPath
+        {
+            public int Channel;
+            public bool PgaActive;      // LMIC powered (with VREF) and the PGA routed to the boost mixer
+            public double K1;           // LINPUT1 to the inverting input
+            public double K2;           // LINPUT2 to the non-inverting input
+            public double K3;           // LINPUT3 to the non-inverting input
+            public double MicBoost;
+            public bool BoostOn;        // AINL
+            public double G2;           // LIN2BOOST
+            public double G3;           // LIN3BOOST
+            public bool AdcOn;
+            public double AdcGain;      // digital volume with ADCPOL
+            public bool HighPass;
+            public bool MixerOn;        // LOMIX
+            public bool DacPath;        // DAC powered and clocked, into a powered mixer (LD2LO)
+            public bool MonoMix;
+            public double DacScale;     // DACDIV2 and DACPOL
+            public double Input3Gain;   // LI2LO, 0 when off
+            public double BypassGain;   // LB2LO, 0 when off
+            public bool Driver;         // LOUT1 enabled
+            public bool Live;           // driver, mixer and VREF: the pin carries the mixer
+
+            public void Read(Wm8960Model codec, int ch, bool clocks, bool vref)
+            {
+                int[] r = codec._registers;
+                bool left = ch == 0;
+                int signalPath = r[left ? RegAdcLeftSignalPath : RegAdcRightSignalPath];
+                int boostMixer = r[left ? RegLeftInputBoostMixer : RegRightInputBoostMixer];
+                int mix = r[left ? RegLeftOutMix : RegRightOutMix];
+                int bypass = r[left ? RegLeftBypass : RegRightBypass];
+                int power1 = r[RegPowerManagement1];
+                int power2 = r[RegPowerManagement2];
+                int power3 = r[RegPowerManagement3];
+                int adcDac1 = r[RegAdcDacControl1];
+                Channel = ch;
+                PgaActive = vref && (power3 & (left ? Power3MicLeft : Power3MicRight)) != 0 && (signalPath & SignalPathToBoost) != 0;
+                K1 = (signalPath & SignalPathN1) != 0 ? 1.0 : 0.0;
+                K2 = (signalPath & SignalPathP2) != 0 ? 1.0 : 0.0;
+                K3 = (signalPath & SignalPathP3) != 0 ? 1.0 : 0.0;
+                MicBoost = Wm8960Model.MicBoost(Field(signalPath, SignalPathMicBoost));
+                BoostOn = vref && (power1 & (left ? Power1AinLeft : Power1AinRight)) != 0;
+                G2 = BoostGain(Field(boostMixer, BoostMixerInput2));
+                G3 = BoostGain(Field(boostMixer, BoostMixerInput3));
+                AdcOn = clocks && vref && (power1 & (left ? Power1AdcLeft : Power1AdcRight)) != 0;
+                AdcGain = Wm8960Model.AdcGain[codec._applied[StageAdc * 2 + ch]];
+                if ((adcDac1 & (left ? AdcDac1AdcPolarityLeft : AdcDac1AdcPolarityRight)) != 0)
+                {
+                    AdcGain = -AdcGain;
+                }
+
+                HighPass = (adcDac1 & AdcDac1AdcHighPassDisable) == 0;
+                MixerOn = vref && (power3 & (left ? Power3OutMixLeft : Power3OutMixRight)) != 0;
+                bool dacOn = clocks && vref && (power2 & (left ? Power2DacLeft : Power2DacRight)) != 0;
+                DacPath = dacOn && MixerOn && (mix & OutMixDac) != 0;
+                MonoMix = (r[RegAdditionalControl1] & Additional1MonoMix) != 0;
+                DacScale = (adcDac1 & AdcDac1DacDiv2) != 0 ? 0.5 : 1.0;
+                if ((r[RegAdcDacControl2] & (left ? AdcDac2DacPolarityLeft : AdcDac2DacPolarityRight)) != 0)
+                {
+                    DacScale = -DacScale;
+                }
+
+                Input3Gain = MixerOn && (mix & OutMixInput3) != 0 ? BypassGainOf(Field(mix, OutMixInput3Volume)) : 0;
+                BypassGain = MixerOn && (bypass & BypassBoost) != 0 ? BypassGainOf(Field(bypass, BypassVolume)) : 0;
+                Driver = (power2 & (left ? Power2Out1Left : Power2Out1Right)) != 0;
+                Live = Driver && MixerOn;
+            }
         }
 
         // Without VREF no analogue stage runs (a codec at its reset state, codec B on the reference
@@ -852,7 +843,7 @@ namespace InterfaceFirmware.Emulator
         }
 
         // Bypass/LI2LO volumes: 000 = 0 dB … 111 = −21 dB in 3 dB steps.
-        private static double BypassGain(int code)
+        private static double BypassGainOf(int code)
         {
             return Decibels.ToLinear(-3.0 * code);
         }
