@@ -12,7 +12,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
     /// <summary>
     /// The reference board with a computer attached (MCLK 12.288 MHz, 48 kHz from the USB bridge)
     /// and the WM8960 and TPA6130A2 drivers on its bus, ticked every <see cref="DriverTestHelpers.TickMs"/> as the
-    /// control loop would. The codec's own headphone jack ("second") is where its output is
+    /// control loop would. Codec A's output probe ("codec-a", <see cref="VirtualBoard.CodecOutput"/>) is where its output is
     /// heard; the main jack sits behind the TPA6130A2, which stays shut down (SD low) unless a
     /// test enables it.
     /// </summary>
@@ -91,7 +91,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
         /// <summary>Starts recording both jacks from now on.</summary>
         public void StartRecording()
         {
-            Board.CodecJack.Record(true);
+            Board.CodecOutput(0).Record(true);
             Board.MainJack.Record(true);
             _recordFrom = Board.Audio.NextSample;
         }

@@ -84,7 +84,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
                 rig.RunUntilIdle(1000);
                 rig.Run(100);
                 double measured = rig.LevelDb(rig.Board.MainJack, true, 40);
-                double codecLevel = rig.LevelDb(rig.Board.CodecJack, true, 40);
+                double codecLevel = rig.LevelDb(rig.Board.CodecOutput(0), true, 40);
                 AssertLevel(codecLevel + set / 100.0, measured, 0.05);
                 AssertLevel(codecLevel + requests[i] / 100.0, measured, HalfStepAround(set) + 0.05);
                 rig.Codec.SetMuted(true, rig.Now);

@@ -81,7 +81,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             ReferenceDriverRig rig = ConfiguredRig();
             rig.StartRecording();
             rig.Run(100);
-            double level = rig.LevelDb(rig.Board.CodecJack, true, 40);
+            double level = rig.LevelDb(rig.Board.CodecOutput(0), true, 40);
 
             rig.Board.Wm8960.BrownOut();
             rig.Run(50);
@@ -91,8 +91,8 @@ namespace InterfaceFirmware.UnitTests.Drivers
             long afterUs = rig.Board.Clock.NowUs;
             rig.Run(200);
 
-            AssertLevel(level, rig.LevelDb(rig.Board.CodecJack, true, 40), 0.05);
-            Assert.AreEqual(0, rig.Pops("second", afterUs), rig.Board.DescribePops());
+            AssertLevel(level, rig.LevelDb(rig.Board.CodecOutput(0), true, 40), 0.05);
+            Assert.AreEqual(0, rig.Pops("codec-a", afterUs), rig.Board.DescribePops());
         }
 
         [TestMethod]

@@ -39,8 +39,8 @@ namespace InterfaceFirmware.UnitTests.Drivers
                 rig.Run(60);
                 Assert.AreEqual(code, rig.Board.Wm8960.AppliedHeadphoneCode(true));
                 Assert.AreEqual(code, rig.Board.Wm8960.AppliedHeadphoneCode(false));
-                AssertWithinHalfStep(-10 + ClampDb(requests[i], -7300, 600), rig.LevelDb(rig.Board.CodecJack, true, 40), 100);
-                AssertWithinHalfStep(-10 + ClampDb(requests[i], -7300, 600), rig.LevelDb(rig.Board.CodecJack, false, 40), 100);
+                AssertWithinHalfStep(-10 + ClampDb(requests[i], -7300, 600), rig.LevelDb(rig.Board.CodecOutput(0), true, 40), 100);
+                AssertWithinHalfStep(-10 + ClampDb(requests[i], -7300, 600), rig.LevelDb(rig.Board.CodecOutput(0), false, 40), 100);
             }
 
             Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
@@ -54,8 +54,8 @@ namespace InterfaceFirmware.UnitTests.Drivers
             Assert.AreEqual(GainScale.Muted, set.Left);
             rig.Run(100);
             Assert.AreEqual(0, rig.Board.Wm8960.AppliedHeadphoneCode(true) & 0x7F, "code 0 (≤ 0x2F) is the analogue mute");
-            Assert.IsTrue(rig.LevelDb(rig.Board.CodecJack, true, 40) < -120);
-            Assert.IsTrue(rig.LevelDb(rig.Board.CodecJack, false, 40) < -120);
+            Assert.IsTrue(rig.LevelDb(rig.Board.CodecOutput(0), true, 40) < -120);
+            Assert.IsTrue(rig.LevelDb(rig.Board.CodecOutput(0), false, 40) < -120);
         }
 
         [TestMethod]
@@ -127,7 +127,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
                 rig.Run(200); // the DAC moves to a new volume on its soft ramp (up to 170 ms)
                 Assert.AreEqual(code, rig.Board.Wm8960.AppliedDacCode(true));
                 Assert.AreEqual(code, rig.Board.Wm8960.AppliedDacCode(false));
-                AssertWithinHalfStep(-6 + ClampDb(requests[i], -12700, 0), rig.LevelDb(rig.Board.CodecJack, true, 20), 50);
+                AssertWithinHalfStep(-6 + ClampDb(requests[i], -12700, 0), rig.LevelDb(rig.Board.CodecOutput(0), true, 20), 50);
             }
 
             rig.Codec.SetDacVolume(StereoGain.Both(GainScale.Muted));
@@ -148,8 +148,8 @@ namespace InterfaceFirmware.UnitTests.Drivers
             Assert.AreEqual(0xFF - 20, rig.Board.Wm8960.AppliedDacCode(true));
             Assert.AreEqual(0xFF - 40, rig.Board.Wm8960.AppliedDacCode(false));
             rig.Run(40);
-            AssertWithinHalfStep(-16, rig.LevelDb(rig.Board.CodecJack, true, 20), 50);
-            AssertWithinHalfStep(-26, rig.LevelDb(rig.Board.CodecJack, false, 20), 50);
+            AssertWithinHalfStep(-16, rig.LevelDb(rig.Board.CodecOutput(0), true, 20), 50);
+            AssertWithinHalfStep(-26, rig.LevelDb(rig.Board.CodecOutput(0), false, 20), 50);
         }
 
         [TestMethod]
@@ -250,14 +250,14 @@ namespace InterfaceFirmware.UnitTests.Drivers
                 AssertStored(rig, Wm8960Registers.LeftBypass, 0x0F0, 0x080 | ((-expectedDb[i] / 3) << 4));
                 AssertStored(rig, Wm8960Registers.RightBypass, 0x0F0, 0x080 | ((-expectedDb[i] / 3) << 4));
                 rig.Run(40);
-                AssertWithinHalfStep(-20 + ClampDb(requests[i], -2100, 0), rig.LevelDb(rig.Board.CodecJack, true, 20), 300);
-                AssertWithinHalfStep(-20 + ClampDb(requests[i], -2100, 0), rig.LevelDb(rig.Board.CodecJack, false, 20), 300);
+                AssertWithinHalfStep(-20 + ClampDb(requests[i], -2100, 0), rig.LevelDb(rig.Board.CodecOutput(0), true, 20), 300);
+                AssertWithinHalfStep(-20 + ClampDb(requests[i], -2100, 0), rig.LevelDb(rig.Board.CodecOutput(0), false, 20), 300);
             }
 
             rig.Codec.SetMonitor(MonitorGains.Off());
             Assert.AreEqual(0, rig.Board.Wm8960.Register(Wm8960Registers.LeftBypass) & 0x080);
             rig.Run(100);
-            Assert.IsTrue(rig.LevelDb(rig.Board.CodecJack, true, 40) < -120);
+            Assert.IsTrue(rig.LevelDb(rig.Board.CodecOutput(0), true, 40) < -120);
             Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 

@@ -245,7 +245,7 @@ namespace InterfaceFirmware.UnitTests.Emulator
             {
                 rig.Write(Es8388Model.RegLout1Volume, codes[i]);
                 rig.RenderMs(5);
-                double level = rig.OutputLevelDb(true, 20);
+                double level = rig.HeadphoneLevelDb(true, 20);
                 Assert.IsTrue(Math.Abs(level - (input + gains[i])) < Tolerance,
                     "LOUT1VOL 0x" + codes[i].ToString("X2") + ": " + level.ToString("F3") + " dB");
             }
@@ -264,20 +264,20 @@ namespace InterfaceFirmware.UnitTests.Emulator
             rig.Write(Es8388Model.RegDacControl17, 0x48);   // LI2LO at 001 = +3 dB, no DAC
             rig.RenderMs(20);
 
-            double level = rig.OutputLevelDb(true, 40);
+            double level = rig.HeadphoneLevelDb(true, 40);
             Assert.IsTrue(Math.Abs(level - (-20.0 + 12.0 + 3.0)) < Tolerance, "PGA + bypass: " + level.ToString("F3"));
 
             // Codes above 8 clamp to +24 dB (esp_codec_dev writes 0xBB).
             rig.Inputs[Es8388Rig.Lin1] = new SineSource(1000, 0.01);
             rig.Write(Es8388Model.RegAdcControl1, 0xB0);
             rig.RenderMs(5);
-            level = rig.OutputLevelDb(true, 40);
+            level = rig.HeadphoneLevelDb(true, 40);
             Assert.IsTrue(Math.Abs(level - (-40.0 + 24.0 + 3.0)) < Tolerance, "clamped PGA: " + level.ToString("F3"));
 
             // IN1 straight to the mixer skips the PGA.
             rig.Write(Es8388Model.RegDacControl16, 0x00);
             rig.RenderMs(5);
-            level = rig.OutputLevelDb(true, 40);
+            level = rig.HeadphoneLevelDb(true, 40);
             Assert.IsTrue(Math.Abs(level - (-40.0 + 3.0)) < Tolerance, "IN1 bypass: " + level.ToString("F3"));
         }
 
@@ -294,7 +294,7 @@ namespace InterfaceFirmware.UnitTests.Emulator
             rig.Write(Es8388Model.RegDacControl17, 0x50);   // LI2LO at 0 dB
             rig.RenderMs(10);
 
-            double level = rig.OutputLevelDb(true, 40);
+            double level = rig.HeadphoneLevelDb(true, 40);
             Assert.IsTrue(Math.Abs(level - Decibels.ToDb(0.2)) < Tolerance, "differential: " + level.ToString("F3"));
         }
 
@@ -310,17 +310,17 @@ namespace InterfaceFirmware.UnitTests.Emulator
             rig.RenderMs(10);
 
             double input = Decibels.ToDb(0.2);
-            Assert.IsTrue(Math.Abs(rig.OutputLevelDb(true, 20) - input) < Tolerance, "left bypass");
-            Assert.IsTrue(rig.OutputLevelDb(false, 20) < Silence, "no cross-feed without LI2RO");
+            Assert.IsTrue(Math.Abs(rig.HeadphoneLevelDb(true, 20) - input) < Tolerance, "left bypass");
+            Assert.IsTrue(rig.HeadphoneLevelDb(false, 20) < Silence, "no cross-feed without LI2RO");
 
             rig.Write(Es8388Model.RegDacControl19, 0x60);   // LI2RO at 100 = −6 dB
             rig.RenderMs(5);
-            double right = rig.OutputLevelDb(false, 40);
+            double right = rig.HeadphoneLevelDb(false, 40);
             Assert.IsTrue(Math.Abs(right - (input - 6.0)) < Tolerance, "cross-feed: " + right.ToString("F3"));
 
             rig.Write(Es8388Model.RegDacControl19, 0x78);   // LI2RO at 111 = −15 dB
             rig.RenderMs(5);
-            right = rig.OutputLevelDb(false, 40);
+            right = rig.HeadphoneLevelDb(false, 40);
             Assert.IsTrue(Math.Abs(right - (input - 15.0)) < Tolerance, "cross-feed −15 dB: " + right.ToString("F3"));
         }
 
@@ -335,13 +335,13 @@ namespace InterfaceFirmware.UnitTests.Emulator
             rig.RenderMs(5);
 
             double expected = Decibels.ToDb(0.5) - 12.0;
-            double level = rig.OutputLevelDb(true, 40);
+            double level = rig.HeadphoneLevelDb(true, 40);
             Assert.IsTrue(Math.Abs(level - expected) < Tolerance, "DAC path: " + level.ToString("F3"));
 
             // The mixer's volume field is the bypass gain: the DAC input stays at 0 dB.
             rig.Write(Es8388Model.RegDacControl17, 0x80);
             rig.RenderMs(5);
-            level = rig.OutputLevelDb(true, 40);
+            level = rig.HeadphoneLevelDb(true, 40);
             Assert.IsTrue(Math.Abs(level - expected) < Tolerance, "DAC path with field 000: " + level.ToString("F3"));
 
             // Right DAC into the left mixer (RD2LO): the right channel's volume applies.
@@ -349,7 +349,7 @@ namespace InterfaceFirmware.UnitTests.Emulator
             rig.PlaybackRight = new SineSource(1000, 0.5);
             rig.Write(Es8388Model.RegDacControl18, 0x80);
             rig.RenderMs(5);
-            level = rig.OutputLevelDb(true, 40);
+            level = rig.HeadphoneLevelDb(true, 40);
             Assert.IsTrue(Math.Abs(level - (Decibels.ToDb(0.5) - 6.0)) < Tolerance, "RD2LO: " + level.ToString("F3"));
         }
 
@@ -361,44 +361,44 @@ namespace InterfaceFirmware.UnitTests.Emulator
             rig.PlaybackLeft = new SineSource(1000, 0.5);
             rig.PlaybackRight = new SineSource(1000, 0.5);
             rig.RenderMs(5);
-            Assert.IsTrue(rig.OutputLevelDb(true, 10) > -7);
+            Assert.IsTrue(rig.HeadphoneLevelDb(true, 10) > -7);
 
             rig.Write(Es8388Model.RegDacPower, 0xB0);       // left DAC down, outputs on
             rig.RenderMs(5);
-            Assert.IsTrue(rig.OutputLevelDb(true, 10) < Silence, "left DAC powered down");
-            Assert.IsTrue(rig.OutputLevelDb(false, 10) > -7, "right DAC still plays");
-            Assert.IsTrue(rig.Codec.Out1Pin(true).ResistanceOhms == Es8388Model.DrivenOhms);
+            Assert.IsTrue(rig.HeadphoneLevelDb(true, 10) < Silence, "left DAC powered down");
+            Assert.IsTrue(rig.HeadphoneLevelDb(false, 10) > -7, "right DAC still plays");
+            Assert.IsTrue(rig.Codec.HeadphonePin(true).ResistanceOhms == Es8388Model.DrivenOhms);
 
             rig.Write(Es8388Model.RegDacPower, 0x30);
             rig.Write(Es8388Model.RegChipPower, 0x40);      // DAC digital powered down
             rig.RenderMs(5);
-            Assert.IsTrue(rig.OutputLevelDb(true, 10) < Silence, "DAC digital powered down");
+            Assert.IsTrue(rig.HeadphoneLevelDb(true, 10) < Silence, "DAC digital powered down");
             rig.Write(Es8388Model.RegChipPower, 0x00);
 
             rig.Write(Es8388Model.RegDacPower, 0x00);       // DACs on, outputs off
             rig.RenderMs(5);
-            Assert.IsTrue(rig.Codec.Out1Pin(true).ResistanceOhms == Es8388Model.TieOffOhms, "disabled: tied to VMID");
-            Assert.IsTrue(Math.Abs(rig.Codec.Out1Pin(true).Voltage[0] - rig.Codec.Vmid) < 1e-3);
-            Assert.IsTrue(rig.OutputLevelDb(true, 10) < Silence);
+            Assert.IsTrue(rig.Codec.HeadphonePin(true).ResistanceOhms == Es8388Model.TieOffOhms, "disabled: tied to VMID");
+            Assert.IsTrue(Math.Abs(rig.Codec.HeadphonePin(true).Voltage[0] - rig.Codec.Vmid) < 1e-3);
+            Assert.IsTrue(rig.HeadphoneLevelDb(true, 10) < Silence);
 
             rig.Write(Es8388Model.RegDacControl23, 0x10);   // VROI 40 kΩ
             rig.RenderMs(1);
-            Assert.IsTrue(rig.Codec.Out1Pin(false).ResistanceOhms == Es8388Model.TieOffHighOhms);
+            Assert.IsTrue(rig.Codec.HeadphonePin(false).ResistanceOhms == Es8388Model.TieOffHighOhms);
 
             rig.Write(Es8388Model.RegChipPower, 0x01);      // DAC VREF down
             rig.Write(Es8388Model.RegControl1, 0x00);       // VMID off, ENREF off
             rig.RenderMs(1);
-            Assert.IsTrue(double.IsPositiveInfinity(rig.Codec.Out1Pin(true).ResistanceOhms), "floating");
+            Assert.IsTrue(double.IsPositiveInfinity(rig.Codec.HeadphonePin(true).ResistanceOhms), "floating");
 
             rig.Write(Es8388Model.RegChipPower, 0x00);
             rig.Write(Es8388Model.RegControl1, 0x07);       // recharge VMID fast, so that it is flat again
             rig.Write(Es8388Model.RegDacPower, 0x30);
             rig.RenderMs(150);
-            Assert.IsTrue(rig.OutputLevelDb(true, 10) > -7, "driven again");
+            Assert.IsTrue(rig.HeadphoneLevelDb(true, 10) > -7, "driven again");
             rig.Write(Es8388Model.RegControl2, 0x58);       // PDNANA: the analogue section is off
             rig.RenderMs(5);
-            Assert.IsFalse(rig.Codec.Out1Pin(true).ResistanceOhms == Es8388Model.DrivenOhms, "no analogue bias, no driver");
-            Assert.IsTrue(rig.OutputLevelDb(true, 10) < Silence);
+            Assert.IsFalse(rig.Codec.HeadphonePin(true).ResistanceOhms == Es8388Model.DrivenOhms, "no analogue bias, no driver");
+            Assert.IsTrue(rig.HeadphoneLevelDb(true, 10) < Silence);
         }
 
         [TestMethod]
