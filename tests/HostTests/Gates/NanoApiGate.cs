@@ -9,6 +9,9 @@ using System.Reflection.PortableExecutable;
 
 namespace InterfaceFirmware.HostTests.Gates
 {
+    /// <summary>A metadata token in IL, with the two opcodes before its instruction and the token of the one before (if it had one).</summary>
+    internal readonly record struct IlToken(EntityHandle Token, short BeforePrevious, short Previous, EntityHandle PreviousToken);
+
     /// <summary>One thing an assembly uses that nanoFramework 1.x cannot run, and who uses it.</summary>
     public sealed record GateViolation(string Assembly, string Problem, string Subject, IReadOnlyList<string> UsedBy)
     {
@@ -217,9 +220,11 @@ namespace InterfaceFirmware.HostTests.Gates
                 }
 
                 bool calli = false;
-                foreach (EntityHandle token in IlTokens(body.GetILBytes(), () => calli = true))
+                foreach (IlToken il in IlTokens(body.GetILBytes(), () => calli = true))
                 {
+                    EntityHandle token = il.Token;
                     Use(token, source, methodHandle);
+                    CheckTrimWithoutCharacters(il, source);
                     if (token.Kind == HandleKind.MethodSpecification)
                     {
                         Use(_md.GetMethodSpecification((MethodSpecificationHandle)token).Method, source, methodHandle);
@@ -233,9 +238,12 @@ namespace InterfaceFirmware.HostTests.Gates
             }
 
             /// <param name="onCalli">Called for each <c>calli</c> (the one opcode with an InlineSig operand).</param>
-            private static IEnumerable<EntityHandle> IlTokens(byte[] il, Action onCalli)
+            private static IEnumerable<IlToken> IlTokens(byte[] il, Action onCalli)
             {
                 int i = 0;
+                short previous = -1;
+                short beforePrevious = -1;
+                EntityHandle previousToken = default;
                 while (i < il.Length)
                 {
                     short code = il[i++];
@@ -273,7 +281,9 @@ namespace InterfaceFirmware.HostTests.Gates
                         case OperandType.InlineMethod:
                         case OperandType.InlineTok:
                         case OperandType.InlineType:
-                            yield return MetadataTokens.EntityHandle(BitConverter.ToInt32(il, i));
+                            EntityHandle token = MetadataTokens.EntityHandle(BitConverter.ToInt32(il, i));
+                            yield return new IlToken(token, beforePrevious, previous, previousToken);
+                            previousToken = token;
                             i += 4;
                             break;
                         case OperandType.InlineSig:
@@ -285,6 +295,35 @@ namespace InterfaceFirmware.HostTests.Gates
                             i += 4;
                             break;
                     }
+
+                    if (operand != OperandType.InlineField && operand != OperandType.InlineMethod && operand != OperandType.InlineTok && operand != OperandType.InlineType)
+                    {
+                        previousToken = default;
+                    }
+
+                    beforePrevious = previous;
+                    previous = code;
+                }
+            }
+
+            /// <summary>
+            /// <c>s.TrimStart()</c> / <c>TrimEnd()</c> / <c>Trim()</c> without characters compiles on the
+            /// device only as the params char[] overload with an empty array (ldc.i4.0; newarr Char;
+            /// call): nano's mscorlib has no parameterless TrimStart/TrimEnd, and whether its native
+            /// trim takes an empty set as white space (as .NET does) is not verified. Pass the characters.
+            /// </summary>
+            private void CheckTrimWithoutCharacters(IlToken il, string source)
+            {
+                if (il.Token.Kind != HandleKind.MemberReference || il.Previous != 0x8D || il.BeforePrevious != 0x16 || il.PreviousToken.Kind != HandleKind.TypeReference
+                    || MetadataNames.TypeName(_md, (TypeReferenceHandle)il.PreviousToken) != "System.Char")
+                {
+                    return;
+                }
+
+                string member = Render(_md.GetMemberReference((MemberReferenceHandle)il.Token), out _);
+                if (member == "System.String::TrimStart(System.Char[]) : System.String" || member == "System.String::TrimEnd(System.Char[]) : System.String")
+                {
+                    AddViolation("TrimStart()/TrimEnd() without characters (only the char[] overloads exist on nanoFramework; pass the characters)", member, source);
                 }
             }
 
