@@ -34,6 +34,11 @@ namespace InterfaceFirmware.HostTests.Gates
                 CheckNanoProject(root, nfproj, packages, problems);
             }
 
+            foreach (string csproj in projects.Where(p => p.EndsWith(".csproj", StringComparison.Ordinal)))
+            {
+                CheckPackageDownloads(root, csproj, packages, problems);
+            }
+
             return problems;
         }
 
@@ -229,6 +234,20 @@ namespace InterfaceFirmware.HostTests.Gates
                 if (!include.EndsWith(".nfproj", StringComparison.Ordinal) || !File.Exists(Path.Combine(directory, include)))
                 {
                     problems.Add(nfproj + ": <ProjectReference> to " + include + ", which is not an existing .nfproj");
+                }
+            }
+        }
+
+        /// <summary>A nanoFramework package downloaded for the device-faithful compile (the real mscorlib) has the version nfproj.props pins.</summary>
+        private static void CheckPackageDownloads(string root, string csproj, Dictionary<string, NanoPackageInfo> packages, List<string> problems)
+        {
+            foreach (XElement download in XDocument.Load(Path.Combine(root, csproj)).Descendants().Where(e => e.Name.LocalName == "PackageDownload"))
+            {
+                string id = (string)download.Attribute("Include") ?? "";
+                string version = (string)download.Attribute("Version") ?? "";
+                if (packages.TryGetValue(id, out NanoPackageInfo declared) && version != "[" + declared.Version + "]")
+                {
+                    problems.Add(csproj + ": PackageDownload " + id + " " + version + " differs from nfproj.props ([" + declared.Version + "])");
                 }
             }
         }
