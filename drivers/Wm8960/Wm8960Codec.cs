@@ -153,11 +153,12 @@ namespace InterfaceFirmware.Drivers.Wm8960
             // Soft-muted DAC that ramps back up on un-mute, slowly (171 ms full scale at 48 kHz).
             Registers.Cache.Set(Wm8960Registers.DacControl2, Wm8960Registers.DacSoftMuteMode | Wm8960Registers.DacSlowRamp);
 
-            // Input 1 through the PGA into the boost mixer on both sides; playback into the output mixers.
-            Registers.Cache.Set(Wm8960Registers.LeftInputPath, Wm8960Registers.InputInverting1 | Wm8960Registers.PgaToBoost);
-            Registers.Cache.Set(Wm8960Registers.RightInputPath, Wm8960Registers.InputInverting1 | Wm8960Registers.PgaToBoost);
-            Registers.Cache.Set(Wm8960Registers.DacControl1,
-                Wm8960Registers.DacSoftMute | Wm8960Registers.AdcPolarityLeft | Wm8960Registers.AdcPolarityRight);
+            // Input 2 through the PGA's non-inverting input into the boost mixer on both sides (in
+            // phase: the monitor adds to playback of the same signal; the reference board wires its
+            // jacks there); playback into the output mixers.
+            Registers.Cache.Set(Wm8960Registers.LeftInputPath, Wm8960Registers.InputNonInverting2 | Wm8960Registers.PgaToBoost);
+            Registers.Cache.Set(Wm8960Registers.RightInputPath, Wm8960Registers.InputNonInverting2 | Wm8960Registers.PgaToBoost);
+            Registers.Cache.Set(Wm8960Registers.DacControl1, Wm8960Registers.DacSoftMute);
             Registers.Cache.Update(Wm8960Registers.LeftOutMix, Wm8960Registers.DacToMixer, Wm8960Registers.DacToMixer);
             Registers.Cache.Update(Wm8960Registers.RightOutMix, Wm8960Registers.DacToMixer, Wm8960Registers.DacToMixer);
         }

@@ -65,9 +65,15 @@ namespace InterfaceFirmware.Emulator
     public sealed class InputDescription
     {
         public InputDescription(string name, int codecPin)
+            : this(name, codecPin, -1)
+        {
+        }
+
+        public InputDescription(string name, int codecPin, int crossPin)
         {
             Name = name;
             CodecPin = codecPin;
+            CrossPin = crossPin;
         }
 
         public string Name { get; }
@@ -77,6 +83,9 @@ namespace InterfaceFirmware.Emulator
         /// ES8388 LIN1, LIN2 = 0, 1 and RIN1, RIN2 = 2, 3.
         /// </summary>
         public int CodecPin { get; }
+
+        /// <summary>A second codec pin the same jack also feeds (the other side's LINPUT3/RINPUT3 on the reference board, for mono monitoring), or -1.</summary>
+        public int CrossPin { get; }
     }
 
     /// <summary>
@@ -181,8 +190,12 @@ namespace InterfaceFirmware.Emulator
             };
             board.Inputs = new InputDescription[]
             {
-                new InputDescription("input-1", 0), // LINPUT1
-                new InputDescription("input-2", 3), // RINPUT1
+                // The PGA's non-inverting inputs (LINPUT2/RINPUT2): the monitor is in phase with
+                // playback (LINPUT1 only reaches the inverting input). Each jack also feeds the
+                // other side's INPUT3, which reaches the output mixer directly (LI2LO/RI2RO):
+                // the cross-feed for mono monitoring, ahead of the input gain.
+                new InputDescription("input-1", 1, 5), // LINPUT2, and RINPUT3
+                new InputDescription("input-2", 4, 2), // RINPUT2, and LINPUT3
             };
             board.ProcessorMilliamps = 30;
             return board;

@@ -369,7 +369,12 @@ namespace InterfaceFirmware.Emulator
             SyncClocks(startUs);
             for (int i = 0; i < _inputSources.Length; i++)
             {
-                _inputSources[i].Fill(_codecInputs[_description.Inputs[i].CodecPin], 0, count, firstSample);
+                InputDescription input = _description.Inputs[i];
+                _inputSources[i].Fill(_codecInputs[input.CodecPin], 0, count, firstSample);
+                if (input.CrossPin >= 0)
+                {
+                    Array.Copy(_codecInputs[input.CodecPin], 0, _codecInputs[input.CrossPin], 0, count);
+                }
             }
 
             // The I2S data follows the clock master: the ESP32 when it clocks the codec, else the bridge.

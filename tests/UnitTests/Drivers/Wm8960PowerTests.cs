@@ -102,9 +102,10 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.Codec.SetMuted(false, rig.Now);
             rig.Run(400);
             Assert.IsTrue(rig.Codec.MuteSettled(rig.Now));
-            // Both back: input 1 enters the PGA's inverting input, so the analogue monitor of the
-            // same tone is in antiphase to playback: 0.316 − 0.100 = 0.216 (−13.3 dB).
-            AssertLevel(-13.3, rig.LevelDb(rig.Board.CodecOutput(0), true, 40), 0.1);
+            // Both back, and summed: the input enters the PGA's non-inverting input (LINPUT2), so
+            // the analogue monitor of the same tone is in phase with playback: 0.316 + 0.100 = 0.416
+            // (−7.6 dB). Through LINPUT1 (the inverting input) they cancelled to −13.3 dB.
+            AssertLevel(-7.62, rig.LevelDb(rig.Board.CodecOutput(0), true, 40), 0.1);
             Assert.AreEqual(0, rig.Pops("codec-a", start), rig.Board.DescribePops());
             Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }

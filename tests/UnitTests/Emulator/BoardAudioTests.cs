@@ -173,7 +173,7 @@ namespace InterfaceFirmware.UnitTests.Emulator
             rig.BiasUp();
             rig.WriteCodec(Wm8960Model.RegPowerManagement1, 0x0E0);       // + AINL
             rig.WriteCodec(Wm8960Model.RegPowerManagement3, 0x02C);       // LMIC, LOMIX, ROMIX
-            rig.WriteCodec(Wm8960Model.RegAdcLeftSignalPath, 0x128);      // LMN1, +20 dB boost, PGA → boost
+            rig.WriteCodec(Wm8960Model.RegAdcLeftSignalPath, 0x068);      // LMP2 (input-1 is on LINPUT2), +20 dB boost, PGA → boost
             rig.WriteCodec(Wm8960Model.RegLeftInputVolume, 0x117);         // PGA 0 dB
             rig.WriteCodec(Wm8960Model.RegLeftBypass, 0x0A0);             // LB2LO −6 dB
             rig.WriteCodec(Wm8960Model.RegLeftOut1Volume, 0x079);
