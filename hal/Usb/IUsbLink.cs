@@ -21,5 +21,13 @@ namespace InterfaceFirmware.Hal
 
         /// <summary>The sample rate of the current stream in Hz; 0 when no rate has been set.</summary>
         int SampleRate { get; }
+
+        /// <summary>
+        /// The bridge announces a clock change: the computer set a new rate, and the bridge keeps
+        /// the old clocks for its notice time (300 ms on the reference board's bridge firmware)
+        /// before it switches, so the codec can be muted and taken off its live outputs first.
+        /// <see cref="SampleRate"/> is the rate of the clocks running now.
+        /// </summary>
+        bool ClockChangePending { get; }
     }
 }

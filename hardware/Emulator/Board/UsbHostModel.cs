@@ -34,6 +34,10 @@ namespace InterfaceFirmware.Emulator
         private bool _playback;
         private bool _capture;
         private int _sampleRate;
+        private int _pendingRate;
+        private long _rateDueUs = -1;
+        private int _clockNoticeMs = 300;
+        private readonly TimedAction _rateDue;
         private SignalSource _left = SilenceSource.Instance;
         private SignalSource _right = SilenceSource.Instance;
         private int _stateChanges;
@@ -47,6 +51,31 @@ namespace InterfaceFirmware.Emulator
 
             _clock = clock;
             _enumerated = OnEnumerated;
+            _rateDue = OnRateDue;
+        }
+
+        /// <summary>
+        /// How long the bridge keeps its old clocks after the computer set a new rate, in ms
+        /// (default 300), with <see cref="ClockChangePending"/> raised meanwhile; 0: at once.
+        /// </summary>
+        public int ClockNoticeMs
+        {
+            get { return _clockNoticeMs; }
+            set
+            {
+                if (value < 0)
+                {
+                    throw new ArgumentOutOfRangeException("value");
+                }
+
+                _clockNoticeMs = value;
+            }
+        }
+
+        /// <summary>A new rate is announced and the clocks change when the notice time has passed.</summary>
+        public bool ClockChangePending
+        {
+            get { return _rateDueUs >= 0; }
         }
 
         /// <summary>Time from VBUS to "host configured" on <see cref="Attach"/>, in ms (default 400).</summary>
@@ -198,6 +227,7 @@ namespace InterfaceFirmware.Emulator
 
             _vbus = false;
             _configured = false;
+            _rateDueUs = -1;
             _playback = false;
             _capture = false;
             _sampleRate = 0;
@@ -206,11 +236,14 @@ namespace InterfaceFirmware.Emulator
             _stateChanges++;
         }
 
-        /// <summary>The computer starts playing <paramref name="left"/>/<paramref name="right"/> (null = silence) at <paramref name="sampleRate"/>.</summary>
+        /// <summary>
+        /// The computer starts playing <paramref name="left"/>/<paramref name="right"/> (null = silence)
+        /// at <paramref name="sampleRate"/> (a new rate goes through the bridge's notice first, see <see cref="SetSampleRate"/>).
+        /// </summary>
         public void StartPlayback(int sampleRate, SignalSource left, SignalSource right)
         {
             RequireStreamable(sampleRate);
-            _sampleRate = sampleRate;
+            ChangeRate(sampleRate);
             _playback = true;
             _left = left != null ? left : SilenceSource.Instance;
             _right = right != null ? right : SilenceSource.Instance;
@@ -234,7 +267,7 @@ namespace InterfaceFirmware.Emulator
         public void StartCapture(int sampleRate)
         {
             RequireStreamable(sampleRate);
-            _sampleRate = sampleRate;
+            ChangeRate(sampleRate);
             _capture = true;
             _stateChanges++;
         }
@@ -250,16 +283,56 @@ namespace InterfaceFirmware.Emulator
             _stateChanges++;
         }
 
-        /// <summary>The computer changes the rate (while streaming or not): applies at once, streams stay active.</summary>
+        /// <summary>
+        /// The computer changes the rate (while streaming or not), streams stay active. The first
+        /// rate after enumeration applies at once; a change raises <see cref="ClockChangePending"/>
+        /// and applies <see cref="ClockNoticeMs"/> later (a change during the notice replaces the
+        /// announced rate).
+        /// </summary>
         public void SetSampleRate(int sampleRate)
         {
             RequireStreamable(sampleRate);
-            if (sampleRate == _sampleRate)
+            ChangeRate(sampleRate);
+        }
+
+        private void ChangeRate(int sampleRate)
+        {
+            int running = _sampleRate != 0 ? _sampleRate : DefaultClockRate;
+            if (_rateDueUs < 0 && sampleRate == running)
             {
+                _sampleRate = sampleRate;
                 return;
             }
 
-            _sampleRate = sampleRate;
+            if (_clockNoticeMs == 0)
+            {
+                _sampleRate = sampleRate;
+                _stateChanges++;
+                return;
+            }
+
+            _pendingRate = sampleRate;
+            if (_rateDueUs < 0)
+            {
+                _rateDueUs = _clock.NowUs + _clockNoticeMs * 1000L;
+                _clock.Schedule(_rateDueUs, _rateDue);
+                _stateChanges++;
+            }
+        }
+
+        private void OnRateDue(long nowUs)
+        {
+            if (_rateDueUs != nowUs)
+            {
+                return; // detached meanwhile
+            }
+
+            _rateDueUs = -1;
+            if (_configured && _pendingRate != _sampleRate)
+            {
+                _sampleRate = _pendingRate;
+            }
+
             _stateChanges++;
         }
 

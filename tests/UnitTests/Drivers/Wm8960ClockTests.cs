@@ -171,7 +171,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.Codec.RequestPowerState(CodecPowerState.Standby, rig.Now);
             rig.RunUntilIdle(2000);
             rig.Board.Usb.StartPlayback(44100, SineSource.AtDbfs(1000, -10), SineSource.AtDbfs(1000, -10));
-            rig.Run(20);
+            rig.Run(rig.Board.Usb.ClockNoticeMs + 20); // the bridge announces the rate, then switches
             Assert.AreEqual((int)DriverStatus.Ok, (int)rig.Codec.ConfigureClocks(44100, 11289600));
             rig.Codec.RequestPowerState(CodecPowerState.On, rig.Now);
             rig.RunUntilIdle(2000);

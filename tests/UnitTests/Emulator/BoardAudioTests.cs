@@ -130,9 +130,9 @@ namespace InterfaceFirmware.UnitTests.Emulator
         {
             var rig = new ReferenceBoardRig();
             rig.PlayThroughBothJacks(-10);
-            long change = rig.Board.Clock.NowUs;
-            rig.Board.Usb.SetSampleRate(44100); // the computer switches rate; nobody muted first
-            rig.Board.RunMs(20);
+            rig.Board.Usb.SetSampleRate(44100); // the computer switches rate; nobody mutes during the bridge's notice
+            long change = rig.Board.Clock.NowUs + rig.Board.Usb.ClockNoticeMs * 1000L;
+            rig.Board.RunMs(rig.Board.Usb.ClockNoticeMs + 20);
 
             Assert.IsTrue(rig.Pops("main", change, PopKind.Glitch) > 0, rig.Board.DescribePops());
             Assert.IsNull(rig.Codec.ClockProblem, "the bridge's 256·fs MCLK keeps the codec consistent at the new rate");

@@ -149,13 +149,15 @@ namespace InterfaceFirmware.UnitTests.Emulator
             for (int i = 0; i < rates.Length; i++)
             {
                 usb.StartCapture(rates[i]);
+                clock.AdvanceMs(usb.ClockNoticeMs);
+                Assert.IsFalse(usb.ClockChangePending);
                 Assert.AreEqual(rates[i], usb.SampleRate);
                 Assert.AreEqual(rates[i], usb.ClockRate);
             }
         }
 
         [TestMethod]
-        public static void RateChangeWhileStreamingAppliesAtOnce()
+        public static void ARateChangeIsAnnouncedAndAppliesAfterTheNotice()
         {
             var clock = new VirtualClock();
             var usb = Configured(clock);
@@ -163,11 +165,19 @@ namespace InterfaceFirmware.UnitTests.Emulator
             var right = new SineSource(880, 0.25);
             usb.StartPlayback(44100, left, right);
             usb.StartCapture(44100);
+            clock.AdvanceMs(usb.ClockNoticeMs);
             Assert.AreEqual(44100, usb.ClockRate);
             Assert.IsTrue(Math.Abs(usb.MclkHz - 11289600.0) < 0.5);
             int changes = usb.StateChanges;
 
             usb.SetSampleRate(48000);
+            Assert.IsTrue(usb.ClockChangePending);
+            Assert.AreEqual(44100, usb.SampleRate, "the old clocks run through the notice");
+            Assert.AreEqual(44100, usb.ClockRate);
+            clock.AdvanceMs(usb.ClockNoticeMs - 1);
+            Assert.AreEqual(44100, usb.ClockRate);
+            clock.AdvanceMs(1);
+            Assert.IsFalse(usb.ClockChangePending);
             Assert.AreEqual(48000, usb.SampleRate);
             Assert.AreEqual(48000, usb.ClockRate);
             Assert.IsTrue(Math.Abs(usb.MclkHz - 12288000.0) < 0.5);
@@ -175,10 +185,10 @@ namespace InterfaceFirmware.UnitTests.Emulator
             Assert.IsTrue(usb.CaptureActive);
             Assert.AreSame(left, usb.PlaybackLeft);
             Assert.AreSame(right, usb.PlaybackRight);
-            Assert.AreEqual(changes + 1, usb.StateChanges);
+            Assert.AreEqual(changes + 2, usb.StateChanges, "announced, then applied");
 
             usb.SetSampleRate(48000);
-            Assert.AreEqual(changes + 1, usb.StateChanges, "same rate: nothing observable changed");
+            Assert.AreEqual(changes + 2, usb.StateChanges, "same rate: nothing observable changed");
         }
 
         [TestMethod]
@@ -188,6 +198,7 @@ namespace InterfaceFirmware.UnitTests.Emulator
             var usb = Configured(clock);
             var tone = new SineSource(1000, 0.5);
             usb.StartPlayback(32000, tone, tone);
+            clock.AdvanceMs(usb.ClockNoticeMs);
             usb.StopPlayback();
 
             Assert.IsFalse(usb.PlaybackActive);
