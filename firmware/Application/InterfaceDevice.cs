@@ -9,6 +9,7 @@ using InterfaceFirmware.Firmware.Boot;
 using InterfaceFirmware.Firmware.Controls;
 using InterfaceFirmware.Firmware.Indicators;
 using InterfaceFirmware.Firmware.Model;
+using InterfaceFirmware.Firmware.Modes;
 using InterfaceFirmware.Firmware.Output;
 using InterfaceFirmware.Firmware.Planning;
 using InterfaceFirmware.Hal;
@@ -41,9 +42,6 @@ namespace InterfaceFirmware.Firmware.Application
         /// <summary>The LEDs show which jack was just selected for this many whole LED cycles (2 s each) after the current one.</summary>
         public const int SelectionShowCycles = 2;
 
-        /// <summary>The bridge's rate before a stream sets one.</summary>
-        public const int BridgeDefaultRate = 48000;
-
         private const string Source = "firmware";
 
         private readonly BoardProfile _profile;
@@ -68,6 +66,11 @@ namespace InterfaceFirmware.Firmware.Application
         private bool _started;
         private bool _tookCharge;
         private bool _amplifierFaultLogged;
+        private readonly ModeSelector _selector;
+        private readonly KeepAlive _keepAlive;
+        private ClockStage _stage = ClockStage.TakeCharge;
+        private DeviceMode _mode;
+        private int _rate;
 
         /// <param name="settings">The settings to start from (null: defaults).</param>
         public InterfaceDevice(BoardProfile profile, BoardIo io, Settings settings)
@@ -83,6 +86,8 @@ namespace InterfaceFirmware.Firmware.Application
             }
 
             _state = new DeviceState(_jackCount);
+            _selector = new ModeSelector(profile.HasUsbBridge ? io.Usb : null);
+            _keepAlive = new KeepAlive(io.Power);
             _codecs = new IAudioCodec[profile.Codecs.Length];
             _codecFaultLogged = new bool[_codecs.Length];
             for (int i = 0; i < _codecs.Length; i++)
@@ -168,6 +173,24 @@ namespace InterfaceFirmware.Firmware.Application
             get { return _leds; }
         }
 
+        /// <summary>USB or standalone, as the codecs are clocked now.</summary>
+        public DeviceMode Mode
+        {
+            get { return _mode; }
+        }
+
+        /// <summary>The rate the codecs are clocked at now.</summary>
+        public int SampleRate
+        {
+            get { return _rate; }
+        }
+
+        /// <summary>The power-bank keep-alive.</summary>
+        public KeepAlive KeepAlive
+        {
+            get { return _keepAlive; }
+        }
+
         /// <summary>Opens the pins, subscribes to their edges and starts the tick.</summary>
         public void Start()
         {
@@ -201,10 +224,9 @@ namespace InterfaceFirmware.Firmware.Application
                 Apply(action, nowMs);
             }
 
-            if (_state.Phase == DevicePhase.Booting)
-            {
-                Boot(nowMs);
-            }
+            StepPower(nowMs);
+            _keepAlive.Update(nowMs, _settings.KeepAliveEnabled, _stage == ClockStage.Live && _mode == DeviceMode.Standalone,
+                _settings.KeepAlivePeriodMs, _settings.KeepAlivePulseMs);
 
             for (int j = 0; j < _jackCount; j++)
             {
@@ -464,33 +486,94 @@ namespace InterfaceFirmware.Firmware.Application
             settings.LevelCentiDb = _planners[jack].Snap(level, settings.Range, settings.UserMaxCentiDb);
         }
 
-        // ---- boot ----------------------------------------------------------------------------------
+        // ---- power and clocks ------------------------------------------------------------------------
 
-        private void Boot(long nowMs)
+        // Where the codecs' power and clocks stand, from boot through every clock change: the jacks
+        // are open only in Live; any change of mode or rate goes Closing → ToStandby → Switch →
+        // PowerOn, because clocks may change only while the outputs are not live.
+        private enum ClockStage
         {
-            if (!_tookCharge)
-            {
-                TakeCharge(nowMs);
-                _tookCharge = true;
-                return;
-            }
-
-            for (int i = 0; i < _codecs.Length; i++)
-            {
-                IAudioCodec codec = _codecs[i];
-                if (codec.Status == DriverStatus.Ok && (codec.Busy || codec.PowerState != CodecPowerState.On))
-                {
-                    return;
-                }
-            }
-
-            _state.Phase = DevicePhase.Running;
-            _state.Busy = false;
-            _log.Write(LogLevel.Info, Source, "up: " + (_state.UsbMode ? "clocked by the USB bridge" : "clocked by the ESP32"));
+            TakeCharge = 0,
+            BiasUp = 1,
+            PowerOn = 2,
+            Live = 3,
+            Closing = 4,
+            ToStandby = 5,
+            Switch = 6,
         }
 
-        // Takes charge of the chips at their power-on state, configures them while nothing is live,
-        // and starts the pop-free power-up; the jacks open once the codecs are On.
+        private void StepPower(long nowMs)
+        {
+            _selector.Update(nowMs);
+            switch (_stage)
+            {
+                case ClockStage.TakeCharge:
+                    TakeCharge(nowMs);
+                    _tookCharge = true;
+                    _stage = ClockStage.BiasUp;
+                    break;
+                case ClockStage.BiasUp:
+                    if (CodecsSettledIn(CodecPowerState.Standby) && !_selector.WaitingForHost)
+                    {
+                        ApplyClocks();
+                        RequestCodecs(CodecPowerState.On, nowMs);
+                        _stage = ClockStage.PowerOn;
+                    }
+
+                    break;
+                case ClockStage.PowerOn:
+                    if (CodecsSettledIn(CodecPowerState.On))
+                    {
+                        _stage = ClockStage.Live;
+                        _state.Busy = false;
+                        if (_state.Phase == DevicePhase.Booting)
+                        {
+                            _state.Phase = DevicePhase.Running;
+                        }
+
+                        _log.Write(LogLevel.Info, Source, "up: " + ModeText());
+                    }
+
+                    break;
+                case ClockStage.Live:
+                    if (_selector.ClockChangeAnnounced || _selector.Mode != _mode || _selector.SampleRate != _rate)
+                    {
+                        _stage = ClockStage.Closing;
+                        _state.Busy = true;
+                        _log.Write(LogLevel.Info, Source, _selector.ClockChangeAnnounced ? "the computer changes the rate: muting, standby"
+                            : (_selector.Mode != _mode ? "mode change: muting, standby" : "rate change: muting, standby"));
+                    }
+
+                    break;
+                case ClockStage.Closing:
+                    if (JacksClosed(nowMs))
+                    {
+                        RequestCodecs(CodecPowerState.Standby, nowMs);
+                        _stage = ClockStage.ToStandby;
+                    }
+
+                    break;
+                case ClockStage.ToStandby:
+                    if (CodecsSettledIn(CodecPowerState.Standby))
+                    {
+                        _stage = ClockStage.Switch;
+                    }
+
+                    break;
+                case ClockStage.Switch:
+                    if (!_selector.ClockChangeAnnounced)
+                    {
+                        ApplyClocks();
+                        RequestCodecs(CodecPowerState.On, nowMs);
+                        _stage = ClockStage.PowerOn;
+                    }
+
+                    break;
+            }
+        }
+
+        // Takes charge of the chips at their power-on state and configures them while nothing is
+        // live; the bias comes up (Standby) while the mode is being decided.
         private void TakeCharge(long nowMs)
         {
             _log.Write(LogLevel.Info, Source, _profile.Name + " board: taking charge of the chips");
@@ -499,18 +582,12 @@ namespace InterfaceFirmware.Firmware.Application
                 _amplifier.Start(nowMs);
             }
 
-            int sampleRate = ChooseClocks();
             for (int i = 0; i < _codecs.Length; i++)
             {
                 IAudioCodec codec = _codecs[i];
                 if (codec.Start(nowMs) != DriverStatus.Ok)
                 {
                     continue; // logged by the driver; shown as a fault
-                }
-
-                if (codec.ConfigureClocks(sampleRate, sampleRate * 256) != DriverStatus.Ok)
-                {
-                    _log.Write(LogLevel.Error, Source, codec.Name + " cannot be clocked at " + sampleRate.ToString() + " Hz");
                 }
 
                 codec.SelectInputs(_profile.Inputs.Left, _profile.Inputs.Right);
@@ -524,39 +601,80 @@ namespace InterfaceFirmware.Firmware.Application
                 _outputs[j].Preset(_targets[j]);
             }
 
+            RequestCodecs(CodecPowerState.Standby, nowMs);
+        }
+
+        // The mode's clocks: the bridge's (256·fs) in USB mode, the ESP32's in standalone mode.
+        private void ApplyClocks()
+        {
+            _mode = _selector.Mode;
+            _rate = _selector.SampleRate;
+            _state.UsbMode = _mode == DeviceMode.Usb;
+            if (_io.CodecClock != null)
+            {
+                if (_state.UsbMode)
+                {
+                    _io.CodecClock.Stop();
+                }
+                else if (!_io.CodecClock.Start(_rate, 256))
+                {
+                    _log.Write(LogLevel.Error, Source, "the ESP32 cannot clock the codec at " + _rate.ToString() + " Hz");
+                }
+            }
+
             for (int i = 0; i < _codecs.Length; i++)
             {
-                if (_codecs[i].Status == DriverStatus.Ok)
+                IAudioCodec codec = _codecs[i];
+                if (codec.Status == DriverStatus.Ok && codec.ConfigureClocks(_rate, _rate * 256) != DriverStatus.Ok)
                 {
-                    _codecs[i].RequestPowerState(CodecPowerState.On, nowMs);
+                    _log.Write(LogLevel.Error, Source, codec.Name + " cannot be clocked at " + _rate.ToString() + " Hz");
                 }
             }
         }
 
-        // A configured bridge clocks the codecs (256·fs, at the stream's rate or 48 kHz before a
-        // stream set one); otherwise the ESP32 does.
-        private int ChooseClocks()
+        private void RequestCodecs(CodecPowerState state, long nowMs)
         {
-            IUsbLink usb = _io.Usb;
-            if (_profile.HasUsbBridge && usb != null && usb.HostConfigured)
+            for (int i = 0; i < _codecs.Length; i++)
             {
-                _state.UsbMode = true;
-                if (_io.CodecClock != null)
+                if (_codecs[i].Status == DriverStatus.Ok)
                 {
-                    _io.CodecClock.Stop();
+                    _codecs[i].RequestPowerState(state, nowMs);
                 }
-
-                return usb.SampleRate > 0 ? usb.SampleRate : BridgeDefaultRate;
             }
+        }
 
-            _state.UsbMode = false;
-            const int standaloneRate = 48000;
-            if (_io.CodecClock != null && !_io.CodecClock.Start(standaloneRate, 256))
+        // Every working codec has reached the state and is idle.
+        private bool CodecsSettledIn(CodecPowerState state)
+        {
+            for (int i = 0; i < _codecs.Length; i++)
             {
-                _log.Write(LogLevel.Error, Source, "the ESP32 cannot clock the codec");
+                IAudioCodec codec = _codecs[i];
+                if (codec.Status == DriverStatus.Ok && (codec.Busy || codec.PowerState != state))
+                {
+                    return false;
+                }
             }
 
-            return standaloneRate;
+            return true;
+        }
+
+        private bool JacksClosed(long nowMs)
+        {
+            for (int j = 0; j < _jackCount; j++)
+            {
+                IAudioCodec codec = _codecs[_profile.Jacks[j].CodecIndex];
+                if (_outputs[j].Open || (codec.Status == DriverStatus.Ok && !codec.MuteSettled(nowMs)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private string ModeText()
+        {
+            return (_state.UsbMode ? "USB mode, clocked by the USB bridge at " : "standalone, clocked by the ESP32 at ") + _rate.ToString() + " Hz";
         }
 
         // ---- planning ------------------------------------------------------------------------------
@@ -574,7 +692,7 @@ namespace InterfaceFirmware.Firmware.Application
         private bool WantOpen(int j)
         {
             JackState state = _state.Jacks[j];
-            return _state.Phase == DevicePhase.Running && state.Plugged && !state.Muted && !state.AtFloor
+            return _stage == ClockStage.Live && state.Plugged && !state.Muted && !state.AtFloor
                 && _codecs[_profile.Jacks[j].CodecIndex].Status == DriverStatus.Ok;
         }
 

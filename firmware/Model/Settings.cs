@@ -57,6 +57,12 @@ namespace InterfaceFirmware.Firmware.Model
         /// <summary>Level of every jack at first boot and after a reset to defaults (0.01 dB).</summary>
         public const int DefaultLevelCentiDb = -3000;
 
+        /// <summary>Default time between keep-alive pulse starts: under the shortest power-bank timeouts seen (12–15 s).</summary>
+        public const int DefaultKeepAlivePeriodMs = 10000;
+
+        /// <summary>Default keep-alive pulse: 1 s at 150 mA, the published recipe for banks that average their current sense.</summary>
+        public const int DefaultKeepAlivePulseMs = 1000;
+
         /// <summary>Blend positions: 0 = inputs only … <see cref="BlendPositions"/> = playback only.</summary>
         public const int BlendPositions = 64;
 
@@ -81,6 +87,15 @@ namespace InterfaceFirmware.Firmware.Model
         /// <summary>0 = inputs only, <see cref="BlendPositions"/>/2 = both equally loud, <see cref="BlendPositions"/> = playback only.</summary>
         public int Blend;
 
+        /// <summary>Pulse a load to keep a power bank awake while running standalone on one.</summary>
+        public bool KeepAliveEnabled;
+
+        /// <summary>Time between keep-alive pulse starts (ms).</summary>
+        public int KeepAlivePeriodMs;
+
+        /// <summary>Length of a keep-alive pulse (ms).</summary>
+        public int KeepAlivePulseMs;
+
         public void ResetToDefaults()
         {
             for (int i = 0; i < Jacks.Length; i++)
@@ -93,6 +108,9 @@ namespace InterfaceFirmware.Firmware.Model
             BootCapCentiDb = DefaultBootCapCentiDb;
             Monitor = MonitorMode.Stereo;
             Blend = BlendPositions / 2;
+            KeepAliveEnabled = true;
+            KeepAlivePeriodMs = DefaultKeepAlivePeriodMs;
+            KeepAlivePulseMs = DefaultKeepAlivePulseMs;
         }
 
         public void CopyFrom(Settings other)
@@ -105,6 +123,9 @@ namespace InterfaceFirmware.Firmware.Model
             BootCapCentiDb = other.BootCapCentiDb;
             Monitor = other.Monitor;
             Blend = other.Blend;
+            KeepAliveEnabled = other.KeepAliveEnabled;
+            KeepAlivePeriodMs = other.KeepAlivePeriodMs;
+            KeepAlivePulseMs = other.KeepAlivePulseMs;
         }
     }
 }
