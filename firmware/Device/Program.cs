@@ -14,9 +14,8 @@ namespace InterfaceFirmware.Firmware.Device
     /// The board is a build-time choice (<see cref="BoardName"/>): a pin strap would cost a GPIO
     /// none of the boards has spare. Every board gets the ESP32 as codec clock master with the ADC
     /// tap on its own I2S pins (<see cref="DevicePins"/>); only the reference board has the USB
-    /// bridge's status lines, VBUS sense and the keep-alive load, and the settings slots are kept
-    /// there too (the dev boards run from defaults: their flash holds no slot files unless the
-    /// firmware is given a store).
+    /// bridge's status lines, VBUS sense and the keep-alive load, and only it is given the
+    /// settings slots on the internal flash (the dev boards start from defaults every boot).
     /// </remarks>
     public static class Program
     {
