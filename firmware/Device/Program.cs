@@ -12,9 +12,10 @@ namespace InterfaceFirmware.Firmware.Device
     /// </summary>
     /// <remarks>
     /// The board is a build-time choice (<see cref="BoardName"/>): a pin strap would cost a GPIO
-    /// none of the boards has spare. What the ESP32 hal does not offer yet (USB bridge status lines,
-    /// the ESP32 as codec clock master over I2S, settings in flash, the ADC tap) is absent here:
-    /// the firmware then runs as a standalone headphone amplifier clocked by the USB bridge.
+    /// none of the boards has spare. Every board gets the ESP32 as codec clock master with the ADC
+    /// tap on its own I2S pins (<see cref="DevicePins"/>); only the reference board has the USB
+    /// bridge's status lines, VBUS sense and the keep-alive load, and only it is given the
+    /// settings slots on the internal flash (the dev boards start from defaults every boot).
     /// </remarks>
     public static class Program
     {
@@ -36,8 +37,22 @@ namespace InterfaceFirmware.Firmware.Device
                 addresses[addresses.Length - 1] = profile.AmplifierAddress;
             }
 
+            var gpio = new GpioController();
             var bus = new Esp32I2cBus(profile.I2cBusId, profile.I2cDataPin, profile.I2cClockPin, addresses, true);
-            var io = new BoardIo(new Esp32Clock(), bus, new Esp32Gpio(new GpioController()), log);
+            var io = new BoardIo(new Esp32Clock(), bus, new Esp32Gpio(gpio), log);
+
+            var tap = new Esp32AdcTap(DevicePins.AdcTapRingFrames, DevicePins.AdcTapBlockFrames);
+            io.AdcTap = tap;
+            io.CodecClock = new Esp32CodecClock(gpio, DevicePins.I2s(BoardName), tap);
+
+            if (profile.HasUsbBridge)
+            {
+                var usb = new Esp32UsbLink(gpio, DevicePins.ReferenceUsb());
+                io.Usb = usb;
+                io.Power = new Esp32PowerSupply(gpio, usb, DevicePins.ReferenceKeepAliveLoad);
+                io.Store = new Esp32SettingsStore(DevicePins.SettingsDirectory, DevicePins.SettingsSlots, DevicePins.SettingsRecordBytes);
+            }
+
             var device = new InterfaceDevice(profile, io, null);
             device.Start();
             Thread.Sleep(Timeout.Infinite);

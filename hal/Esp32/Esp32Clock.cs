@@ -6,18 +6,29 @@ namespace InterfaceFirmware.Hal.Esp32
 {
     /// <summary>
     /// Time since boot and the control loop's tick on the device: a <see cref="Timer"/> calls the
-    /// tick every period on a timer thread. A tick that runs late is not re-entered: the next one
-    /// is skipped while it still runs (the loop's work per tick is bounded, so this is a fault
-    /// guard, not a schedule). Time comes from the system clock's ticks, never going backwards.
+    /// tick every period. Time comes from the system clock's ticks, never going backwards.
     /// </summary>
+    /// <remarks>
+    /// A timer rather than a thread of our own that sleeps between ticks. nanoFramework's timer
+    /// (nf-interpreter src/CLR/Core/CLR_RT_HeapBlock_Timer.cpp) reschedules a periodic timer from
+    /// its last due time plus the period, skipping whole periods when it has fallen behind, and
+    /// ignores its expiry while its callback still runs: the period holds without drift and a late
+    /// tick is dropped, not queued. A sleeping loop would add each tick's own run time to the
+    /// period and keep a thread alive for nothing in between. The one-shots are timers too.
+    /// The callback runs on a thread the engine spawns for it, so the tick is still guarded
+    /// against re-entry here, and the tick and the one-shots take one lock: the firmware never
+    /// runs on two threads at once. GPIO edges arrive on the GPIO event thread; the firmware
+    /// queues them under its own lock.
+    /// </remarks>
     public sealed class Esp32Clock : IClock
     {
         private readonly long _startTicks;
         private readonly object _lock = new object();
+        private readonly object _callbackLock = new object();
         private long _lastMs;
         private Timer _timer;
         private ClockHandler _tick;
-        private bool _inTick;
+        private int _inTick;
 
         public Esp32Clock()
         {
@@ -69,19 +80,21 @@ namespace InterfaceFirmware.Hal.Esp32
         private void OnTimer(object state)
         {
             ClockHandler tick = _tick;
-            if (tick == null || _inTick)
+            if (tick == null || Interlocked.CompareExchange(ref _inTick, 1, 0) != 0)
             {
                 return;
             }
 
-            _inTick = true;
             try
             {
-                tick(NowMs);
+                lock (_callbackLock)
+                {
+                    tick(NowMs);
+                }
             }
             finally
             {
-                _inTick = false;
+                _inTick = 0;
             }
         }
 
@@ -119,8 +132,16 @@ namespace InterfaceFirmware.Hal.Esp32
                     return;
                 }
 
-                Pending = false;
-                _handler(_clock.NowMs);
+                lock (_clock._callbackLock)
+                {
+                    if (!Pending)
+                    {
+                        return; // cancelled while the tick held the lock
+                    }
+
+                    Pending = false;
+                    _handler(_clock.NowMs);
+                }
             }
         }
     }
