@@ -19,6 +19,10 @@ namespace InterfaceFirmware.Hal.Esp32
     /// which no stream has asked for, and <see cref="SampleRate"/> is 0.
     /// GPIO 32–39 have no internal pull resistors on the classic ESP32 (34–39 are input-only):
     /// the board's pull-downs hold the lines low while the bridge is unpowered.
+    /// A rate change: the bridge's firmware sets the family line to the new rate as soon as the
+    /// host asks for it and keeps its old clocks for <see cref="ClockNoticeMs"/> before it switches
+    /// (hardware/README.md); so a change of the line starts <see cref="ClockChangePending"/>, and
+    /// <see cref="SampleRate"/> reports the new rate once the notice time has passed.
     /// </remarks>
     public sealed class Esp32UsbLink : IUsbLink, IDisposable
     {
@@ -27,6 +31,12 @@ namespace InterfaceFirmware.Hal.Esp32
         private readonly GpioPin _playback;
         private readonly GpioPin _capture;
         private readonly GpioPin _rateFamily;
+        private int _runningRate;
+        private int _announcedRate;
+        private long _announcedAtTicks = -1;
+
+        /// <summary>How long the bridge keeps its old clocks after it announced a new rate (its firmware's setting).</summary>
+        public const int ClockNoticeMs = 300;
 
         public Esp32UsbLink(GpioController controller, UsbLinkPins pins)
         {
@@ -61,12 +71,49 @@ namespace InterfaceFirmware.Hal.Esp32
         {
             get
             {
-                if (!HostConfigured)
-                {
-                    return 0;
-                }
+                Follow();
+                return _runningRate;
+            }
+        }
 
-                return IsHigh(_rateFamily) ? 48000 : 44100;
+        public bool ClockChangePending
+        {
+            get
+            {
+                Follow();
+                return _announcedAtTicks >= 0;
+            }
+        }
+
+        // Follows the family line: a new value is announced, and running once the notice has passed.
+        private void Follow()
+        {
+            if (!HostConfigured)
+            {
+                _runningRate = 0;
+                _announcedRate = 0;
+                _announcedAtTicks = -1;
+                return;
+            }
+
+            int line = IsHigh(_rateFamily) ? 48000 : 44100;
+            long now = DateTime.UtcNow.Ticks;
+            if (_runningRate == 0)
+            {
+                _runningRate = line; // the first rate after configuration: the clocks already run at it
+                return;
+            }
+
+            if (line != _announcedRate)
+            {
+                _announcedRate = line;
+                _announcedAtTicks = line != _runningRate ? now : -1;
+            }
+
+            if (_announcedAtTicks >= 0 && now - _announcedAtTicks >= ClockNoticeMs * TimeSpan.TicksPerMillisecond)
+            {
+                _runningRate = _announcedRate;
+                _announcedAtTicks = -1;
             }
         }
 
