@@ -173,6 +173,12 @@ namespace InterfaceFirmware.Firmware.Application
             get { return _leds; }
         }
 
+        /// <summary>Up, clocked and not in the middle of a clock change: the jacks may be open.</summary>
+        public bool Live
+        {
+            get { return _stage == ClockStage.Live; }
+        }
+
         /// <summary>USB or standalone, as the codecs are clocked now.</summary>
         public DeviceMode Mode
         {
@@ -663,7 +669,7 @@ namespace InterfaceFirmware.Firmware.Application
             for (int j = 0; j < _jackCount; j++)
             {
                 IAudioCodec codec = _codecs[_profile.Jacks[j].CodecIndex];
-                if (_outputs[j].Open || (codec.Status == DriverStatus.Ok && !codec.MuteSettled(nowMs)))
+                if (codec.Status == DriverStatus.Ok && !_outputs[j].ClosedAndSettled(nowMs))
                 {
                     return false;
                 }

@@ -25,6 +25,13 @@ namespace InterfaceFirmware.Firmware.Output
         /// <summary>Largest instant digital step per tick (a bigger jump on a loud sine would click).</summary>
         public const int DigitalStepCentiDb = 50;
 
+        /// <summary>
+        /// After the codec reports its mute settled, how long to wait before switching paths: the
+        /// closed output code is zero-cross latched, and on a silent mixer it lands only at the
+        /// codec's zero-cross timeout (43–85 ms on the WM8960).
+        /// </summary>
+        public const int ClosedSettleMs = 100;
+
         private readonly IAudioCodec _codec;
         private readonly IHeadphoneAmplifier _amplifier;
         private readonly bool _holdHeadphone;
@@ -35,6 +42,7 @@ namespace InterfaceFirmware.Firmware.Output
         private bool _open;
         private bool _fading;
         private bool _started;
+        private long _mutedAtMs = -1;
 
         /// <param name="amplifier">The amplifier between the codec and this jack, or null.</param>
         public JackOutput(IAudioCodec codec, IHeadphoneAmplifier amplifier, bool holdHeadphone)
@@ -61,6 +69,12 @@ namespace InterfaceFirmware.Firmware.Output
         public bool Settled
         {
             get { return _open && !_fading; }
+        }
+
+        /// <summary>The jack is muted and settled: paths may switch.</summary>
+        public bool ClosedAndSettled(long nowMs)
+        {
+            return !_open && _mutedAtMs >= 0 && nowMs - _mutedAtMs >= ClosedSettleMs;
         }
 
         /// <summary>The jack is open and every stage holds what <paramref name="targets"/> asks.</summary>
@@ -149,6 +163,7 @@ namespace InterfaceFirmware.Firmware.Output
                 _codec.SetMuted(false, nowMs);
                 _open = true;
                 _fading = true;
+                _mutedAtMs = -1;
                 return;
             }
 
@@ -200,6 +215,17 @@ namespace InterfaceFirmware.Firmware.Output
             _open = false;
             _fading = false;
             if (!_codec.MuteSettled(nowMs))
+            {
+                _mutedAtMs = -1;
+                return;
+            }
+
+            if (_mutedAtMs < 0)
+            {
+                _mutedAtMs = nowMs;
+            }
+
+            if (nowMs - _mutedAtMs < ClosedSettleMs)
             {
                 return;
             }

@@ -31,7 +31,14 @@ namespace InterfaceFirmware.Emulator
         public AudioEngine(IAudioRenderer renderer)
         {
             _renderer = renderer;
+            Rendering = true;
         }
+
+        /// <summary>
+        /// False for control-only runs (long soaks, the power bank over hours): time passes, the
+        /// outputs are not computed (nor recorded, nor judged by the pop detectors).
+        /// </summary>
+        public bool Rendering { get; set; }
 
         /// <summary>The next sample to be rendered (all earlier ones are done).</summary>
         public long NextSample
@@ -53,6 +60,12 @@ namespace InterfaceFirmware.Emulator
         public void AdvanceTo(long fromUs, long toUs)
         {
             long end = SampleAt(toUs);
+            if (!Rendering)
+            {
+                _nextSample = end > _nextSample ? end : _nextSample;
+                return;
+            }
+
             while (_nextSample < end)
             {
                 long remaining = end - _nextSample;

@@ -21,14 +21,15 @@ namespace InterfaceFirmware.UnitTests.Firmware
         /// <param name="board">"reference", "audiokit" or "lyrat".</param>
         /// <param name="settings">Settings to boot with (null: defaults).</param>
         public DeviceRig(string board, Settings settings)
+            : this(NewBoardWithComputer(board), board, settings)
+        {
+        }
+
+        /// <summary>The firmware on a board set up by the caller (power source, computer or not).</summary>
+        public DeviceRig(VirtualBoard virtualBoard, string board, Settings settings)
         {
             Profile = BoardProfiles.ByName(board);
-            Board = new VirtualBoard(Description(board), 7);
-            if (Profile.HasUsbBridge)
-            {
-                Board.ConnectComputer();
-                Board.RunMs(600); // enumeration: the bridge clocks the codec from here on
-            }
+            Board = virtualBoard;
 
             Board.PlugHeadphones(true);
             Board.Bus.LogEnabled = true;
@@ -39,6 +40,19 @@ namespace InterfaceFirmware.UnitTests.Firmware
             io.Store = Board.Settings;
             io.AdcTap = Board.AdcTap;
             Device = new InterfaceDevice(Profile, io, settings);
+        }
+
+        // A computer plugged in and enumerated where the board has a USB bridge.
+        private static VirtualBoard NewBoardWithComputer(string board)
+        {
+            var virtualBoard = new VirtualBoard(Description(board), 7);
+            if (BoardProfiles.ByName(board).HasUsbBridge)
+            {
+                virtualBoard.ConnectComputer();
+                virtualBoard.RunMs(600); // enumeration: the bridge clocks the codec from here on
+            }
+
+            return virtualBoard;
         }
 
         public static BoardDescription Description(string board)
@@ -103,7 +117,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
 
         private bool Settled()
         {
-            if (Device.State.Phase != DevicePhase.Running)
+            if (Device.State.Phase != DevicePhase.Running || !Device.Live)
             {
                 return false;
             }

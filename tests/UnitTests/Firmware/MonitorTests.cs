@@ -18,6 +18,52 @@ namespace InterfaceFirmware.UnitTests.Firmware
             Assert.IsTrue(System.Math.Abs(both - sum) <= 0.2, "not summed in phase");
         }
 
+        [TestMethod]
+        [DataRow("reference")]
+        [DataRow("audiokit")]
+        public static void MonitorModeChangesOnLiveSignalsMakeNoPop(string board)
+        {
+            var rig = new DeviceRig(board, null);
+            rig.PlayTone(-10);
+            rig.Board.SetInput(rig.Board.Description.Inputs[0].Name, SineSource.AtDbfs(1000, -10));
+            rig.Board.SetInput(rig.Board.Description.Inputs[1].Name, SineSource.AtDbfs(1000, -10));
+            rig.Boot();
+            rig.Run(300);
+            long since = rig.NowUs;
+            for (int i = 0; i < 4; i++)
+            {
+                rig.Device.Apply(InterfaceFirmware.Firmware.Controls.UserAction.CycleMonitorMode, rig.Board.Clock.NowMs);
+                rig.RunUntil(5000, true);
+                rig.Run(300);
+                OutputHelper.WriteLine("monitor " + rig.Device.Settings.Monitor.ToString() + ": " + rig.ToneDb(0, true, 50).ToString("F2") + " / " + rig.ToneDb(0, false, 50).ToString("F2") + " dBFS");
+            }
+
+            Assert.AreEqual(0, rig.Pops(0, since), rig.DescribePops());
+        }
+
+        [TestMethod]
+        [DataRow("reference")]
+        [DataRow("audiokit")]
+        public static void AFullBlendSweepMakesNoPop(string board)
+        {
+            var rig = new DeviceRig(board, null);
+            rig.PlayTone(-10);
+            rig.Board.SetInput(rig.Board.Description.Inputs[0].Name, SineSource.AtDbfs(1000, -10));
+            rig.Board.SetInput(rig.Board.Description.Inputs[1].Name, SineSource.AtDbfs(1000, -10));
+            rig.Boot();
+            rig.Run(300);
+            long since = rig.NowUs;
+            for (int i = 0; i < 3 * InterfaceFirmware.Firmware.Model.Settings.BlendPositions; i++)
+            {
+                var action = i < 32 || i >= 160 ? InterfaceFirmware.Firmware.Controls.UserAction.BlendTowardPlayback : InterfaceFirmware.Firmware.Controls.UserAction.BlendTowardInputs;
+                rig.Device.Apply(action, rig.Board.Clock.NowMs);
+                rig.Run(40);
+            }
+
+            rig.Run(500);
+            Assert.AreEqual(0, rig.Pops(0, since), rig.DescribePops());
+        }
+
         private static double Heard(bool playback, bool monitor)
         {
             var rig = new DeviceRig("reference", null);

@@ -1,0 +1,111 @@
+using InterfaceFirmware.Emulator;
+using InterfaceFirmware.Firmware.Model;
+using InterfaceFirmware.Firmware.Modes;
+using nanoFramework.TestFramework;
+
+namespace InterfaceFirmware.UnitTests.Firmware
+{
+    /// <summary>USB and standalone modes, rate changes from the computer, the power-bank keep-alive.</summary>
+    [TestClass]
+    public class ModeTests
+    {
+        [TestMethod]
+        [DataRow(44100)]
+        [DataRow(32000)]
+        public static void ARateChangeFromTheComputerIsMutedAndComesBackAtTheSameLevel(int rate)
+        {
+            var rig = new DeviceRig("reference", null);
+            rig.PlayTone(-6);
+            rig.Boot();
+            rig.Run(200);
+            double before = rig.ToneDb(0, true, 50);
+            double beforeSecond = rig.ToneDb(1, true, 50);
+            long since = rig.NowUs;
+            rig.Board.Usb.SetSampleRate(rate);
+            rig.Run(rig.Board.Usb.ClockNoticeMs + 50);
+            rig.RunUntil(5000, true);
+            rig.Run(200);
+            double after = rig.ToneDb(0, true, 50);
+            OutputHelper.WriteLine("48000 → " + rate + " Hz: " + before.ToString("F2") + " → " + after.ToString("F2") + " dBFS, " + (rig.Board.Clock.NowUs - since) / 1000 + " ms");
+            Assert.AreEqual(rate, rig.Device.SampleRate);
+            Assert.IsNull(rig.Board.Wm8960.ClockProblem);
+            Assert.IsTrue(System.Math.Abs(after - before) <= 0.1, "level after " + after.ToString("F2"));
+            Assert.IsTrue(System.Math.Abs(rig.ToneDb(1, true, 50) - beforeSecond) <= 0.1, "second jack");
+            Assert.AreEqual(0, rig.Pops(0, since), rig.DescribePops());
+            Assert.AreEqual(0, rig.Pops(1, since), rig.DescribePops());
+        }
+
+        [TestMethod]
+        public static void OnAChargerWithoutAComputerTheDeviceGoesStandaloneAfterTheGraceTime()
+        {
+            var board = new VirtualBoard(BoardDescription.Reference(), 3); // a charger: 5 V, no host
+            var rig = new DeviceRig(board, "reference", null);
+            rig.Board.SetInput("input-1", SineSource.AtDbfs(1000, -20));
+            rig.Board.SetInput("input-2", SineSource.AtDbfs(1000, -20));
+            rig.Boot();
+            rig.Run(200);
+            Assert.AreEqual((int)DeviceMode.Standalone, (int)rig.Device.Mode);
+            Assert.IsTrue(rig.Board.CodecClock.Running, "the ESP32 clocks the codec");
+            Assert.IsTrue(rig.ToneDb(0, true, 50) > -60, "the inputs are heard on the main jack");
+            Assert.AreEqual(0, rig.Pops(0, 0), rig.DescribePops());
+            Assert.IsFalse(rig.Device.KeepAlive.Active, "a charger needs no keep-alive");
+        }
+
+        [TestMethod]
+        public static void AComputerThatArrivesLaterTakesOverTheClocksWithoutAPop()
+        {
+            var board = new VirtualBoard(BoardDescription.Reference(), 3);
+            var rig = new DeviceRig(board, "reference", null);
+            rig.Board.SetInput("input-1", SineSource.AtDbfs(1000, -20));
+            rig.Boot();
+            rig.Run(500);
+            long since = rig.NowUs;
+            rig.Board.ConnectComputer();
+            rig.Run(600);
+            rig.RunUntil(5000, true);
+            rig.Run(200);
+            Assert.AreEqual((int)DeviceMode.Usb, (int)rig.Device.Mode);
+            Assert.IsFalse(rig.Board.CodecClock.Running);
+            Assert.IsTrue(rig.ToneDb(0, true, 50) > -60);
+            Assert.AreEqual(0, rig.Pops(0, since), rig.DescribePops());
+        }
+
+        [TestMethod]
+        public static void APowerBankStaysOnForAnHourWithTheKeepAliveAndSwitchesOffWithoutIt()
+        {
+            bool[] enabled = { true, false };
+            for (int k = 0; k < 2; k++)
+            {
+                var board = new VirtualBoard(BoardDescription.Reference(), 5);
+                board.Power.BankThresholdMilliamps = 100; // a bank that cuts under 100 mA: the board draws less
+                board.ConnectPowerBank();
+                var settings = new Settings(2);
+                settings.KeepAliveEnabled = enabled[k];
+                var rig = new DeviceRig(board, "reference", settings);
+                rig.Boot();
+                board.Audio.Rendering = false; // control only: an hour of virtual time
+                long offAtMs = -1;
+                for (int s = 0; s < 3600 && offAtMs < 0; s++)
+                {
+                    board.RunMs(1000);
+                    if (!board.Power.OutputOn)
+                    {
+                        offAtMs = board.Clock.NowMs;
+                    }
+                }
+
+                OutputHelper.WriteLine("board draw " + board.Power.CurrentMilliamps.ToString("F0") + " mA; keep-alive " + (enabled[k] ? "on" : "off") + ": " + (offAtMs < 0 ? "bank on after an hour" : "bank off at " + offAtMs + " ms")
+                    + ", " + rig.Device.KeepAlive.Pulses + " pulses");
+                if (enabled[k])
+                {
+                    Assert.AreEqual(-1L, offAtMs, "the bank switched off");
+                    Assert.IsTrue(rig.Device.KeepAlive.Pulses >= 3600 * 1000 / Settings.DefaultKeepAlivePeriodMs - 1);
+                }
+                else
+                {
+                    Assert.IsTrue(offAtMs > 0 && offAtMs < 60000, "without the keep-alive the bank switches off within a minute");
+                }
+            }
+        }
+    }
+}
