@@ -13,6 +13,13 @@ namespace InterfaceFirmware.EmulatorCli.Scripting
             Line = line;
         }
 
+        /// <summary>A line that parsed but that the board could not carry out.</summary>
+        public ScriptException(int line, string command, string message)
+            : base("line " + line + " (" + command + "): " + message)
+        {
+            Line = line;
+        }
+
         public int Line { get; }
     }
 

@@ -153,11 +153,11 @@ namespace InterfaceFirmware.EmulatorCli.Session
             }
             catch (InvalidOperationException e)
             {
-                throw new ScriptException(step.Line, step.Command + ": " + e.Message);
+                throw new ScriptException(step.Line, step.Command, e.Message);
             }
             catch (ArgumentException e)
             {
-                throw new ScriptException(step.Line, step.Command + ": " + e.Message);
+                throw new ScriptException(step.Line, step.Command, e.Message);
             }
         }
 
@@ -171,7 +171,7 @@ namespace InterfaceFirmware.EmulatorCli.Session
                 case Verb.Boot:
                     if (!_board.Powered)
                     {
-                        throw new ScriptException(step.Line, "boot: the board has no power (power computer, bank or charger first)");
+                        throw new ScriptException(step.Line, step.Command, "the board has no power (power computer, bank or charger first)");
                     }
 
                     Boot();
