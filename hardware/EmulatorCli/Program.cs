@@ -40,10 +40,10 @@ namespace InterfaceFirmware.EmulatorCli
         {
             var board = new Option<string>("--board") { Description = "The board: reference (WM8960 + TPA6130A2, two jacks, USB audio), audiokit (AI-Thinker ESP32-A1S Audio Kit, ES8388) or lyrat (Espressif ESP32-LyraT v4.3, ES8388)", DefaultValueFactory = _ => "reference" };
             board.AcceptOnlyFromAmong(Boards.Names);
-            var script = new Option<FileInfo>("--script") { Description = "Run this session script instead of the board's default session (README: session scripts)" };
-            var outFolder = new Option<DirectoryInfo>("--out") { Description = "Folder for one WAV per headphone jack (48 kHz, 24-bit, stereo) and timeline.txt; made if missing", DefaultValueFactory = _ => new DirectoryInfo(DefaultOutFolder) };
-            var wav = new Option<FileInfo>("--wav") { Description = "Also write the main headphone jack here (48 kHz, 24-bit WAV)" };
-            var trace = new Option<FileInfo>("--trace") { Description = "Also write every I2C transaction here as CSV (time_ms,device,address,op,data,status)" };
+            var script = new Option<FileInfo>("--script") { Description = "Run this session script instead of the board's default session (README: session scripts)", HelpName = "FILE" };
+            var outFolder = new Option<DirectoryInfo>("--out") { Description = "Folder for one WAV per headphone jack (48 kHz, 24-bit, stereo) and timeline.txt; made if missing", DefaultValueFactory = _ => new DirectoryInfo(DefaultOutFolder), HelpName = "DIR" };
+            var wav = new Option<FileInfo>("--wav") { Description = "Also write the main headphone jack here (48 kHz, 24-bit WAV)", HelpName = "FILE" };
+            var trace = new Option<FileInfo>("--trace") { Description = "Also write every I2C transaction here as CSV (time_ms,device,address,op,data,status)", HelpName = "FILE" };
             var printDefault = new Option<bool>("--print-default") { Description = "Print the board's default session script and exit (a start for your own)" };
             var root = new RootCommand("interface-emulator: the InterfaceFirmware firmware on an emulated board, in virtual time")
             {
