@@ -5,9 +5,10 @@ namespace InterfaceFirmware.Drivers.Codec
     /// <summary>
     /// What every codec driver shares: the power-state machine (one pop-free sequence per step
     /// between Off, Standby and On, run over ticks), the clock sequence, the DAC soft-mute wish and
-    /// its timing, bus-fault handling, and the re-sync after the chip lost its registers. A chip
-    /// driver supplies its register tables, its sequences (as data) and the few actions that need
-    /// code.
+    /// its timing, the headphone output level opened and closed softly, bus-fault handling, and the
+    /// re-sync after the chip lost its registers. A chip driver supplies its
+    /// <see cref="CodecProfile"/> (capabilities, sequences, register layout: data) and the few
+    /// things that need code.
     /// </summary>
     /// <remarks>
     /// A bus failure stops the driver (<see cref="ChipDriver"/>); <see cref="Resync"/> brings it
@@ -38,6 +39,7 @@ namespace InterfaceFirmware.Drivers.Codec
         private bool _started;
         private bool _wantMuted = true;
         private bool _chipMuted = true;
+        private int _sampleRate; // of the configured clocks, 0 until there are some
 
         // The headphone output level the caller asked for (codes), and whether the registers follow it.
         private int _outputLeft;
@@ -47,13 +49,23 @@ namespace InterfaceFirmware.Drivers.Codec
         private long _muteChangedMs;
         private long _biasOffMs = long.MinValue / 2;
 
+        /// <param name="profile">The chip as data (built once per chip).</param>
         /// <param name="log">Where failures and state changes are reported (may be null).</param>
-        protected CodecDriver(RegisterBank registers, ILog log)
+        protected CodecDriver(RegisterBank registers, CodecProfile profile, ILog log)
             : base(registers, log, LogSource)
         {
+            Profile = profile;
         }
 
-        public abstract CodecCapabilities Capabilities { get; }
+        public override string Name
+        {
+            get { return Profile.Name; }
+        }
+
+        public CodecCapabilities Capabilities
+        {
+            get { return Profile.Capabilities; }
+        }
 
         public CodecPowerState PowerState
         {
@@ -78,56 +90,17 @@ namespace InterfaceFirmware.Drivers.Codec
 
         // ---- what a chip driver supplies -----------------------------------------------------------
 
-        /// <summary>The pop-free sequence for one step between adjacent power states.</summary>
-        protected abstract SequenceStep[] TransitionSequence(CodecPowerState from, CodecPowerState to);
-
-        /// <summary>
-        /// Silences the outputs softly while On (the DAC's soft mute, and whatever else carries
-        /// sound to the outputs, such as an open monitor path).
-        /// </summary>
-        protected abstract SequenceStep[] MuteSequence { get; }
-
-        /// <summary>Brings the outputs back softly while On: the reverse of <see cref="MuteSequence"/>, the DAC un-muted last.</summary>
-        protected abstract SequenceStep[] UnmuteSequence { get; }
-
         /// <summary>The sequence that sets up the configured clocks (null until <see cref="ConfigureClocks"/>).</summary>
         protected abstract SequenceStep[] ClockSequence { get; }
-
-        /// <summary>The headphone output code that closes the outputs (mute, or the lowest level where there is no mute).</summary>
-        protected abstract int ClosedOutputCode { get; }
-
-        /// <summary>The headphone output code the cache holds for one side.</summary>
-        protected abstract int OutputCode(bool left);
-
-        /// <summary>Writes both sides' headphone output codes (the chip's pair discipline).</summary>
-        protected abstract void WriteOutputLevel(int leftCode, int rightCode);
-
-        /// <summary>One ramp step of the output level from <paramref name="current"/> towards <paramref name="target"/>.</summary>
-        protected abstract int StepOutputLevel(int current, int target);
-
-        /// <summary>The time between two ramp steps while a monitor path is open.</summary>
-        protected abstract int OutputStepIntervalMs { get; }
-
-        /// <summary>Some analogue monitor path is switched into an output mixer.</summary>
-        protected abstract bool MonitorOpen { get; }
 
         /// <summary>Puts the driver's defaults into the cache (zero-cross, ramps, safe volumes), on a chip at reset.</summary>
         protected abstract void LoadDefaults();
 
-        /// <summary>Sets the DAC soft-mute bit in the cache only.</summary>
-        protected abstract void SetDacMuteInCache(bool muted);
-
-        /// <summary>The register that holds the DAC soft-mute bit.</summary>
-        protected abstract int DacMuteRegister { get; }
-
-        /// <summary>How long the DAC's soft-mute ramp takes at the configured rate, with margin.</summary>
-        protected abstract int MuteRampMs { get; }
-
-        /// <summary>How long the outputs need to discharge after the bias went off, before it may come up again.</summary>
-        protected abstract int DischargeMs { get; }
-
-        /// <summary>Registers the sequences bring up again after a reset (power, clock selection) rather than a flush.</summary>
-        protected abstract int[] SequencedRegisters { get; }
+        /// <summary>Sets the DAC soft-mute bit in the cache only (the profile's bit; a chip whose bit has another use too overrides this).</summary>
+        protected virtual void SetDacMuteInCache(bool muted)
+        {
+            Registers.Cache.Update(Profile.DacMuteRegister, Profile.DacMuteBit, muted ? Profile.DacMuteBit : 0);
+        }
 
         /// <summary>Puts the chip to its reset state by command (the caller then treats the cache as reset).</summary>
         protected abstract bool ResetChip();
@@ -154,12 +127,13 @@ namespace InterfaceFirmware.Drivers.Codec
             _wantMuted = true;
             _chipMuted = true;
             _muteChangedMs = nowMs - MuteRampMs; // unpowered: as silent as a finished ramp
-            _outputLeft = ClosedOutputCode;
-            _outputRight = ClosedOutputCode;
+            _outputLeft = Profile.Output.ClosedCode;
+            _outputRight = Profile.Output.ClosedCode;
             _outputsOpen = false;
-            _biasOffMs = nowMs - DischargeMs; // out of power-on the outputs are discharged
+            _biasOffMs = nowMs - Profile.DischargeMs; // out of power-on the outputs are discharged
             ClearFault();
             _started = true;
+            _sampleRate = 0;
             LoadDefaults();
             if (Registers.Flush(int.MaxValue) != 0)
             {
@@ -217,6 +191,7 @@ namespace InterfaceFirmware.Drivers.Codec
                 return planned;
             }
 
+            _sampleRate = sampleRate;
             Runner.Start(ClockSequence); // runs from the next Tick
             _activity = Activity.Clocks;
             return Status;
@@ -264,7 +239,7 @@ namespace InterfaceFirmware.Drivers.Codec
 
         /// <summary>
         /// Records the wish. While the codec is On the outputs go there softly now (the chip's
-        /// <see cref="MuteSequence"/> or <see cref="UnmuteSequence"/>, over ticks); otherwise they
+        /// <see cref="CodecSequences.Mute"/> or <see cref="CodecSequences.Unmute"/>, over ticks); otherwise they
         /// stay silent and reaching On un-mutes them if that is still the wish.
         /// </summary>
         public DriverStatus SetMuted(bool muted, long nowMs)
@@ -315,10 +290,9 @@ namespace InterfaceFirmware.Drivers.Codec
             SetDacMuteInCache(true);
             _muteChangedMs = nowMs;
             Registers.Cache.ChipWasReset();
-            int[] sequenced = SequencedRegisters;
-            for (int i = 0; i < sequenced.Length; i++)
+            for (int i = 0; i < Profile.SequencedRegisterCount; i++)
             {
-                Registers.Cache.RestoreResetValue(sequenced[i]);
+                Registers.Cache.RestoreResetValue(Profile.SequencedRegister(i));
             }
 
             _outputsOpen = false;
@@ -349,13 +323,12 @@ namespace InterfaceFirmware.Drivers.Codec
                 case CodecActions.UnmuteDac:
                     return WriteDacMute(false, nowMs) ? StepResult.Done : StepResult.Failed;
                 case CodecActions.WaitDischarge:
-                    return nowMs - _biasOffMs >= DischargeMs ? StepResult.Done : StepResult.Again;
+                    return nowMs - _biasOffMs >= Profile.DischargeMs ? StepResult.Done : StepResult.Again;
                 case CodecActions.BiasOff:
                     _biasOffMs = nowMs;
                     return StepResult.Done;
                 case CodecActions.Flush:
-                    int left = Registers.Flush(SequenceRunner.WritesPerTick);
-                    return left < 0 ? StepResult.Failed : (left == 0 ? StepResult.Done : StepResult.Again);
+                    return FlushSome();
                 case CodecActions.CloseOutputs:
                     return MoveOutputs(nowMs, false);
                 case CodecActions.OpenOutputs:
@@ -366,6 +339,9 @@ namespace InterfaceFirmware.Drivers.Codec
         }
 
         // ---- for chip drivers ----------------------------------------------------------------------
+
+        /// <summary>The chip as data.</summary>
+        protected CodecProfile Profile { get; }
 
         /// <summary>Works out the clock registers for a rate and MCLK, ready for <see cref="ClockSequence"/>.</summary>
         protected abstract DriverStatus PlanClocks(int sampleRate, int mclkHz);
@@ -383,6 +359,24 @@ namespace InterfaceFirmware.Drivers.Codec
         protected bool DacSoftMuted
         {
             get { return _chipMuted; }
+        }
+
+        /// <summary>
+        /// Sets one monitor path (<see cref="CodecProfile.Monitor"/>): its gain field, and its switch
+        /// on where <paramref name="switchOn"/>. The monitor gain's mute code clears only the switch
+        /// (the gain field keeps its value: no write just to move it).
+        /// </summary>
+        protected void SetMonitorPath(int register, int code, bool switchOn)
+        {
+            CodecMonitorSwitches monitor = Profile.Monitor;
+            if (code == Capabilities.MonitorGain.MuteCode)
+            {
+                Update(register, monitor.SwitchBit, 0);
+            }
+            else
+            {
+                Update(register, monitor.SwitchBit | monitor.GainMask, (switchOn ? monitor.SwitchBit : 0) | (code << monitor.GainShift));
+            }
         }
 
         /// <summary>The DAC is soft-muted and its ramp has run: nothing from playback reaches the outputs.</summary>
@@ -407,8 +401,8 @@ namespace InterfaceFirmware.Drivers.Codec
                 _outputsOpen = false;
             }
 
-            int targetLeft = open ? _outputLeft : ClosedOutputCode;
-            int targetRight = open ? _outputRight : ClosedOutputCode;
+            int targetLeft = open ? _outputLeft : Profile.Output.ClosedCode;
+            int targetRight = open ? _outputRight : Profile.Output.ClosedCode;
             int left = OutputCode(true);
             int right = OutputCode(false);
             if (left != targetLeft || right != targetRight)
@@ -424,7 +418,7 @@ namespace InterfaceFirmware.Drivers.Codec
 
                     nextLeft = StepOutputLevel(left, targetLeft);
                     nextRight = StepOutputLevel(right, targetRight);
-                    _nextOutputStepMs = nowMs + OutputStepIntervalMs;
+                    _nextOutputStepMs = nowMs + Profile.Output.RampIntervalMs;
                 }
                 else if (!DacSilent(nowMs))
                 {
@@ -456,7 +450,7 @@ namespace InterfaceFirmware.Drivers.Codec
 
             _chipMuted = muted;
             SetDacMuteInCache(muted);
-            return Sync(DacMuteRegister);
+            return Sync(Profile.DacMuteRegister);
         }
 
         private DriverStatus CheckNotLive()
@@ -478,7 +472,7 @@ namespace InterfaceFirmware.Drivers.Codec
         private void StartMuteChange(long nowMs)
         {
             _activity = _wantMuted ? Activity.Mute : Activity.Unmute;
-            Runner.Start(_wantMuted ? MuteSequence : UnmuteSequence);
+            Runner.Start(_wantMuted ? Profile.Sequences.Mute : Profile.Sequences.Unmute);
             Advance(nowMs);
         }
 
@@ -490,19 +484,9 @@ namespace InterfaceFirmware.Drivers.Codec
             {
                 if (Runner.Running)
                 {
-                    if (!Runner.Tick(nowMs, this))
+                    if (!RunSequence(nowMs))
                     {
-                        return; // waiting: a settle time, a ramp, or the writes-per-tick budget
-                    }
-
-                    if (Runner.Failed)
-                    {
-                        if (Status == DriverStatus.Ok)
-                        {
-                            Fail("stopped answering during a sequence (step " + Runner.Position.ToString() + ")");
-                        }
-
-                        return;
+                        return; // waiting (a settle time, a ramp, the writes-per-tick budget), or failed
                     }
 
                     if (_activity == Activity.Transition)
@@ -531,7 +515,7 @@ namespace InterfaceFirmware.Drivers.Codec
                     if (_state == CodecPowerState.On && !_wantMuted && _chipMuted)
                     {
                         _activity = Activity.Unmute; // reached On with the wish un-muted: open up softly
-                        Runner.Start(UnmuteSequence);
+                        Runner.Start(Profile.Sequences.Unmute);
                         continue;
                     }
 
@@ -540,8 +524,70 @@ namespace InterfaceFirmware.Drivers.Codec
 
                 _transitionTo = _goal > _state ? (CodecPowerState)((int)_state + 1) : (CodecPowerState)((int)_state - 1);
                 _activity = Activity.Transition;
-                Runner.Start(TransitionSequence(_state, _transitionTo));
+                Runner.Start(Profile.Sequences.Transition(_state, _transitionTo));
             }
+        }
+
+        // How long the DAC's soft-mute ramp takes at the configured rate (48 kHz until one is), with margin.
+        private int MuteRampMs
+        {
+            get { return RampMs(Profile.MuteRampSamples, _sampleRate != 0 ? _sampleRate : 48000); }
+        }
+
+        // Some analogue monitor path is switched into an output mixer.
+        private bool MonitorOpen
+        {
+            get
+            {
+                CodecMonitorSwitches monitor = Profile.Monitor;
+                for (int path = 0; path < monitor.PathCount; path++)
+                {
+                    if ((Registers.Get(monitor.Register(path)) & monitor.SwitchBit) != 0)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        // The headphone output code the cache holds for one side.
+        private int OutputCode(bool left)
+        {
+            CodecOutputLevel output = Profile.Output;
+            return Registers.Get(left ? output.LeftRegister : output.RightRegister) & output.VolumeMask;
+        }
+
+        // Both sides' headphone output codes, in the chip's pair discipline.
+        private void WriteOutputLevel(int leftCode, int rightCode)
+        {
+            CodecOutputLevel output = Profile.Output;
+            WritePair(output.LeftRegister, output.RightRegister, output.AlwaysSet | leftCode, output.AlwaysSet | rightCode, output.LatchBit);
+        }
+
+        // One ramp step of the output level from current towards target. Below the lowest level
+        // (mute, where the chip has one) counts as one step, so a ramp from mute starts at the
+        // lowest level and a ramp to mute ends there.
+        private int StepOutputLevel(int current, int target)
+        {
+            int step = Profile.Output.RampStep;
+            int lowest = Capabilities.HeadphoneVolume.MinCode;
+            int belowLowest = lowest - step;
+            int from = current < lowest ? belowLowest : current;
+            int to = target < lowest ? belowLowest : target;
+            if (from == to)
+            {
+                return target;
+            }
+
+            int next = to > from ? from + step : from - step;
+            if ((to > from && next >= to) || (to < from && next <= to))
+            {
+                return target;
+            }
+
+            return next < lowest ? lowest : next;
         }
 
         private static string StateName(CodecPowerState state)

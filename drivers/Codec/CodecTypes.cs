@@ -85,43 +85,60 @@ namespace InterfaceFirmware.Drivers.Codec
 
     /// <summary>
     /// What a codec can do, so the mixer and the volume control can plan without knowing the chip:
-    /// each gain stage's scale (range, steps, mute) and the routes that exist.
+    /// each gain stage's scale (range, steps, mute) and the routes that exist. Read-only once built.
     /// </summary>
     public sealed class CodecCapabilities
     {
+        public CodecCapabilities(GainScale inputGain, GainScale adcVolume, GainScale dacVolume, GainScale monitorGain, GainScale headphoneVolume,
+            bool monitorCrossFeed, bool zeroCrossVolume, int headphoneOutputs, int inputCount, bool differentialInput, bool hasPll, bool jackDetect)
+        {
+            InputGain = inputGain;
+            AdcVolume = adcVolume;
+            DacVolume = dacVolume;
+            MonitorGain = monitorGain;
+            HeadphoneVolume = headphoneVolume;
+            MonitorCrossFeed = monitorCrossFeed;
+            ZeroCrossVolume = zeroCrossVolume;
+            HeadphoneOutputs = headphoneOutputs;
+            InputCount = inputCount;
+            DifferentialInput = differentialInput;
+            HasPll = hasPll;
+            JackDetect = jackDetect;
+        }
+
         /// <summary>Input gain before the ADC and the monitor path (PGA and boost together).</summary>
-        public GainScale InputGain { get; set; }
+        public GainScale InputGain { get; }
 
         /// <summary>ADC digital volume (what the computer records).</summary>
-        public GainScale AdcVolume { get; set; }
+        public GainScale AdcVolume { get; }
 
         /// <summary>DAC digital volume (playback).</summary>
-        public GainScale DacVolume { get; set; }
+        public GainScale DacVolume { get; }
 
         /// <summary>Gain of an analogue monitor path into the output mixer.</summary>
-        public GainScale MonitorGain { get; set; }
+        public GainScale MonitorGain { get; }
 
         /// <summary>Headphone output volume.</summary>
-        public GainScale HeadphoneVolume { get; set; }
+        public GainScale HeadphoneVolume { get; }
 
         /// <summary>A left input can reach the right output (and back) in the analogue monitor.</summary>
-        public bool MonitorCrossFeed { get; set; }
+        public bool MonitorCrossFeed { get; }
 
         /// <summary>Volume changes land at zero crossings (no zipper noise without ramping).</summary>
-        public bool ZeroCrossVolume { get; set; }
+        public bool ZeroCrossVolume { get; }
 
         /// <summary>Headphone outputs the codec drives itself.</summary>
-        public int HeadphoneOutputs { get; set; }
+        public int HeadphoneOutputs { get; }
 
         /// <summary>Inputs the codec can select (Input1.. and, where true, Differential).</summary>
-        public int InputCount { get; set; }
+        public int InputCount { get; }
 
-        public bool DifferentialInput { get; set; }
+        public bool DifferentialInput { get; }
 
         /// <summary>The codec can reach 44.1 kHz and 48 kHz from a fixed crystal (a PLL).</summary>
-        public bool HasPll { get; set; }
+        public bool HasPll { get; }
 
         /// <summary>Jack detect wired to the codec and readable through it (false: the board reads it on a GPIO).</summary>
-        public bool JackDetect { get; set; }
+        public bool JackDetect { get; }
     }
 }

@@ -112,6 +112,38 @@ namespace InterfaceFirmware.Drivers
             return true;
         }
 
+        /// <summary>
+        /// Runs the current sequence for one tick. True when it has just finished; false while it
+        /// waits (a settle time, a ramp, the writes-per-tick budget) or when a step failed, which
+        /// becomes the driver's status.
+        /// </summary>
+        protected bool RunSequence(long nowMs)
+        {
+            if (!Runner.Tick(nowMs, this))
+            {
+                return false;
+            }
+
+            if (Runner.Failed)
+            {
+                if (Status == DriverStatus.Ok)
+                {
+                    Fail("stopped answering during a sequence (step " + Runner.Position.ToString() + ")");
+                }
+
+                return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>A sequence action: writes up to <see cref="SequenceRunner.WritesPerTick"/> dirty registers, Again until none is left.</summary>
+        protected StepResult FlushSome()
+        {
+            int left = Registers.Flush(SequenceRunner.WritesPerTick);
+            return left < 0 ? StepResult.Failed : (left == 0 ? StepResult.Done : StepResult.Again);
+        }
+
         /// <summary>The result of an action that wrote registers: Failed if a write failed.</summary>
         protected StepResult Outcome()
         {

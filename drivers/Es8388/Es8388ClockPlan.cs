@@ -1,8 +1,8 @@
 namespace InterfaceFirmware.Drivers.Es8388
 {
     /// <summary>
-    /// How the ES8388 gets its sample rate (shared/facts/audio-chips.md §2.2, the NuttX
-    /// <c>es8388_lclk_div_t</c> table the model uses): it has no PLL, so MCLK must be a ratio
+    /// How the ES8388 gets its sample rate (the ratio table of apache/nuttx
+    /// drivers/audio/es8388.h, <c>es8388_lclk_div_t</c>, which the model uses): it has no PLL, so MCLK must be a ratio
     /// multiple of fs: fs = MCLK (halved with MCLKDIV2) / FsRatio. The driver takes an MCLK of
     /// 256·fs (ratio code 2, what the ESP32 and the USB bridge give) or 512·fs (MCLKDIV2, then
     /// code 2), the same for the ADC (ADCCONTROL5) and the DAC (DACCONTROL2), since the boards wire

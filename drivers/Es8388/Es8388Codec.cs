@@ -4,7 +4,7 @@ using InterfaceFirmware.Hal;
 namespace InterfaceFirmware.Drivers.Es8388
 {
     /// <summary>
-    /// Everest ES8388 codec driver (shared/facts/audio-chips.md §2; the AI-Thinker ESP32-A1S Audio
+    /// Everest ES8388 codec driver (Everest ES8388 datasheet, Linux sound/soc/codecs/es8328.c, Espressif esp_codec_dev es8388.c; the AI-Thinker ESP32-A1S Audio
     /// Kit and the LyraT): readable 8-bit registers behind the cache, always an I2S clock slave (it
     /// resets as master), clocks from a 256·fs or 512·fs MCLK or a 12 MHz crystal's USB-mode ratios (no PLL), the DAC's soft
     /// ramp for mute and volume, digital volume pairs that change together through DACLeR/ADCLeR,
@@ -33,10 +33,10 @@ namespace InterfaceFirmware.Drivers.Es8388
     /// OUT1 has no zero-cross latch (<see cref="CodecCapabilities.ZeroCrossVolume"/> is false): the
     /// caller ramps its volume changes. Mute and un-mute (and the power sequences) open and close
     /// OUT1 in one write while no monitor path is open (once the DAC's soft mute has run), and in
-    /// 1.5 dB steps, one per tick, when one is. OUT1 has no mute code: muted, an open monitor path
-    /// is 45 dB down, not silent (the firmware closes the monitor paths for silence). A 1.5 dB step of a signal of peak a is a
-    /// discontinuity of up to 0.19·a, under the pop
-    /// detector's click threshold at any phase while the monitor reaches the jack below −32 dBFS.
+    /// 1.5 dB steps, one per tick, when one is. OUT1 has no mute code, so once OUT1 is down at
+    /// −45 dB the mute switches the bypass paths out of the mixers (the outputs are silent) and the
+    /// un-mute switches them back in before OUT1 opens. A 1.5 dB step of a signal of peak a is a
+    /// discontinuity of up to 0.19·a, under the pop detector's click threshold at any phase while the monitor reaches the jack below −32 dBFS.
     /// Above that, on the way down the first step (0.16·a) can click at an unlucky phase: the chip
     /// has nothing finer than 1.5 dB on the analogue path.
     /// </para>
@@ -45,19 +45,6 @@ namespace InterfaceFirmware.Drivers.Es8388
     {
         public const int DefaultAddress = 0x10;
 
-        /// <summary>OUT1 ramp while a monitor path is open: one 1.5 dB code at most every millisecond (in practice one per tick).</summary>
-        public const int HeadphoneRampIntervalMs = 1;
-
-        // The soft-mute ramp: 193 steps of 0.5 dB (0 dB → −96 dB → silent), one per 32 LRCK.
-        private const int MuteRampSamples = 193 * 32;
-
-        private static readonly int[] RegistersBroughtUpBySequences =
-        {
-            Es8388Registers.Control1, Es8388Registers.Control2, Es8388Registers.ChipPower, Es8388Registers.AdcPower,
-            Es8388Registers.DacPower, Es8388Registers.LeftOut1Volume, Es8388Registers.RightOut1Volume,
-        };
-
-        private readonly CodecCapabilities _capabilities;
         private readonly Es8388ClockPlan _plan = new Es8388ClockPlan();
         private readonly Es8388ClockPlan _candidate = new Es8388ClockPlan();
         private bool _clocksConfigured;
@@ -65,32 +52,15 @@ namespace InterfaceFirmware.Drivers.Es8388
         // DACMUTE is set while the base soft-mutes the DAC or the caller muted the DAC volume.
         private bool _dacVolumeMuted;
 
+        // The bypass paths the caller switched on (bit i: DACCONTROL17 + i). The chip has them
+        // switched on only while the monitor is not cut: cut from start-up until the first
+        // un-mute, and again at the end of every mute (OUT1 has no mute code).
+        private int _bypassWanted;
+        private bool _monitorCut = true;
+
         public Es8388Codec(II2cBus bus, int address, ILog log)
-            : base(new RegisterBank(new ByteRegisterPort(bus, address), Es8388Registers.ResetValues()), log)
+            : base(new RegisterBank(new ByteRegisterPort(bus, address), Es8388Registers.ResetValues()), Es8388Profile.Profile, log)
         {
-            _capabilities = new CodecCapabilities();
-            _capabilities.InputGain = Es8388Gains.MicPga;
-            _capabilities.AdcVolume = Es8388Gains.Adc;
-            _capabilities.DacVolume = Es8388Gains.Dac;
-            _capabilities.MonitorGain = Es8388Gains.Bypass;
-            _capabilities.HeadphoneVolume = Es8388Gains.Out1;
-            _capabilities.MonitorCrossFeed = true;
-            _capabilities.ZeroCrossVolume = false;
-            _capabilities.HeadphoneOutputs = 1;
-            _capabilities.InputCount = 2;
-            _capabilities.DifferentialInput = true;
-            _capabilities.HasPll = false;
-            _capabilities.JackDetect = false;
-        }
-
-        public override string Name
-        {
-            get { return "ES8388"; }
-        }
-
-        public override CodecCapabilities Capabilities
-        {
-            get { return _capabilities; }
         }
 
         /// <summary>The clocking in use (valid once <see cref="CodecDriver.ConfigureClocks"/> succeeded).</summary>
@@ -111,8 +81,9 @@ namespace InterfaceFirmware.Drivers.Es8388
                 return DriverStatus.Unsupported;
             }
 
-            Update(Es8388Registers.AdcControl2, Es8388Registers.InputSelectMask, (leftInput << 6) | (rightInput << 4));
-            Update(Es8388Registers.DacControl16, Es8388Registers.MixSelectMask, (MixSelectCode(left) << 3) | MixSelectCode(right));
+            Update(Es8388Registers.AdcControl2, Es8388Registers.InputSelectMask,
+                (leftInput << Es8388Registers.LeftInputSelectShift) | (rightInput << Es8388Registers.RightInputSelectShift));
+            Update(Es8388Registers.DacControl16, Es8388Registers.MixSelectMask, (MixSelectCode(left) << Es8388Registers.LeftMixSelectShift) | MixSelectCode(right));
             return Status;
         }
 
@@ -121,7 +92,7 @@ namespace InterfaceFirmware.Drivers.Es8388
         {
             int left = Es8388Gains.MicPga.CodeFor(requested.Left);
             int right = Es8388Gains.MicPga.CodeFor(requested.Right);
-            Update(Es8388Registers.AdcControl1, 0xFF, (left << 4) | right);
+            Update(Es8388Registers.AdcControl1, 0xFF, (left << Es8388Registers.LeftMicPgaShift) | right);
             return new StereoGain(Es8388Gains.MicPga.CentiDbFor(left), Es8388Gains.MicPga.CentiDbFor(right));
         }
 
@@ -205,26 +176,6 @@ namespace InterfaceFirmware.Drivers.Es8388
 
         // ---- CodecDriver ---------------------------------------------------------------------------
 
-        protected override SequenceStep[] TransitionSequence(CodecPowerState from, CodecPowerState to)
-        {
-            if (to == CodecPowerState.Standby)
-            {
-                return from == CodecPowerState.Off ? Es8388Sequences.OffToStandby : Es8388Sequences.OnToStandby;
-            }
-
-            return to == CodecPowerState.On ? Es8388Sequences.StandbyToOn : Es8388Sequences.StandbyToOff;
-        }
-
-        protected override SequenceStep[] MuteSequence
-        {
-            get { return Es8388Sequences.Mute; }
-        }
-
-        protected override SequenceStep[] UnmuteSequence
-        {
-            get { return Es8388Sequences.Unmute; }
-        }
-
         protected override SequenceStep[] ClockSequence
         {
             get { return _clocksConfigured ? Es8388Sequences.Clocks : null; }
@@ -234,6 +185,8 @@ namespace InterfaceFirmware.Drivers.Es8388
         {
             _clocksConfigured = false;
             _dacVolumeMuted = false;
+            _bypassWanted = 0;
+            _monitorCut = true;
 
             RegisterCache cache = Registers.Cache;
 
@@ -265,28 +218,14 @@ namespace InterfaceFirmware.Drivers.Es8388
             Registers.Cache.Update(Es8388Registers.DacControl3, Es8388Registers.Mute, muted || _dacVolumeMuted ? Es8388Registers.Mute : 0);
         }
 
-        protected override int DacMuteRegister
+        /// <summary>The chip's bypass switches are off after its reset: the monitor stays cut until the next un-mute.</summary>
+        protected override void OnChipReset()
         {
-            get { return Es8388Registers.DacControl3; }
-        }
-
-        protected override int MuteRampMs
-        {
-            get
+            _monitorCut = true;
+            for (int path = 0; path < 4; path++)
             {
-                int rate = _clocksConfigured ? _plan.SampleRate : 48000;
-                return RampMs(MuteRampSamples, rate);
+                Registers.Cache.Update(Es8388Registers.DacControl17 + path, Es8388Registers.BypassToMixer, 0);
             }
-        }
-
-        protected override int DischargeMs
-        {
-            get { return Es8388Sequences.OutputDischargeMs; }
-        }
-
-        protected override int[] SequencedRegisters
-        {
-            get { return RegistersBroughtUpBySequences; }
         }
 
         /// <summary>SCPRESET set, then cleared (the chip holds in reset until it is): every register is at its default.</summary>
@@ -316,19 +255,19 @@ namespace InterfaceFirmware.Drivers.Es8388
             switch (wordLength)
             {
                 case 24:
-                    lengthCode = 0;
+                    lengthCode = Es8388Registers.WordLength24;
                     break;
                 case 20:
-                    lengthCode = 1;
+                    lengthCode = Es8388Registers.WordLength20;
                     break;
                 case 18:
-                    lengthCode = 2;
+                    lengthCode = Es8388Registers.WordLength18;
                     break;
                 case 16:
-                    lengthCode = 3;
+                    lengthCode = Es8388Registers.WordLength16;
                     break;
                 case 32:
-                    lengthCode = 4;
+                    lengthCode = Es8388Registers.WordLength32;
                     break;
                 default:
                     return DriverStatus.Unsupported;
@@ -338,22 +277,23 @@ namespace InterfaceFirmware.Drivers.Es8388
             switch (format)
             {
                 case InterfaceFormat.I2s:
-                    formatCode = 0;
+                    formatCode = Es8388Registers.FormatI2s;
                     break;
                 case InterfaceFormat.LeftJustified:
-                    formatCode = 1;
+                    formatCode = Es8388Registers.FormatLeftJustified;
                     break;
                 case InterfaceFormat.RightJustified:
-                    formatCode = 2;
+                    formatCode = Es8388Registers.FormatRightJustified;
                     break;
                 default:
-                    formatCode = 3;
+                    formatCode = Es8388Registers.FormatDsp;
                     break;
             }
 
             // Clock slave (written at start); the ADC and DAC take the same framing.
-            Update(Es8388Registers.AdcControl4, Es8388Registers.AdcFormatMask, (lengthCode << 2) | formatCode);
-            Update(Es8388Registers.DacControl1, Es8388Registers.DacFormatMask, (lengthCode << 3) | (formatCode << 1));
+            Update(Es8388Registers.AdcControl4, Es8388Registers.AdcFormatMask, (lengthCode << Es8388Registers.AdcWordLengthShift) | formatCode);
+            Update(Es8388Registers.DacControl1, Es8388Registers.DacFormatMask,
+                (lengthCode << Es8388Registers.DacWordLengthShift) | (formatCode << Es8388Registers.DacFormatShift));
             return Status;
         }
 
@@ -366,48 +306,20 @@ namespace InterfaceFirmware.Drivers.Es8388
                     Update(Es8388Registers.AdcControl5, Es8388Registers.FsRatioMask, _plan.RatioCode);
                     Update(Es8388Registers.DacControl2, Es8388Registers.FsRatioMask, _plan.RatioCode);
                     return Outcome();
+                case Es8388Sequences.CutMonitor:
+                    _monitorCut = true;
+                    SwitchBypassPaths();
+                    return Outcome();
+                case Es8388Sequences.RestoreMonitor:
+                    _monitorCut = false;
+                    SwitchBypassPaths();
+                    return Outcome();
                 default:
                     return StepResult.Failed;
             }
         }
 
         // ---- helpers -------------------------------------------------------------------------------
-
-        protected override int ClosedOutputCode
-        {
-            get { return Es8388Gains.Out1ClosedCode; }
-        }
-
-        protected override int OutputStepIntervalMs
-        {
-            get { return HeadphoneRampIntervalMs; }
-        }
-
-        protected override int OutputCode(bool left)
-        {
-            return Registers.Get(left ? Es8388Registers.LeftOut1Volume : Es8388Registers.RightOut1Volume) & Es8388Registers.Out1VolumeMask;
-        }
-
-        /// <summary>OUT1, applied at once by the chip (no zero-cross): both sides that change, one after the other.</summary>
-        protected override void WriteOutputLevel(int leftCode, int rightCode)
-        {
-            WritePair(Es8388Registers.LeftOut1Volume, Es8388Registers.RightOut1Volume, leftCode, rightCode, 0);
-        }
-
-        // One 1.5 dB code: the finest step OUT1 has.
-        protected override int StepOutputLevel(int current, int target)
-        {
-            return target > current ? current + 1 : (target < current ? current - 1 : current);
-        }
-
-        protected override bool MonitorOpen
-        {
-            get
-            {
-                return ((Registers.Get(Es8388Registers.DacControl17) | Registers.Get(Es8388Registers.DacControl18)
-                    | Registers.Get(Es8388Registers.DacControl19) | Registers.Get(Es8388Registers.DacControl20)) & Es8388Registers.BypassToMixer) != 0;
-            }
-        }
 
         /// <summary>
         /// A digital volume pair that changes together: equal sides go in the left register with LeR
@@ -435,16 +347,21 @@ namespace InterfaceFirmware.Drivers.Es8388
             return code == Es8388Gains.DigitalMuteCode ? Es8388Gains.Adc.MaxCode : code;
         }
 
-        // Off clears only the switch (the gain field keeps its value: no write just to move it).
+        // While the monitor is cut (muted) the gain is set and the switch waits for the un-mute.
         private void SetBypass(int register, int code)
         {
-            if (code == Es8388Gains.BypassOffCode)
+            int path = 1 << (register - Es8388Registers.DacControl17);
+            _bypassWanted = code == Es8388Gains.BypassOffCode ? _bypassWanted & ~path : _bypassWanted | path;
+            SetMonitorPath(register, code, !_monitorCut);
+        }
+
+        // Each bypass switch as the caller wants it, or off while the monitor is cut.
+        private void SwitchBypassPaths()
+        {
+            for (int path = 0; path < 4; path++)
             {
-                Update(register, Es8388Registers.BypassToMixer, 0);
-            }
-            else
-            {
-                Update(register, Es8388Registers.BypassToMixer | Es8388Registers.BypassGainMask, Es8388Registers.BypassToMixer | (code << 3));
+                bool on = !_monitorCut && (_bypassWanted & (1 << path)) != 0;
+                Update(Es8388Registers.DacControl17 + path, Es8388Registers.BypassToMixer, on ? Es8388Registers.BypassToMixer : 0);
             }
         }
 

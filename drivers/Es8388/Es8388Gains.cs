@@ -1,8 +1,8 @@
 namespace InterfaceFirmware.Drivers.Es8388
 {
     /// <summary>
-    /// The ES8388's gain stages as dB scales (shared/facts/audio-chips.md §2.2–2.3, research/chip-facts.md
-    /// Q13, Q15, Q16), in 0.01 dB, as the emulator's model decides the uncertain ones.
+    /// The ES8388's gain stages as dB scales (ES8388 datasheet, Linux sound/soc/codecs/es8328.c, apache/nuttx
+    /// drivers/audio/es8388.h), in 0.01 dB, as the emulator's model decides the uncertain ones.
     /// </summary>
     public static class Es8388Gains
     {
@@ -36,7 +36,7 @@ namespace InterfaceFirmware.Drivers.Es8388
         /// <summary>
         /// OUT1 (LOUT1VOL/ROUT1VOL): 1.5 dB per code, 0x00 = −45 dB, 0x1E = 0 dB, 0x21 = +4.5 dB.
         /// The slope is uncertain (Linux and esp_codec_dev say 1 dB/step; NuttX and the
-        /// datasheet-derived drivers 1.5 dB): this follows the emulator's model (chip-facts Q13),
+        /// datasheet-derived drivers 1.5 dB): this follows the emulator's model (hardware/Emulator/Chips/Es8388Model.cs),
         /// all sources agree on 0x1E = 0 dB. Code 0 is −45 dB, not a mute: a mute request lands
         /// there (the DAC's soft mute and the monitor switches silence the output).
         /// </summary>

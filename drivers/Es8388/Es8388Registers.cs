@@ -2,8 +2,7 @@ namespace InterfaceFirmware.Drivers.Es8388
 {
     /// <summary>
     /// ES8388 register addresses (Linux <c>es8328.h</c> names), the bits the driver uses and the
-    /// power-up values (NuttX "Register Power-up Default Values", research/chip-facts.md Q15;
-    /// shared/facts/audio-chips.md §2.2), for 0x00–0x39 as the emulator's model has them: 0x35,
+    /// power-up values (apache/nuttx drivers/audio/es8388.h, "Register Power-up Default Values"), for 0x00–0x39 as the emulator's model has them: 0x35,
     /// 0x37 and 0x39 exist (Espressif writes them) with an unknown default taken as 0x00; 0x36 and
     /// 0x38 do not exist. The driver never writes those five.
     /// </summary>
@@ -67,15 +66,36 @@ namespace InterfaceFirmware.Drivers.Es8388
         public const int MasterModeMaster = 0x80;
         public const int MclkDivideBy2 = 0x40;
 
+        // ADCCONTROL1: MicAmpL[7:4], MicAmpR[3:0]
+        public const int LeftMicPgaShift = 4;
+
         // ADCCONTROL2: LINSEL[7:6], RINSEL[5:4] (00 IN1, 01 IN2, 11 differential), DSSEL, DSR
         public const int InputSelectMask = 0xF0;
+        public const int LeftInputSelectShift = 6;
+        public const int RightInputSelectShift = 4;
         public const int InputSelectIn1 = 0x0;
         public const int InputSelectIn2 = 0x1;
         public const int InputSelectDifferential = 0x3;
 
         // ADCCONTROL4: ADCWL[4:2], ADCFORMAT[1:0]; DACCONTROL1: DACWL[5:3], DACFORMAT[2:1]
         public const int AdcFormatMask = 0x1F;
+        public const int AdcWordLengthShift = 2;
         public const int DacFormatMask = 0x3E;
+        public const int DacWordLengthShift = 3;
+        public const int DacFormatShift = 1;
+
+        // Word length codes (both fields)
+        public const int WordLength24 = 0;
+        public const int WordLength20 = 1;
+        public const int WordLength18 = 2;
+        public const int WordLength16 = 3;
+        public const int WordLength32 = 4;
+
+        // Format codes (both fields)
+        public const int FormatI2s = 0;
+        public const int FormatLeftJustified = 1;
+        public const int FormatRightJustified = 2;
+        public const int FormatDsp = 3;
 
         // ADCCONTROL5 / DACCONTROL2: FsMode[5] (double speed), FsRatio[4:0]
         public const int FsRatioMask = 0x3F;
@@ -89,6 +109,7 @@ namespace InterfaceFirmware.Drivers.Es8388
 
         // DACCONTROL16: LMIXSEL[5:3], RMIXSEL[2:0]: 000 IN1, 001 IN2, 011 the mic PGA's output
         public const int MixSelectMask = 0x3F;
+        public const int LeftMixSelectShift = 3;
         public const int MixSelectIn1 = 0x0;
         public const int MixSelectIn2 = 0x1;
         public const int MixSelectPga = 0x3;

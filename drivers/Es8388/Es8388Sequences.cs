@@ -3,8 +3,8 @@ using InterfaceFirmware.Drivers.Codec;
 namespace InterfaceFirmware.Drivers.Es8388
 {
     /// <summary>
-    /// The ES8388 driver's sequences, as data. The order follows esp_codec_dev and Linux
-    /// (shared/facts/audio-chips.md §2.5: analogue and VMID first, converters, outputs, un-mute
+    /// The ES8388 driver's sequences, as data. The order follows esp_codec_dev (es8388.c) and Linux
+    /// (sound/soc/codecs/es8328.c): analogue and VMID first, converters, outputs, un-mute
     /// last; the reverse on the way down) with the settle times the emulator's model needs on the
     /// Audio Kit's capacitor-coupled headphone jack (220 µF into 32 Ω). Public so they can be read,
     /// and so tests can show that a reordered copy pops; the driver never changes them.
@@ -37,16 +37,8 @@ namespace InterfaceFirmware.Drivers.Es8388
     /// steps of a rising ramp follow each other closely enough to stay below the detector's ratio
     /// test, but the first step down can click (see the class remarks of <see cref="Es8388Codec"/>).</item>
     /// </list>
-    /// Figures on the Audio Kit rig (5 ms ticks, 48 kHz, Es8388PowerTests and Es8388FaultTests print them):
-    /// Off → On 2415 ms and 12 writes (2 of them clocks); with a monitor open 2560 ms (OUT1 ramp of 30
-    /// codes, 2 writes each); Off → Standby 2405 ms; Standby → On 15 ms and 5 writes (160 ms, 65 writes
-    /// with a monitor open); On → Off from live playback 145 ms (the 129 ms soft-mute ramp), 8 writes;
-    /// re-sync after a brown-out back to On 2530 ms, 71 writes (monitor open). A monitor at −20 dBFS
-    /// with the sine's peak on the write grid: no event going up, one −35 dBFS click per channel at the
-    /// first step down (−25 dBFS for a −10 dBFS monitor); at −32 dBFS none either way. The wrong orders
-    /// in the tests: no VMID settle −21 dBFS click and thumps; OUT1 enabled after the level opened
-    /// −32 dBFS (with a −32 dBFS monitor); OUT1 off before the soft mute −25 dBFS; VMID off in Off
-    /// −32 dBFS at the next power-up.
+    /// Es8388PowerTests and Es8388FaultTests print the times, writes and pop events of these
+    /// sequences, and of the wrong orders they try.
     /// </remarks>
     public static class Es8388Sequences
     {
@@ -59,10 +51,14 @@ namespace InterfaceFirmware.Drivers.Es8388
         /// <summary>A margin for the OUT1 drivers to settle on VMID before the level opens (the model needs none).</summary>
         public const int DriverSettleMs = 10;
 
-
-
         /// <summary>Writes MCLKDIV2 and the ADC and DAC FsRatio of the clock plan.</summary>
         public const int WriteClocks = CodecActions.FirstChipAction;
+
+        /// <summary>Switches every bypass path out of the output mixers (OUT1 has no mute code: this silences the monitor).</summary>
+        public const int CutMonitor = CodecActions.FirstChipAction + 1;
+
+        /// <summary>Switches the bypass paths the caller asked for back into the output mixers.</summary>
+        public const int RestoreMonitor = CodecActions.FirstChipAction + 2;
 
         /// <summary>
         /// Off → Standby: analogue bias on, VMID charged through 50 kΩ (not Linux's 5 kΩ fast
@@ -93,9 +89,10 @@ namespace InterfaceFirmware.Drivers.Es8388
             SequenceStep.Wait(DriverSettleMs),
         };
 
-        /// <summary>Un-mute while On: OUT1 to the caller's level, then the DAC's soft un-mute.</summary>
+        /// <summary>Un-mute while On: the monitor paths back in at −45 dB, OUT1 to the caller's level, then the DAC's soft un-mute.</summary>
         public static readonly SequenceStep[] Unmute =
         {
+            SequenceStep.Do(RestoreMonitor),
             SequenceStep.Do(CodecActions.OpenOutputs),
             SequenceStep.Do(CodecActions.UnmuteDac),
         };
@@ -103,21 +100,25 @@ namespace InterfaceFirmware.Drivers.Es8388
         /// <summary>
         /// Mute while On: the DAC's soft mute first, and only once it has run OUT1 to −45 dB
         /// (stepped if a monitor path is open): OUT1 has no zero-cross latch, so its steps are
-        /// kept off the playback and only ever cut the monitor.
+        /// kept off the playback and only ever cut the monitor. OUT1 has no mute code, so the
+        /// monitor paths are then switched out of the mixers: at −45 dB that step is far below a
+        /// click, and the outputs are silent.
         /// </summary>
         public static readonly SequenceStep[] Mute =
         {
             SequenceStep.Do(CodecActions.MuteDac),
             SequenceStep.Do(CodecActions.WaitMuteRamp),
             SequenceStep.Do(CodecActions.CloseOutputs),
+            SequenceStep.Do(CutMonitor),
         };
 
-        /// <summary>On → Standby: the DAC soft-muted and OUT1 closed before anything powers down; then outputs, DACs, ADC side, chip.</summary>
+        /// <summary>On → Standby: silent first (as <see cref="Mute"/>) before anything powers down; then outputs, DACs, ADC side, chip.</summary>
         public static readonly SequenceStep[] OnToStandby =
         {
             SequenceStep.Do(CodecActions.MuteDac),
             SequenceStep.Do(CodecActions.WaitMuteRamp),
             SequenceStep.Do(CodecActions.CloseOutputs),
+            SequenceStep.Do(CutMonitor),
             SequenceStep.Update(Es8388Registers.DacPower, Es8388Registers.Out1Enable, 0),
             SequenceStep.Update(Es8388Registers.DacPower, Es8388Registers.DacsPowerDown, Es8388Registers.DacsPowerDown),
             SequenceStep.Update(Es8388Registers.AdcPower, Es8388Registers.AdcPowerAll, Es8388Registers.AdcPowerOff),

@@ -4,8 +4,8 @@ using InterfaceFirmware.Hal;
 namespace InterfaceFirmware.Drivers.Tpa6130a2
 {
     /// <summary>
-    /// TI TPA6130A2 headphone amplifier (I2C 0x60, readable registers; shared/facts/audio-chips.md
-    /// §3): revision check, one volume on the 64-step taper, per-channel mute, high-impedance
+    /// TI TPA6130A2 headphone amplifier (I2C 0x60, readable registers; TI SLOS488,
+    /// Linux sound/soc/codecs/tpa6130a2.c): revision check, one volume on the 64-step taper, per-channel mute, high-impedance
     /// outputs, thermal flag, and shutdown by software (SWS) and, where wired, by the SD line.
     /// </summary>
     /// <remarks>
@@ -18,53 +18,6 @@ namespace InterfaceFirmware.Drivers.Tpa6130a2
     public sealed class Tpa6130a2Amplifier : ChipDriver, IHeadphoneAmplifier
     {
         public const int DefaultAddress = 0x60;
-
-        /// <summary>Let the chip wake after the SD line rises before talking to it.</summary>
-        public const int WakeMs = 5;
-
-        /// <summary>The outputs drive about 5 ms after they are enabled (charge pump start-up); wait twice that before un-muting.</summary>
-        public const int StartupMs = 10;
-
-        /// <summary>Raises the SD line (if wired): the chip powers up at its reset values.</summary>
-        public const int ActionReleaseShutdownLine = 1;
-
-        /// <summary>Lowers the SD line (if wired): the chip loses power and its registers.</summary>
-        public const int ActionAssertShutdownLine = 2;
-
-        /// <summary>Writes every register that differs from what the chip holds.</summary>
-        public const int ActionFlush = 3;
-
-        /// <summary>Sets both mute bits.</summary>
-        public const int ActionMuteBoth = 4;
-
-        /// <summary>Sets the mute bits as the caller wished.</summary>
-        public const int ActionApplyMute = 5;
-
-        /// <summary>Writes what differs, if the chip keeps its registers through the shutdown (no SD line).</summary>
-        public const int ActionFlushIfRetained = 6;
-
-        /// <summary>Enable: wake, muted, registers, charge pump, channels, settle, un-mute last.</summary>
-        public static readonly SequenceStep[] EnableSequence =
-        {
-            SequenceStep.Do(ActionReleaseShutdownLine),
-            SequenceStep.Wait(WakeMs),
-            SequenceStep.Do(ActionMuteBoth),
-            SequenceStep.Do(ActionFlush),
-            SequenceStep.Update(Tpa6130a2Registers.Control, Tpa6130a2Registers.SoftwareShutdown, 0),
-            SequenceStep.Update(Tpa6130a2Registers.Control, Tpa6130a2Registers.EnableBoth, Tpa6130a2Registers.EnableBoth),
-            SequenceStep.Wait(StartupMs),
-            SequenceStep.Do(ActionApplyMute),
-        };
-
-        /// <summary>Shutdown: mute first, channels off, software shutdown, then the SD line.</summary>
-        public static readonly SequenceStep[] ShutdownSequence =
-        {
-            SequenceStep.Do(ActionFlushIfRetained),
-            SequenceStep.Do(ActionMuteBoth),
-            SequenceStep.Update(Tpa6130a2Registers.Control, Tpa6130a2Registers.EnableBoth, 0),
-            SequenceStep.Update(Tpa6130a2Registers.Control, Tpa6130a2Registers.SoftwareShutdown, Tpa6130a2Registers.SoftwareShutdown),
-            SequenceStep.Do(ActionAssertShutdownLine),
-        };
 
         private const string LogSource = "amp";
 
@@ -114,7 +67,7 @@ namespace InterfaceFirmware.Drivers.Tpa6130a2
         /// Reads the revision (Linux accepts 1 and 2). With the SD line low the chip is woken for
         /// the read and put back, as the Linux probe does; the read follows the rising edge at once
         /// (the datasheet text on how soon I2C answers after SD was not available: if a real chip
-        /// NACKs there, call this with SD already high for <see cref="WakeMs"/>).
+        /// NACKs there, call this with SD already high for <see cref="Tpa6130a2Sequences.WakeMs"/>).
         /// </summary>
         public DriverStatus Probe(out int revision)
         {
@@ -186,7 +139,7 @@ namespace InterfaceFirmware.Drivers.Tpa6130a2
 
             _wantEnabled = enabled;
             _enabled = false;
-            Runner.Start(enabled ? EnableSequence : ShutdownSequence);
+            Runner.Start(enabled ? Tpa6130a2Sequences.Enable : Tpa6130a2Sequences.Shutdown);
             Tick(nowMs);
             return Status;
         }
@@ -198,18 +151,8 @@ namespace InterfaceFirmware.Drivers.Tpa6130a2
                 return;
             }
 
-            if (Runner.Tick(nowMs, this))
+            if (RunSequence(nowMs))
             {
-                if (Runner.Failed)
-                {
-                    if (Status == DriverStatus.Ok)
-                    {
-                        Fail("stopped answering during a sequence (step " + Runner.Position.ToString() + ")");
-                    }
-
-                    return;
-                }
-
                 _enabled = _wantEnabled;
             }
         }
@@ -342,7 +285,7 @@ namespace InterfaceFirmware.Drivers.Tpa6130a2
             }
 
             Report(LogLevel.Warning, "re-syncing");
-            Runner.Start(_wantEnabled ? EnableSequence : ShutdownSequence);
+            Runner.Start(_wantEnabled ? Tpa6130a2Sequences.Enable : Tpa6130a2Sequences.Shutdown);
             Tick(nowMs);
             return Status;
         }
@@ -351,7 +294,7 @@ namespace InterfaceFirmware.Drivers.Tpa6130a2
         {
             switch (action)
             {
-                case ActionReleaseShutdownLine:
+                case Tpa6130a2Sequences.ReleaseShutdownLine:
                     if (_shutdownLine != null && !_shutdownLine.Level)
                     {
                         _shutdownLine.Write(true);
@@ -361,7 +304,7 @@ namespace InterfaceFirmware.Drivers.Tpa6130a2
                     }
 
                     return StepResult.Done;
-                case ActionAssertShutdownLine:
+                case Tpa6130a2Sequences.AssertShutdownLine:
                     if (_shutdownLine != null)
                     {
                         _shutdownLine.Write(false);
@@ -369,19 +312,19 @@ namespace InterfaceFirmware.Drivers.Tpa6130a2
                     }
 
                     return StepResult.Done;
-                case ActionFlushIfRetained:
+                case Tpa6130a2Sequences.FlushIfRetained:
                     if (_shutdownLine != null)
                     {
                         return StepResult.Done; // about to lose power: the next enable writes everything
                     }
 
-                    return Flush();
-                case ActionFlush:
-                    return Flush();
-                case ActionMuteBoth:
+                    return FlushSome();
+                case Tpa6130a2Sequences.Flush:
+                    return FlushSome();
+                case Tpa6130a2Sequences.MuteBoth:
                     Update(Tpa6130a2Registers.Volume, Tpa6130a2Registers.MuteBoth, Tpa6130a2Registers.MuteBoth);
                     return Outcome();
-                case ActionApplyMute:
+                case Tpa6130a2Sequences.ApplyMute:
                     Update(Tpa6130a2Registers.Volume, Tpa6130a2Registers.MuteBoth, _wantMute);
                     return Outcome();
                 default:
@@ -392,18 +335,6 @@ namespace InterfaceFirmware.Drivers.Tpa6130a2
         private bool ReadControl()
         {
             return ReadRegister(Tpa6130a2Registers.Control, out int control);
-        }
-
-        private StepResult Flush()
-        {
-            int left = Registers.Flush(SequenceRunner.WritesPerTick);
-            if (left < 0)
-            {
-                Fail("stopped answering while its registers were written");
-                return StepResult.Failed;
-            }
-
-            return left == 0 ? StepResult.Done : StepResult.Again;
         }
 
         // Control reads clear the thermal flag: note it, and keep it out of the value (the cache never holds it).

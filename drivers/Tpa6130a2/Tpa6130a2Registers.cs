@@ -1,7 +1,7 @@
 namespace InterfaceFirmware.Drivers.Tpa6130a2
 {
     /// <summary>
-    /// TPA6130A2 registers (TI SLOS488, Linux <c>tpa6130a2.h</c>; shared/facts/audio-chips.md §3).
+    /// TPA6130A2 registers (TI SLOS488, Linux sound/soc/codecs/tpa6130a2.h).
     /// Registers 5–8 are TI test registers: never written.
     /// </summary>
     public static class Tpa6130a2Registers

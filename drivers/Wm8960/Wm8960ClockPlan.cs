@@ -1,8 +1,8 @@
 namespace InterfaceFirmware.Drivers.Wm8960
 {
     /// <summary>
-    /// How the WM8960 makes its SYSCLK and sample rate from an MCLK (shared/facts/audio-chips.md
-    /// §1.5, Linux <c>pll_factors</c>): SYSCLK must be 12.288 MHz for the 48 kHz family and
+    /// How the WM8960 makes its SYSCLK and sample rate from an MCLK (WM8960 datasheet
+    /// clocking section, Linux <c>pll_factors</c> in sound/soc/codecs/wm8960.c): SYSCLK must be 12.288 MHz for the 48 kHz family and
     /// 11.2896 MHz for the 44.1 kHz family; fs = SYSCLK / (256 · DACDIV). An MCLK of SYSCLK or
     /// 2·SYSCLK is used directly; anything else goes through the PLL, run at 2·SYSCLK with
     /// SYSCLKDIV = 2 (f2 = 4 · 2 · SYSCLK, N.K = f2 / MCLK, 6 ≤ N ≤ 12, MCLK halved by the
@@ -43,7 +43,8 @@ namespace InterfaceFirmware.Drivers.Wm8960
         {
             get
             {
-                return (DividerCode << 6) | (DividerCode << 3) | (SysclkDivideBy2 ? Wm8960Registers.SysclkDivideBy2 : 0)
+                return (DividerCode << Wm8960Registers.AdcDividerShift) | (DividerCode << Wm8960Registers.DacDividerShift)
+                    | (SysclkDivideBy2 ? Wm8960Registers.SysclkDivideBy2 : 0)
                     | (UsePll ? Wm8960Registers.ClockSelectPll : 0);
             }
         }
@@ -51,7 +52,7 @@ namespace InterfaceFirmware.Drivers.Wm8960
         /// <summary>R52: SDM (fractional), PLLPRESCALE, PLLN.</summary>
         public int Pll1Value
         {
-            get { return (PllK != 0 ? 0x020 : 0) | (PllPrescale ? 0x010 : 0) | PllN; }
+            get { return (PllK != 0 ? Wm8960Registers.PllFractional : 0) | (PllPrescale ? Wm8960Registers.PllPrescale : 0) | PllN; }
         }
 
         /// <summary>

@@ -4,7 +4,7 @@ using InterfaceFirmware.Hal;
 namespace InterfaceFirmware.Drivers.Wm8960
 {
     /// <summary>
-    /// Wolfson/Cirrus WM8960 codec driver (shared/facts/audio-chips.md §1): write-only registers
+    /// Wolfson/Cirrus WM8960 codec driver (Cirrus WM8960 datasheet; Linux sound/soc/codecs/wm8960.c): write-only registers
     /// kept in the cache, VU-latched volume pairs, zero-cross volume changes with the timeout on,
     /// the DAC's soft mute with its slow ramp, clocks direct from a 256·fs MCLK or through the PLL,
     /// and the Linux bias sequence with settle times long enough that the headphone coupling
@@ -25,21 +25,6 @@ namespace InterfaceFirmware.Drivers.Wm8960
     {
         public const int DefaultAddress = 0x1A;
 
-        /// <summary>Headphone steps while a monitor path is open: 3 dB every 2 ms, each landing at a zero crossing.</summary>
-        public const int HeadphoneRampStepDb = 3;
-
-        public const int HeadphoneRampIntervalMs = 2;
-
-        // The slow soft-mute ramp: 255 steps of 0.5 dB, one per 32 samples (DACMR = 1).
-        private const int MuteRampSamples = 255 * 32;
-
-        private static readonly int[] RegistersBroughtUpBySequences =
-        {
-            Wm8960Registers.Clocking1, Wm8960Registers.Power1, Wm8960Registers.Power2, Wm8960Registers.Power3,
-            Wm8960Registers.AntiPop1, Wm8960Registers.AntiPop2,
-        };
-
-        private readonly CodecCapabilities _capabilities;
         private readonly Wm8960ClockPlan _plan = new Wm8960ClockPlan();
         private readonly Wm8960ClockPlan _candidate = new Wm8960ClockPlan();
         private SequenceStep[] _clockSequence;
@@ -47,22 +32,8 @@ namespace InterfaceFirmware.Drivers.Wm8960
         private bool _pllRunning;
 
         public Wm8960Codec(II2cBus bus, int address, ILog log)
-            : base(new RegisterBank(new Wm8960RegisterPort(bus, address), Wm8960Registers.ResetValues()), log)
+            : base(new RegisterBank(new Wm8960RegisterPort(bus, address), Wm8960Registers.ResetValues()), Wm8960Profile.Profile, log)
         {
-            _capabilities = new CodecCapabilities();
-            _capabilities.InputGain = Wm8960Gains.Input;
-            _capabilities.AdcVolume = Wm8960Gains.Adc;
-            _capabilities.DacVolume = Wm8960Gains.Dac;
-            _capabilities.MonitorGain = Wm8960Gains.Bypass;
-            _capabilities.HeadphoneVolume = Wm8960Gains.Headphone;
-            _capabilities.MonitorCrossFeed = false;
-            _capabilities.ZeroCrossVolume = true;
-            _capabilities.HeadphoneOutputs = 1;
-            _capabilities.InputCount = 3;
-            _capabilities.DifferentialInput = true;
-            _capabilities.HasPll = true;
-            _capabilities.JackDetect = false;
-
             int[] latched =
             {
                 Wm8960Registers.LeftInputVolume, Wm8960Registers.RightInputVolume, Wm8960Registers.LeftHeadphoneVolume,
@@ -73,16 +44,6 @@ namespace InterfaceFirmware.Drivers.Wm8960
             {
                 Registers.Cache.SetLatch(latched[i], Wm8960Registers.VolumeUpdate);
             }
-        }
-
-        public override string Name
-        {
-            get { return "WM8960"; }
-        }
-
-        public override CodecCapabilities Capabilities
-        {
-            get { return _capabilities; }
         }
 
         /// <summary>The clocking in use (valid once <see cref="CodecDriver.ConfigureClocks"/> succeeded).</summary>
@@ -129,8 +90,8 @@ namespace InterfaceFirmware.Drivers.Wm8960
                 WritePair(Wm8960Registers.LeftInputVolume, Wm8960Registers.RightInputVolume, leftPga, rightPga, Wm8960Registers.VolumeUpdate);
             }
 
-            Update(Wm8960Registers.LeftInputPath, Wm8960Registers.MicBoostMask, leftBoost << 4);
-            Update(Wm8960Registers.RightInputPath, Wm8960Registers.MicBoostMask, rightBoost << 4);
+            Update(Wm8960Registers.LeftInputPath, Wm8960Registers.MicBoostMask, leftBoost << Wm8960Registers.MicBoostShift);
+            Update(Wm8960Registers.RightInputPath, Wm8960Registers.MicBoostMask, rightBoost << Wm8960Registers.MicBoostShift);
             if (!boostRises)
             {
                 WritePair(Wm8960Registers.LeftInputVolume, Wm8960Registers.RightInputVolume, leftPga, rightPga, Wm8960Registers.VolumeUpdate);
@@ -154,8 +115,8 @@ namespace InterfaceFirmware.Drivers.Wm8960
         {
             int left = Wm8960Gains.Bypass.CodeFor(requested.LeftToLeft);
             int right = Wm8960Gains.Bypass.CodeFor(requested.RightToRight);
-            SetBypass(Wm8960Registers.LeftBypass, left);
-            SetBypass(Wm8960Registers.RightBypass, right);
+            SetMonitorPath(Wm8960Registers.LeftBypass, left, true);
+            SetMonitorPath(Wm8960Registers.RightBypass, right, true);
 
             MonitorGains achieved = MonitorGains.Off();
             achieved.LeftToLeft = Wm8960Gains.Bypass.CentiDbFor(left);
@@ -170,26 +131,6 @@ namespace InterfaceFirmware.Drivers.Wm8960
         }
 
         // ---- CodecDriver ---------------------------------------------------------------------------
-
-        protected override SequenceStep[] TransitionSequence(CodecPowerState from, CodecPowerState to)
-        {
-            if (to == CodecPowerState.Standby)
-            {
-                return from == CodecPowerState.Off ? Wm8960Sequences.OffToStandby : Wm8960Sequences.OnToStandby;
-            }
-
-            return to == CodecPowerState.On ? Wm8960Sequences.StandbyToOn : Wm8960Sequences.StandbyToOff;
-        }
-
-        protected override SequenceStep[] MuteSequence
-        {
-            get { return Wm8960Sequences.Mute; }
-        }
-
-        protected override SequenceStep[] UnmuteSequence
-        {
-            get { return Wm8960Sequences.Unmute; }
-        }
 
         protected override SequenceStep[] ClockSequence
         {
@@ -212,42 +153,14 @@ namespace InterfaceFirmware.Drivers.Wm8960
             // Soft-muted DAC that ramps back up on un-mute, slowly (171 ms full scale at 48 kHz).
             Registers.Cache.Set(Wm8960Registers.DacControl2, Wm8960Registers.DacSoftMuteMode | Wm8960Registers.DacSlowRamp);
 
-            // Input 1 through the PGA into the boost mixer on both sides; playback into the output mixers.
-            Registers.Cache.Set(Wm8960Registers.LeftInputPath, Wm8960Registers.InputInverting1 | Wm8960Registers.PgaToBoost);
-            Registers.Cache.Set(Wm8960Registers.RightInputPath, Wm8960Registers.InputInverting1 | Wm8960Registers.PgaToBoost);
-            Registers.Cache.Set(Wm8960Registers.DacControl1,
-                Wm8960Registers.DacSoftMute | Wm8960Registers.AdcPolarityLeft | Wm8960Registers.AdcPolarityRight);
+            // Input 2 through the PGA's non-inverting input into the boost mixer on both sides (in
+            // phase: the monitor adds to playback of the same signal; the reference board wires its
+            // jacks there); playback into the output mixers.
+            Registers.Cache.Set(Wm8960Registers.LeftInputPath, Wm8960Registers.InputNonInverting2 | Wm8960Registers.PgaToBoost);
+            Registers.Cache.Set(Wm8960Registers.RightInputPath, Wm8960Registers.InputNonInverting2 | Wm8960Registers.PgaToBoost);
+            Registers.Cache.Set(Wm8960Registers.DacControl1, Wm8960Registers.DacSoftMute);
             Registers.Cache.Update(Wm8960Registers.LeftOutMix, Wm8960Registers.DacToMixer, Wm8960Registers.DacToMixer);
             Registers.Cache.Update(Wm8960Registers.RightOutMix, Wm8960Registers.DacToMixer, Wm8960Registers.DacToMixer);
-        }
-
-        protected override void SetDacMuteInCache(bool muted)
-        {
-            Registers.Cache.Update(Wm8960Registers.DacControl1, Wm8960Registers.DacSoftMute, muted ? Wm8960Registers.DacSoftMute : 0);
-        }
-
-        protected override int DacMuteRegister
-        {
-            get { return Wm8960Registers.DacControl1; }
-        }
-
-        protected override int MuteRampMs
-        {
-            get
-            {
-                int rate = _clocksConfigured ? _plan.SampleRate : 48000;
-                return RampMs(MuteRampSamples, rate);
-            }
-        }
-
-        protected override int DischargeMs
-        {
-            get { return Wm8960Sequences.OutputDischargeMs; }
-        }
-
-        protected override int[] SequencedRegisters
-        {
-            get { return RegistersBroughtUpBySequences; }
         }
 
         protected override bool ResetChip()
@@ -301,16 +214,16 @@ namespace InterfaceFirmware.Drivers.Wm8960
             switch (wordLength)
             {
                 case 16:
-                    lengthBits = 0x0;
+                    lengthBits = Wm8960Registers.WordLength16;
                     break;
                 case 20:
-                    lengthBits = 0x4;
+                    lengthBits = Wm8960Registers.WordLength20;
                     break;
                 case 24:
-                    lengthBits = 0x8;
+                    lengthBits = Wm8960Registers.WordLength24;
                     break;
                 case 32:
-                    lengthBits = 0xC;
+                    lengthBits = Wm8960Registers.WordLength32;
                     break;
                 default:
                     return DriverStatus.Unsupported;
@@ -320,16 +233,16 @@ namespace InterfaceFirmware.Drivers.Wm8960
             switch (format)
             {
                 case InterfaceFormat.RightJustified:
-                    formatBits = 0x0;
+                    formatBits = Wm8960Registers.FormatRightJustified;
                     break;
                 case InterfaceFormat.LeftJustified:
-                    formatBits = 0x1;
+                    formatBits = Wm8960Registers.FormatLeftJustified;
                     break;
                 case InterfaceFormat.I2s:
-                    formatBits = 0x2;
+                    formatBits = Wm8960Registers.FormatI2s;
                     break;
                 default:
-                    formatBits = 0x3;
+                    formatBits = Wm8960Registers.FormatDsp;
                     break;
             }
 
@@ -368,59 +281,6 @@ namespace InterfaceFirmware.Drivers.Wm8960
 
         // ---- helpers -------------------------------------------------------------------------------
 
-        protected override int ClosedOutputCode
-        {
-            get { return Wm8960Gains.Headphone.MuteCode; }
-        }
-
-        protected override int OutputStepIntervalMs
-        {
-            get { return HeadphoneRampIntervalMs; }
-        }
-
-        protected override int OutputCode(bool left)
-        {
-            return Registers.Get(left ? Wm8960Registers.LeftHeadphoneVolume : Wm8960Registers.RightHeadphoneVolume) & Wm8960Registers.HeadphoneVolumeMask;
-        }
-
-        /// <summary>Lands at the next zero crossing (or the timeout, 43–85 ms, on silence), both sides together.</summary>
-        protected override void WriteOutputLevel(int leftCode, int rightCode)
-        {
-            WritePair(Wm8960Registers.LeftHeadphoneVolume, Wm8960Registers.RightHeadphoneVolume,
-                Wm8960Registers.HeadphoneZeroCross | leftCode, Wm8960Registers.HeadphoneZeroCross | rightCode, Wm8960Registers.VolumeUpdate);
-        }
-
-        // One ramp step in dB (= codes). Mute counts as one step below −73 dB, so a ramp from mute
-        // starts at −73 dB and a ramp to mute ends there.
-        protected override int StepOutputLevel(int current, int target)
-        {
-            int lowest = Wm8960Gains.Headphone.MinCode;
-            int belowLowest = lowest - HeadphoneRampStepDb;
-            int from = current < lowest ? belowLowest : current;
-            int to = target < lowest ? belowLowest : target;
-            if (from == to)
-            {
-                return target;
-            }
-
-            int next = to > from ? from + HeadphoneRampStepDb : from - HeadphoneRampStepDb;
-            if ((to > from && next >= to) || (to < from && next <= to))
-            {
-                return target;
-            }
-
-            return next < lowest ? lowest : next;
-        }
-
-        protected override bool MonitorOpen
-        {
-            get
-            {
-                return (Registers.Get(Wm8960Registers.LeftBypass) & Wm8960Registers.BypassEnable) != 0
-                    || (Registers.Get(Wm8960Registers.RightBypass) & Wm8960Registers.BypassEnable) != 0;
-            }
-        }
-
         private StereoGain SetDigitalPair(GainScale scale, int left, int right, StereoGain requested)
         {
             int leftCode = scale.CodeFor(requested.Left);
@@ -444,20 +304,7 @@ namespace InterfaceFirmware.Drivers.Wm8960
 
         private int CurrentBoost(int pathRegister)
         {
-            return (Registers.Get(pathRegister) & Wm8960Registers.MicBoostMask) >> 4;
-        }
-
-        // Off clears only the switch (the gain field keeps its value: no write just to move it).
-        private void SetBypass(int register, int code)
-        {
-            if (code == Wm8960Gains.BypassOffCode)
-            {
-                Update(register, Wm8960Registers.BypassEnable, 0);
-            }
-            else
-            {
-                Update(register, Wm8960Registers.BypassEnable | Wm8960Registers.BypassGainMask, Wm8960Registers.BypassEnable | (code << 4));
-            }
+            return (Registers.Get(pathRegister) & Wm8960Registers.MicBoostMask) >> Wm8960Registers.MicBoostShift;
         }
 
         private static int InputPathBits(InputSource source)

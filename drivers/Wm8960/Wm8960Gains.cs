@@ -1,7 +1,7 @@
 namespace InterfaceFirmware.Drivers.Wm8960
 {
     /// <summary>
-    /// The WM8960's gain stages as dB scales (shared/facts/audio-chips.md §1.3), in 0.01 dB.
+    /// The WM8960's gain stages as dB scales (WM8960 datasheet register map; Linux sound/soc/codecs/wm8960.c TLVs), in 0.01 dB.
     /// </summary>
     public static class Wm8960Gains
     {

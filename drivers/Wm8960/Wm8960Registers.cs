@@ -2,7 +2,7 @@ namespace InterfaceFirmware.Drivers.Wm8960
 {
     /// <summary>
     /// WM8960 register addresses, the bits the driver uses and the power-on values (Linux
-    /// <c>wm8960_reg_defaults</c>, SparkFun's datasheet transcription; shared/facts/audio-chips.md §1.2).
+    /// <c>wm8960_reg_defaults</c> in sound/soc/codecs/wm8960.c, SparkFun_WM8960_Arduino_Library's datasheet transcription).
     /// </summary>
     public static class Wm8960Registers
     {
@@ -38,6 +38,10 @@ namespace InterfaceFirmware.Drivers.Wm8960
         public const int Pll3 = 0x36;
         public const int Pll4 = 0x37;
 
+        // R52 PLL 1: SDM (fractional mode), PLLPRESCALE (MCLK / 2 into the PLL), PLLN[3:0]; R53–R55 PLLK[23:0], high byte first
+        public const int PllFractional = 0x020;
+        public const int PllPrescale = 0x010;
+
         /// <summary>The update latch of every volume pair (IPVU, OUT1VU, DACVU, ADCVU).</summary>
         public const int VolumeUpdate = 0x100;
 
@@ -51,6 +55,8 @@ namespace InterfaceFirmware.Drivers.Wm8960
         public const int HeadphoneVolumeMask = 0x07F;
 
         // R4 clocking: ADCDIV[8:6], DACDIV[5:3], SYSCLKDIV[2:1], CLKSEL[0]
+        public const int AdcDividerShift = 6;
+        public const int DacDividerShift = 3;
         public const int ClockSelectPll = 0x001;
         public const int SysclkDivideBy2 = 0x004;
 
@@ -65,7 +71,15 @@ namespace InterfaceFirmware.Drivers.Wm8960
 
         // R7 audio interface: WL[3:2], FORMAT[1:0], MS[6]
         public const int WordLengthMask = 0x00C;
+        public const int WordLength16 = 0x000;
+        public const int WordLength20 = 0x004;
+        public const int WordLength24 = 0x008;
+        public const int WordLength32 = 0x00C;
         public const int FormatMask = 0x003;
+        public const int FormatRightJustified = 0x000;
+        public const int FormatLeftJustified = 0x001;
+        public const int FormatI2s = 0x002;
+        public const int FormatDsp = 0x003;
         public const int MasterMode = 0x040;
 
         // R23 additional control 1: TSDEN, VSEL = 11 (reset), TOCLKSEL fast, TOEN
@@ -94,6 +108,7 @@ namespace InterfaceFirmware.Drivers.Wm8960
         public const int InputNonInverting3 = 0x080; // LMP3
         public const int InputNonInverting2 = 0x040; // LMP2
         public const int MicBoostMask = 0x030;
+        public const int MicBoostShift = 4;
         public const int PgaToBoost = 0x008;     // LMIC2B
         public const int InputSelectMask = 0x1C0;
 

@@ -3,8 +3,8 @@ using InterfaceFirmware.Drivers.Codec;
 namespace InterfaceFirmware.Drivers.Wm8960
 {
     /// <summary>
-    /// The WM8960 driver's sequences, as data (shared/facts/audio-chips.md §1.8, Linux
-    /// <c>wm8960_set_bias_level_out3</c>), with the settle times this board's capacitor-coupled
+    /// The WM8960 driver's sequences, as data (Linux <c>wm8960_set_bias_level_out3</c> in
+    /// sound/soc/codecs/wm8960.c), with the settle times this board's capacitor-coupled
     /// headphones need. Public so they can be read, and so tests can show that a reordered copy
     /// pops; the driver never changes them (nobody should).
     /// </summary>

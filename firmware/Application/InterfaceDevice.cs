@@ -38,8 +38,8 @@ namespace InterfaceFirmware.Firmware.Application
         /// <summary>A jack-detect switch settles slower than a button.</summary>
         public const int JackDebounceMs = 100;
 
-        /// <summary>How long the LEDs show which jack was just selected.</summary>
-        public const int SelectionShowMs = 4000;
+        /// <summary>The LEDs show which jack was just selected for this many whole LED cycles (2 s each) after the current one.</summary>
+        public const int SelectionShowCycles = 2;
 
         /// <summary>The bridge's rate before a stream sets one.</summary>
         public const int BridgeDefaultRate = 48000;
@@ -404,7 +404,7 @@ namespace InterfaceFirmware.Firmware.Application
                     break;
                 case UserAction.SelectNextJack:
                     _state.SelectedJack = (j + 1) % _jackCount;
-                    _state.ShowSelectionUntilMs = nowMs + SelectionShowMs;
+                    _state.ShowSelectionUntilMs = (nowMs / LedPatterns.CycleMs + 1 + SelectionShowCycles) * LedPatterns.CycleMs;
                     _log.Write(LogLevel.Info, Source, "volume keys on the " + _profile.Jacks[_state.SelectedJack].Name + " jack");
                     break;
                 case UserAction.CycleGainRange:

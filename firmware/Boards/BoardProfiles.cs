@@ -42,7 +42,8 @@ namespace InterfaceFirmware.Firmware.Boards
             board.AmplifierShutdownPin = 21;
             board.HasUsbBridge = true;
             board.SpeakerAmplifierPin = -1;
-            board.Inputs = new InputSourcePair(InputSource.Input1, InputSource.Input1);
+            board.Inputs = new InputSourcePair(InputSource.Input2, InputSource.Input2); // the non-inverting PGA inputs: monitor in phase
+
             board.DefaultInputGainCentiDb = 1200;
 
             // Main jack: the TPA6130A2 sets the range (changed only while muted), the codec's

@@ -15,18 +15,18 @@ namespace InterfaceFirmware.Benchmarks
             board.Usb.StartPlayback(48000, SineSource.AtDbfs(1000, -10), SineSource.AtDbfs(1000, -10));
             board.SetInput("input-1", SineSource.AtDbfs(440, -20));
             var codec = new RegisterWriter(board, board.Description.CodecAddress);
-            codec.Wm8960(Wm8960Model.R28AntiPop1, 0x09C);
-            codec.Wm8960(Wm8960Model.R25PowerManagement1, 0x0F8);   // VMID, VREF, AINL/R, ADCL/R
+            codec.Wm8960(Wm8960Model.RegAntiPop1, 0x09C);
+            codec.Wm8960(Wm8960Model.RegPowerManagement1, 0x0F8);   // VMID, VREF, AINL/R, ADCL/R
             board.RunMs(1200);
-            codec.Wm8960(Wm8960Model.R28AntiPop1, 0x008);
-            codec.Wm8960(Wm8960Model.R47PowerManagement3, 0x03C);   // input PGAs, output mixers
-            codec.Wm8960(Wm8960Model.R32AdcLeftSignalPath, 0x108);
-            codec.Wm8960(Wm8960Model.R33AdcRightSignalPath, 0x108);
-            codec.Wm8960(Wm8960Model.R45LeftBypass, 0x0A0);          // monitor the input, blended with playback
-            codec.Wm8960(Wm8960Model.R34LeftOutMix, 0x100);
-            codec.Wm8960(Wm8960Model.R37RightOutMix, 0x100);
-            codec.Wm8960(Wm8960Model.R26PowerManagement2, 0x1E0);
-            codec.Wm8960(Wm8960Model.R5DacControl1, 0x000);
+            codec.Wm8960(Wm8960Model.RegAntiPop1, 0x008);
+            codec.Wm8960(Wm8960Model.RegPowerManagement3, 0x03C);   // input PGAs, output mixers
+            codec.Wm8960(Wm8960Model.RegAdcLeftSignalPath, 0x108);
+            codec.Wm8960(Wm8960Model.RegAdcRightSignalPath, 0x108);
+            codec.Wm8960(Wm8960Model.RegLeftBypass, 0x0A0);          // monitor the input, blended with playback
+            codec.Wm8960(Wm8960Model.RegLeftOutMix, 0x100);
+            codec.Wm8960(Wm8960Model.RegRightOutMix, 0x100);
+            codec.Wm8960(Wm8960Model.RegPowerManagement2, 0x1E0);
+            codec.Wm8960(Wm8960Model.RegAdcDacControl1, 0x000);
             board.AmplifierShutdown.Write(true);
             var amplifier = new RegisterWriter(board, board.Description.AmplifierAddress);
             amplifier.Byte(Tpa6130a2Model.RegControl, 0xC0);

@@ -27,6 +27,7 @@ namespace InterfaceFirmware.Benchmarks
                 seconds + " s of 48 kHz stereo: line input through the ES8388 bypass to the headphone jack"));
 
             rows.AddRange(DriverTraffic.Measure());
+            rows.AddRange(FirmwareLoop.Measure());
 
             foreach (var row in rows)
             {

@@ -7,6 +7,42 @@ namespace InterfaceFirmware.Emulator
         Es8388 = 1,
     }
 
+    /// <summary>The headphone jack a codec's headphone output feeds.</summary>
+    public enum JackRole
+    {
+        /// <summary>The main jack: through the TPA6130A2 when the board has one, else straight from the codec.</summary>
+        Main = 0,
+
+        /// <summary>The second jack, straight from the codec through coupling capacitors.</summary>
+        Second = 1,
+    }
+
+    /// <summary>One codec on a board: its kind, I2C address, the jack it feeds and whether the ESP32 hears its ADC.</summary>
+    public sealed class CodecDescription
+    {
+        public CodecDescription(string name, CodecKind kind, int address, JackRole jack, bool feedsAdcTap)
+        {
+            Name = name;
+            Kind = kind;
+            Address = address;
+            Jack = jack;
+            FeedsAdcTap = feedsAdcTap;
+        }
+
+        /// <summary>The device name in the bus log and the current report (distinct per codec).</summary>
+        public string Name { get; }
+
+        public CodecKind Kind { get; }
+
+        /// <summary>The 7-bit address the ESP32 sees (after any address translator).</summary>
+        public int Address { get; }
+
+        public JackRole Jack { get; }
+
+        /// <summary>The codec's ADC data output reaches the ESP32 / bridge ADC line (only one codec's may).</summary>
+        public bool FeedsAdcTap { get; }
+    }
+
     /// <summary>A named GPIO on a board (button, LED, status line).</summary>
     public sealed class PinDescription
     {
@@ -25,13 +61,19 @@ namespace InterfaceFirmware.Emulator
         public bool ActiveLow { get; }
     }
 
-    /// <summary>An analogue input jack (or microphone) and the codec input pin it feeds.</summary>
+    /// <summary>An analogue input jack (or microphone) and the codec input pin it feeds (on every codec: they are wired in parallel).</summary>
     public sealed class InputDescription
     {
         public InputDescription(string name, int codecPin)
+            : this(name, codecPin, -1)
+        {
+        }
+
+        public InputDescription(string name, int codecPin, int crossPin)
         {
             Name = name;
             CodecPin = codecPin;
+            CrossPin = crossPin;
         }
 
         public string Name { get; }
@@ -41,6 +83,9 @@ namespace InterfaceFirmware.Emulator
         /// ES8388 LIN1, LIN2 = 0, 1 and RIN1, RIN2 = 2, 3.
         /// </summary>
         public int CodecPin { get; }
+
+        /// <summary>A second codec pin the same jack also feeds (the other side's LINPUT3/RINPUT3 on the reference board, for mono monitoring), or -1.</summary>
+        public int CrossPin { get; }
     }
 
     /// <summary>
@@ -52,9 +97,20 @@ namespace InterfaceFirmware.Emulator
     {
         public string Name { get; set; }
 
-        public CodecKind Codec { get; set; }
+        /// <summary>The codecs, codec A first (the one the firmware's codec driver starts with).</summary>
+        public CodecDescription[] Codecs { get; set; }
 
-        public int CodecAddress { get; set; }
+        /// <summary>Codec A's kind.</summary>
+        public CodecKind Codec
+        {
+            get { return Codecs[0].Kind; }
+        }
+
+        /// <summary>Codec A's address.</summary>
+        public int CodecAddress
+        {
+            get { return Codecs[0].Address; }
+        }
 
         /// <summary>TPA6130A2 fitted on the main jack.</summary>
         public bool HasAmplifier { get; set; }
@@ -63,9 +119,6 @@ namespace InterfaceFirmware.Emulator
 
         /// <summary>GPIO driving the amplifier's SD (shutdown, active low) pin; -1 when hard-wired on.</summary>
         public int AmplifierShutdownPin { get; set; }
-
-        /// <summary>The codec's own headphone outputs reach a jack (the second jack on the reference board).</summary>
-        public bool HasCodecHeadphoneJack { get; set; }
 
         public int I2cBusId { get; set; }
 
@@ -97,17 +150,24 @@ namespace InterfaceFirmware.Emulator
         /// <summary>Supply current of the ESP32 module with radios off, in mA.</summary>
         public double ProcessorMilliamps { get; set; }
 
-        /// <summary>The reference board (hardware/README.md).</summary>
+        /// <summary>
+        /// The reference board (hardware/README.md): codec A (WM8960 at 0x1A) feeds the TPA6130A2
+        /// and the main jack and is the only one whose ADC reaches the ESP32; codec B (a second
+        /// WM8960 behind an LTC4316 address translator, 0x1A XOR 0x40 = 0x5A) drives the second jack.
+        /// Both are I2S slaves on the same clocks and playback data; the inputs reach both.
+        /// </summary>
         public static BoardDescription Reference()
         {
             var board = new BoardDescription();
             board.Name = "reference";
-            board.Codec = CodecKind.Wm8960;
-            board.CodecAddress = 0x1A;
+            board.Codecs = new CodecDescription[]
+            {
+                new CodecDescription("WM8960", CodecKind.Wm8960, 0x1A, JackRole.Main, true),
+                new CodecDescription("WM8960-B", CodecKind.Wm8960, 0x1A ^ 0x40, JackRole.Second, false),
+            };
             board.HasAmplifier = true;
             board.AmplifierAddress = 0x60;
             board.AmplifierShutdownPin = 21;
-            board.HasCodecHeadphoneJack = true;
             board.I2cBusId = 1;
             board.I2cDataPin = 18;
             board.I2cClockPin = 23;
@@ -130,8 +190,12 @@ namespace InterfaceFirmware.Emulator
             };
             board.Inputs = new InputDescription[]
             {
-                new InputDescription("input-1", 0), // LINPUT1
-                new InputDescription("input-2", 3), // RINPUT1
+                // The PGA's non-inverting inputs (LINPUT2/RINPUT2): the monitor is in phase with
+                // playback (LINPUT1 only reaches the inverting input). Each jack also feeds the
+                // other side's INPUT3, which reaches the output mixer directly (LI2LO/RI2RO):
+                // the cross-feed for mono monitoring, ahead of the input gain.
+                new InputDescription("input-1", 1, 5), // LINPUT2, and RINPUT3
+                new InputDescription("input-2", 4, 2), // RINPUT2, and LINPUT3
             };
             board.ProcessorMilliamps = 30;
             return board;
@@ -148,12 +212,13 @@ namespace InterfaceFirmware.Emulator
         {
             var board = new BoardDescription();
             board.Name = "audiokit";
-            board.Codec = CodecKind.Es8388;
-            board.CodecAddress = 0x10;
+            board.Codecs = new CodecDescription[]
+            {
+                new CodecDescription("ES8388", CodecKind.Es8388, 0x10, JackRole.Main, true),
+            };
             board.HasAmplifier = false;
             board.AmplifierAddress = -1;
             board.AmplifierShutdownPin = -1;
-            board.HasCodecHeadphoneJack = true;
             board.I2cBusId = 1;
             board.I2cDataPin = 33;
             board.I2cClockPin = 32;

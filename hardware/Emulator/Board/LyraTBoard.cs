@@ -19,12 +19,10 @@ namespace InterfaceFirmware.Emulator
         {
             var board = new BoardDescription();
             board.Name = "lyrat";
-            board.Codec = CodecKind.Es8388;
-            board.CodecAddress = 0x10;
+            board.Codecs = new CodecDescription[] { new CodecDescription("ES8388", CodecKind.Es8388, 0x10, JackRole.Main, true) };
             board.HasAmplifier = false;
             board.AmplifierAddress = -1;
             board.AmplifierShutdownPin = -1;
-            board.HasCodecHeadphoneJack = true;
             board.I2cBusId = 1;
             board.I2cDataPin = 18;
             board.I2cClockPin = 23;

@@ -20,7 +20,7 @@ namespace InterfaceFirmware.Emulator
     /// (<see cref="PressBankButton"/>) switches it back on and restarts the timer. Computer ports
     /// and chargers never switch off.
     /// Defaults: 45 mA / 32 s are the IP5306 power-bank SoC's light-load auto-off ("load current
-    /// continuously lower than 45 mA → 32 s", shared/facts/product-anchors.md §4; other banks cut
+    /// continuously lower than 45 mA → 32 s", Injoinic IP5306 datasheet; other banks cut
     /// after 12–120 s at up to ~100 mA, so tests vary them). The 150 mA keep-alive load matches the
     /// "150 mA for 1 s every 10 s" pulsed dummy load from the same section. The 1 s averaging window
     /// is a modelling choice (banks filter their current sense; none publishes the filter): it makes

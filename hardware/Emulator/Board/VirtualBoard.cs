@@ -22,7 +22,9 @@ namespace InterfaceFirmware.Emulator
         private readonly SignalSource[] _inputSources;
         private readonly double[][] _codecInputs;
         private readonly double[][] _playback = { new double[AudioEngine.BlockFrames], new double[AudioEngine.BlockFrames] };
-        private readonly CouplingCapacitor[] _jackCoupling = { new CouplingCapacitor(220e-6), new CouplingCapacitor(220e-6) };
+        private readonly CodecModel[] _codecs;
+        private readonly HeadphoneOutput[] _codecOutputs;
+        private readonly CouplingCapacitor[][] _codecCoupling;
         private readonly ArrayList _consumers = new ArrayList();
         private int _usbStateSeen = -1;
         private int _codecClockStateSeen = -1;
@@ -47,26 +49,9 @@ namespace InterfaceFirmware.Emulator
             Usb = new UsbHostModel(Clock);
             AdcTap = new AdcTap(4096);
 
-            if (description.Codec == CodecKind.Wm8960)
-            {
-                Wm8960 = new Wm8960Model(description.CodecAddress);
-                Bus.Attach(Wm8960);
-                _consumers.Add(Wm8960);
-                _codecInputs = NewBuffers(6);
-            }
-            else
-            {
-                Es8388 = new Es8388Model(description.CodecAddress);
-                Bus.Attach(Es8388);
-                _consumers.Add(Es8388);
-                _codecInputs = NewBuffers(4);
-            }
-
             if (description.HasAmplifier)
             {
                 Amplifier = new Tpa6130a2Model(description.AmplifierAddress);
-                Bus.Attach(Amplifier);
-                _consumers.Add(Amplifier);
                 MainJack = new HeadphoneOutput("main", _popEvents);
                 if (description.AmplifierShutdownPin >= 0)
                 {
@@ -74,14 +59,43 @@ namespace InterfaceFirmware.Emulator
                 }
             }
 
-            if (description.HasCodecHeadphoneJack)
+            int codecCount = description.Codecs.Length;
+            _codecs = new CodecModel[codecCount];
+            _codecOutputs = new HeadphoneOutput[codecCount];
+            _codecCoupling = new CouplingCapacitor[codecCount][];
+            int inputPins = 0;
+            for (int i = 0; i < codecCount; i++)
             {
-                CodecJack = new HeadphoneOutput(description.HasAmplifier ? "second" : "main", _popEvents);
-                if (!description.HasAmplifier)
+                CodecDescription codec = description.Codecs[i];
+                _codecs[i] = NewCodec(codec);
+                Bus.Attach(_codecs[i]);
+                _consumers.Add(_codecs[i]);
+                _codecCoupling[i] = new CouplingCapacitor[] { new CouplingCapacitor(220e-6), new CouplingCapacitor(220e-6) };
+                inputPins = _codecs[i].InputPinCount > inputPins ? _codecs[i].InputPinCount : inputPins;
+                if (FeedsAmplifier(codec))
                 {
-                    MainJack = CodecJack;
+                    // A probe, not a jack: the codec's output as a headphone on it would hear it.
+                    _codecOutputs[i] = new HeadphoneOutput("codec-" + "abcdefgh".Substring(i, 1), _popEvents);
+                }
+                else if (codec.Jack == JackRole.Main)
+                {
+                    MainJack = new HeadphoneOutput("main", _popEvents);
+                    _codecOutputs[i] = MainJack;
+                }
+                else
+                {
+                    SecondJack = new HeadphoneOutput("second", _popEvents);
+                    _codecOutputs[i] = SecondJack;
                 }
             }
+
+            if (Amplifier != null)
+            {
+                Bus.Attach(Amplifier);
+                _consumers.Add(Amplifier);
+            }
+
+            _codecInputs = NewBuffers(inputPins);
 
             ClockSelect = description.CodecClockSelectPin >= 0 ? new VirtualDigitalOutput(Clock, description.CodecClockSelectPin, false) : null;
             CodecClock = new EspCodecClock(ClockSelect);
@@ -146,9 +160,29 @@ namespace InterfaceFirmware.Emulator
 
         public AudioEngine Audio { get; }
 
-        public Wm8960Model Wm8960 { get; }
+        /// <summary>Every codec on the board, codec A first, in the order of <see cref="BoardDescription.Codecs"/>.</summary>
+        public CodecModel[] Codecs
+        {
+            get { return _codecs; }
+        }
 
-        public Es8388Model Es8388 { get; }
+        /// <summary>Codec A, as the base every codec model shares.</summary>
+        public CodecModel Codec
+        {
+            get { return _codecs[0]; }
+        }
+
+        /// <summary>Codec A as a WM8960 model; null on a board with another codec.</summary>
+        public Wm8960Model Wm8960
+        {
+            get { return _codecs[0] as Wm8960Model; }
+        }
+
+        /// <summary>Codec A as an ES8388 model; null on a board with another codec.</summary>
+        public Es8388Model Es8388
+        {
+            get { return _codecs[0] as Es8388Model; }
+        }
 
         public Tpa6130a2Model Amplifier { get; }
 
@@ -158,8 +192,18 @@ namespace InterfaceFirmware.Emulator
         /// <summary>The headphone jack a user plugs into first (the amplifier's, or the codec's on dev boards).</summary>
         public HeadphoneOutput MainJack { get; }
 
-        /// <summary>The jack on the codec's own headphone driver (the second jack on the reference board).</summary>
-        public HeadphoneOutput CodecJack { get; }
+        /// <summary>The second jack, on its own codec's headphone driver (codec B on the reference board); null when absent.</summary>
+        public HeadphoneOutput SecondJack { get; }
+
+        /// <summary>
+        /// What codec <paramref name="index"/>'s headphone output sounds like to a 32 Ω headphone on
+        /// 220 µF: its jack when it drives one, else (codec A into the amplifier) a probe named
+        /// "codec-a" that listens to the codec on its own, with its own pop detectors.
+        /// </summary>
+        public HeadphoneOutput CodecOutput(int index)
+        {
+            return _codecOutputs[index];
+        }
 
         public UsbHostModel Usb { get; }
 
@@ -325,7 +369,12 @@ namespace InterfaceFirmware.Emulator
             SyncClocks(startUs);
             for (int i = 0; i < _inputSources.Length; i++)
             {
-                _inputSources[i].Fill(_codecInputs[_description.Inputs[i].CodecPin], 0, count, firstSample);
+                InputDescription input = _description.Inputs[i];
+                _inputSources[i].Fill(_codecInputs[input.CodecPin], 0, count, firstSample);
+                if (input.CrossPin >= 0)
+                {
+                    Array.Copy(_codecInputs[input.CodecPin], 0, _codecInputs[input.CrossPin], 0, count);
+                }
             }
 
             // The I2S data follows the clock master: the ESP32 when it clocks the codec, else the bridge.
@@ -336,66 +385,64 @@ namespace InterfaceFirmware.Emulator
             playbackLeft.Fill(_playback[0], 0, count, firstSample);
             playbackRight.Fill(_playback[1], 0, count, firstSample);
 
-            OutputPin left;
-            OutputPin right;
-            string glitch;
-            if (Wm8960 != null)
+            // Every codec hears the same inputs and the same I2S playback.
+            for (int i = 0; i < _codecs.Length; i++)
             {
-                Wm8960.Process(_codecInputs, _playback, count, startUs);
-                left = Wm8960.HeadphonePin(true);
-                right = Wm8960.HeadphonePin(false);
-                AdcTap.Push(Wm8960.Capture(true), Wm8960.Capture(false), count);
-                glitch = Wm8960.TakeGlitch();
-            }
-            else
-            {
-                Es8388.Process(_codecInputs, _playback, count, startUs);
-                left = Es8388.Out1Pin(true);
-                right = Es8388.Out1Pin(false);
-                AdcTap.Push(Es8388.Capture(true), Es8388.Capture(false), count);
-                glitch = Es8388.TakeGlitch();
-            }
-
-            if (CodecJack != null)
-            {
-                _jackCoupling[0].Process(left, CodecJack.Block(true), count);
-                _jackCoupling[1].Process(right, CodecJack.Block(false), count);
-                if (glitch != null)
+                CodecModel codec = _codecs[i];
+                CodecDescription wiring = _description.Codecs[i];
+                codec.Process(_codecInputs, _playback, count, startUs);
+                if (wiring.FeedsAdcTap)
                 {
-                    CodecJack.ReportGlitch(startUs, glitch);
+                    AdcTap.Push(codec.Capture(true), codec.Capture(false), count);
                 }
 
-                CodecJack.Commit(count, firstSample, startUs);
-            }
-
-            if (Amplifier != null)
-            {
-                Amplifier.Process(left, right, MainJack.Block(true), MainJack.Block(false), count, startUs);
-                if (glitch != null)
+                string glitch = codec.TakeGlitch();
+                HeadphoneOutput output = _codecOutputs[i];
+                _codecCoupling[i][0].Process(codec.HeadphonePin(true), output.Block(true), count);
+                _codecCoupling[i][1].Process(codec.HeadphonePin(false), output.Block(false), count);
+                ReportGlitch(output, startUs, glitch);
+                output.Commit(count, firstSample, startUs);
+                if (FeedsAmplifier(wiring))
                 {
-                    MainJack.ReportGlitch(startUs, glitch);
+                    Amplifier.Process(codec.HeadphonePin(true), codec.HeadphonePin(false), MainJack.Block(true), MainJack.Block(false), count, startUs);
+                    ReportGlitch(MainJack, startUs, glitch);
+                    MainJack.Commit(count, firstSample, startUs);
                 }
-
-                MainJack.Commit(count, firstSample, startUs);
             }
+        }
+
+        private static void ReportGlitch(HeadphoneOutput output, long startUs, string glitch)
+        {
+            if (glitch != null)
+            {
+                output.ReportGlitch(startUs, glitch);
+            }
+        }
+
+        private bool FeedsAmplifier(CodecDescription codec)
+        {
+            return codec.Jack == JackRole.Main && _description.HasAmplifier;
         }
 
         // No supply: every output is dead quiet (the step from a live output to nothing is heard).
         private void RenderUnpowered(long firstSample, int count, long startUs)
         {
-            if (CodecJack != null)
+            for (int i = 0; i < _codecOutputs.Length; i++)
             {
-                Array.Clear(CodecJack.Block(true), 0, count);
-                Array.Clear(CodecJack.Block(false), 0, count);
-                CodecJack.Commit(count, firstSample, startUs);
+                CommitSilence(_codecOutputs[i], count, firstSample, startUs);
             }
 
             if (Amplifier != null)
             {
-                Array.Clear(MainJack.Block(true), 0, count);
-                Array.Clear(MainJack.Block(false), 0, count);
-                MainJack.Commit(count, firstSample, startUs);
+                CommitSilence(MainJack, count, firstSample, startUs);
             }
+        }
+
+        private static void CommitSilence(HeadphoneOutput output, int count, long firstSample, long startUs)
+        {
+            Array.Clear(output.Block(true), 0, count);
+            Array.Clear(output.Block(false), 0, count);
+            output.Commit(count, firstSample, startUs);
         }
 
         // MCLK and LRCLK reach the codec from the ESP32 (clock select high) or from the USB bridge.
@@ -422,15 +469,10 @@ namespace InterfaceFirmware.Emulator
                 lrclk = Usb.ClockRate;
             }
 
-            if (Wm8960 != null)
+            for (int i = 0; i < _codecs.Length; i++)
             {
-                Wm8960.Clocks.Set(mclk, lrclk);
-                Wm8960.OnClocksChanged(nowUs);
-            }
-            else
-            {
-                Es8388.Clocks.Set(mclk, lrclk);
-                Es8388.OnClocksChanged(nowUs);
+                _codecs[i].Clocks.Set(mclk, lrclk);
+                _codecs[i].OnClocksChanged(nowUs);
             }
 
             // The ESP32 takes capture frames at the I2S frame rate, whatever the codec's registers say
@@ -443,14 +485,9 @@ namespace InterfaceFirmware.Emulator
         private void OnPowerChanged(bool on)
         {
             _powered = on;
-            if (Wm8960 != null)
+            for (int i = 0; i < _codecs.Length; i++)
             {
-                Wm8960.SetPowered(on);
-            }
-
-            if (Es8388 != null)
-            {
-                Es8388.SetPowered(on);
+                _codecs[i].SetPowered(on);
             }
 
             if (Amplifier != null)
@@ -463,6 +500,17 @@ namespace InterfaceFirmware.Emulator
                 // the processor stops: no more ticks or timers
                 Clock.StopTicks();
                 Log.Write(LogLevel.Warning, "board", "power lost");
+            }
+        }
+
+        // The one place that knows every codec model: a new model is one more case here.
+        private static CodecModel NewCodec(CodecDescription codec)
+        {
+            switch (codec.Kind)
+            {
+                case CodecKind.Wm8960: return new Wm8960Model(codec.Address, codec.Name);
+                case CodecKind.Es8388: return new Es8388Model(codec.Address, codec.Name);
+                default: throw new ArgumentException("no model for codec kind " + ((int)codec.Kind).ToString());
             }
         }
 

@@ -17,56 +17,13 @@ namespace InterfaceFirmware.Emulator
         private readonly double[] _adcCredit = new double[2];
         private readonly double[] _hpfX = new double[2];
         private readonly double[] _hpfY = new double[2];
-        private readonly OutputPin[] _pins = { new OutputPin(), new OutputPin() };
-        private readonly double[][] _capture = { new double[AudioEngine.BlockFrames], new double[AudioEngine.BlockFrames] };
         private readonly double[][] _pga = { new double[AudioEngine.BlockFrames], new double[AudioEngine.BlockFrames] };
         private readonly double[][] _dac = { new double[AudioEngine.BlockFrames], new double[AudioEngine.BlockFrames] };
         private readonly double[][] _bypass = { new double[AudioEngine.BlockFrames], new double[AudioEngine.BlockFrames] };
         private readonly double[] _mix = new double[AudioEngine.BlockFrames];
         private readonly double[] _gain = new double[AudioEngine.BlockFrames];
-        private readonly double[] _vmidTrack = new double[AudioEngine.BlockFrames];
         private readonly double[] _zeros = new double[AudioEngine.BlockFrames];
         private readonly bool[] _bypassLive = new bool[2];
-        private double _vmid;
-        private double _loadCurrentMa;
-        private string _pendingGlitch;
-
-        /// <summary>The OUT1 (headphone) pins, LOUT1 and ROUT1, for the block just processed.</summary>
-        public OutputPin Out1Pin(bool left)
-        {
-            return _pins[left ? 0 : 1];
-        }
-
-        /// <summary>What the ADC delivered for the block just processed (digital full scale, clipped).</summary>
-        public double[] Capture(bool left)
-        {
-            return _capture[left ? 0 : 1];
-        }
-
-        /// <summary>Without supply the VMID capacitor discharges: the next power-up starts from zero.</summary>
-        protected override void OnPowerChanged(bool powered)
-        {
-            if (!powered)
-            {
-                _vmid = 0;
-            }
-        }
-
-        /// <summary>Present VMID voltage (full-scale units).</summary>
-        public double Vmid
-        {
-            get { return _vmid; }
-        }
-
-        /// <summary>True once VMID is within 1 % of its target (or both are zero).</summary>
-        public bool VmidSettled
-        {
-            get
-            {
-                double target = VmidTarget();
-                return Math.Abs(_vmid - target) <= 0.01 * VmidLevel;
-            }
-        }
 
         /// <summary>The DAC channel's momentary ramp level: 0 = 0 dB, 0.5 dB per step, <see cref="RampSilentLevel"/> = silent.</summary>
         public int DacRampLevel(bool left)
@@ -80,20 +37,12 @@ namespace InterfaceFirmware.Emulator
             return _adcLevel[left ? 0 : 1];
         }
 
-        /// <summary>A clock problem to report at the outputs, once.</summary>
-        public string TakeGlitch()
-        {
-            string glitch = _pendingGlitch;
-            _pendingGlitch = null;
-            return glitch;
-        }
-
         // ---- gain laws (public so tests and drivers can name them) -------------------------------------
 
         /// <summary>LOUT1VOL/ROUT1VOL in dB: (code − 0x1E) × 1.5, codes above 0x21 clamped to +4.5 dB.</summary>
         public static double Out1GainDb(int code)
         {
-            code &= 0x3F;
+            code &= Out1VolumeLevel;
             if (code > Out1MaxCode)
             {
                 code = Out1MaxCode;
@@ -111,14 +60,14 @@ namespace InterfaceFirmware.Emulator
         /// <summary>Mic PGA gain: 3 dB per code, codes above 8 clamped to +24 dB.</summary>
         public static double MicGainDb(int code)
         {
-            code &= 0x0F;
+            code &= AdcControl1MicAmpRight; // a 4-bit MICAMP code
             return 3.0 * (code > 8 ? 8 : code);
         }
 
         /// <summary>ADC/DAC digital volume: −0.5 dB per code, codes at and above 0xC0 = −96 dB.</summary>
         public static double DigitalVolumeDb(int code)
         {
-            code &= 0xFF;
+            code &= DigitalVolumeCode;
             return -0.5 * (code > DigitalVolumeMinCode ? DigitalVolumeMinCode : code);
         }
 
@@ -152,9 +101,10 @@ namespace InterfaceFirmware.Emulator
         /// <summary>
         /// Processes one block. <paramref name="inputs"/> holds LIN1, LIN2, RIN1, RIN2 (analogue,
         /// full-scale units, relative to VMID); <paramref name="playback"/> the I2S data from the host
-        /// (left, right). Either may be null (silence). Results: <see cref="Out1Pin"/> and <see cref="Capture"/>.
+        /// (left, right). Either may be null (silence). Results: <see cref="CodecModel.HeadphonePin"/> (LOUT1,
+        /// ROUT1) and <see cref="CodecModel.Capture"/>.
         /// </summary>
-        public void Process(double[][] inputs, double[][] playback, int count, long startUs)
+        public override void Process(double[][] inputs, double[][] playback, int count, long startUs)
         {
             _nowUs = startUs;
             bool analogue = AnalogueOn;
@@ -170,13 +120,13 @@ namespace InterfaceFirmware.Emulator
             {
                 bool left = ch == 0;
                 double[] pga = _pga[ch];
-                if (!analogue || (adcPower & (left ? 0x80 : 0x40)) != 0)
+                if (!analogue || (adcPower & (left ? AdcPowerAinLeftOff : AdcPowerAinRightOff)) != 0)
                 {
                     Array.Clear(pga, 0, count);
                     continue;
                 }
 
-                double gain = Decibels.ToLinear(MicGainDb(left ? micAmp >> 4 : micAmp));
+                double gain = Decibels.ToLinear(MicGainDb(Field(micAmp, left ? AdcControl1MicAmpLeft : AdcControl1MicAmpRight)));
                 RenderPgaInput(inputs, ch, pga, count);
                 for (int i = 0; i < count; i++)
                 {
@@ -185,7 +135,7 @@ namespace InterfaceFirmware.Emulator
             }
 
             // ADC: digital power, VREF, state machine, bias generator, its clock; then HPF, polarity, volume ramp.
-            bool adcDigital = analogue && (chipPower & 0xA2) == 0 && (adcPower & 0x04) == 0 && AdcClockProblem == null;
+            bool adcDigital = analogue && (chipPower & AdcDigitalOff) == 0 && (adcPower & AdcPowerBiasGenOff) == 0 && AdcClockProblem == null;
             double adcFs = adcDigital ? AdcSampleRate : 0;
             int adcControl7 = _registers[RegAdcControl7];
             int adcControl6 = _registers[RegAdcControl6];
@@ -193,7 +143,7 @@ namespace InterfaceFirmware.Emulator
             {
                 bool left = ch == 0;
                 double[] capture = _capture[ch];
-                if (!adcDigital || (adcPower & (left ? 0x20 : 0x10)) != 0)
+                if (!adcDigital || (adcPower & (left ? AdcPowerAdcLeftOff : AdcPowerAdcRightOff)) != 0)
                 {
                     Array.Clear(capture, 0, count);
                     _adcLevel[ch] = RampSilentLevel;
@@ -202,12 +152,12 @@ namespace InterfaceFirmware.Emulator
                     continue;
                 }
 
-                int volumeRegister = left || (adcControl7 & 0x08) != 0 ? RegAdcControl8 : RegAdcControl9;
+                int volumeRegister = left || (adcControl7 & AdcControl7LeftSetsBoth) != 0 ? RegAdcControl8 : RegAdcControl9;
                 int target = (adcControl7 & AdcControl7Mute) != 0 ? RampSilentLevel : VolumeLevel(_registers[volumeRegister]);
-                bool constant = RampGains(_adcLevel, _adcCredit, ch, target, (adcControl7 & 0x20) != 0,
-                    RampLrckPerStep(false, adcControl7 >> 6), adcFs, count);
-                bool highPass = (adcControl6 & (left ? 0x20 : 0x10)) != 0;
-                double sign = (adcControl6 & (left ? 0x80 : 0x40)) != 0 ? -1.0 : 1.0;
+                bool constant = RampGains(_adcLevel, _adcCredit, ch, target, (adcControl7 & AdcControl7SoftRamp) != 0,
+                    RampLrckPerStep(false, Field(adcControl7, VolumeRampRate)), adcFs, count);
+                bool highPass = (adcControl6 & (left ? AdcControl6HighPassLeft : AdcControl6HighPassRight)) != 0;
+                double sign = (adcControl6 & (left ? AdcControl6InvertLeft : AdcControl6InvertRight)) != 0 ? -1.0 : 1.0;
                 double[] pga = _pga[ch];
                 double x1 = _hpfX[ch];
                 double y1 = _hpfY[ch];
@@ -231,17 +181,17 @@ namespace InterfaceFirmware.Emulator
             }
 
             // DAC: digital power, VREF, state machine, its clock; LR swap, mono, polarity, volume ramp.
-            bool dacDigital = analogue && (chipPower & 0x51) == 0 && DacClockProblem == null;
+            bool dacDigital = analogue && (chipPower & DacDigitalOff) == 0 && DacClockProblem == null;
             double dacFs = dacDigital ? DacSampleRate : 0;
             int dacControl1 = _registers[RegDacControl1];
             int dacControl3 = _registers[RegDacControl3];
             int dacControl6 = _registers[RegDacControl6];
-            bool mono = (_registers[RegDacControl7] & 0x20) != 0;
+            bool mono = (_registers[RegDacControl7] & DacControl7Mono) != 0;
             for (int ch = 0; ch < 2; ch++)
             {
                 bool left = ch == 0;
                 double[] dac = _dac[ch];
-                if (!dacDigital || (dacPower & (left ? 0x80 : 0x40)) != 0)
+                if (!dacDigital || (dacPower & (left ? DacPowerDacLeftOff : DacPowerDacRightOff)) != 0)
                 {
                     Array.Clear(dac, 0, count);
                     _dacLevel[ch] = RampSilentLevel;
@@ -249,14 +199,14 @@ namespace InterfaceFirmware.Emulator
                     continue;
                 }
 
-                int volumeRegister = left || (dacControl3 & 0x08) != 0 ? RegDacControl4 : RegDacControl5;
+                int volumeRegister = left || (dacControl3 & DacControl3LeftSetsBoth) != 0 ? RegDacControl4 : RegDacControl5;
                 int target = (dacControl3 & DacControl3Mute) != 0 ? RampSilentLevel : VolumeLevel(_registers[volumeRegister]);
                 bool constant = RampGains(_dacLevel, _dacCredit, ch, target, (dacControl3 & DacControl3SoftRamp) != 0,
-                    RampLrckPerStep(true, dacControl3 >> 6), dacFs, count);
-                int sourceCh = (dacControl1 & 0x80) != 0 ? 1 - ch : ch;
+                    RampLrckPerStep(true, Field(dacControl3, VolumeRampRate)), dacFs, count);
+                int sourceCh = (dacControl1 & DacControl1LrSwap) != 0 ? 1 - ch : ch;
                 double[] source = playback != null ? playback[sourceCh] : _zeros;
                 double[] other = playback != null ? playback[1 - sourceCh] : _zeros;
-                double sign = (dacControl6 & (left ? 0x20 : 0x10)) != 0 ? -1.0 : 1.0;
+                double sign = (dacControl6 & (left ? DacControl6InvertLeft : DacControl6InvertRight)) != 0 ? -1.0 : 1.0;
                 double g = _gain[0] * sign;
                 for (int i = 0; i < count; i++)
                 {
@@ -269,16 +219,16 @@ namespace InterfaceFirmware.Emulator
             int mixSelect = _registers[RegDacControl16];
             for (int ch = 0; ch < 2; ch++)
             {
-                int select = ch == 0 ? mixSelect >> 3 & 7 : mixSelect & 7;
+                int select = Field(mixSelect, ch == 0 ? DacControl16LMixSel : DacControl16RMixSel);
                 double[] bypass = _bypass[ch];
                 double[] source = null;
                 if (analogue)
                 {
                     switch (select)
                     {
-                        case 0: source = Input(inputs, ch * 2); break;
-                        case 1: source = Input(inputs, ch * 2 + 1); break;
-                        case 3: source = _pga[ch]; break;
+                        case MixSelectIn1: source = Input(inputs, ch * 2); break;
+                        case MixSelectIn2: source = Input(inputs, ch * 2 + 1); break;
+                        case MixSelectPga: source = _pga[ch]; break;
                     }
                 }
 
@@ -296,7 +246,7 @@ namespace InterfaceFirmware.Emulator
                 bool left = ch == 0;
                 OutputPin pin = _pins[ch];
                 double[] voltage = pin.Voltage;
-                bool driven = analogue && (dacPower & (left ? 0x20 : 0x10)) != 0;
+                bool driven = analogue && (dacPower & (left ? DacPowerLout1 : DacPowerRout1)) != 0;
                 if (!driven)
                 {
                     Array.Copy(_vmidTrack, voltage, count);
@@ -309,24 +259,24 @@ namespace InterfaceFirmware.Emulator
                 int ownCh = ch;
                 int crossCh = 1 - ch;
                 Array.Clear(_mix, 0, count);
-                if ((own & 0x80) != 0)
+                if ((own & MixerDac) != 0)
                 {
                     Accumulate(_dac[ownCh], 1.0, count);
                 }
 
-                if ((cross & 0x80) != 0)
+                if ((cross & MixerDac) != 0)
                 {
                     Accumulate(_dac[crossCh], 1.0, count);
                 }
 
-                if ((own & 0x40) != 0 && _bypassLive[ownCh])
+                if ((own & MixerBypass) != 0 && _bypassLive[ownCh])
                 {
-                    Accumulate(_bypass[ownCh], Decibels.ToLinear(MixerGainDb(own >> 3)), count);
+                    Accumulate(_bypass[ownCh], Decibels.ToLinear(MixerGainDb(Field(own, MixerBypassVolume))), count);
                 }
 
-                if ((cross & 0x40) != 0 && _bypassLive[crossCh])
+                if ((cross & MixerBypass) != 0 && _bypassLive[crossCh])
                 {
-                    Accumulate(_bypass[crossCh], Decibels.ToLinear(MixerGainDb(cross >> 3)), count);
+                    Accumulate(_bypass[crossCh], Decibels.ToLinear(MixerGainDb(Field(cross, MixerBypassVolume))), count);
                 }
 
                 double outGain = Decibels.ToLinear(Out1GainDb(_registers[left ? RegLout1Volume : RegRout1Volume]));
@@ -341,8 +291,7 @@ namespace InterfaceFirmware.Emulator
                 pin.ResistanceOhms = DrivenOhms;
             }
 
-            // Headphone current into 32 Ω, roughly: rms × 1.41 V/FS / 32 Ω.
-            _loadCurrentMa = Math.Sqrt(loadPower / (2.0 * count + 1e-9)) * 1.41 / 32.0 * 1000.0;
+            SetHeadphoneLoad(loadPower, count);
         }
 
         private double[] Input(double[][] inputs, int index)
@@ -354,18 +303,18 @@ namespace InterfaceFirmware.Emulator
         private void RenderPgaInput(double[][] inputs, int ch, double[] target, int count)
         {
             int adcControl2 = _registers[RegAdcControl2];
-            int select = ch == 0 ? adcControl2 >> 6 & 3 : adcControl2 >> 4 & 3;
+            int select = Field(adcControl2, ch == 0 ? AdcControl2LinSel : AdcControl2RinSel);
             switch (select)
             {
-                case 0:
+                case InputSelectIn1:
                     Array.Copy(Input(inputs, ch * 2), target, count);
                     break;
-                case 1:
+                case InputSelectIn2:
                     Array.Copy(Input(inputs, ch * 2 + 1), target, count);
                     break;
-                case 3:
-                    bool useDsr = ch == 1 && (adcControl2 & 0x08) != 0;
-                    bool second = useDsr ? (adcControl2 & 0x04) != 0 : (_registers[RegAdcControl3] & 0x80) != 0;
+                case InputSelectDifferential:
+                    bool useDsr = ch == 1 && (adcControl2 & AdcControl2DsSel) != 0;
+                    bool second = useDsr ? (adcControl2 & AdcControl2Dsr) != 0 : (_registers[RegAdcControl3] & AdcControl3Ds) != 0;
                     double[] plus = Input(inputs, second ? 1 : 0);
                     double[] minus = Input(inputs, second ? 3 : 2);
                     for (int i = 0; i < count; i++)
@@ -380,15 +329,15 @@ namespace InterfaceFirmware.Emulator
             }
         }
 
-        private double VmidTarget()
+        protected override double VmidTarget
         {
-            return Powered && VmidSelect != 0 ? VmidLevel : 0;
+            get { return Powered && VmidSelect != 0 ? VmidLevel : 0; }
         }
 
         private void RenderVmid(int count)
         {
             double tauSeconds;
-            double target = VmidTarget();
+            double target = VmidTarget;
             switch (target > 0 ? VmidSelect : 0)
             {
                 case 3: tauSeconds = 0.012; break;
@@ -397,25 +346,17 @@ namespace InterfaceFirmware.Emulator
                 default: tauSeconds = 0.060; break;
             }
 
-            double step = 1.0 - Math.Exp(-1.0 / (tauSeconds * AudioEngine.SampleRate));
-            double vmid = _vmid;
-            for (int i = 0; i < count; i++)
-            {
-                vmid += (target - vmid) * step;
-                _vmidTrack[i] = vmid;
-            }
-
-            _vmid = vmid;
+            ChargeVmid(target, tauSeconds, count);
         }
 
         // A disabled output is tied to VMID through VROI while the VMID string and ENREF or the DAC
         // reference are up; otherwise it floats.
         private double DisabledOutputOhms()
         {
-            bool reference = Bit(RegControl1, 0x04) || !Bit(RegChipPower, 0x01);
+            bool reference = Bit(RegControl1, Control1EnRef) || !Bit(RegChipPower, ChipPowerDacVrefOff);
             if (Powered && !HeldInReset && VmidSelect != 0 && reference)
             {
-                return Bit(RegDacControl23, 0x10) ? TieOffHighOhms : TieOffOhms;
+                return Bit(RegDacControl23, DacControl23Vroi) ? TieOffHighOhms : TieOffOhms;
             }
 
             return double.PositiveInfinity;
@@ -431,7 +372,7 @@ namespace InterfaceFirmware.Emulator
 
         private static int VolumeLevel(int code)
         {
-            code &= 0xFF;
+            code &= DigitalVolumeCode;
             return code > DigitalVolumeMinCode ? DigitalVolumeMinCode : code;
         }
 

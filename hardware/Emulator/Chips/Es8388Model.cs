@@ -6,11 +6,12 @@ namespace InterfaceFirmware.Emulator
 {
     /// <summary>
     /// Everest ES8388 stereo codec (ESP32-LyraT, AI-Thinker ESP32-A1S Audio Kit) at 0x10,
-    /// register-accurate (shared/facts/audio-chips.md §2, research/chip-facts.md Q13–Q16): readable
+    /// register-accurate (sound/soc/codecs/es8328.c, the NuttX es8388 driver, esp_codec_dev): readable
     /// 8-bit registers 0x00–0x34 plus the undocumented 0x35/0x37/0x39, the NuttX power-up defaults,
     /// I2S master at reset, SCPRESET, MCLK/ratio clocking, power bits gating every stage, a VMID with
     /// settle times, DAC/ADC digital volume with soft ramps and mute, and the output mixers with the
-    /// analogue bypass and its cross-feed. The audio path is in Es8388Audio.cs.
+    /// analogue bypass and its cross-feed. The audio path is in Es8388Audio.cs, the register and
+    /// field names in Es8388ModelRegisters.cs.
     /// </summary>
     /// <remarks>
     /// Modelling decisions (no ES8388 datasheet text was available; each rests on the sources named):
@@ -25,7 +26,7 @@ namespace InterfaceFirmware.Emulator
     /// <item>LOUT1VOL/ROUT1VOL (0x2E/0x2F): <see cref="Out1StepDb"/> = 1.5 dB per step, 0x00 = −45 dB
     /// (not mute), 0x1E = 0 dB, 0x21 = +4.5 dB; codes above 0x21 are clamped to +4.5 dB. Sources:
     /// NuttX <c>ES8388_DAC_CHVOL_DB(v) = 2v/3 + 30</c> and datasheet-derived drivers
-    /// (chip-facts Q13). Linux es8328 and esp_codec_dev say 1 dB/step; all agree 0x1E = 0 dB.</item>
+    /// Linux es8328 and esp_codec_dev say 1 dB/step; all agree 0x1E = 0 dB.</item>
     /// <item>LOUT2/ROUT2 (speaker outputs, 0x30/0x31 and DACPOWER bits 3:2) are stored only: the
     /// speaker path is not rendered (noted in <see cref="UnmodelledFeatures"/> when enabled).</item>
     /// <item>SCPRESET (CONTROL1 bit 7): writing it puts every register back to its default and holds
@@ -67,67 +68,12 @@ namespace InterfaceFirmware.Emulator
     /// filter (0x1E–0x25, stored), speaker outputs. Volume changes of OUT1 apply at once.</item>
     /// </list>
     /// </remarks>
-    public sealed partial class Es8388Model : I2cChipModel, ICurrentConsumer
+    public sealed partial class Es8388Model : CodecModel
     {
         public const int DefaultAddress = 0x10;
 
         /// <summary>Size of the register file: 0x00–0x39 (0x36 and 0x38 do not exist).</summary>
         public const int RegisterCount = 0x3A;
-
-        public const int RegControl1 = 0x00;
-        public const int RegControl2 = 0x01;
-        public const int RegChipPower = 0x02;
-        public const int RegAdcPower = 0x03;
-        public const int RegDacPower = 0x04;
-        public const int RegChipLowPower1 = 0x05;
-        public const int RegChipLowPower2 = 0x06;
-        public const int RegAnalogVoltageManagement = 0x07;
-        public const int RegMasterMode = 0x08;
-        public const int RegAdcControl1 = 0x09;
-        public const int RegAdcControl2 = 0x0A;
-        public const int RegAdcControl3 = 0x0B;
-        public const int RegAdcControl4 = 0x0C;
-        public const int RegAdcControl5 = 0x0D;
-        public const int RegAdcControl6 = 0x0E;
-        public const int RegAdcControl7 = 0x0F;
-        public const int RegAdcControl8 = 0x10;
-        public const int RegAdcControl9 = 0x11;
-        public const int RegAdcControl10 = 0x12;
-        public const int RegAdcControl14 = 0x16;
-        public const int RegDacControl1 = 0x17;
-        public const int RegDacControl2 = 0x18;
-        public const int RegDacControl3 = 0x19;
-        public const int RegDacControl4 = 0x1A;
-        public const int RegDacControl5 = 0x1B;
-        public const int RegDacControl6 = 0x1C;
-        public const int RegDacControl7 = 0x1D;
-        public const int RegDacControl16 = 0x26;
-        public const int RegDacControl17 = 0x27;
-        public const int RegDacControl18 = 0x28;
-        public const int RegDacControl19 = 0x29;
-        public const int RegDacControl20 = 0x2A;
-        public const int RegDacControl21 = 0x2B;
-        public const int RegDacControl23 = 0x2D;
-        public const int RegLout1Volume = 0x2E;
-        public const int RegRout1Volume = 0x2F;
-        public const int RegLout2Volume = 0x30;
-        public const int RegRout2Volume = 0x31;
-        public const int RegDacControl30 = 0x34;
-
-        /// <summary>CONTROL1 bit 7: register reset.</summary>
-        public const int Control1ScpReset = 0x80;
-
-        /// <summary>MASTERMODE bit 7 (MSC): 1 = the codec is the I2S master (the reset value).</summary>
-        public const int MasterModeMaster = 0x80;
-
-        /// <summary>DACCONTROL3 bit 2: DAC mute.</summary>
-        public const int DacControl3Mute = 0x04;
-
-        /// <summary>DACCONTROL3 bit 5: DAC soft ramp.</summary>
-        public const int DacControl3SoftRamp = 0x20;
-
-        /// <summary>ADCCONTROL7 bit 2: ADC mute.</summary>
-        public const int AdcControl7Mute = 0x04;
 
         /// <summary>LOUT1VOL/ROUT1VOL step in dB (a modelling decision: see the class remarks).</summary>
         public const double Out1StepDb = 1.5;
@@ -144,12 +90,6 @@ namespace InterfaceFirmware.Emulator
         /// <summary>Ramp level meaning "silent": one 0.5 dB step beyond −96 dB (code 0xC0 = 192).</summary>
         public const int RampSilentLevel = 193;
 
-        /// <summary>VMID in full-scale units: AVDD/2 = 1.65 V over a 1.41 V full-scale peak (as the WM8960 model).</summary>
-        public const double VmidLevel = 1.17;
-
-        /// <summary>Resistance a driven output presents.</summary>
-        public const double DrivenOhms = 0.1;
-
         /// <summary>VROI = 0: a disabled output is tied to VMID through 1.5 kΩ.</summary>
         public const double TieOffOhms = 1500.0;
 
@@ -159,12 +99,7 @@ namespace InterfaceFirmware.Emulator
         /// <summary>Frame-rate tolerance for LRCK comparisons (0.1 %).</summary>
         private const double RateTolerance = 0.001;
 
-        private readonly int[] _registers = new int[RegisterCount];
-        private readonly ArrayList _unmodelled = new ArrayList();
-        private readonly ArrayList _clockEvents = new ArrayList();
-        private readonly CodecClocks _clocks = new CodecClocks();
         private int _pointer;
-        private long _nowUs;
         private double _lastDacFs;
 
         public Es8388Model()
@@ -173,89 +108,21 @@ namespace InterfaceFirmware.Emulator
         }
 
         public Es8388Model(int address)
-            : base("ES8388", address)
+            : this(address, "ES8388")
+        {
+        }
+
+        /// <param name="name">The name in the bus log and current report.</param>
+        public Es8388Model(int address, string name)
+            : base(name, address, RegisterCount)
         {
             ResetToDefaults();
         }
 
-        public string ConsumerName
+        /// <summary>LIN1, LIN2, RIN1, RIN2.</summary>
+        public override int InputPinCount
         {
-            get { return Name; }
-        }
-
-        /// <summary>The clocks arriving at MCLK and LRCK (set by the board).</summary>
-        public CodecClocks Clocks
-        {
-            get { return _clocks; }
-        }
-
-        /// <summary>Features the firmware enabled that this model does not render (text).</summary>
-        public ArrayList UnmodelledFeatures
-        {
-            get { return _unmodelled; }
-        }
-
-        /// <summary>Clock changes while outputs were live (text with time), also reported as glitches.</summary>
-        public ArrayList ClockEvents
-        {
-            get { return _clockEvents; }
-        }
-
-        /// <summary>The register's current value (0 for a register that does not exist).</summary>
-        public int Register(int index)
-        {
-            return index >= 0 && index < RegisterCount ? _registers[index] : 0;
-        }
-
-        /// <summary>True for the registers the chip has: 0x00–0x34 and the undocumented 0x35, 0x37, 0x39.</summary>
-        public static bool Exists(int index)
-        {
-            return (index >= 0 && index <= 0x35) || index == 0x37 || index == 0x39;
-        }
-
-        /// <summary>Power-up default (NuttX "Register Power-up Default Values"; 0x35/0x37/0x39 unknown, 0x00 here).</summary>
-        public static int ResetValue(int index)
-        {
-            switch (index)
-            {
-                case 0x00: return 0x06;
-                case 0x01: return 0x5C;
-                case 0x02: return 0xC3;
-                case 0x03: return 0xFC;
-                case 0x04: return 0xC0;
-                case 0x07: return 0x7C;
-                case 0x08: return 0x80;
-                case 0x0B: return 0x02;
-                case 0x0D: return 0x06;
-                case 0x0E: return 0x30;
-                case 0x0F: return 0x20;
-                case 0x10: return 0xC0;
-                case 0x11: return 0xC0;
-                case 0x12: return 0x38;
-                case 0x13: return 0xB0;
-                case 0x14: return 0x32;
-                case 0x15: return 0x06;
-                case 0x18: return 0x06;
-                case 0x19: return 0x22;
-                case 0x1A: return 0xC0;
-                case 0x1B: return 0xC0;
-                case 0x1C: return 0x08;
-                case 0x1E: return 0x1F;
-                case 0x1F: return 0xF7;
-                case 0x20: return 0xFD;
-                case 0x21: return 0xFF;
-                case 0x22: return 0x1F;
-                case 0x23: return 0xF7;
-                case 0x24: return 0xFD;
-                case 0x25: return 0xFF;
-                case 0x27: return 0x38;
-                case 0x28: return 0x28;
-                case 0x29: return 0x28;
-                case 0x2A: return 0x38;
-                case 0x33: return 0xAA;
-                case 0x34: return 0xAA;
-                default: return 0x00;
-            }
+            get { return 4; }
         }
 
         public override void ResetToDefaults()
@@ -369,60 +236,47 @@ namespace InterfaceFirmware.Emulator
             switch (register)
             {
                 case RegAdcControl10:
-                    NoteUnmodelled((value & 0xC0) != 0, "ALC");
+                    NoteUnmodelled((value & AdcControl10AlcSel) != 0, "ALC");
                     break;
                 case RegAdcControl14:
-                    NoteUnmodelled((value & 0x01) != 0, "noise gate");
+                    NoteUnmodelled((value & AdcControl14NoiseGate) != 0, "noise gate");
                     break;
                 case RegDacControl6:
-                    NoteUnmodelled((value & 0xC0) != 0, "de-emphasis");
+                    NoteUnmodelled((value & DacControl6Deemphasis) != 0, "de-emphasis");
                     break;
                 case RegDacControl7:
-                    NoteUnmodelled((value & 0x1C) != 0, "stereo enhancement (SE)");
-                    NoteUnmodelled((value & 0x03) != 0, "VPP scale");
-                    NoteUnmodelled((value & 0xC0) != 0, "ZEROL/ZEROR");
+                    NoteUnmodelled((value & DacControl7StereoEnhance) != 0, "stereo enhancement (SE)");
+                    NoteUnmodelled((value & DacControl7Vpp) != 0, "VPP scale");
+                    NoteUnmodelled((value & DacControl7Zero) != 0, "ZEROL/ZEROR");
                     break;
                 case RegAdcControl3:
-                    NoteUnmodelled((value & 0x18) != 0, "ADC mono mix");
+                    NoteUnmodelled((value & AdcControl3MonoMix) != 0, "ADC mono mix");
                     break;
                 case RegAdcControl4:
-                    NoteUnmodelled((value & 0xC0) != 0, "DATSEL");
+                    NoteUnmodelled((value & AdcControl4DatSel) != 0, "DATSEL");
                     break;
                 case RegAdcControl2:
-                    NoteUnmodelled((value & 0xC0) == 0x80 || (value & 0x30) == 0x20, "reserved LINSEL/RINSEL 10 (silence)");
+                    NoteUnmodelled(Field(value, AdcControl2LinSel) == InputSelectReserved || Field(value, AdcControl2RinSel) == InputSelectReserved, "reserved LINSEL/RINSEL 10 (silence)");
                     break;
                 case RegAdcControl5:
                 case RegDacControl2:
-                    NoteUnmodelled((value & 0x20) != 0, "double-speed mode (rendered at 48 kHz)");
+                    NoteUnmodelled((value & FsDoubleSpeed) != 0, "double-speed mode (rendered at 48 kHz)");
                     break;
                 case RegDacControl16:
-                    NoteUnmodelled(!KnownMixSelect(value >> 3 & 7) || !KnownMixSelect(value & 7), "reserved LMIXSEL/RMIXSEL code (silence)");
+                    NoteUnmodelled(!KnownMixSelect(Field(value, DacControl16LMixSel)) || !KnownMixSelect(Field(value, DacControl16RMixSel)), "reserved LMIXSEL/RMIXSEL code (silence)");
                     break;
                 case RegDacPower:
-                    NoteUnmodelled((value & 0x0C) != 0, "speaker outputs LOUT2/ROUT2");
+                    NoteUnmodelled((value & DacPowerOut2) != 0, "speaker outputs LOUT2/ROUT2");
                     break;
             }
         }
 
         private static bool KnownMixSelect(int code)
         {
-            return code == 0 || code == 1 || code == 3;
-        }
-
-        private void NoteUnmodelled(bool enabled, string feature)
-        {
-            if (enabled && !_unmodelled.Contains(feature))
-            {
-                _unmodelled.Add(feature);
-            }
+            return code == MixSelectIn1 || code == MixSelectIn2 || code == MixSelectPga;
         }
 
         // ---- fields --------------------------------------------------------------------------------
-
-        private bool Bit(int register, int mask)
-        {
-            return (_registers[register] & mask) != 0;
-        }
 
         /// <summary>SCPRESET is set: every register is at its default and the chip does nothing until it is cleared.</summary>
         public bool HeldInReset
@@ -433,17 +287,17 @@ namespace InterfaceFirmware.Emulator
         /// <summary>VMIDSEL: 0 off, 1 = 50 kΩ, 2 = 500 kΩ, 3 = 5 kΩ.</summary>
         public int VmidSelect
         {
-            get { return _registers[RegControl1] & 0x03; }
+            get { return Field(_registers[RegControl1], Control1VmidSelect); }
         }
 
         /// <summary>The analogue section is biased: powered, not in reset, CONTROL2 PDNANA=0 and PDNIBIASGEN=0.</summary>
         public bool AnalogueOn
         {
-            get { return Powered && !HeldInReset && (_registers[RegControl2] & 0x0C) == 0; }
+            get { return Powered && !HeldInReset && (_registers[RegControl2] & (Control2AnalogOff | Control2BiasGenOff)) == 0; }
         }
 
         /// <summary>The codec is the I2S master (MSC=1): it drives LRCK and BCLK.</summary>
-        public bool IsMaster
+        public override bool IsMaster
         {
             get { return Bit(RegMasterMode, MasterModeMaster); }
         }
@@ -451,7 +305,7 @@ namespace InterfaceFirmware.Emulator
         /// <summary>The OUT1 (headphone) driver of a side is enabled (DACPOWER LOUT1/ROUT1) and biased.</summary>
         public bool Out1Enabled(bool left)
         {
-            return AnalogueOn && Bit(RegDacPower, left ? 0x20 : 0x10);
+            return AnalogueOn && Bit(RegDacPower, left ? DacPowerLout1 : DacPowerRout1);
         }
 
         // ---- clocks --------------------------------------------------------------------------------
@@ -495,25 +349,25 @@ namespace InterfaceFirmware.Emulator
         {
             get
             {
-                if (_clocks.MclkHz <= 0 || Bit(RegDacControl21, 0x10))
+                if (Clocks.MclkHz <= 0 || Bit(RegDacControl21, DacControl21MclkDisable))
                 {
                     return 0;
                 }
 
-                return Bit(RegMasterMode, 0x40) ? _clocks.MclkHz / 2 : _clocks.MclkHz;
+                return Bit(RegMasterMode, MasterModeMclkDiv2) ? Clocks.MclkHz / 2 : Clocks.MclkHz;
             }
         }
 
         /// <summary>The DAC's frame rate: MCLK / DACFsRatio (0 without MCLK or with a reserved ratio).</summary>
-        public double DacSampleRate
+        public override double DacSampleRate
         {
-            get { return RateFor(_registers[RegDacControl2] & 0x1F); }
+            get { return RateFor(_registers[RegDacControl2] & FsRatioCode); }
         }
 
         /// <summary>The ADC's frame rate: MCLK / ADCFsRatio.</summary>
         public double AdcSampleRate
         {
-            get { return RateFor(_registers[RegAdcControl5] & 0x1F); }
+            get { return RateFor(_registers[RegAdcControl5] & FsRatioCode); }
         }
 
         private double RateFor(int code)
@@ -525,22 +379,22 @@ namespace InterfaceFirmware.Emulator
 
         private string CommonClockProblem()
         {
-            if (_clocks.MclkHz <= 0)
+            if (Clocks.MclkHz <= 0)
             {
                 return "no MCLK";
             }
 
-            if (Bit(RegDacControl21, 0x10))
+            if (Bit(RegDacControl21, DacControl21MclkDisable))
             {
                 return "MCLK input disabled (DACCONTROL21 MCLK_DIS)";
             }
 
-            if (IsMaster && _clocks.ExternalLrclkHz > 0)
+            if (IsMaster && Clocks.ExternalLrclkHz > 0)
             {
                 return "two I2S masters: the codec (MSC=1) and an external LRCLK";
             }
 
-            if (!IsMaster && _clocks.ExternalLrclkHz <= 0)
+            if (!IsMaster && Clocks.ExternalLrclkHz <= 0)
             {
                 return "slave mode without LRCLK";
             }
@@ -559,16 +413,16 @@ namespace InterfaceFirmware.Emulator
                     return common;
                 }
 
-                int code = _registers[RegDacControl2] & 0x1F;
+                int code = _registers[RegDacControl2] & FsRatioCode;
                 if (FsRatio(code) == 0)
                 {
                     return "reserved DACFsRatio code " + code.ToString();
                 }
 
                 double fs = DacSampleRate;
-                if (!IsMaster && !Near(_clocks.ExternalLrclkHz, fs))
+                if (!IsMaster && !Near(Clocks.ExternalLrclkHz, fs))
                 {
-                    return "LRCLK " + _clocks.ExternalLrclkHz.ToString("F0") + " Hz, but MCLK/DACFsRatio gives " + fs.ToString("F0") + " Hz";
+                    return "LRCLK " + Clocks.ExternalLrclkHz.ToString("F0") + " Hz, but MCLK/DACFsRatio gives " + fs.ToString("F0") + " Hz";
                 }
 
                 return null;
@@ -586,13 +440,13 @@ namespace InterfaceFirmware.Emulator
                     return common;
                 }
 
-                int code = _registers[RegAdcControl5] & 0x1F;
+                int code = _registers[RegAdcControl5] & FsRatioCode;
                 if (FsRatio(code) == 0)
                 {
                     return "reserved ADCFsRatio code " + code.ToString();
                 }
 
-                double frame = IsMaster ? DacSampleRate : _clocks.ExternalLrclkHz;
+                double frame = IsMaster ? DacSampleRate : Clocks.ExternalLrclkHz;
                 double fs = AdcSampleRate;
                 if (!Near(frame, fs))
                 {
@@ -606,14 +460,14 @@ namespace InterfaceFirmware.Emulator
         /// <summary>True when either ADC channel is powered (PDNADCL or PDNADCR clear).</summary>
         public bool AdcPowered
         {
-            get { return (_registers[RegAdcPower] & 0x30) != 0x30; }
+            get { return (_registers[RegAdcPower] & AdcOff) != AdcOff; }
         }
 
         /// <summary>
         /// Null when the clocks are consistent: MCLK present and enabled, one I2S master, the DAC's
         /// MCLK/ratio matching the LRCK, and (when the ADC is powered) the ADC's too. Otherwise what is wrong.
         /// </summary>
-        public string ClockProblem
+        public override string ClockProblem
         {
             get
             {
@@ -627,32 +481,19 @@ namespace InterfaceFirmware.Emulator
             }
         }
 
-        public bool ClocksValid
-        {
-            get { return ClockProblem == null; }
-        }
-
-        /// <summary>The board calls this when MCLK or LRCK at the pins change.</summary>
-        public void OnClocksChanged(long nowUs)
-        {
-            _nowUs = nowUs;
-            CheckClocks(nowUs);
-        }
-
         private static bool Near(double value, double target)
         {
             return target > 0 && Math.Abs(value - target) <= target * RateTolerance;
         }
 
         // A change of the DAC's frame rate (or its loss) while an output is audible is a glitch.
-        private void CheckClocks(long nowUs)
+        protected override void CheckClocks(long nowUs)
         {
             double fs = DacClockProblem == null ? DacSampleRate : 0;
             if (fs != _lastDacFs && OutputsLive)
             {
                 string what = "clock changed under live outputs: DAC fs " + _lastDacFs.ToString("F0") + " → " + fs.ToString("F0") + " Hz";
-                _clockEvents.Add((nowUs / 1000).ToString() + " ms: " + what);
-                _pendingGlitch = what;
+                ReportClockGlitch(nowUs, what);
             }
 
             _lastDacFs = fs;
@@ -662,7 +503,7 @@ namespace InterfaceFirmware.Emulator
         /// True when an OUT1 driver is enabled and its mixer carries a running DAC or a bypass: a
         /// clock change now would be heard.
         /// </summary>
-        public bool OutputsLive
+        public override bool OutputsLive
         {
             get
             {
@@ -677,8 +518,8 @@ namespace InterfaceFirmware.Emulator
                     int own = _registers[left ? RegDacControl17 : RegDacControl20];
                     int cross = _registers[left ? RegDacControl18 : RegDacControl19];
                     int ownDac = left ? 0 : 1;
-                    bool dacHeard = ((own & 0x80) != 0 && DacHeard(ownDac)) || ((cross & 0x80) != 0 && DacHeard(1 - ownDac));
-                    bool bypassHeard = ((own | cross) & 0x40) != 0;
+                    bool dacHeard = ((own & MixerDac) != 0 && DacHeard(ownDac)) || ((cross & MixerDac) != 0 && DacHeard(1 - ownDac));
+                    bool bypassHeard = ((own | cross) & MixerBypass) != 0;
                     if (dacHeard || bypassHeard)
                     {
                         return true;
@@ -691,13 +532,13 @@ namespace InterfaceFirmware.Emulator
 
         private bool DacHeard(int ch)
         {
-            return !Bit(RegDacPower, ch == 0 ? 0x80 : 0x40) && _dacLevel[ch] < RampSilentLevel;
+            return !Bit(RegDacPower, ch == 0 ? DacPowerDacLeftOff : DacPowerDacRightOff) && _dacLevel[ch] < RampSilentLevel;
         }
 
         // ---- current -------------------------------------------------------------------------------
 
         /// <summary>Rough supply current from the power bits (order-of-magnitude figures, not measured).</summary>
-        public double CurrentMilliamps
+        public override double CurrentMilliamps
         {
             get
             {
@@ -721,21 +562,21 @@ namespace InterfaceFirmware.Emulator
                 if (AnalogueOn)
                 {
                     ma += 1.0;
-                    ma += Analog.CountBits(~adc & 0xC0) * 0.5;            // input PGAs
-                    ma += Analog.CountBits(~adc & 0x30) * 1.5;            // ADC modulators
-                    ma += (adc & 0x08) == 0 ? 0.5 : 0;             // mic bias
-                    ma += Analog.CountBits(~dac & 0xC0) * 1.5;            // DACs
-                    ma += Analog.CountBits(dac & 0x30) * 0.8;             // OUT1 drivers
-                    ma += Analog.CountBits(dac & 0x0C) * 0.8;             // OUT2 drivers
+                    ma += Analog.CountBits(~adc & (AdcPowerAinLeftOff | AdcPowerAinRightOff)) * 0.5;
+                    ma += Analog.CountBits(~adc & AdcOff) * 1.5;
+                    ma += (adc & AdcPowerMicBiasOff) == 0 ? 0.5 : 0;
+                    ma += Analog.CountBits(~dac & (DacPowerDacLeftOff | DacPowerDacRightOff)) * 1.5;
+                    ma += Analog.CountBits(dac & (DacPowerLout1 | DacPowerRout1)) * 0.8;
+                    ma += Analog.CountBits(dac & DacPowerOut2) * 0.8;
                 }
 
                 if (clocks)
                 {
-                    ma += (chip & 0x80) == 0 ? 1.5 : 0;            // ADC digital
-                    ma += (chip & 0x40) == 0 ? 1.5 : 0;            // DAC digital
+                    ma += (chip & ChipPowerAdcDigitalOff) == 0 ? 1.5 : 0;
+                    ma += (chip & ChipPowerDacDigitalOff) == 0 ? 1.5 : 0;
                 }
 
-                return ma + _loadCurrentMa;
+                return ma + LoadCurrentMilliamps;
             }
         }
 

@@ -14,10 +14,13 @@ namespace InterfaceFirmware.Emulator
         private const int Stages = 5;
         private const int NotPending = -1;
 
+        /// <summary>The ADC's 1st-order DC-blocking high-pass: 3.7 Hz at 48 kHz.</summary>
+        private const double AdcHighPassAlpha = 0.99951588;
+
         private static readonly double[] DacGain = BuildTable(256, code => code == 0 ? 0 : Decibels.ToLinear((code - 255) * 0.5));
         private static readonly double[] AdcGain = BuildTable(256, code => code == 0 ? 0 : Decibels.ToLinear((code - 195) * 0.5));
         private static readonly double[] PgaGain = BuildTable(64, code => Decibels.ToLinear(-17.25 + 0.75 * code));
-        private static readonly double[] HeadphoneGain = BuildTable(128, code => code < 0x30 ? 0 : Decibels.ToLinear(code - 121));
+        private static readonly double[] HeadphoneGain = BuildTable(128, code => code < OutputVolumeLowestAudible ? 0 : Decibels.ToLinear(code - 121));
 
         private readonly int[] _applied = new int[Stages * 2];
         private readonly int[] _pending = new int[Stages * 2];
@@ -28,58 +31,21 @@ namespace InterfaceFirmware.Emulator
         private readonly double[] _dacRampCredit = new double[2];
         private readonly double[] _adcHpfX = new double[2];
         private readonly double[] _adcHpfY = new double[2];
-        private readonly OutputPin[] _pins = { new OutputPin(), new OutputPin() };
-        private readonly double[][] _capture = { new double[AudioEngine.BlockFrames], new double[AudioEngine.BlockFrames] };
         private readonly double[][] _boost = { new double[AudioEngine.BlockFrames], new double[AudioEngine.BlockFrames] };
         private readonly double[] _scratch = new double[AudioEngine.BlockFrames];
         private readonly double[] _gain = new double[AudioEngine.BlockFrames];
-        private readonly double[] _vmidTrack = new double[AudioEngine.BlockFrames];
+        private readonly ChannelPath[] _channel = { new ChannelPath(), new ChannelPath() };
         private bool _lastDacMute;
-        private double _vmid;
         private double _vmidTarget;
         private long _softRampStartUs = -1;
         private double _softRampFrom;
         private long _softRampUs;
-        private double _loadCurrentMa;
-        private string _pendingGlitch;
 
         private delegate double GainOf(int code);
 
-        /// <summary>The headphone output pins (HP_L = 0, HP_R = 1) for the block just processed.</summary>
-        public OutputPin HeadphonePin(bool left)
+        protected override double VmidTarget
         {
-            return _pins[left ? 0 : 1];
-        }
-
-        /// <summary>What the ADC delivered for the block just processed, after DATSEL (digital full scale).</summary>
-        public double[] Capture(bool left)
-        {
-            return _capture[left ? 0 : 1];
-        }
-
-        /// <summary>Without supply the VMID capacitor discharges: the next power-up starts from zero.</summary>
-        protected override void OnPowerChanged(bool powered)
-        {
-            if (!powered)
-            {
-                _vmid = 0;
-            }
-        }
-
-        /// <summary>Present VMID voltage (full-scale units).</summary>
-        public double Vmid
-        {
-            get { return _vmid; }
-        }
-
-        /// <summary>True once VMID is within 1 % of its target (or both are zero).</summary>
-        public bool VmidSettled
-        {
-            get
-            {
-                double target = VmidSelect == 0 ? 0 : VmidLevel;
-                return Math.Abs(_vmid - target) <= 0.01 * VmidLevel;
-            }
+            get { return VmidSelect == 0 ? 0 : VmidLevel; }
         }
 
         public int AppliedInputPgaCode(bool left)
@@ -124,23 +90,15 @@ namespace InterfaceFirmware.Emulator
             return _dacRampStep[left ? 0 : 1];
         }
 
-        /// <summary>A clock problem to report at the outputs, once.</summary>
-        public string TakeGlitch()
-        {
-            string glitch = _pendingGlitch;
-            _pendingGlitch = null;
-            return glitch;
-        }
-
         private void ResetAudioState()
         {
             for (int ch = 0; ch < 2; ch++)
             {
-                _applied[StageInputPga * 2 + ch] = PgaCode(_registers[R0LeftInputVolume + ch]);
-                _applied[StageHeadphone * 2 + ch] = _registers[R2LeftOut1Volume + ch] & 0x7F;
-                _applied[StageDac * 2 + ch] = _registers[R10LeftDacVolume + ch] & 0xFF;
-                _applied[StageAdc * 2 + ch] = _registers[R21LeftAdcVolume + ch] & 0xFF;
-                _applied[StageSpeaker * 2 + ch] = _registers[R40LeftSpeakerVolume + ch] & 0x7F;
+                _applied[StageInputPga * 2 + ch] = PgaCode(_registers[RegLeftInputVolume + ch]);
+                _applied[StageHeadphone * 2 + ch] = _registers[RegLeftOut1Volume + ch] & OutputVolumeLevel;
+                _applied[StageDac * 2 + ch] = _registers[RegLeftDacVolume + ch] & DigitalVolumeLevel;
+                _applied[StageAdc * 2 + ch] = _registers[RegLeftAdcVolume + ch] & DigitalVolumeLevel;
+                _applied[StageSpeaker * 2 + ch] = _registers[RegLeftSpeakerVolume + ch] & OutputVolumeLevel;
                 _dacRampStep[ch] = 0;
                 _dacRampingUp[ch] = false;
                 _dacRampCredit[ch] = 0;
@@ -158,8 +116,8 @@ namespace InterfaceFirmware.Emulator
 
         private static int PgaCode(int register)
         {
-            // volume in bits 5:0, mute flag kept in bit 7 as in the register
-            return register & 0xBF;
+            // the volume, with the mute flag kept where the register has it
+            return register & (InputVolumeMute | InputVolumeLevel);
         }
 
         // ---- VU latches --------------------------------------------------------------------------
@@ -172,35 +130,35 @@ namespace InterfaceFirmware.Emulator
             int first;
             switch (register)
             {
-                case R0LeftInputVolume:
-                case R1RightInputVolume:
+                case RegLeftInputVolume:
+                case RegRightInputVolume:
                     stage = StageInputPga;
-                    zeroCrossBit = 0x040;
-                    first = R0LeftInputVolume;
+                    zeroCrossBit = InputVolumeZeroCross;
+                    first = RegLeftInputVolume;
                     break;
-                case R2LeftOut1Volume:
-                case R3RightOut1Volume:
+                case RegLeftOut1Volume:
+                case RegRightOut1Volume:
                     stage = StageHeadphone;
-                    zeroCrossBit = 0x080;
-                    first = R2LeftOut1Volume;
+                    zeroCrossBit = OutputVolumeZeroCross;
+                    first = RegLeftOut1Volume;
                     break;
-                case R10LeftDacVolume:
-                case R11RightDacVolume:
+                case RegLeftDacVolume:
+                case RegRightDacVolume:
                     stage = StageDac;
                     zeroCrossBit = 0;
-                    first = R10LeftDacVolume;
+                    first = RegLeftDacVolume;
                     break;
-                case R21LeftAdcVolume:
-                case R22RightAdcVolume:
+                case RegLeftAdcVolume:
+                case RegRightAdcVolume:
                     stage = StageAdc;
                     zeroCrossBit = 0;
-                    first = R21LeftAdcVolume;
+                    first = RegLeftAdcVolume;
                     break;
-                case R40LeftSpeakerVolume:
-                case R41RightSpeakerVolume:
+                case RegLeftSpeakerVolume:
+                case RegRightSpeakerVolume:
                     stage = StageSpeaker;
                     zeroCrossBit = 0; // no speaker signal is rendered to cross zero: the latch applies at once
-                    first = R40LeftSpeakerVolume;
+                    first = RegLeftSpeakerVolume;
                     break;
                 default:
                     return false;
@@ -216,7 +174,7 @@ namespace InterfaceFirmware.Emulator
             for (int ch = 0; ch < 2; ch++)
             {
                 int stored = _registers[first + ch];
-                int code = stage == StageInputPga ? PgaCode(stored) : stage == StageHeadphone || stage == StageSpeaker ? stored & 0x7F : stored & 0xFF;
+                int code = stage == StageInputPga ? PgaCode(stored) : stage == StageHeadphone || stage == StageSpeaker ? stored & OutputVolumeLevel : stored & DigitalVolumeLevel;
                 int index = stage * 2 + ch;
                 bool zeroCross = zeroCrossBit != 0 && (stored & zeroCrossBit) != 0;
                 if (zeroCross)
@@ -257,35 +215,32 @@ namespace InterfaceFirmware.Emulator
         /// <summary>
         /// Processes one block. <paramref name="inputs"/> holds LINPUT1..3 then RINPUT1..3 (analogue,
         /// full-scale units, relative to VMID); <paramref name="playback"/> the I2S data from the host
-        /// (left, right). Results: <see cref="HeadphonePin"/> and <see cref="Capture"/>.
+        /// (left, right). Results: <see cref="CodecModel.HeadphonePin"/> and <see cref="CodecModel.Capture"/>.
         /// </summary>
-        public void Process(double[][] inputs, double[][] playback, int count, long startUs)
+        public override void Process(double[][] inputs, double[][] playback, int count, long startUs)
         {
             _nowUs = startUs;
             TrackVmid(count, startUs);
             bool clocks = ClocksValid;
             bool vref = VrefEnabled;
             double fs = clocks ? DacSampleRate : 0;
-            int power1 = _registers[R25PowerManagement1];
-            int power2 = _registers[R26PowerManagement2];
-            int power3 = _registers[R47PowerManagement3];
             ArmTimeouts(startUs);
             UpdateDacMuteTransition();
+            _channel[0].Read(this, 0, clocks, vref);
+            _channel[1].Read(this, 1, clocks, vref);
 
+            double loadPower = 0;
             if (FusedPathEnabled && CanFuse())
             {
-                double power = 0;
-                ProcessChannelFused(0, inputs, playback, count, clocks, vref, power1, power2, power3, ref power);
-                ProcessChannelFused(1, inputs, playback, count, clocks, vref, power1, power2, power3, ref power);
-                _loadCurrentMa = Math.Sqrt(power / (2.0 * count + 1e-9)) * 1.41 / 32.0 * 1000.0;
+                ProcessChannelFused(_channel[0], inputs, playback, count, vref, ref loadPower);
+                ProcessChannelFused(_channel[1], inputs, playback, count, vref, ref loadPower);
+                SetHeadphoneLoad(loadPower, count);
                 return;
             }
 
             for (int ch = 0; ch < 2; ch++)
             {
-                bool left = ch == 0;
-                int pathRegister = _registers[left ? R32AdcLeftSignalPath : R33AdcRightSignalPath];
-                int boostRegister = _registers[left ? R43LeftInputBoostMixer : R44RightInputBoostMixer];
+                ChannelPath path = _channel[ch];
                 double[] in1 = inputs[ch * 3];
                 double[] in2 = inputs[ch * 3 + 1];
                 double[] in3 = inputs[ch * 3 + 2];
@@ -293,22 +248,17 @@ namespace InterfaceFirmware.Emulator
                 Array.Clear(boost, 0, count);
 
                 // Input PGA: gain × (non-inverting − inverting), on LMIC (input mixer power) and VREF.
-                bool pgaOn = vref && (power3 & (left ? 0x020 : 0x010)) != 0;
-                if (pgaOn && (pathRegister & 0x008) != 0)
+                if (path.PgaActive)
                 {
-                    double k2 = (pathRegister & 0x040) != 0 ? 1.0 : 0.0;
-                    double k3 = (pathRegister & 0x080) != 0 ? 1.0 : 0.0;
-                    double k1 = (pathRegister & 0x100) != 0 ? 1.0 : 0.0;
                     for (int i = 0; i < count; i++)
                     {
-                        _scratch[i] = k2 * in2[i] + k3 * in3[i] - k1 * in1[i];
+                        _scratch[i] = path.K2 * in2[i] + path.K3 * in3[i] - path.K1 * in1[i];
                     }
 
                     StageGains(StageInputPga, ch, _scratch, count, startUs, PgaGainOf);
-                    double micBoost = MicBoost(pathRegister >> 4 & 3);
                     for (int i = 0; i < count; i++)
                     {
-                        boost[i] = _scratch[i] * _gain[i] * micBoost;
+                        boost[i] = _scratch[i] * _gain[i] * path.MicBoost;
                     }
                 }
                 else
@@ -318,14 +268,11 @@ namespace InterfaceFirmware.Emulator
                 }
 
                 // Boost mixer: PGA + LINPUT2/3 boosts, on AINL/AINR.
-                bool boostOn = vref && (power1 & (left ? 0x020 : 0x010)) != 0;
-                if (boostOn)
+                if (path.BoostOn)
                 {
-                    double g2 = BoostGain(boostRegister >> 1 & 7);
-                    double g3 = BoostGain(boostRegister >> 4 & 7);
                     for (int i = 0; i < count; i++)
                     {
-                        boost[i] += g2 * in2[i] + g3 * in3[i];
+                        boost[i] += path.G2 * in2[i] + path.G3 * in3[i];
                         boost[i] = Analog.Clip(boost[i], VmidLevel);
                     }
                 }
@@ -336,32 +283,21 @@ namespace InterfaceFirmware.Emulator
 
                 // ADC: high-pass (unless ADCHPD), digital volume, polarity, clipping.
                 double[] capture = _capture[ch];
-                bool adcOn = clocks && vref && (power1 & (left ? 0x008 : 0x004)) != 0;
-                if (adcOn)
+                if (path.AdcOn)
                 {
-                    double gain = AdcGain[_applied[StageAdc * 2 + ch]];
-                    bool invert = (_registers[R5DacControl1] & (left ? 0x020 : 0x040)) != 0;
-                    bool highPass = (_registers[R5DacControl1] & 0x001) == 0;
-                    const double Alpha = 0.99951588; // 1st-order high-pass at 3.7 Hz, 48 kHz
                     double x1 = _adcHpfX[ch];
                     double y1 = _adcHpfY[ch];
-                    double signedGain = invert ? -gain : gain;
-                    if (highPass)
+                    for (int i = 0; i < count; i++)
                     {
-                        for (int i = 0; i < count; i++)
+                        double x = boost[i];
+                        if (path.HighPass)
                         {
-                            double x = boost[i];
-                            y1 = Alpha * (y1 + x - x1);
+                            y1 = AdcHighPassAlpha * (y1 + x - x1);
                             x1 = x;
-                            capture[i] = Analog.Clip(y1 * signedGain, 1.0);
+                            x = y1;
                         }
-                    }
-                    else
-                    {
-                        for (int i = 0; i < count; i++)
-                        {
-                            capture[i] = Analog.Clip(boost[i] * signedGain, 1.0);
-                        }
+
+                        capture[i] = Analog.Clip(x * path.AdcGain, 1.0);
                     }
 
                     _adcHpfX[ch] = x1;
@@ -375,101 +311,57 @@ namespace InterfaceFirmware.Emulator
 
             RouteCapture(count);
 
-            double[][] dacInput = (_registers[R9AudioInterface2] & 0x001) != 0 ? _capture : playback;
-            bool monoMix = (_registers[R23AdditionalControl1] & 0x010) != 0;
-            double loadPower = 0;
+            double[][] dacInput = (_registers[RegAudioInterface2] & AudioInterface2Loopback) != 0 ? _capture : playback;
             for (int ch = 0; ch < 2; ch++)
             {
-                bool left = ch == 0;
-                int mix = _registers[left ? R34LeftOutMix : R37RightOutMix];
-                int bypass = _registers[left ? R45LeftBypass : R46RightBypass];
+                ChannelPath path = _channel[ch];
                 double[] in3 = inputs[ch * 3 + 2];
                 double[] boost = _boost[ch];
                 double[] mixer = _scratch;
 
                 // DAC: soft mute ramp × volume, optional mono mix, polarity and the −6 dB DACDIV2.
-                bool dacOn = clocks && vref && (power2 & (left ? 0x100 : 0x080)) != 0;
-                bool mixerOn = vref && (power3 & (left ? 0x008 : 0x004)) != 0;
                 Array.Clear(mixer, 0, count);
                 DacRampGains(ch, count, fs);
-                if (dacOn && mixerOn && (mix & 0x100) != 0)
+                if (path.DacPath)
                 {
                     double[] source = dacInput[ch];
                     double[] other = dacInput[1 - ch];
-                    double scale = (_registers[R5DacControl1] & 0x080) != 0 ? 0.5 : 1.0;
-                    if ((_registers[R6DacControl2] & (left ? 0x020 : 0x040)) != 0)
+                    for (int i = 0; i < count; i++)
                     {
-                        scale = -scale;
-                    }
-
-                    if (monoMix)
-                    {
-                        for (int i = 0; i < count; i++)
-                        {
-                            mixer[i] = Analog.Clip(0.5 * (source[i] + other[i]) * _gain[i] * scale, 1.0);
-                        }
-                    }
-                    else
-                    {
-                        for (int i = 0; i < count; i++)
-                        {
-                            mixer[i] = Analog.Clip(source[i] * _gain[i] * scale, 1.0);
-                        }
+                        double sample = path.MonoMix ? 0.5 * (source[i] + other[i]) : source[i];
+                        mixer[i] = Analog.Clip(sample * _gain[i] * path.DacScale, 1.0);
                     }
                 }
 
                 // Output mixer: DAC + LINPUT3 (LI2LO) + boost-mixer bypass (LB2LO).
-                if (mixerOn)
+                for (int i = 0; i < count; i++)
                 {
-                    if ((mix & 0x080) != 0)
-                    {
-                        double g = BypassGain(mix >> 4 & 7);
-                        for (int i = 0; i < count; i++)
-                        {
-                            mixer[i] += g * in3[i];
-                        }
-                    }
-
-                    if ((bypass & 0x080) != 0)
-                    {
-                        double g = BypassGain(bypass >> 4 & 7);
-                        for (int i = 0; i < count; i++)
-                        {
-                            mixer[i] += g * boost[i];
-                        }
-                    }
+                    mixer[i] += path.Input3Gain * in3[i];
+                    mixer[i] += path.BypassGain * boost[i];
                 }
 
                 // Headphone PGA (zero-cross on the mixer output) and the output pin with VMID bias.
-                // A driver needs VREF: enabled without it, the output collapses to ground.
                 StageGains(StageHeadphone, ch, mixer, count, startUs, HeadphoneGainOf);
-                OutputPin pin = _pins[ch];
-                bool driver = (power2 & (left ? 0x040 : 0x020)) != 0;
-                double[] voltage = pin.Voltage;
-                if (driver && mixerOn && vref)
+                double[] voltage = _pins[ch].Voltage;
+                for (int i = 0; i < count; i++)
                 {
-                    for (int i = 0; i < count; i++)
+                    double vmid = _vmidTrack[i];
+                    if (path.Live)
                     {
-                        double vmid = _vmidTrack[i];
                         double signal = Analog.Clip(mixer[i] * _gain[i], vmid);
                         voltage[i] = vmid + signal;
                         loadPower += signal * signal;
                     }
-                }
-                else if (driver && !vref)
-                {
-                    Array.Clear(voltage, 0, count);
-                }
-                else
-                {
-                    Array.Copy(_vmidTrack, voltage, count);
+                    else
+                    {
+                        voltage[i] = path.Driver && !vref ? 0 : vmid;
+                    }
                 }
 
-                pin.ResistanceOhms = driver ? DrivenOhms : DisabledOutputOhms(voltage, count);
+                _pins[ch].ResistanceOhms = path.Driver ? DrivenOhms : DisabledOutputOhms(voltage, count);
             }
 
-            // Peak headphone current into 32 Ω, roughly: rms volts × 1.41 V/FS / 32 Ω.
-            _loadCurrentMa = Math.Sqrt(loadPower / (2.0 * count + 1e-9)) * 1.41 / 32.0 * 1000.0;
+            SetHeadphoneLoad(loadPower, count);
         }
 
         /// <summary>
@@ -490,52 +382,14 @@ namespace InterfaceFirmware.Emulator
                 }
             }
 
-            return (_registers[R23AdditionalControl1] & 0x00C) == 0 && (_registers[R9AudioInterface2] & 0x001) == 0;
+            return (_registers[RegAdditionalControl1] & Additional1DataSelect) == 0 && (_registers[RegAudioInterface2] & AudioInterface2Loopback) == 0;
         }
 
         // One channel, every stage in one pass, gains constant for the block: the same arithmetic as
         // the multi-pass path in Process, in the same order.
-        private void ProcessChannelFused(int ch, double[][] inputs, double[][] playback, int count,
-            bool clocks, bool vref, int power1, int power2, int power3, ref double loadPower)
+        private void ProcessChannelFused(ChannelPath path, double[][] inputs, double[][] playback, int count, bool vref, ref double loadPower)
         {
-            bool left = ch == 0;
-            int path = _registers[left ? R32AdcLeftSignalPath : R33AdcRightSignalPath];
-            int boostRegister = _registers[left ? R43LeftInputBoostMixer : R44RightInputBoostMixer];
-            int mix = _registers[left ? R34LeftOutMix : R37RightOutMix];
-            int bypass = _registers[left ? R45LeftBypass : R46RightBypass];
-            double[] in1 = inputs[ch * 3];
-            double[] in2 = inputs[ch * 3 + 1];
-            double[] in3 = inputs[ch * 3 + 2];
-            double[] source = playback[ch];
-            double[] other = playback[1 - ch];
-            double[] capture = _capture[ch];
-            double[] voltage = _pins[ch].Voltage;
-
-            double k1 = (path & 0x100) != 0 ? 1.0 : 0.0;
-            double k2 = (path & 0x040) != 0 ? 1.0 : 0.0;
-            double k3 = (path & 0x080) != 0 ? 1.0 : 0.0;
-            bool pgaActive = vref && (power3 & (left ? 0x020 : 0x010)) != 0 && (path & 0x008) != 0;
-            bool boostOn = vref && (power1 & (left ? 0x020 : 0x010)) != 0;
-            double pgaGain = pgaActive ? PgaGainOf(_applied[StageInputPga * 2 + ch]) * MicBoost(path >> 4 & 3) : 0;
-            double g2 = BoostGain(boostRegister >> 1 & 7);
-            double g3 = BoostGain(boostRegister >> 4 & 7);
-
-            bool adcOn = clocks && vref && (power1 & (left ? 0x008 : 0x004)) != 0;
-            double adcGain = AdcGain[_applied[StageAdc * 2 + ch]];
-            if ((_registers[R5DacControl1] & (left ? 0x020 : 0x040)) != 0)
-            {
-                adcGain = -adcGain;
-            }
-
-            bool highPass = (_registers[R5DacControl1] & 0x001) == 0;
-            const double Alpha = 0.99951588;
-            double x1 = _adcHpfX[ch];
-            double y1 = _adcHpfY[ch];
-
-            bool mixerOn = vref && (power3 & (left ? 0x008 : 0x004)) != 0;
-            bool dacOn = clocks && vref && (power2 & (left ? 0x100 : 0x080)) != 0;
-            bool dacPath = dacOn && mixerOn && (mix & 0x100) != 0;
-            bool monoMix = (_registers[R23AdditionalControl1] & 0x010) != 0;
+            int ch = path.Channel;
             if (!DacSoftMuted)
             {
                 _dacRampStep[ch] = _applied[StageDac * 2 + ch];
@@ -543,16 +397,38 @@ namespace InterfaceFirmware.Emulator
             }
 
             _dacRampCredit[ch] = 0;
-            double dacGain = DacGain[_dacRampStep[ch]] * ((_registers[R5DacControl1] & 0x080) != 0 ? 0.5 : 1.0);
-            if ((_registers[R6DacControl2] & (left ? 0x020 : 0x040)) != 0)
+            if (!vref)
             {
-                dacGain = -dacGain;
+                IdleChannel(ch, count, path.Driver);
+                return;
             }
 
-            double gLi = mixerOn && (mix & 0x080) != 0 ? BypassGain(mix >> 4 & 7) : 0;
-            double gLb = mixerOn && (bypass & 0x080) != 0 ? BypassGain(bypass >> 4 & 7) : 0;
-            bool driver = (power2 & (left ? 0x040 : 0x020)) != 0;
-            bool live = driver && mixerOn && vref;
+            double[] in1 = inputs[ch * 3];
+            double[] in2 = inputs[ch * 3 + 1];
+            double[] in3 = inputs[ch * 3 + 2];
+            double[] source = playback[ch];
+            double[] other = playback[1 - ch];
+            double[] capture = _capture[ch];
+            double[] voltage = _pins[ch].Voltage;
+            double k1 = path.K1;
+            double k2 = path.K2;
+            double k3 = path.K3;
+            double g2 = path.G2;
+            double g3 = path.G3;
+            bool boostOn = path.BoostOn;
+            bool adcOn = path.AdcOn;
+            bool highPass = path.HighPass;
+            double adcGain = path.AdcGain;
+            double pgaGain = path.PgaActive ? PgaGainOf(_applied[StageInputPga * 2 + ch]) * path.MicBoost : 0;
+            double x1 = _adcHpfX[ch];
+            double y1 = _adcHpfY[ch];
+            bool dacPath = path.DacPath;
+            bool monoMix = path.MonoMix;
+            double dacGain = DacGain[_dacRampStep[ch]] * path.DacScale;
+            double gLi = path.Input3Gain;
+            double gLb = path.BypassGain;
+            bool live = path.Live;
+            bool driver = path.Driver;
             double hpGain = HeadphoneGainOf(_applied[StageHeadphone * 2 + ch]);
 
             double pgaIn = 0;
@@ -571,7 +447,7 @@ namespace InterfaceFirmware.Emulator
                     double y = boost;
                     if (highPass)
                     {
-                        y1 = Alpha * (y1 + boost - x1);
+                        y1 = AdcHighPassAlpha * (y1 + boost - x1);
                         x1 = boost;
                         y = y1;
                     }
@@ -600,7 +476,7 @@ namespace InterfaceFirmware.Emulator
                 }
                 else
                 {
-                    voltage[i] = driver && !vref ? 0 : vmid;
+                    voltage[i] = vmid; // with VREF up, a driver off the mixer sits at VMID
                 }
             }
 
@@ -610,10 +486,109 @@ namespace InterfaceFirmware.Emulator
                 _adcHpfY[ch] = y1;
             }
 
-            _lastZcInput[StageInputPga * 2 + ch] = pgaActive && count > 0 ? pgaIn : 0;
+            _lastZcInput[StageInputPga * 2 + ch] = path.PgaActive && count > 0 ? pgaIn : 0;
             if (count > 0)
             {
                 _lastZcInput[StageHeadphone * 2 + ch] = mixed;
+            }
+
+            _pins[ch].ResistanceOhms = driver ? DrivenOhms : DisabledOutputOhms(voltage, count);
+        }
+
+        /// <summary>
+        /// One channel's signal path as the registers set it for this block: which stages are powered
+        /// and routed, and their fixed gains. Both render paths read it, so the register decoding is
+        /// written once.
+        /// </summary>
+        private sealed class ChannelPath
+        {
+            public int Channel;
+            public bool PgaActive;      // LMIC powered (with VREF) and the PGA routed to the boost mixer
+            public double K1;           // LINPUT1 to the inverting input
+            public double K2;           // LINPUT2 to the non-inverting input
+            public double K3;           // LINPUT3 to the non-inverting input
+            public double MicBoost;
+            public bool BoostOn;        // AINL
+            public double G2;           // LIN2BOOST
+            public double G3;           // LIN3BOOST
+            public bool AdcOn;
+            public double AdcGain;      // digital volume with ADCPOL
+            public bool HighPass;
+            public bool MixerOn;        // LOMIX
+            public bool DacPath;        // DAC powered and clocked, into a powered mixer (LD2LO)
+            public bool MonoMix;
+            public double DacScale;     // DACDIV2 and DACPOL
+            public double Input3Gain;   // LI2LO, 0 when off
+            public double BypassGain;   // LB2LO, 0 when off
+            public bool Driver;         // LOUT1 enabled
+            public bool Live;           // driver, mixer and VREF: the pin carries the mixer
+
+            public void Read(Wm8960Model codec, int ch, bool clocks, bool vref)
+            {
+                int[] r = codec._registers;
+                bool left = ch == 0;
+                int signalPath = r[left ? RegAdcLeftSignalPath : RegAdcRightSignalPath];
+                int boostMixer = r[left ? RegLeftInputBoostMixer : RegRightInputBoostMixer];
+                int mix = r[left ? RegLeftOutMix : RegRightOutMix];
+                int bypass = r[left ? RegLeftBypass : RegRightBypass];
+                int power1 = r[RegPowerManagement1];
+                int power2 = r[RegPowerManagement2];
+                int power3 = r[RegPowerManagement3];
+                int adcDac1 = r[RegAdcDacControl1];
+                Channel = ch;
+                PgaActive = vref && (power3 & (left ? Power3MicLeft : Power3MicRight)) != 0 && (signalPath & SignalPathToBoost) != 0;
+                K1 = (signalPath & SignalPathN1) != 0 ? 1.0 : 0.0;
+                K2 = (signalPath & SignalPathP2) != 0 ? 1.0 : 0.0;
+                K3 = (signalPath & SignalPathP3) != 0 ? 1.0 : 0.0;
+                MicBoost = Wm8960Model.MicBoost(Field(signalPath, SignalPathMicBoost));
+                BoostOn = vref && (power1 & (left ? Power1AinLeft : Power1AinRight)) != 0;
+                G2 = BoostGain(Field(boostMixer, BoostMixerInput2));
+                G3 = BoostGain(Field(boostMixer, BoostMixerInput3));
+                AdcOn = clocks && vref && (power1 & (left ? Power1AdcLeft : Power1AdcRight)) != 0;
+                AdcGain = Wm8960Model.AdcGain[codec._applied[StageAdc * 2 + ch]];
+                if ((adcDac1 & (left ? AdcDac1AdcPolarityLeft : AdcDac1AdcPolarityRight)) != 0)
+                {
+                    AdcGain = -AdcGain;
+                }
+
+                HighPass = (adcDac1 & AdcDac1AdcHighPassDisable) == 0;
+                MixerOn = vref && (power3 & (left ? Power3OutMixLeft : Power3OutMixRight)) != 0;
+                bool dacOn = clocks && vref && (power2 & (left ? Power2DacLeft : Power2DacRight)) != 0;
+                DacPath = dacOn && MixerOn && (mix & OutMixDac) != 0;
+                MonoMix = (r[RegAdditionalControl1] & Additional1MonoMix) != 0;
+                DacScale = (adcDac1 & AdcDac1DacDiv2) != 0 ? 0.5 : 1.0;
+                if ((r[RegAdcDacControl2] & (left ? AdcDac2DacPolarityLeft : AdcDac2DacPolarityRight)) != 0)
+                {
+                    DacScale = -DacScale;
+                }
+
+                Input3Gain = MixerOn && (mix & OutMixInput3) != 0 ? BypassGainOf(Field(mix, OutMixInput3Volume)) : 0;
+                BypassGain = MixerOn && (bypass & BypassBoost) != 0 ? BypassGainOf(Field(bypass, BypassVolume)) : 0;
+                Driver = (power2 & (left ? Power2Out1Left : Power2Out1Right)) != 0;
+                Live = Driver && MixerOn;
+            }
+        }
+
+        // Without VREF no analogue stage runs (a codec at its reset state, codec B on the reference
+        // board until it is driven): the capture is silent, an enabled driver collapses to ground,
+        // a disabled output sits at VMID or floats. What the full loop renders then, without the loop.
+        private void IdleChannel(int ch, int count, bool driver)
+        {
+            double[] voltage = _pins[ch].Voltage;
+            Array.Clear(_capture[ch], 0, count);
+            if (driver)
+            {
+                Array.Clear(voltage, 0, count);
+            }
+            else
+            {
+                Array.Copy(_vmidTrack, voltage, count);
+            }
+
+            _lastZcInput[StageInputPga * 2 + ch] = 0;
+            if (count > 0)
+            {
+                _lastZcInput[StageHeadphone * 2 + ch] = 0;
             }
 
             _pins[ch].ResistanceOhms = driver ? DrivenOhms : DisabledOutputOhms(voltage, count);
@@ -623,15 +598,15 @@ namespace InterfaceFirmware.Emulator
         // VREF is up, is pulled to ground through DRES when DISOP discharges it, and floats otherwise.
         private double DisabledOutputOhms(double[] voltage, int count)
         {
-            if ((_registers[R29AntiPop2] & 0x040) != 0)
+            if ((_registers[RegAntiPop2] & AntiPop2Discharge) != 0)
             {
                 Array.Clear(voltage, 0, count);
                 return 400.0;
             }
 
-            if ((_registers[R28AntiPop1] & 0x008) != 0 || VrefEnabled)
+            if ((_registers[RegAntiPop1] & AntiPop1BufferIoEnable) != 0 || VrefEnabled)
             {
-                return (_registers[R27AdditionalControl3] & 0x040) != 0 ? 20000.0 : 500.0;
+                return (_registers[RegAdditionalControl3] & Additional3Vroi) != 0 ? 20000.0 : 500.0;
             }
 
             return double.PositiveInfinity;
@@ -642,29 +617,24 @@ namespace InterfaceFirmware.Emulator
         // charge would be within 1 %); otherwise it charges (or discharges) exponentially.
         private void TrackVmid(int count, long startUs)
         {
-            double target = VmidSelect == 0 ? 0 : VmidLevel;
+            double target = VmidTarget;
             if (target != _vmidTarget)
             {
-                bool softStart = target > 0 && (_registers[R28AntiPop1] & 0x004) != 0;
+                bool softStart = target > 0 && (_registers[RegAntiPop1] & AntiPop1SoftStart) != 0;
                 _softRampStartUs = softStart ? startUs : -1;
                 _softRampFrom = _vmid;
                 _softRampUs = (long)(4.6 * VmidTauSeconds() * 1000000.0);
                 _vmidTarget = target;
             }
 
-            double vmid = _vmid;
             bool ramping = _softRampStartUs >= 0 && startUs - _softRampStartUs < _softRampUs;
-            if (!ramping && Math.Abs(target - vmid) < 1e-12)
+            if (!ramping)
             {
-                for (int i = 0; i < count; i++)
-                {
-                    _vmidTrack[i] = target; // settled: the common case
-                }
-
-                _vmid = target;
+                ChargeVmid(target, VmidTauSeconds(), count);
                 return;
             }
 
+            double vmid = _vmid;
             double step = 1.0 - Math.Exp(-1.0 / (VmidTauSeconds() * AudioEngine.SampleRate));
             for (int i = 0; i < count; i++)
             {
@@ -698,7 +668,7 @@ namespace InterfaceFirmware.Emulator
 
         private void RouteCapture(int count)
         {
-            int datsel = _registers[R23AdditionalControl1] >> 2 & 3;
+            int datsel = Field(_registers[RegAdditionalControl1], Additional1DataSelect);
             double[] left = _capture[0];
             double[] right = _capture[1];
             for (int i = 0; i < count; i++)
@@ -719,7 +689,7 @@ namespace InterfaceFirmware.Emulator
         private void UpdateDacMuteTransition()
         {
             bool muted = DacSoftMuted;
-            if (!muted && _lastDacMute && (_registers[R6DacControl2] & 0x008) != 0)
+            if (!muted && _lastDacMute && (_registers[RegAdcDacControl2] & AdcDac2SoftMuteMode) != 0)
             {
                 _dacRampingUp[0] = _dacRampingUp[1] = true;
             }
@@ -745,7 +715,7 @@ namespace InterfaceFirmware.Emulator
             }
 
             // one 0.5 dB step per 2 (DACMR=0) or 32 (DACMR=1) samples of the codec's rate
-            double perSample = fs > 0 ? fs / AudioEngine.SampleRate / ((_registers[R6DacControl2] & 0x004) != 0 ? 32.0 : 2.0) : 0;
+            double perSample = fs > 0 ? fs / AudioEngine.SampleRate / ((_registers[RegAdcDacControl2] & AdcDac2SlowMuteRate) != 0 ? 32.0 : 2.0) : 0;
             double credit = _dacRampCredit[ch];
             for (int i = 0; i < count; i++)
             {
@@ -847,12 +817,12 @@ namespace InterfaceFirmware.Emulator
 
         private static double PgaGainOf(int code)
         {
-            return (code & 0x80) != 0 ? 0 : PgaGain[code & 0x3F];
+            return (code & InputVolumeMute) != 0 ? 0 : PgaGain[code & InputVolumeLevel];
         }
 
         private static double HeadphoneGainOf(int code)
         {
-            return HeadphoneGain[code & 0x7F];
+            return HeadphoneGain[code & OutputVolumeLevel];
         }
 
         private static double MicBoost(int code)
@@ -873,7 +843,7 @@ namespace InterfaceFirmware.Emulator
         }
 
         // Bypass/LI2LO volumes: 000 = 0 dB … 111 = −21 dB in 3 dB steps.
-        private static double BypassGain(int code)
+        private static double BypassGainOf(int code)
         {
             return Decibels.ToLinear(-3.0 * code);
         }

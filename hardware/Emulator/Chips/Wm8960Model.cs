@@ -5,14 +5,15 @@ using InterfaceFirmware.Hal;
 namespace InterfaceFirmware.Emulator
 {
     /// <summary>
-    /// Wolfson/Cirrus WM8960 stereo codec at 0x1A, register-accurate (shared/facts/audio-chips.md §1):
+    /// Wolfson/Cirrus WM8960 stereo codec at 0x1A, register-accurate (Cirrus WM8960 datasheet, sound/soc/codecs/wm8960.c):
     /// write-only 2-byte frames (7-bit register, 9-bit data), R15 reset, VU-latched volume pairs with
     /// stored and applied values, zero-cross updates with the TOEN timeout, DAC soft mute with its
     /// DACSMM/DACMR ramps, VMID/VREF bias with settle times, clock consistency (SYSCLK, dividers,
-    /// PLL) and power bits gating every stage. The audio path is in Wm8960Audio.cs.
+    /// PLL) and power bits gating every stage. The audio path is in Wm8960Audio.cs, the register
+    /// and field names in Wm8960ModelRegisters.cs.
     /// </summary>
     /// <remarks>
-    /// Settled questions (research/chip-facts.md; each is a modelling decision where the datasheet
+    /// Settled questions (each is a modelling decision where the datasheet
     /// could not be read here):
     /// <list type="bullet">
     /// <item>R0/R1 reset to 0x097 (0 dB, muted) as the datasheet transcriptions say; Linux's 0x0A7
@@ -35,76 +36,20 @@ namespace InterfaceFirmware.Emulator
     /// gate, 3D, de-emphasis, speaker and OUT3 outputs' audio, jack-detect switching.</item>
     /// </list>
     /// </remarks>
-    public sealed partial class Wm8960Model : I2cChipModel, ICurrentConsumer
+    public sealed partial class Wm8960Model : CodecModel
     {
         public const int DefaultAddress = 0x1A;
         public const int RegisterCount = 56;
 
-        public const int R0LeftInputVolume = 0x00;
-        public const int R1RightInputVolume = 0x01;
-        public const int R2LeftOut1Volume = 0x02;
-        public const int R3RightOut1Volume = 0x03;
-        public const int R4Clocking1 = 0x04;
-        public const int R5DacControl1 = 0x05;
-        public const int R6DacControl2 = 0x06;
-        public const int R7AudioInterface1 = 0x07;
-        public const int R8Clocking2 = 0x08;
-        public const int R9AudioInterface2 = 0x09;
-        public const int R10LeftDacVolume = 0x0A;
-        public const int R11RightDacVolume = 0x0B;
-        public const int R15Reset = 0x0F;
-        public const int R16ThreeD = 0x10;
-        public const int R17Alc1 = 0x11;
-        public const int R20NoiseGate = 0x14;
-        public const int R21LeftAdcVolume = 0x15;
-        public const int R22RightAdcVolume = 0x16;
-        public const int R23AdditionalControl1 = 0x17;
-        public const int R24AdditionalControl2 = 0x18;
-        public const int R25PowerManagement1 = 0x19;
-        public const int R26PowerManagement2 = 0x1A;
-        public const int R27AdditionalControl3 = 0x1B;
-        public const int R28AntiPop1 = 0x1C;
-        public const int R29AntiPop2 = 0x1D;
-        public const int R32AdcLeftSignalPath = 0x20;
-        public const int R33AdcRightSignalPath = 0x21;
-        public const int R34LeftOutMix = 0x22;
-        public const int R37RightOutMix = 0x25;
-        public const int R40LeftSpeakerVolume = 0x28;
-        public const int R41RightSpeakerVolume = 0x29;
-        public const int R43LeftInputBoostMixer = 0x2B;
-        public const int R44RightInputBoostMixer = 0x2C;
-        public const int R45LeftBypass = 0x2D;
-        public const int R46RightBypass = 0x2E;
-        public const int R47PowerManagement3 = 0x2F;
-        public const int R48AdditionalControl4 = 0x30;
-        public const int R52Pll1 = 0x34;
-        public const int R53Pll2 = 0x35;
-        public const int R54Pll3 = 0x36;
-        public const int R55Pll4 = 0x37;
-
-        /// <summary>Volume-update (VU) latch bit of every volume register.</summary>
-        public const int VolumeUpdate = 0x100;
-
-        /// <summary>VMID in full-scale units: AVDD/2 = 1.65 V over a 1.41 V full-scale peak.</summary>
-        public const double VmidLevel = 1.17;
-
         /// <summary>Time from PLL_EN to a locked PLL (model assumption; Linux waits 250 ms before CLKSEL).</summary>
         public const long PllLockUs = 10000;
-
-        /// <summary>Resistance a driven output presents (the headphone driver's output impedance).</summary>
-        public const double DrivenOhms = 0.1;
 
         /// <summary>SYSCLK tolerance: anything within 0.1 % of 12.288 or 11.2896 MHz counts as right.</summary>
         private const double SysclkTolerance = 0.001;
 
-        /// <summary>Registers that exist (0x0C–0x0E, 0x1E, 0x1F, 0x23, 0x24 and 0x32 are reserved).</summary>
+        /// <summary>Registers that exist (the reserved ones do not).</summary>
         private static readonly bool[] Implemented = BuildImplemented();
 
-        private readonly int[] _registers = new int[RegisterCount];
-        private readonly ArrayList _unmodelled = new ArrayList();
-        private readonly ArrayList _clockEvents = new ArrayList();
-        private readonly CodecClocks _clocks = new CodecClocks();
-        private long _nowUs;
         private long _pllEnabledAtUs = -1;
         private double _lastSysclk;
         private double _lastFs;
@@ -115,77 +60,25 @@ namespace InterfaceFirmware.Emulator
         }
 
         public Wm8960Model(int address)
-            : base("WM8960", address)
+            : this(address, "WM8960")
         {
-            InputVolumeResetValue = 0x097;
+        }
+
+        /// <param name="name">The name in the bus log and current report (e.g. "WM8960-B" for a second one).</param>
+        public Wm8960Model(int address, string name)
+            : base(name, address, RegisterCount)
+        {
+            InputVolumeResetValue = DatasheetInputVolumeReset;
             ResetToDefaults();
         }
 
         /// <summary>The R0/R1 reset value this model uses (0x097 from the datasheet; 0x0A7 in Linux).</summary>
         public int InputVolumeResetValue { get; set; }
 
-        public string ConsumerName
+        /// <summary>LINPUT1..3 then RINPUT1..3.</summary>
+        public override int InputPinCount
         {
-            get { return Name; }
-        }
-
-        /// <summary>The clocks arriving at MCLK and LRCLK (set by the board).</summary>
-        public CodecClocks Clocks
-        {
-            get { return _clocks; }
-        }
-
-        /// <summary>Features the firmware enabled that this model does not render (text).</summary>
-        public ArrayList UnmodelledFeatures
-        {
-            get { return _unmodelled; }
-        }
-
-        /// <summary>Clock problems while outputs were live (text with time), also reported as glitches at the outputs.</summary>
-        public ArrayList ClockEvents
-        {
-            get { return _clockEvents; }
-        }
-
-        /// <summary>The value last written to a register (what a driver's shadow copy should hold).</summary>
-        public int Register(int index)
-        {
-            return _registers[index];
-        }
-
-        public static int ResetValue(int index, int inputVolumeReset)
-        {
-            switch (index)
-            {
-                case R0LeftInputVolume:
-                case R1RightInputVolume: return inputVolumeReset;
-                case R5DacControl1: return 0x008;
-                case R7AudioInterface1: return 0x00A;
-                case R8Clocking2: return 0x1C0;
-                case R10LeftDacVolume:
-                case R11RightDacVolume: return 0x0FF;
-                case R17Alc1: return 0x07B;
-                case 0x12: return 0x100;
-                case 0x13: return 0x032;
-                case R21LeftAdcVolume:
-                case R22RightAdcVolume: return 0x0C3;
-                case R23AdditionalControl1: return 0x1C0;
-                case R32AdcLeftSignalPath:
-                case R33AdcRightSignalPath: return 0x100;
-                case R34LeftOutMix:
-                case R37RightOutMix: return 0x050;
-                case 0x2A: return 0x040;
-                case R45LeftBypass:
-                case R46RightBypass: return 0x050;
-                case R48AdditionalControl4: return 0x002;
-                case 0x31: return 0x037;
-                case 0x33: return 0x080;
-                case R52Pll1: return 0x008;
-                case R53Pll2: return 0x031;
-                case R54Pll3: return 0x026;
-                case R55Pll4: return 0x0E9;
-                default: return 0x000;
-            }
+            get { return 6; }
         }
 
         public override void ResetToDefaults()
@@ -247,7 +140,7 @@ namespace InterfaceFirmware.Emulator
                 return;
             }
 
-            if (register == R15Reset)
+            if (register == RegReset)
             {
                 ResetToDefaults();
                 CheckClocks(nowUs);
@@ -265,9 +158,9 @@ namespace InterfaceFirmware.Emulator
 
             switch (register)
             {
-                case R26PowerManagement2:
-                    bool pllWasOn = (old & 0x001) != 0;
-                    bool pllOn = (value & 0x001) != 0;
+                case RegPowerManagement2:
+                    bool pllWasOn = (old & Power2PllEnable) != 0;
+                    bool pllOn = (value & Power2PllEnable) != 0;
                     if (pllOn && !pllWasOn)
                     {
                         _pllEnabledAtUs = nowUs;
@@ -278,17 +171,17 @@ namespace InterfaceFirmware.Emulator
                     }
 
                     break;
-                case R16ThreeD:
-                    NoteUnmodelled((value & 0x001) != 0, "3D enhancement");
+                case RegThreeD:
+                    NoteUnmodelled((value & ThreeDEnable) != 0, "3D enhancement");
                     break;
-                case R17Alc1:
-                    NoteUnmodelled((value & 0x180) != 0, "ALC");
+                case RegAlc1:
+                    NoteUnmodelled((value & Alc1Select) != 0, "ALC");
                     break;
-                case R20NoiseGate:
-                    NoteUnmodelled((value & 0x001) != 0, "noise gate");
+                case RegNoiseGate:
+                    NoteUnmodelled((value & NoiseGateEnable) != 0, "noise gate");
                     break;
-                case R5DacControl1:
-                    NoteUnmodelled((value & 0x006) != 0, "de-emphasis");
+                case RegAdcDacControl1:
+                    NoteUnmodelled((value & AdcDac1Deemphasis) != 0, "de-emphasis");
                     break;
             }
 
@@ -298,63 +191,33 @@ namespace InterfaceFirmware.Emulator
             }
         }
 
-        private void NoteUnmodelled(bool enabled, string feature)
-        {
-            if (enabled && !_unmodelled.Contains(feature))
-            {
-                _unmodelled.Add(feature);
-            }
-        }
-
-        private static bool[] BuildImplemented()
-        {
-            var implemented = new bool[RegisterCount];
-            for (int i = 0; i < RegisterCount; i++)
-            {
-                implemented[i] = true;
-            }
-
-            int[] reserved = { 0x0C, 0x0D, 0x0E, 0x1E, 0x1F, 0x23, 0x24, 0x32 };
-            for (int i = 0; i < reserved.Length; i++)
-            {
-                implemented[reserved[i]] = false;
-            }
-
-            return implemented;
-        }
-
         // ---- field accessors ---------------------------------------------------------------------
 
-        private bool Bit(int register, int mask)
+        private int RegisterField(int register, int mask)
         {
-            return (_registers[register] & mask) != 0;
-        }
-
-        private int Field(int register, int shift, int width)
-        {
-            return (_registers[register] >> shift) & ((1 << width) - 1);
+            return Field(_registers[register], mask);
         }
 
         /// <summary>VMIDSEL: 0 off, 1 = 2×50 kΩ, 2 = 2×250 kΩ, 3 = 2×5 kΩ.</summary>
         public int VmidSelect
         {
-            get { return Field(R25PowerManagement1, 7, 2); }
+            get { return RegisterField(RegPowerManagement1, Power1VmidSelect); }
         }
 
         public bool VrefEnabled
         {
-            get { return Bit(R25PowerManagement1, 0x040); }
+            get { return Bit(RegPowerManagement1, Power1Vref); }
         }
 
         /// <summary>True when the DAC soft mute (DACMU) is set.</summary>
         public bool DacSoftMuted
         {
-            get { return Bit(R5DacControl1, 0x008); }
+            get { return Bit(RegAdcDacControl1, AdcDac1DacMute); }
         }
 
         public bool HeadphoneDriverEnabled(bool left)
         {
-            return Bit(R26PowerManagement2, left ? 0x040 : 0x020);
+            return Bit(RegPowerManagement2, left ? Power2Out1Left : Power2Out1Right);
         }
 
         // ---- clocks --------------------------------------------------------------------------------
@@ -370,9 +233,9 @@ namespace InterfaceFirmware.Emulator
         {
             get
             {
-                int n = Field(R52Pll1, 0, 4);
-                int k = (Field(R53Pll2, 0, 8) << 16) | (Field(R54Pll3, 0, 8) << 8) | Field(R55Pll4, 0, 8);
-                return n + (Bit(R52Pll1, 0x020) ? k / 16777216.0 : 0.0);
+                int n = RegisterField(RegPll1, Pll1N);
+                int k = (RegisterField(RegPll2, PllKByte) << 16) | (RegisterField(RegPll3, PllKByte) << 8) | RegisterField(RegPll4, PllKByte);
+                return n + (Bit(RegPll1, Pll1Fractional) ? k / 16777216.0 : 0.0);
             }
         }
 
@@ -381,43 +244,43 @@ namespace InterfaceFirmware.Emulator
         {
             get
             {
-                if (Bit(R25PowerManagement1, 0x001) || _clocks.MclkHz <= 0)
+                if (Bit(RegPowerManagement1, Power1DigitalDisable) || Clocks.MclkHz <= 0)
                 {
                     return 0; // DIGENB: master clock disabled
                 }
 
-                double source = _clocks.MclkHz;
-                if (Bit(R4Clocking1, 0x001))
+                double source = Clocks.MclkHz;
+                if (Bit(RegClocking1, Clocking1ClockSelect))
                 {
-                    if (!Bit(R26PowerManagement2, 0x001))
+                    if (!Bit(RegPowerManagement2, Power2PllEnable))
                     {
                         return 0;
                     }
 
-                    double reference = Bit(R52Pll1, 0x010) ? source / 2 : source;
+                    double reference = Bit(RegPll1, Pll1Prescale) ? source / 2 : source;
                     source = reference * PllRatio / 4.0;
                 }
 
-                int div = Field(R4Clocking1, 1, 2);
+                int div = RegisterField(RegClocking1, Clocking1SysclkDiv);
                 return div == 0 ? source : div == 2 ? source / 2 : 0;
             }
         }
 
         /// <summary>Sample rate the DAC runs at: SYSCLK / (DACDIV × 256); 0 without SYSCLK.</summary>
-        public double DacSampleRate
+        public override double DacSampleRate
         {
-            get { return SampleRateFor(Field(R4Clocking1, 3, 3)); }
+            get { return SampleRateFor(RegisterField(RegClocking1, Clocking1DacDiv)); }
         }
 
         public double AdcSampleRate
         {
-            get { return SampleRateFor(Field(R4Clocking1, 6, 3)); }
+            get { return SampleRateFor(RegisterField(RegClocking1, Clocking1AdcDiv)); }
         }
 
         /// <summary>The codec is the I2S master (MS=1): it drives LRCLK and BCLK.</summary>
-        public bool IsMaster
+        public override bool IsMaster
         {
-            get { return Bit(R7AudioInterface1, 0x040); }
+            get { return Bit(RegAudioInterface1, AudioInterface1Master); }
         }
 
         /// <summary>
@@ -425,34 +288,34 @@ namespace InterfaceFirmware.Emulator
         /// is locked with N in 6…12, and the frame rate matches the external master's LRCLK (or the
         /// codec is the only master). Otherwise, what is wrong.
         /// </summary>
-        public string ClockProblem
+        public override string ClockProblem
         {
             get
             {
-                if (_clocks.MclkHz <= 0)
+                if (Clocks.MclkHz <= 0)
                 {
                     return "no MCLK";
                 }
 
-                if (Bit(R25PowerManagement1, 0x001))
+                if (Bit(RegPowerManagement1, Power1DigitalDisable))
                 {
                     return "master clock disabled (DIGENB)";
                 }
 
-                int sysclkDiv = Field(R4Clocking1, 1, 2);
+                int sysclkDiv = RegisterField(RegClocking1, Clocking1SysclkDiv);
                 if (sysclkDiv == 1 || sysclkDiv == 3)
                 {
                     return "reserved SYSCLKDIV";
                 }
 
-                if (Bit(R4Clocking1, 0x001))
+                if (Bit(RegClocking1, Clocking1ClockSelect))
                 {
-                    if (!Bit(R26PowerManagement2, 0x001))
+                    if (!Bit(RegPowerManagement2, Power2PllEnable))
                     {
                         return "SYSCLK from the PLL, but the PLL is off";
                     }
 
-                    int n = Field(R52Pll1, 0, 4);
+                    int n = RegisterField(RegPll1, Pll1N);
                     if (n < 6 || n > 12)
                     {
                         return "PLL N=" + n.ToString() + " outside 6…12";
@@ -470,7 +333,7 @@ namespace InterfaceFirmware.Emulator
                     return "SYSCLK " + (sysclk / 1000.0).ToString("F1") + " kHz is neither 12288 nor 11289.6 kHz";
                 }
 
-                if (IsMaster && _clocks.ExternalLrclkHz > 0)
+                if (IsMaster && Clocks.ExternalLrclkHz > 0)
                 {
                     return "two I2S masters: the codec (MS=1) and an external LRCLK";
                 }
@@ -478,32 +341,19 @@ namespace InterfaceFirmware.Emulator
                 double fs = DacSampleRate;
                 if (!IsMaster)
                 {
-                    if (_clocks.ExternalLrclkHz <= 0)
+                    if (Clocks.ExternalLrclkHz <= 0)
                     {
                         return "slave mode without LRCLK";
                     }
 
-                    if (Math.Abs(_clocks.ExternalLrclkHz - fs) > fs * SysclkTolerance)
+                    if (Math.Abs(Clocks.ExternalLrclkHz - fs) > fs * SysclkTolerance)
                     {
-                        return "LRCLK " + _clocks.ExternalLrclkHz.ToString("F0") + " Hz, but SYSCLK/DACDIV gives " + fs.ToString("F0") + " Hz";
+                        return "LRCLK " + Clocks.ExternalLrclkHz.ToString("F0") + " Hz, but SYSCLK/DACDIV gives " + fs.ToString("F0") + " Hz";
                     }
                 }
 
                 return null;
             }
-        }
-
-        /// <summary>True when the converters run: clocks consistent.</summary>
-        public bool ClocksValid
-        {
-            get { return ClockProblem == null; }
-        }
-
-        /// <summary>The board calls this when MCLK or LRCLK at the pins change.</summary>
-        public void OnClocksChanged(long nowUs)
-        {
-            _nowUs = nowUs;
-            CheckClocks(nowUs);
         }
 
         /// <summary>Zero-cross timeout period in µs (0 when TOEN is off or there is no SYSCLK).</summary>
@@ -512,12 +362,12 @@ namespace InterfaceFirmware.Emulator
             get
             {
                 double sysclk = SysclkHz;
-                if (!Bit(R23AdditionalControl1, 0x001) || sysclk <= 0)
+                if (!Bit(RegAdditionalControl1, Additional1TimeoutEnable) || sysclk <= 0)
                 {
                     return 0;
                 }
 
-                double divider = Bit(R23AdditionalControl1, 0x002) ? 524288.0 : 2097152.0;
+                double divider = Bit(RegAdditionalControl1, Additional1TimeoutClock) ? 524288.0 : 2097152.0;
                 return (long)(divider / sysclk * 1000000.0);
             }
         }
@@ -552,7 +402,7 @@ namespace InterfaceFirmware.Emulator
         }
 
         // A change of SYSCLK or frame rate while an output is audible is a glitch at the outputs.
-        private void CheckClocks(long nowUs)
+        protected override void CheckClocks(long nowUs)
         {
             double sysclk = ClocksValid ? SysclkHz : 0;
             double fs = ClocksValid ? DacSampleRate : 0;
@@ -560,8 +410,7 @@ namespace InterfaceFirmware.Emulator
             {
                 string what = "clock changed under live outputs: SYSCLK " + (_lastSysclk / 1000).ToString("F1") + " → "
                     + (sysclk / 1000).ToString("F1") + " kHz, fs " + _lastFs.ToString("F0") + " → " + fs.ToString("F0") + " Hz";
-                _clockEvents.Add((nowUs / 1000).ToString() + " ms: " + what);
-                _pendingGlitch = what;
+                ReportClockGlitch(nowUs, what);
             }
 
             _lastSysclk = sysclk;
@@ -572,21 +421,21 @@ namespace InterfaceFirmware.Emulator
         /// True when a headphone output is driven, not muted, and carries the DAC (un-muted) or an
         /// analogue bypass: a clock change now would be heard.
         /// </summary>
-        public bool OutputsLive
+        public override bool OutputsLive
         {
             get
             {
                 for (int ch = 0; ch < 2; ch++)
                 {
                     bool left = ch == 0;
-                    if (!HeadphoneDriverEnabled(left) || AppliedHeadphoneCode(left) < 0x30)
+                    if (!HeadphoneDriverEnabled(left) || AppliedHeadphoneCode(left) < OutputVolumeLowestAudible)
                     {
                         continue;
                     }
 
-                    int mix = _registers[left ? R34LeftOutMix : R37RightOutMix];
-                    bool dacHeard = (mix & 0x100) != 0 && Bit(R26PowerManagement2, left ? 0x100 : 0x080) && _dacRampStep[ch] > 0;
-                    bool bypassHeard = (mix & 0x080) != 0 || (_registers[left ? R45LeftBypass : R46RightBypass] & 0x080) != 0;
+                    int mix = _registers[left ? RegLeftOutMix : RegRightOutMix];
+                    bool dacHeard = (mix & OutMixDac) != 0 && Bit(RegPowerManagement2, left ? Power2DacLeft : Power2DacRight) && _dacRampStep[ch] > 0;
+                    bool bypassHeard = (mix & OutMixInput3) != 0 || (_registers[left ? RegLeftBypass : RegRightBypass] & BypassBoost) != 0;
                     if (dacHeard || bypassHeard)
                     {
                         return true;
@@ -600,7 +449,7 @@ namespace InterfaceFirmware.Emulator
         // ---- current -------------------------------------------------------------------------------
 
         /// <summary>Rough supply current from the power bits (datasheet-order figures, not measured).</summary>
-        public double CurrentMilliamps
+        public override double CurrentMilliamps
         {
             get
             {
@@ -610,17 +459,19 @@ namespace InterfaceFirmware.Emulator
                 }
 
                 double ma = 0.01;
-                int power1 = _registers[R25PowerManagement1];
-                int power2 = _registers[R26PowerManagement2];
-                int power3 = _registers[R47PowerManagement3];
+                int power1 = _registers[RegPowerManagement1];
+                int power2 = _registers[RegPowerManagement2];
+                int power3 = _registers[RegPowerManagement3];
                 ma += VmidSelect == 3 ? 1.0 : VmidSelect == 1 ? 0.3 : VmidSelect == 2 ? 0.05 : 0;
-                ma += (power1 & 0x040) != 0 ? 0.4 : 0;
-                ma += Analog.CountBits(power1 & 0x030) * 0.3 + Analog.CountBits(power1 & 0x00C) * 1.5 + ((power1 & 0x002) != 0 ? 0.5 : 0);
-                ma += Analog.CountBits(power2 & 0x180) * 1.2 + Analog.CountBits(power2 & 0x060) * 0.8 + Analog.CountBits(power2 & 0x018) * 2.0;
-                ma += (power2 & 0x001) != 0 ? 1.5 : 0;
-                ma += Analog.CountBits(power3 & 0x030) * 0.4 + Analog.CountBits(power3 & 0x00C) * 0.3;
+                ma += (power1 & Power1Vref) != 0 ? 0.4 : 0;
+                ma += Analog.CountBits(power1 & (Power1AinLeft | Power1AinRight)) * 0.3 + Analog.CountBits(power1 & (Power1AdcLeft | Power1AdcRight)) * 1.5
+                    + ((power1 & Power1MicBias) != 0 ? 0.5 : 0);
+                ma += Analog.CountBits(power2 & (Power2DacLeft | Power2DacRight)) * 1.2 + Analog.CountBits(power2 & (Power2Out1Left | Power2Out1Right)) * 0.8
+                    + Analog.CountBits(power2 & (Power2SpeakerLeft | Power2SpeakerRight)) * 2.0;
+                ma += (power2 & Power2PllEnable) != 0 ? 1.5 : 0;
+                ma += Analog.CountBits(power3 & (Power3MicLeft | Power3MicRight)) * 0.4 + Analog.CountBits(power3 & (Power3OutMixLeft | Power3OutMixRight)) * 0.3;
                 ma += ClocksValid ? 2.0 : 0;
-                ma += _loadCurrentMa;
+                ma += LoadCurrentMilliamps;
                 return ma;
             }
         }

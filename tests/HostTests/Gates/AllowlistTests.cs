@@ -45,6 +45,8 @@ namespace InterfaceFirmware.HostTests.Gates
         [InlineData("System.String::Format(System.String,System.Object) : System.String")]
         [InlineData("System.String::Replace(System.String,System.String) : System.String")]
         [InlineData("System.String::Join(System.String,System.String[]) : System.String")]
+        [InlineData("System.String::TrimStart() : System.String")]
+        [InlineData("System.String::TrimEnd() : System.String")]
         [InlineData("System.Threading.WaitHandle::WaitOne(System.Int32) : System.Boolean")]
         [InlineData("System.Threading.Monitor::Enter(System.Object,System.Boolean&) : System.Void")]
         [InlineData("System.TimeSpan::FromMilliseconds(System.Double) : System.TimeSpan")]

@@ -29,6 +29,11 @@ namespace InterfaceFirmware.HostTests.Gates
         [InlineData(nameof(UsesIterator), "iterator", "IteratorStateMachineAttribute")]
         [InlineData(nameof(UsesStringReplace), "member not in the nanoFramework 1.x API", "System.String::Replace(System.String,System.String) : System.String")]
         [InlineData(nameof(UsesFormatWithOneArgument), "member not in the nanoFramework 1.x API", "System.String::Format(System.String,System.Object) : System.String")]
+        [InlineData(nameof(HasTooManyStaticMethods), "more than 255 static methods in one type", "HasTooManyStaticMethods")]
+        [InlineData(nameof(UsesPointerLocal), "pointer type", "System.Int32*")]
+        [InlineData(nameof(UsesCalli), "calli", "UsesCalli::Call")]
+        [InlineData(nameof(UsesObjectAttributeArgument), "custom-attribute argument type", "BoxesAttribute(System.Object)")]
+        [InlineData(nameof(UsesTypeArrayAttributeArgument), "custom-attribute argument type", "TypesAttribute(System.Type[])")]
         public void ReportsTheConstructAndWhoUsesIt(string fixtureType, string problem, string subject)
         {
             GateViolation[] matches = Violations.Violations

@@ -9,6 +9,9 @@ using System.Reflection.PortableExecutable;
 
 namespace InterfaceFirmware.HostTests.Gates
 {
+    /// <summary>A metadata token in IL, with the two opcodes before its instruction and the token of the one before (if it had one).</summary>
+    internal readonly record struct IlToken(EntityHandle Token, short BeforePrevious, short Previous, EntityHandle PreviousToken);
+
     /// <summary>One thing an assembly uses that nanoFramework 1.x cannot run, and who uses it.</summary>
     public sealed record GateViolation(string Assembly, string Problem, string Subject, IReadOnlyList<string> UsedBy)
     {
@@ -50,6 +53,32 @@ namespace InterfaceFirmware.HostTests.Gates
             .GetFields()
             .Select(f => (OpCode)f.GetValue(null))
             .ToDictionary(o => o.Value, o => o.OperandType);
+
+        /// <summary>
+        /// The MetadataProcessor encodes every array as single-dimensional (nanoframework/metadata-processor,
+        /// MetadataProcessor.Shared/Tables/nanoSignaturesTable.cs, WriteDataType: IsArray → DATATYPE_SZARRAY, rank dropped).
+        /// </summary>
+        private const string MultidimensionalArray = "multidimensional array (use jagged arrays)";
+
+        /// <summary>
+        /// nanoSignaturesTable.cs WriteDataType has no case for pointer types and writes an invalid
+        /// data type (0x00) for them: pointer-typed locals, parameters and fields cannot be processed.
+        /// </summary>
+        private const string PointerType = "pointer type (the MetadataProcessor cannot encode it)";
+
+        /// <summary>
+        /// MetadataProcessor.Shared/Mono.Cecil/CodeWriter.cs WriteOperand writes nothing for an InlineSig
+        /// operand ("TODO: implement this properly"): a calli instruction loses its signature token.
+        /// </summary>
+        private const string Calli = "calli (function-pointer call; the MetadataProcessor drops its signature)";
+
+        private const string AttributeArgument = "custom-attribute argument type the MetadataProcessor cannot encode";
+
+        private static readonly HashSet<string> EncodableAttributePrimitives = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "System.Boolean", "System.Char", "System.SByte", "System.Byte", "System.Int16", "System.UInt16", "System.Int32", "System.UInt32",
+            "System.Int64", "System.UInt64", "System.Single", "System.Double", "System.String",
+        };
 
         private readonly NanoApiAllowlist _allowlist;
         private readonly HashSet<string> _projectAssemblies;
@@ -97,6 +126,7 @@ namespace InterfaceFirmware.HostTests.Gates
                 CheckMemberReferences();
                 CheckTypeSpecifications();
                 CheckMethodSpecifications();
+                CheckMetadataProcessorLimits();
 
                 GateViolation[] violations = _violations
                     .Select(v => new GateViolation(_assembly, v.Key.Problem, v.Key.Subject, v.Value.ToArray()))
@@ -189,19 +219,31 @@ namespace InterfaceFirmware.HostTests.Gates
                     }
                 }
 
-                foreach (EntityHandle token in IlTokens(body.GetILBytes()))
+                bool calli = false;
+                foreach (IlToken il in IlTokens(body.GetILBytes(), () => calli = true))
                 {
+                    EntityHandle token = il.Token;
                     Use(token, source, methodHandle);
+                    CheckTrimWithoutCharacters(il, source);
                     if (token.Kind == HandleKind.MethodSpecification)
                     {
                         Use(_md.GetMethodSpecification((MethodSpecificationHandle)token).Method, source, methodHandle);
                     }
                 }
+
+                if (calli)
+                {
+                    AddViolation(Calli, MethodName(methodHandle), source);
+                }
             }
 
-            private static IEnumerable<EntityHandle> IlTokens(byte[] il)
+            /// <param name="onCalli">Called for each <c>calli</c> (the one opcode with an InlineSig operand).</param>
+            private static IEnumerable<IlToken> IlTokens(byte[] il, Action onCalli)
             {
                 int i = 0;
+                short previous = -1;
+                short beforePrevious = -1;
+                EntityHandle previousToken = default;
                 while (i < il.Length)
                 {
                     short code = il[i++];
@@ -239,14 +281,49 @@ namespace InterfaceFirmware.HostTests.Gates
                         case OperandType.InlineMethod:
                         case OperandType.InlineTok:
                         case OperandType.InlineType:
-                            yield return MetadataTokens.EntityHandle(BitConverter.ToInt32(il, i));
+                            EntityHandle token = MetadataTokens.EntityHandle(BitConverter.ToInt32(il, i));
+                            yield return new IlToken(token, beforePrevious, previous, previousToken);
+                            previousToken = token;
+                            i += 4;
+                            break;
+                        case OperandType.InlineSig:
+                            onCalli();
                             i += 4;
                             break;
                         default:
-                            // InlineBrTarget, InlineI, InlineSig, InlineString, ShortInlineR
+                            // InlineBrTarget, InlineI, InlineString, ShortInlineR
                             i += 4;
                             break;
                     }
+
+                    if (operand != OperandType.InlineField && operand != OperandType.InlineMethod && operand != OperandType.InlineTok && operand != OperandType.InlineType)
+                    {
+                        previousToken = default;
+                    }
+
+                    beforePrevious = previous;
+                    previous = code;
+                }
+            }
+
+            /// <summary>
+            /// <c>s.TrimStart()</c> / <c>TrimEnd()</c> / <c>Trim()</c> without characters compiles on the
+            /// device only as the params char[] overload with an empty array (ldc.i4.0; newarr Char;
+            /// call): nano's mscorlib has no parameterless TrimStart/TrimEnd, and whether its native
+            /// trim takes an empty set as white space (as .NET does) is not verified. Pass the characters.
+            /// </summary>
+            private void CheckTrimWithoutCharacters(IlToken il, string source)
+            {
+                if (il.Token.Kind != HandleKind.MemberReference || il.Previous != 0x8D || il.BeforePrevious != 0x16 || il.PreviousToken.Kind != HandleKind.TypeReference
+                    || MetadataNames.TypeName(_md, (TypeReferenceHandle)il.PreviousToken) != "System.Char")
+                {
+                    return;
+                }
+
+                string member = Render(_md.GetMemberReference((MemberReferenceHandle)il.Token), out _);
+                if (member == "System.String::TrimStart(System.Char[]) : System.String" || member == "System.String::TrimEnd(System.Char[]) : System.String")
+                {
+                    AddViolation("TrimStart()/TrimEnd() without characters (only the char[] overloads exist on nanoFramework; pass the characters)", member, source);
                 }
             }
 
@@ -254,7 +331,46 @@ namespace InterfaceFirmware.HostTests.Gates
             {
                 foreach (CustomAttributeHandle a in attributes)
                 {
-                    Use(_md.GetCustomAttribute(a).Constructor, source, default, attribute: true);
+                    CustomAttribute attribute = _md.GetCustomAttribute(a);
+                    Use(attribute.Constructor, source, default, attribute: true);
+                    CheckAttributeArguments(attribute, source);
+                }
+            }
+
+            /// <summary>
+            /// The MetadataProcessor writes a custom attribute's constructor arguments itself and
+            /// encodes only primitives, string, System.Type, object[] and arrays of primitives
+            /// (nanoframework/metadata-processor, MetadataProcessor.Shared/Tables/nanoSignaturesTable.cs,
+            /// WriteAttributeArgumentValue: any other type fails with "Unsupported type"): a parameter
+            /// typed object, or an array of anything else (Type[], enums, structs), cannot be processed.
+            /// </summary>
+            private void CheckAttributeArguments(CustomAttribute attribute, string source)
+            {
+                _names.Clear();
+                MethodSignature<string> constructor;
+                switch (attribute.Constructor.Kind)
+                {
+                    case HandleKind.MemberReference:
+                        constructor = _md.GetMemberReference((MemberReferenceHandle)attribute.Constructor).DecodeMethodSignature(_names, null);
+                        break;
+                    case HandleKind.MethodDefinition:
+                        constructor = _md.GetMethodDefinition((MethodDefinitionHandle)attribute.Constructor).DecodeSignature(_names, null);
+                        break;
+                    default:
+                        return;
+                }
+
+                foreach (string parameter in constructor.ParameterTypes)
+                {
+                    bool array = parameter.EndsWith("[]", StringComparison.Ordinal);
+                    string element = array ? parameter.Substring(0, parameter.Length - 2) : parameter;
+                    bool encodable = array
+                        ? element == "System.Object" || EncodableAttributePrimitives.Contains(element)
+                        : element != "System.Object";
+                    if (!encodable)
+                    {
+                        AddViolation(AttributeArgument, MetadataNames.AttributeTypeName(_md, attribute) + "(" + string.Join(",", constructor.ParameterTypes) + ")", source);
+                    }
                 }
             }
 
@@ -274,12 +390,17 @@ namespace InterfaceFirmware.HostTests.Gates
 
                 foreach (string array in _names.MultidimensionalArrays)
                 {
-                    AddViolation("multidimensional array (use jagged arrays)", array, source);
+                    AddViolation(MultidimensionalArray, array, source);
                 }
 
                 foreach (string pointer in _names.FunctionPointers)
                 {
                     AddViolation("function pointer", pointer, source);
+                }
+
+                foreach (string pointer in _names.Pointers)
+                {
+                    AddViolation(PointerType, pointer, source);
                 }
             }
 
@@ -421,7 +542,12 @@ namespace InterfaceFirmware.HostTests.Gates
 
                     foreach (string array in _names.MultidimensionalArrays)
                     {
-                        AddViolation("multidimensional array (use jagged arrays)", array, users);
+                        AddViolation(MultidimensionalArray, array, users);
+                    }
+
+                    foreach (string pointer in _names.Pointers)
+                    {
+                        AddViolation(PointerType, pointer, users);
                     }
 
                     if (name.StartsWith("!", StringComparison.Ordinal))
@@ -470,6 +596,38 @@ namespace InterfaceFirmware.HostTests.Gates
                 }
 
                 AddViolation(ProblemFor(api, isType ? "type not in the nanoFramework 1.x API" : "member not in the nanoFramework 1.x API"), api, users);
+            }
+
+            /// <summary>
+            /// The MetadataProcessor stores per type the number of virtual, instance and static
+            /// methods, and of static and instance fields, in one byte each
+            /// (nanoframework/metadata-processor, MetadataProcessor.Shared/Tables/nanoTypeDefinitionTable.cs:
+            /// WriteMethodBodies throws "methods count (...) exceeds maximum supported (255)";
+            /// WriteClassFields writes the field counts as (byte) without a check).
+            /// </summary>
+            private void CheckMetadataProcessorLimits()
+            {
+                foreach (TypeDefinitionHandle typeHandle in _md.TypeDefinitions)
+                {
+                    TypeDefinition type = _md.GetTypeDefinition(typeHandle);
+                    string name = MetadataNames.TypeName(_md, typeHandle);
+                    var methods = type.GetMethods().Select(m => _md.GetMethodDefinition(m).Attributes).ToArray();
+                    CheckLimit(name, "virtual methods", methods.Count(a => (a & System.Reflection.MethodAttributes.Virtual) != 0));
+                    CheckLimit(name, "instance methods", methods.Count(a => (a & (System.Reflection.MethodAttributes.Virtual | System.Reflection.MethodAttributes.Static)) == 0));
+                    CheckLimit(name, "static methods", methods.Count(a => (a & System.Reflection.MethodAttributes.Static) != 0));
+                    var fields = type.GetFields().Select(f => _md.GetFieldDefinition(f).Attributes)
+                        .Where(a => (a & System.Reflection.FieldAttributes.Literal) == 0).ToArray();
+                    CheckLimit(name, "static fields", fields.Count(a => (a & System.Reflection.FieldAttributes.Static) != 0));
+                    CheckLimit(name, "instance fields", fields.Count(a => (a & System.Reflection.FieldAttributes.Static) == 0));
+                }
+            }
+
+            private void CheckLimit(string type, string kind, int count)
+            {
+                if (count > byte.MaxValue)
+                {
+                    AddViolation("more than 255 " + kind + " in one type (" + count + "; the MetadataProcessor stores the count in a byte)", type, type);
+                }
             }
 
             // ---- helpers -------------------------------------------------------------------------

@@ -2,12 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Xml.Linq;
 
 namespace InterfaceFirmware.HostTests.Gates
 {
-    /// <summary>A nano-compatible assembly: its host build and the component folder (packages.config) it comes from.</summary>
+    /// <summary>A nano component's device-faithful assembly and the component folder (packages.config) it comes from.</summary>
     public sealed record NanoAssembly(string Name, string Path, string ComponentDirectory)
     {
         public override string ToString() => Name;
@@ -20,21 +19,19 @@ namespace InterfaceFirmware.HostTests.Gates
         }
     }
 
-    /// <summary>Every assembly the device build also compiles, as the gates see them.</summary>
+    /// <summary>
+    /// Every assembly the device build compiles, as the gates see them: one per .nfproj in the
+    /// repository, compiled by nfproj.targets against the real nanoFramework mscorlib into
+    /// artifacts/device/ (built before the host tests, see InterfaceFirmware.HostTests.csproj).
+    /// A component added later is found here without listing it.
+    /// </summary>
     public static class NanoAssemblies
     {
-        public static IReadOnlyList<NanoAssembly> All { get; } = new[]
-        {
-            From(typeof(InterfaceFirmware.Hal.II2cBus).Assembly, "hal"),
-            From(typeof(InterfaceFirmware.Drivers.Tpa6130a2.Tpa6130a2Amplifier).Assembly, "drivers"),
-            From(typeof(InterfaceFirmware.Firmware.Boot.ChipPresence).Assembly, "firmware"),
-            From(typeof(InterfaceFirmware.Emulator.VirtualClock).Assembly, "hardware", "Emulator"),
-            From(typeof(InterfaceFirmware.UnitTests.Firmware.ChipPresenceTests).Assembly, "tests", "UnitTests"),
+        private static readonly string[] IgnoredDirectories = { "bin", "obj", "artifacts", "packages", ".git", ".vs", "TestResults" };
 
-            // device-only code, compiled by the device-code compile check (tests/DeviceCompileCheck)
-            FromCompileCheck("InterfaceFirmware.Hal.Esp32", "InterfaceFirmware.Hal.Esp32", "hal", "Esp32"),
-            FromCompileCheck("InterfaceFirmware.Device", "InterfaceFirmware", "firmware", "Device"),
-        };
+        public static string DeviceOutputDirectory => RepoLayout.Path("artifacts", "device");
+
+        public static IReadOnlyList<NanoAssembly> All { get; } = Discover(RepoLayout.Root);
 
         /// <summary>Names of the project's own assemblies: references between them are not API calls into nanoFramework.</summary>
         public static IReadOnlyList<string> ProjectAssemblyNames { get; } = All.Select(a => a.Name).ToArray();
@@ -43,20 +40,30 @@ namespace InterfaceFirmware.HostTests.Gates
 
         public static NanoAssembly Named(string name) => All.Single(a => a.Name == name);
 
-        /// <summary>
-        /// A compile-check assembly, found beside this test assembly in the artifacts layout
-        /// (artifacts/bin/&lt;project&gt;/&lt;configuration&gt;/): it is built before the tests but not referenced.
-        /// </summary>
-        private static NanoAssembly FromCompileCheck(string project, string assemblyName, params string[] component)
+        private static IReadOnlyList<NanoAssembly> Discover(string root)
         {
-            var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(System.IO.Path.DirectorySeparatorChar));
-            string path = System.IO.Path.Combine(testOutput.Parent.Parent.FullName, project, testOutput.Name, assemblyName + ".dll");
-            return new NanoAssembly(assemblyName, path, RepoLayout.Path(component));
-        }
+            var found = new List<NanoAssembly>();
+            var pending = new Stack<string>();
+            pending.Push(root);
+            while (pending.Count > 0)
+            {
+                string directory = pending.Pop();
+                foreach (string nfproj in Directory.GetFiles(directory, "*.nfproj"))
+                {
+                    XDocument project = XDocument.Load(nfproj);
+                    string Property(string name) => project.Descendants().Where(e => e.Name.LocalName == name).Select(e => e.Value.Trim()).FirstOrDefault();
+                    string name = Property("AssemblyName");
+                    string extension = Property("OutputType") == "Exe" ? ".exe" : ".dll";
+                    found.Add(new NanoAssembly(name, System.IO.Path.Combine(DeviceOutputDirectory, name + extension), directory));
+                }
 
-        private static NanoAssembly From(Assembly assembly, params string[] component)
-        {
-            return new NanoAssembly(assembly.GetName().Name, assembly.Location, RepoLayout.Path(component));
+                foreach (string sub in Directory.GetDirectories(directory).Where(d => !IgnoredDirectories.Contains(System.IO.Path.GetFileName(d))))
+                {
+                    pending.Push(sub);
+                }
+            }
+
+            return found.OrderBy(a => a.Name, StringComparer.Ordinal).ToArray();
         }
     }
 }

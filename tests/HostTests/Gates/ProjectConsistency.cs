@@ -34,6 +34,11 @@ namespace InterfaceFirmware.HostTests.Gates
                 CheckNanoProject(root, nfproj, packages, problems);
             }
 
+            foreach (string csproj in projects.Where(p => p.EndsWith(".csproj", StringComparison.Ordinal)))
+            {
+                CheckPackageDownloads(root, csproj, packages, problems);
+            }
+
             return problems;
         }
 
@@ -233,7 +238,21 @@ namespace InterfaceFirmware.HostTests.Gates
             }
         }
 
-        /// <summary>The shape the nanoFramework extensions expect (shared/facts/nanoframework.md §1.1, §1.3).</summary>
+        /// <summary>A nanoFramework package downloaded for the device-faithful compile (the real mscorlib) has the version nfproj.props pins.</summary>
+        private static void CheckPackageDownloads(string root, string csproj, Dictionary<string, NanoPackageInfo> packages, List<string> problems)
+        {
+            foreach (XElement download in XDocument.Load(Path.Combine(root, csproj)).Descendants().Where(e => e.Name.LocalName == "PackageDownload"))
+            {
+                string id = (string)download.Attribute("Include") ?? "";
+                string version = (string)download.Attribute("Version") ?? "";
+                if (packages.TryGetValue(id, out NanoPackageInfo declared) && version != "[" + declared.Version + "]")
+                {
+                    problems.Add(csproj + ": PackageDownload " + id + " " + version + " differs from nfproj.props ([" + declared.Version + "])");
+                }
+            }
+        }
+
+        /// <summary>The shape the nanoFramework extensions expect (as nanoFramework's own projects have it: System.Device.I2c.nfproj, System.IO.FileSystem.UnitTests).</summary>
         private static void CheckStandardForm(string root, string nfproj, XDocument project, List<string> problems)
         {
             XNamespace ns = project.Root.Name.Namespace;

@@ -27,12 +27,15 @@ namespace InterfaceFirmware.HostTests.Gates
 
         public List<string> FunctionPointers { get; } = new List<string>();
 
+        public List<string> Pointers { get; } = new List<string>();
+
         public void Clear()
         {
             TypeHandles.Clear();
             GenericInstantiations.Clear();
             MultidimensionalArrays.Clear();
             FunctionPointers.Clear();
+            Pointers.Clear();
         }
 
         public string GetPrimitiveType(PrimitiveTypeCode typeCode)
@@ -89,7 +92,12 @@ namespace InterfaceFirmware.HostTests.Gates
 
         public string GetByReferenceType(string elementType) => elementType + "&";
 
-        public string GetPointerType(string elementType) => elementType + "*";
+        public string GetPointerType(string elementType)
+        {
+            string name = elementType + "*";
+            Pointers.Add(name);
+            return name;
+        }
 
         public string GetPinnedType(string elementType) => elementType;
 

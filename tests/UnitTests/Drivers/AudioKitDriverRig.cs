@@ -1,9 +1,9 @@
-using System.Collections;
 using InterfaceFirmware.Drivers;
 using InterfaceFirmware.Drivers.Codec;
 using InterfaceFirmware.Drivers.Es8388;
 using InterfaceFirmware.Emulator;
 using nanoFramework.TestFramework;
+using static InterfaceFirmware.UnitTests.Drivers.DriverTestHelpers;
 
 namespace InterfaceFirmware.UnitTests.Drivers
 {
@@ -12,12 +12,10 @@ namespace InterfaceFirmware.UnitTests.Drivers
     /// line-left/right on LIN2/RIN2, mics on LIN1/RIN1, OUT1 through 220 µF into the 32 Ω "main"
     /// jack with its pop detectors, the ADC into the ADC tap) on a <see cref="VirtualBoard"/>, with
     /// the ESP32 as I2S master (MCLK = 256·fs, and what it plays: <see cref="Play"/>) and the ES8388
-    /// driver on the bus, ticked every <see cref="TickMs"/> as the control loop would.
+    /// driver on the bus, ticked every <see cref="DriverTestHelpers.TickMs"/> as the control loop would.
     /// </summary>
     internal sealed class AudioKitDriverRig
     {
-        public const int TickMs = 5;
-
         public readonly VirtualBoard Board;
         public readonly Es8388Codec Codec;
 
@@ -31,8 +29,8 @@ namespace InterfaceFirmware.UnitTests.Drivers
             Board = new VirtualBoard(BoardDescription.AudioKit(), 21);
             SetEspClock(48000);
             Board.RunMs(bootMs);
-            Bus.LogEnabled = true;
-            Codec = new Es8388Codec(Bus, Description.CodecAddress, Log);
+            Board.Bus.LogEnabled = true;
+            Codec = new Es8388Codec(Board.Bus, Board.Description.CodecAddress, Board.Log);
             Assert.AreEqual((int)DriverStatus.Ok, (int)Codec.Start(Now));
         }
 
@@ -42,55 +40,9 @@ namespace InterfaceFirmware.UnitTests.Drivers
         {
         }
 
-        public BoardDescription Description
-        {
-            get { return Board.Description; }
-        }
-
-        public VirtualClock Clock
-        {
-            get { return Board.Clock; }
-        }
-
-        public VirtualI2cBus Bus
-        {
-            get { return Board.Bus; }
-        }
-
-        public MemoryLog Log
-        {
-            get { return Board.Log; }
-        }
-
-        public Es8388Model Model
-        {
-            get { return Board.Es8388; }
-        }
-
-        public HeadphoneOutput MainJack
-        {
-            get { return Board.MainJack; }
-        }
-
-        public AdcTap AdcTap
-        {
-            get { return Board.AdcTap; }
-        }
-
-        public AudioEngine Audio
-        {
-            get { return Board.Audio; }
-        }
-
         public long Now
         {
-            get { return Clock.NowMs; }
-        }
-
-        /// <summary>Every pop, click, thump and glitch heard at the main jack so far.</summary>
-        public ArrayList PopEvents
-        {
-            get { return Board.PopEvents; }
+            get { return Board.Clock.NowMs; }
         }
 
         /// <summary>The ESP32 as I2S master: MCLK = 256·fs and LRCK = fs at the codec's pins (0: stopped).</summary>
@@ -136,7 +88,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             for (int elapsed = 0; elapsed < ms; elapsed += TickMs)
             {
                 Codec.Tick(Now);
-                Clock.AdvanceMs(TickMs);
+                Board.Clock.AdvanceMs(TickMs);
             }
         }
 
@@ -175,8 +127,8 @@ namespace InterfaceFirmware.UnitTests.Drivers
         /// <summary>Starts recording the main jack from now on.</summary>
         public void StartRecording()
         {
-            MainJack.Record(true);
-            _recordFrom = Audio.NextSample;
+            Board.MainJack.Record(true);
+            _recordFrom = Board.Audio.NextSample;
         }
 
         /// <summary>Pop events at or after <paramref name="sinceUs"/>.</summary>
@@ -208,9 +160,9 @@ namespace InterfaceFirmware.UnitTests.Drivers
         /// <summary>The capture's 1 kHz level (dBFS) over the newest <paramref name="frames"/> frames the ADC tap delivered.</summary>
         public double CaptureLevelDb(bool left, int frames)
         {
-            if (AdcTap.AvailableFrames >= frames)
+            if (Board.AdcTap.AvailableFrames >= frames)
             {
-                _captureFrames = AdcTap.ReadFrames(_capture, 0, 4096);
+                _captureFrames = Board.AdcTap.ReadFrames(_capture, 0, 4096);
             }
 
             Assert.IsTrue(_captureFrames >= frames, "not enough captured frames");
@@ -226,11 +178,11 @@ namespace InterfaceFirmware.UnitTests.Drivers
         /// <summary>The 1 kHz tone's level (dB re full scale) at the main jack over the last <paramref name="ms"/>.</summary>
         public double LevelDb(bool left, int ms)
         {
-            long end = Audio.NextSample;
+            long end = Board.Audio.NextSample;
             int count = ms * 48;
             long start = end - count;
             Assert.IsTrue(_recordFrom >= 0 && start >= _recordFrom, "record before measuring");
-            SignalRecorder recorder = MainJack.Recorder(left);
+            SignalRecorder recorder = Board.MainJack.Recorder(left);
             var samples = new double[count];
             for (int i = 0; i < count; i++)
             {
@@ -243,7 +195,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
         /// <summary>Index of the next bus log entry (to look at what a call wrote).</summary>
         public int LogMark
         {
-            get { return Bus.Log.Count; }
+            get { return Board.Bus.Log.Count; }
         }
 
         /// <summary>The codec writes since <paramref name="mark"/>, decoded as register · 0x1000 + value.</summary>
@@ -251,9 +203,9 @@ namespace InterfaceFirmware.UnitTests.Drivers
         {
             var writes = new int[CodecWritesSince(mark)];
             int n = 0;
-            for (int i = mark; i < Bus.Log.Count; i++)
+            for (int i = mark; i < Board.Bus.Log.Count; i++)
             {
-                var t = (I2cTransaction)Bus.Log[i];
+                var t = (I2cTransaction)Board.Bus.Log[i];
                 if (IsCodecWrite(t))
                 {
                     writes[n++] = t.Written[0] * 0x1000 + t.Written[1];
@@ -267,9 +219,9 @@ namespace InterfaceFirmware.UnitTests.Drivers
         public int CodecWritesSince(int fromIndex)
         {
             int count = 0;
-            for (int i = fromIndex; i < Bus.Log.Count; i++)
+            for (int i = fromIndex; i < Board.Bus.Log.Count; i++)
             {
-                if (IsCodecWrite((I2cTransaction)Bus.Log[i]))
+                if (IsCodecWrite((I2cTransaction)Board.Bus.Log[i]))
                 {
                     count++;
                 }
@@ -280,7 +232,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
 
         private bool IsCodecWrite(I2cTransaction t)
         {
-            return t.Address == Description.CodecAddress && t.Operation == I2cOperation.Write && t.Written.Length == 2;
+            return t.Address == Board.Description.CodecAddress && t.Operation == I2cOperation.Write && t.Written.Length == 2;
         }
     }
 }

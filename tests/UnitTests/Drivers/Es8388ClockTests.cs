@@ -21,11 +21,11 @@ namespace InterfaceFirmware.UnitTests.Drivers
         public static void StartMakesTheCodecASlave()
         {
             var rig = new AudioKitDriverRig();
-            Assert.IsFalse(rig.Model.IsMaster, "MSC cleared at start");
-            Assert.AreEqual(0x00, rig.Model.Register(Es8388Registers.MasterMode));
-            Assert.IsTrue(rig.Model.ClockProblem.IndexOf("two I2S masters") < 0, rig.Model.ClockProblem);
-            Assert.IsNotNull(rig.Model.ClockProblem, "until the clocks are configured the ratio is the reset 768");
-            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+            Assert.IsFalse(rig.Board.Es8388.IsMaster, "MSC cleared at start");
+            Assert.AreEqual(0x00, rig.Board.Es8388.Register(Es8388Registers.MasterMode));
+            Assert.IsTrue(rig.Board.Es8388.ClockProblem.IndexOf("two I2S masters") < 0, rig.Board.Es8388.ClockProblem);
+            Assert.IsNotNull(rig.Board.Es8388.ClockProblem, "until the clocks are configured the ratio is the reset 768");
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
         [TestMethod]
@@ -36,14 +36,14 @@ namespace InterfaceFirmware.UnitTests.Drivers
             Assert.AreEqual((int)DriverStatus.Ok, (int)rig.Codec.ConfigureClocks(48000, 12288000));
             rig.RunUntilIdle(1000);
             Assert.AreEqual(2, rig.CodecWritesSince(mark), "ADCCONTROL5 and DACCONTROL2 (both reset to 768·fs); MASTERMODE stays");
-            Assert.AreEqual(0x02, rig.Model.Register(Es8388Registers.AdcControl5));
-            Assert.AreEqual(0x02, rig.Model.Register(Es8388Registers.DacControl2));
-            Assert.AreEqual(0x00, rig.Model.Register(Es8388Registers.MasterMode));
-            Assert.IsNull(rig.Model.ClockProblem, rig.Model.ClockProblem);
+            Assert.AreEqual(0x02, rig.Board.Es8388.Register(Es8388Registers.AdcControl5));
+            Assert.AreEqual(0x02, rig.Board.Es8388.Register(Es8388Registers.DacControl2));
+            Assert.AreEqual(0x00, rig.Board.Es8388.Register(Es8388Registers.MasterMode));
+            Assert.IsNull(rig.Board.Es8388.ClockProblem, rig.Board.Es8388.ClockProblem);
 
             rig.PowerUp(); // the ADC powered: its ratio is checked against the LRCK too
-            AssertConsistent(rig.Model, 48000);
-            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+            AssertConsistent(rig.Board.Es8388, 48000);
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
         [TestMethod]
@@ -60,11 +60,11 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.RunUntilIdle(5000);
             rig.Run(300);
 
-            AssertConsistent(rig.Model, 44100);
-            Assert.AreEqual(0x02, rig.Model.Register(Es8388Registers.DacControl2));
+            AssertConsistent(rig.Board.Es8388, 44100);
+            Assert.AreEqual(0x02, rig.Board.Es8388.Register(Es8388Registers.DacControl2));
             AssertLevel(-10, rig.LevelDb(true, 50), 0.05);
-            Assert.AreEqual(0, rig.PopEvents.Count, rig.DescribePops());
-            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+            Assert.AreEqual(0, rig.Board.PopEvents.Count, rig.DescribePops());
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
         [TestMethod]
@@ -76,16 +76,16 @@ namespace InterfaceFirmware.UnitTests.Drivers
             for (int i = 0; i < rates.Length; i++)
             {
                 var rig = new AudioKitDriverRig();
-                rig.Model.Clocks.Set(12000000, rates[i]);
-                rig.Model.OnClocksChanged(rig.Clock.NowUs);
+                rig.Board.Es8388.Clocks.Set(12000000, rates[i]);
+                rig.Board.Es8388.OnClocksChanged(rig.Board.Clock.NowUs);
                 Assert.AreEqual((int)DriverStatus.Ok, (int)rig.Codec.ConfigureClocks(rates[i], 12000000));
                 rig.Codec.RequestPowerState(CodecPowerState.On, rig.Now);
                 rig.RunUntilIdle(5000);
-                Assert.AreEqual(codes[i], rig.Model.Register(Es8388Registers.DacControl2) & 0x1F);
-                Assert.AreEqual(codes[i], rig.Model.Register(Es8388Registers.AdcControl5) & 0x1F);
-                Assert.IsNull(rig.Model.ClockProblem, rig.Model.ClockProblem);
-                Assert.IsTrue(System.Math.Abs(rig.Model.DacSampleRate - rates[i]) <= rates[i] * 0.0005, "DAC rate " + rig.Model.DacSampleRate.ToString("F1"));
-                Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+                Assert.AreEqual(codes[i], rig.Board.Es8388.Register(Es8388Registers.DacControl2) & 0x1F);
+                Assert.AreEqual(codes[i], rig.Board.Es8388.Register(Es8388Registers.AdcControl5) & 0x1F);
+                Assert.IsNull(rig.Board.Es8388.ClockProblem, rig.Board.Es8388.ClockProblem);
+                Assert.IsTrue(System.Math.Abs(rig.Board.Es8388.DacSampleRate - rates[i]) <= rates[i] * 0.0005, "DAC rate " + rig.Board.Es8388.DacSampleRate.ToString("F1"));
+                Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
             }
         }
 
@@ -124,7 +124,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             Assert.AreEqual(0, rig.CodecWritesSince(mark));
             Assert.IsFalse(rig.Codec.Busy);
             Assert.IsFalse(rig.Codec.Capabilities.HasPll);
-            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
         [TestMethod]
@@ -137,7 +137,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             Assert.AreEqual((int)DriverStatus.InvalidState, (int)rig.Codec.SetFormat(16, InterfaceFormat.I2s));
             rig.Run(50);
             Assert.AreEqual(0, rig.CodecWritesSince(mark));
-            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
         [TestMethod]
@@ -145,15 +145,15 @@ namespace InterfaceFirmware.UnitTests.Drivers
         {
             var rig = new AudioKitDriverRig();
             Assert.AreEqual((int)DriverStatus.Ok, (int)rig.Codec.SetFormat(16, InterfaceFormat.I2s));
-            Assert.AreEqual(0x0C, rig.Model.Register(Es8388Registers.AdcControl4), "ADCWL 011 = 16 bit, I2S");
-            Assert.AreEqual(0x18, rig.Model.Register(Es8388Registers.DacControl1), "DACWL 011 = 16 bit, I2S (esp_codec_dev's 0x18)");
+            Assert.AreEqual(0x0C, rig.Board.Es8388.Register(Es8388Registers.AdcControl4), "ADCWL 011 = 16 bit, I2S");
+            Assert.AreEqual(0x18, rig.Board.Es8388.Register(Es8388Registers.DacControl1), "DACWL 011 = 16 bit, I2S (esp_codec_dev's 0x18)");
             Assert.AreEqual((int)DriverStatus.Ok, (int)rig.Codec.SetFormat(32, InterfaceFormat.LeftJustified));
-            Assert.AreEqual(0x11, rig.Model.Register(Es8388Registers.AdcControl4));
-            Assert.AreEqual(0x22, rig.Model.Register(Es8388Registers.DacControl1));
+            Assert.AreEqual(0x11, rig.Board.Es8388.Register(Es8388Registers.AdcControl4));
+            Assert.AreEqual(0x22, rig.Board.Es8388.Register(Es8388Registers.DacControl1));
             int mark = rig.LogMark;
             Assert.AreEqual((int)DriverStatus.Unsupported, (int)rig.Codec.SetFormat(12, InterfaceFormat.I2s));
             Assert.AreEqual(0, rig.CodecWritesSince(mark));
-            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
         [TestMethod]
@@ -178,11 +178,11 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.Run(300);
             OutputHelper.WriteLine("Standby → On at the new rate: " + ms.ToString() + " ms");
 
-            AssertConsistent(rig.Model, 44100);
-            Assert.AreEqual(0, rig.Model.ClockEvents.Count, "no clock change under live outputs");
+            AssertConsistent(rig.Board.Es8388, 44100);
+            Assert.AreEqual(0, rig.Board.Es8388.ClockEvents.Count, "no clock change under live outputs");
             AssertLevel(-16, rig.LevelDb(true, 50), 0.05);
-            Assert.AreEqual(0, rig.PopEvents.Count, rig.DescribePops());
-            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+            Assert.AreEqual(0, rig.Board.PopEvents.Count, rig.DescribePops());
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
         [TestMethod]

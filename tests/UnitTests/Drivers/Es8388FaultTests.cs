@@ -26,7 +26,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             Assert.AreEqual((int)DriverStatus.Ok, (int)rig.Codec.ProbeForReset(out wasReset));
             Assert.IsFalse(wasReset, "the chip still holds its registers");
 
-            rig.Model.BrownOut();
+            rig.Board.Es8388.BrownOut();
             Assert.AreEqual((int)DriverStatus.Ok, (int)rig.Codec.ProbeForReset(out wasReset));
             Assert.IsTrue(wasReset, "MASTERMODE reads back as the reset master mode");
 
@@ -40,8 +40,8 @@ namespace InterfaceFirmware.UnitTests.Drivers
             int[] resetValues = Es8388Registers.ResetValues();
             for (int register = 0; register < Es8388Registers.Count; register++)
             {
-                Assert.AreEqual(before[register], rig.Model.Register(register), "register 0x" + register.ToString("X2") + " restored");
-                Assert.AreEqual(rig.Codec.CachedRegister(register), rig.Model.Register(register));
+                Assert.AreEqual(before[register], rig.Board.Es8388.Register(register), "register 0x" + register.ToString("X2") + " restored");
+                Assert.AreEqual(rig.Codec.CachedRegister(register), rig.Board.Es8388.Register(register));
             }
 
             int[] writes = rig.CodecWritesSinceMark(mark);
@@ -54,8 +54,8 @@ namespace InterfaceFirmware.UnitTests.Drivers
 
             Assert.AreEqual((int)DriverStatus.Ok, (int)rig.Codec.ProbeForReset(out wasReset));
             Assert.IsFalse(wasReset);
-            Assert.AreEqual(0, rig.Model.ProtocolErrors.Count);
-            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+            Assert.AreEqual(0, rig.Board.Es8388.ProtocolErrors.Count);
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
         [TestMethod]
@@ -69,11 +69,11 @@ namespace InterfaceFirmware.UnitTests.Drivers
             for (int register = 0; register < Es8388Registers.Count; register++)
             {
                 Assert.AreEqual(Es8388Model.ResetValue(register), resetValues[register], "reset table, register 0x" + register.ToString("X2"));
-                changed += rig.Model.Register(register) != resetValues[register] ? 1 : 0;
+                changed += rig.Board.Es8388.Register(register) != resetValues[register] ? 1 : 0;
             }
 
             OutputHelper.WriteLine(changed.ToString() + " registers away from their reset values");
-            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
         [TestMethod]
@@ -85,9 +85,9 @@ namespace InterfaceFirmware.UnitTests.Drivers
             double left = rig.LevelDb(true, 40);
             double right = rig.LevelDb(false, 40);
 
-            rig.Model.BrownOut(); // the outputs stop dead: that click is the brown-out's own
+            rig.Board.Es8388.BrownOut(); // the outputs stop dead: that click is the brown-out's own
             rig.Run(50);
-            long resyncUs = rig.Clock.NowUs;
+            long resyncUs = rig.Board.Clock.NowUs;
             rig.Codec.Resync(rig.Now, false);
             rig.RunUntilIdle(5000);
             rig.Run(400); // the DAC's soft un-mute
@@ -95,20 +95,20 @@ namespace InterfaceFirmware.UnitTests.Drivers
             AssertLevel(left, rig.LevelDb(true, 40), 0.05);
             AssertLevel(right, rig.LevelDb(false, 40), 0.05);
             Assert.AreEqual(0, rig.Pops(resyncUs), rig.DescribePops());
-            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
         [TestMethod]
         public static void AnAbsentCodecIsABusFaultAfterThreeAttempts()
         {
             var rig = new AudioKitDriverRig();
-            rig.Bus.FaultsAt(rig.Description.CodecAddress).Absent = true;
-            var log = new MemoryLog(rig.Clock);
-            var codec = new Es8388Codec(rig.Bus, rig.Description.CodecAddress, log);
+            rig.Board.Bus.FaultsAt(rig.Board.Description.CodecAddress).Absent = true;
+            var log = new MemoryLog(rig.Board.Clock);
+            var codec = new Es8388Codec(rig.Board.Bus, rig.Board.Description.CodecAddress, log);
             int mark = rig.LogMark;
 
             Assert.AreEqual((int)DriverStatus.BusFault, (int)codec.Start(rig.Now));
-            Assert.AreEqual(RegisterPort.Attempts, rig.Bus.Log.Count - mark, "bounded: one register, three attempts, then stop");
+            Assert.AreEqual(RegisterPort.Attempts, rig.Board.Bus.Log.Count - mark, "bounded: one register, three attempts, then stop");
             Assert.AreEqual(1, log.CountAtLeast(LogLevel.Error));
             Assert.IsTrue(log.Contains(LogLevel.Error, "ES8388"));
 
@@ -119,22 +119,22 @@ namespace InterfaceFirmware.UnitTests.Drivers
             bool wasReset;
             Assert.AreEqual((int)DriverStatus.BusFault, (int)codec.ProbeForReset(out wasReset));
             codec.Tick(rig.Now + 10);
-            Assert.AreEqual(RegisterPort.Attempts, rig.Bus.Log.Count - mark);
-            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+            Assert.AreEqual(RegisterPort.Attempts, rig.Board.Bus.Log.Count - mark);
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
         [TestMethod]
         public static void AProbeOfAnAbsentCodecIsABusFault()
         {
             var rig = new AudioKitDriverRig();
-            rig.Bus.FaultsAt(rig.Description.CodecAddress).Absent = true;
+            rig.Board.Bus.FaultsAt(rig.Board.Description.CodecAddress).Absent = true;
             int mark = rig.LogMark;
             bool wasReset;
             Assert.AreEqual((int)DriverStatus.BusFault, (int)rig.Codec.ProbeForReset(out wasReset));
             Assert.IsFalse(wasReset);
-            Assert.AreEqual(RegisterPort.Attempts, rig.Bus.Log.Count - mark);
+            Assert.AreEqual(RegisterPort.Attempts, rig.Board.Bus.Log.Count - mark);
             Assert.AreEqual((int)DriverStatus.BusFault, (int)rig.Codec.Status);
-            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
         [TestMethod]
@@ -147,14 +147,14 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.Run(100);
 
             // The codec drops off the bus for a while, across the end of the VMID settle.
-            I2cFaultPlan faults = rig.Bus.FaultsAt(rig.Description.CodecAddress);
-            faults.NackFromUs = rig.Clock.NowUs + (Es8388Sequences.VmidSettleMs - 300) * 1000L;
+            I2cFaultPlan faults = rig.Board.Bus.FaultsAt(rig.Board.Description.CodecAddress);
+            faults.NackFromUs = rig.Board.Clock.NowUs + (Es8388Sequences.VmidSettleMs - 300) * 1000L;
             faults.NackUntilUs = faults.NackFromUs + 500000;
             rig.Run(3000);
             Assert.AreEqual((int)DriverStatus.BusFault, (int)rig.Codec.Status);
             Assert.IsFalse(rig.Codec.Busy, "a faulted driver stops: no endless retries");
             Assert.IsTrue(rig.Codec.FailedTransactions >= RegisterPort.Attempts);
-            Assert.IsTrue(rig.Log.CountAtLeast(LogLevel.Error) >= 1);
+            Assert.IsTrue(rig.Board.Log.CountAtLeast(LogLevel.Error) >= 1);
 
             // Changes made while faulted wait in the cache.
             int mark = rig.LogMark;
@@ -169,21 +169,21 @@ namespace InterfaceFirmware.UnitTests.Drivers
             Assert.AreEqual((int)CodecPowerState.On, (int)rig.Codec.PowerState);
             for (int register = 0; register < Es8388Registers.Count; register++)
             {
-                Assert.AreEqual(rig.Codec.CachedRegister(register), rig.Model.Register(register), "register 0x" + register.ToString("X2"));
+                Assert.AreEqual(rig.Codec.CachedRegister(register), rig.Board.Es8388.Register(register), "register 0x" + register.ToString("X2"));
             }
 
-            Assert.IsFalse(rig.Model.HeldInReset);
-            Assert.AreEqual(6, rig.Model.Register(Es8388Registers.LeftDacVolume));
-            Assert.AreEqual(0x1E - 10, rig.Model.Register(Es8388Registers.LeftOut1Volume));
-            Assert.AreEqual(0, rig.Model.ProtocolErrors.Count);
-            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+            Assert.IsFalse(rig.Board.Es8388.HeldInReset);
+            Assert.AreEqual(6, rig.Board.Es8388.Register(Es8388Registers.LeftDacVolume));
+            Assert.AreEqual(0x1E - 10, rig.Board.Es8388.Register(Es8388Registers.LeftOut1Volume));
+            Assert.AreEqual(0, rig.Board.Es8388.ProtocolErrors.Count);
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
         [TestMethod]
         public static void OccasionalNacksAreAbsorbedByTheRetries()
         {
             var rig = new AudioKitDriverRig();
-            rig.Bus.FaultsAt(rig.Description.CodecAddress).NackProbability = 0.1;
+            rig.Board.Bus.FaultsAt(rig.Board.Description.CodecAddress).NackProbability = 0.1;
             ConfigureEverything(rig);
             rig.PowerUp();
             rig.Codec.SetMuted(false, rig.Now);
@@ -199,10 +199,10 @@ namespace InterfaceFirmware.UnitTests.Drivers
             Assert.IsTrue(rig.Codec.FailedTransactions > 0, "the retries were exercised");
             for (int register = 0; register < Es8388Registers.Count; register++)
             {
-                Assert.AreEqual(rig.Codec.CachedRegister(register), rig.Model.Register(register), "register 0x" + register.ToString("X2"));
+                Assert.AreEqual(rig.Codec.CachedRegister(register), rig.Board.Es8388.Register(register), "register 0x" + register.ToString("X2"));
             }
 
-            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
         // ---- helpers ---------------------------------------------------------------------------
@@ -238,7 +238,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             var values = new int[Es8388Registers.Count];
             for (int register = 0; register < values.Length; register++)
             {
-                values[register] = rig.Model.Register(register);
+                values[register] = rig.Board.Es8388.Register(register);
             }
 
             return values;

@@ -48,7 +48,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
                 AssertLevel(-10 + 1.5 * steps[i], rig.LevelDb(true, 20), 0.02);
             }
 
-            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
         [TestMethod]
@@ -72,7 +72,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.Run(20);
             AssertLevel(-28, rig.LevelDb(true, 10), 0.02);
             AssertLevel(-29.5, rig.LevelDb(false, 10), 0.02);
-            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
         [TestMethod]
@@ -85,9 +85,9 @@ namespace InterfaceFirmware.UnitTests.Drivers
             Assert.AreEqual(-4500, set.Right);
             Assert.AreEqual(-1, rig.Codec.Capabilities.HeadphoneVolume.MuteCode);
             rig.Run(60);
-            Assert.AreEqual(0, rig.Model.Register(Es8388Registers.LeftOut1Volume));
+            Assert.AreEqual(0, rig.Board.Es8388.Register(Es8388Registers.LeftOut1Volume));
             AssertLevel(-55, rig.LevelDb(true, 20), 0.02);
-            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
         [TestMethod]
@@ -114,14 +114,14 @@ namespace InterfaceFirmware.UnitTests.Drivers
                 AssertStored(rig, Es8388Registers.LeftDacVolume, 0xFF, code);
                 AssertStored(rig, Es8388Registers.DacControl3, Es8388Registers.LeftSetsBoth | Es8388Registers.Mute, Es8388Registers.LeftSetsBoth);
                 rig.Run(200); // the chip ramps 0.5 dB per 32 LRCK: 192 codes in 128 ms
-                Assert.AreEqual(code, rig.Model.DacRampLevel(true));
-                Assert.AreEqual(code, rig.Model.DacRampLevel(false));
+                Assert.AreEqual(code, rig.Board.Es8388.DacRampLevel(true));
+                Assert.AreEqual(code, rig.Board.Es8388.DacRampLevel(false));
                 double expected = -6 + ClampDb(requests[i], -9600, 0);
                 AssertWithinHalfStep(expected, rig.LevelDb(true, 20), 50);
                 AssertWithinHalfStep(expected, rig.LevelDb(false, 20), 50);
             }
 
-            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
         [TestMethod]
@@ -130,7 +130,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             AudioKitDriverRig rig = PlayingRig(-6);
             rig.Codec.SetDacVolume(StereoGain.Both(-2000));
             rig.Run(10);
-            Assert.AreEqual(rig.Model.DacRampLevel(true), rig.Model.DacRampLevel(false), "one register, one ramp for both sides");
+            Assert.AreEqual(rig.Board.Es8388.DacRampLevel(true), rig.Board.Es8388.DacRampLevel(false), "one register, one ramp for both sides");
             rig.Run(200);
 
             // different sides: right register first (ignored while DACLeR holds), DACLeR cleared, left last, in one call
@@ -143,8 +143,8 @@ namespace InterfaceFirmware.UnitTests.Drivers
             Assert.AreEqual(0, writes[1] & Es8388Registers.LeftSetsBoth);
             Assert.AreEqual(Es8388Registers.LeftDacVolume * 0x1000 + 20, writes[2]);
             rig.Run(200);
-            Assert.AreEqual(20, rig.Model.DacRampLevel(true));
-            Assert.AreEqual(60, rig.Model.DacRampLevel(false));
+            Assert.AreEqual(20, rig.Board.Es8388.DacRampLevel(true));
+            Assert.AreEqual(60, rig.Board.Es8388.DacRampLevel(false));
             AssertLevel(-16, rig.LevelDb(true, 20), 0.02);
             AssertLevel(-36, rig.LevelDb(false, 20), 0.02);
 
@@ -163,7 +163,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.Run(200);
             AssertLevel(-11, rig.LevelDb(true, 20), 0.02);
             AssertLevel(-11, rig.LevelDb(false, 20), 0.02);
-            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
         [TestMethod]
@@ -178,13 +178,13 @@ namespace InterfaceFirmware.UnitTests.Drivers
             AssertStored(rig, Es8388Registers.DacControl3, Es8388Registers.Mute, Es8388Registers.Mute);
             AssertStored(rig, Es8388Registers.LeftDacVolume, 0xFF, 12);
             rig.Run(20);
-            Assert.IsTrue(rig.Model.DacRampLevel(true) > 12 && rig.Model.DacRampLevel(true) < Es8388Model.RampSilentLevel, "ramping down");
+            Assert.IsTrue(rig.Board.Es8388.DacRampLevel(true) > 12 && rig.Board.Es8388.DacRampLevel(true) < Es8388Model.RampSilentLevel, "ramping down");
             rig.Run(200);
-            Assert.AreEqual(Es8388Model.RampSilentLevel, rig.Model.DacRampLevel(true));
+            Assert.AreEqual(Es8388Model.RampSilentLevel, rig.Board.Es8388.DacRampLevel(true));
             Assert.IsTrue(rig.LevelDb(true, 20) < -120);
 
             rig.Codec.SetMuted(false, rig.Now);
-            Assert.AreEqual(Es8388Registers.Mute, rig.Model.Register(Es8388Registers.DacControl3) & Es8388Registers.Mute, "the volume keeps it muted");
+            Assert.AreEqual(Es8388Registers.Mute, rig.Board.Es8388.Register(Es8388Registers.DacControl3) & Es8388Registers.Mute, "the volume keeps it muted");
 
             set = rig.Codec.SetDacVolume(StereoGain.Both(-600));
             Assert.AreEqual(-600, set.Left);
@@ -197,9 +197,9 @@ namespace InterfaceFirmware.UnitTests.Drivers
             Assert.AreEqual(-9600, set.Left);
             Assert.AreEqual(-600, set.Right);
             rig.Run(200);
-            Assert.AreEqual(0xC0, rig.Model.DacRampLevel(true));
+            Assert.AreEqual(0xC0, rig.Board.Es8388.DacRampLevel(true));
             AssertLevel(-12, rig.LevelDb(false, 20), 0.02);
-            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
         [TestMethod]
@@ -219,8 +219,8 @@ namespace InterfaceFirmware.UnitTests.Drivers
                 AssertStored(rig, Es8388Registers.LeftAdcVolume, 0xFF, code);
                 AssertStored(rig, Es8388Registers.AdcControl7, Es8388Registers.LeftSetsBoth | Es8388Registers.Mute, Es8388Registers.LeftSetsBoth);
                 rig.Run(60); // the ADC ramps 0.5 dB per 4 LRCK
-                Assert.AreEqual(code, rig.Model.AdcRampLevel(true));
-                Assert.AreEqual(code, rig.Model.AdcRampLevel(false));
+                Assert.AreEqual(code, rig.Board.Es8388.AdcRampLevel(true));
+                Assert.AreEqual(code, rig.Board.Es8388.AdcRampLevel(false));
                 double expected = -20 + ClampDb(requests[i], -9600, 0);
                 AssertWithinHalfStep(expected, rig.CaptureLevelDb(true, 960), 50);
                 AssertWithinHalfStep(expected, rig.CaptureLevelDb(false, 960), 50);
@@ -236,9 +236,9 @@ namespace InterfaceFirmware.UnitTests.Drivers
             StereoGain muted = rig.Codec.SetAdcVolume(StereoGain.Both(GainScale.Muted));
             Assert.AreEqual(GainScale.Muted, muted.Left);
             rig.Run(60);
-            Assert.AreEqual(Es8388Model.RampSilentLevel, rig.Model.AdcRampLevel(true));
-            Assert.AreEqual(6, rig.Model.Register(Es8388Registers.LeftAdcVolume), "the volume is kept under the mute");
-            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+            Assert.AreEqual(Es8388Model.RampSilentLevel, rig.Board.Es8388.AdcRampLevel(true));
+            Assert.AreEqual(6, rig.Board.Es8388.Register(Es8388Registers.LeftAdcVolume), "the volume is kept under the mute");
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
         [TestMethod]
@@ -273,7 +273,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.Run(60);
             AssertLevel(-34, rig.CaptureLevelDb(true, 960), 0.05);
             AssertLevel(-22, rig.CaptureLevelDb(false, 960), 0.05);
-            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
         [TestMethod]
@@ -318,10 +318,10 @@ namespace InterfaceFirmware.UnitTests.Drivers
 
                 MonitorGains off = rig.Codec.SetMonitor(MonitorGains.Off());
                 Assert.AreEqual(GainScale.Muted, PathOf(off, path));
-                Assert.AreEqual(0, rig.Model.Register(registers[path]) & Es8388Registers.BypassToMixer, "off clears the path's switch");
+                Assert.AreEqual(0, rig.Board.Es8388.Register(registers[path]) & Es8388Registers.BypassToMixer, "off clears the path's switch");
                 rig.Run(60);
                 Assert.IsTrue(rig.LevelDb(toLeft[path], 20) < -100);
-                Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+                Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
             }
         }
 
@@ -343,9 +343,9 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.Run(20);
             AssertLevel(-26, rig.LevelDb(true, 20), 0.02);
             AssertLevel(-26, rig.LevelDb(false, 20), 0.02);
-            Assert.AreEqual(0x09, rig.Model.Register(Es8388Registers.DacControl16), "LIN2 and RIN2 to the mixers");
-            Assert.AreEqual(0, rig.PopEvents.Count, rig.DescribePops());
-            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+            Assert.AreEqual(0x09, rig.Board.Es8388.Register(Es8388Registers.DacControl16), "LIN2 and RIN2 to the mixers");
+            Assert.AreEqual(0, rig.Board.PopEvents.Count, rig.DescribePops());
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
         [TestMethod]
@@ -362,29 +362,29 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.PowerUp();
 
             // IN1 (the mics): straight from the pins, before the PGA
-            Assert.AreEqual(0x00, rig.Model.Register(Es8388Registers.DacControl16));
+            Assert.AreEqual(0x00, rig.Board.Es8388.Register(Es8388Registers.DacControl16));
             rig.Run(20);
             AssertLevel(-30, rig.LevelDb(true, 20), 0.02);
 
             // IN2 (line in): straight from the pins
             Assert.AreEqual((int)DriverStatus.Ok, (int)rig.Codec.SelectInputs(InputSource.Input2, InputSource.Input2));
-            Assert.AreEqual(0x50, rig.Model.Register(Es8388Registers.AdcControl2) & 0xF0);
-            Assert.AreEqual(0x09, rig.Model.Register(Es8388Registers.DacControl16));
+            Assert.AreEqual(0x50, rig.Board.Es8388.Register(Es8388Registers.AdcControl2) & 0xF0);
+            Assert.AreEqual(0x09, rig.Board.Es8388.Register(Es8388Registers.DacControl16));
             rig.Run(20);
             AssertLevel(-20, rig.LevelDb(true, 20), 0.02);
             AssertLevel(-14, rig.CaptureLevelDb(true, 960), 0.05);
 
             // differential (LIN1 − RIN1, mic-right silent): monitored from the PGA's output, so its +6 dB applies
             Assert.AreEqual((int)DriverStatus.Ok, (int)rig.Codec.SelectInputs(InputSource.Differential, InputSource.Differential));
-            Assert.AreEqual(0xF0, rig.Model.Register(Es8388Registers.AdcControl2) & 0xF0);
-            Assert.AreEqual(0x1B, rig.Model.Register(Es8388Registers.DacControl16));
+            Assert.AreEqual(0xF0, rig.Board.Es8388.Register(Es8388Registers.AdcControl2) & 0xF0);
+            Assert.AreEqual(0x1B, rig.Board.Es8388.Register(Es8388Registers.DacControl16));
             rig.Run(20);
             AssertLevel(-24, rig.LevelDb(true, 20), 0.02);
             AssertLevel(-24, rig.CaptureLevelDb(true, 960), 0.05);
 
             Assert.AreEqual((int)DriverStatus.Unsupported, (int)rig.Codec.SelectInputs(InputSource.Input3, InputSource.Input1));
-            Assert.AreEqual(0, rig.Model.UnmodelledFeatures.Count, "nothing the model cannot render");
-            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+            Assert.AreEqual(0, rig.Board.Es8388.UnmodelledFeatures.Count, "nothing the model cannot render");
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
         // ---- helpers ---------------------------------------------------------------------------
@@ -437,8 +437,8 @@ namespace InterfaceFirmware.UnitTests.Drivers
 
         private static void AssertStored(AudioKitDriverRig rig, int register, int mask, int expected)
         {
-            Assert.AreEqual(expected, rig.Model.Register(register) & mask, "register 0x" + register.ToString("X2"));
-            Assert.AreEqual(rig.Model.Register(register), rig.Codec.CachedRegister(register), "the cache holds what the chip holds");
+            Assert.AreEqual(expected, rig.Board.Es8388.Register(register) & mask, "register 0x" + register.ToString("X2"));
+            Assert.AreEqual(rig.Board.Es8388.Register(register), rig.Codec.CachedRegister(register), "the cache holds what the chip holds");
         }
 
     }

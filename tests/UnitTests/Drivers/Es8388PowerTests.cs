@@ -47,9 +47,9 @@ namespace InterfaceFirmware.UnitTests.Drivers
             OutputHelper.WriteLine("Off → On " + upMs.ToString() + " ms, " + upWrites.ToString() + " writes (clocks included); On → Off "
                 + downMs.ToString() + " ms, " + downWrites.ToString() + " writes");
 
-            Assert.AreEqual(0, rig.PopEvents.Count, rig.DescribePops());
+            Assert.AreEqual(0, rig.Board.PopEvents.Count, rig.DescribePops());
             Assert.IsTrue(upMs >= Es8388Sequences.VmidSettleMs && upMs < Es8388Sequences.VmidSettleMs + 100);
-            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
         [TestMethod]
@@ -61,7 +61,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.Codec.SetMuted(false, rig.Now); // wished before power-up: applied last in the sequence
             rig.PowerUp();
             rig.Run(300);
-            Assert.AreEqual(0, rig.Model.Register(Es8388Registers.DacControl3) & Es8388Registers.Mute);
+            Assert.AreEqual(0, rig.Board.Es8388.Register(Es8388Registers.DacControl3) & Es8388Registers.Mute);
 
             rig.StartRecording();
             Assert.AreEqual((int)DriverStatus.Ok, (int)rig.Codec.RequestPowerState(CodecPowerState.Off, rig.Now));
@@ -70,9 +70,9 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.Run(1000);
 
             Assert.IsTrue(ms >= 129, "the DAC's soft-mute ramp (193 × 32 LRCK at 48 kHz) runs before the outputs go");
-            Assert.AreEqual(0, rig.PopEvents.Count, rig.DescribePops());
+            Assert.AreEqual(0, rig.Board.PopEvents.Count, rig.DescribePops());
             Assert.IsFalse(rig.Codec.Muted, "the caller's wish survives the power cycle");
-            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
         [TestMethod]
@@ -94,8 +94,8 @@ namespace InterfaceFirmware.UnitTests.Drivers
                 OutputHelper.WriteLine("monitor at −32 dBFS, phase " + phases[i].ToString("F2") + ": Off → On " + upMs.ToString()
                     + " ms, On → Off " + downMs.ToString() + " ms");
 
-                Assert.AreEqual(0, rig.PopEvents.Count, rig.DescribePops());
-                Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+                Assert.AreEqual(0, rig.Board.PopEvents.Count, rig.DescribePops());
+                Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
             }
         }
 
@@ -115,8 +115,8 @@ namespace InterfaceFirmware.UnitTests.Drivers
 
             rig.PowerDown();
             rig.Run(1000);
-            Assert.AreEqual(0, rig.PopEvents.Count, rig.DescribePops());
-            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+            Assert.AreEqual(0, rig.Board.PopEvents.Count, rig.DescribePops());
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
         [TestMethod]
@@ -132,7 +132,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
                 rig.StartRecording();
                 rig.PowerUp();
                 rig.Run(200);
-                Assert.AreEqual(0, rig.PopEvents.Count, "the ramp up is clean at " + levels[i].ToString() + " dBFS: " + rig.DescribePops());
+                Assert.AreEqual(0, rig.Board.PopEvents.Count, "the ramp up is clean at " + levels[i].ToString() + " dBFS: " + rig.DescribePops());
                 AssertLevel(levels[i], rig.LevelDb(true, 100), 0.2);
 
                 rig.PowerDown();
@@ -142,18 +142,18 @@ namespace InterfaceFirmware.UnitTests.Drivers
                 double omega = 2 * System.Math.PI * 1000 / AudioEngine.SampleRate;
                 double firstStep = peak * (1 - Decibels.ToLinear(-1.5) + omega * omega);
                 double largest = 0;
-                foreach (PopEvent e in rig.PopEvents)
+                foreach (PopEvent e in rig.Board.PopEvents)
                 {
                     Assert.IsTrue(e.Kind == PopKind.Click, e.ToString());
                     largest = e.Size > largest ? e.Size : largest;
                 }
 
                 OutputHelper.WriteLine("monitor at " + levels[i].ToString() + " dBFS (peak on the write grid): power-down events "
-                    + rig.PopEvents.Count.ToString() + ", largest " + Decibels.ToDb(largest).ToString("F1") + " dBFS; first OUT1 step "
+                    + rig.Board.PopEvents.Count.ToString() + ", largest " + Decibels.ToDb(largest).ToString("F1") + " dBFS; first OUT1 step "
                     + Decibels.ToDb(firstStep).ToString("F1") + " dBFS\n" + rig.DescribePops());
-                Assert.IsTrue(rig.PopEvents.Count <= 2, "one click per channel at most: " + rig.DescribePops());
+                Assert.IsTrue(rig.Board.PopEvents.Count <= 2, "one click per channel at most: " + rig.DescribePops());
                 Assert.IsTrue(largest <= firstStep * 1.02, "no larger than the first 1.5 dB step");
-                Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+                Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
             }
         }
 
@@ -184,8 +184,8 @@ namespace InterfaceFirmware.UnitTests.Drivers
             Assert.IsTrue(biasMs >= Es8388Sequences.VmidSettleMs && biasMs < Es8388Sequences.VmidSettleMs + 100);
             Assert.IsTrue(onMs <= 50, "from standby the outputs are up within 50 ms");
             Assert.IsTrue(monitorOnMs <= 250, "the monitor ramp takes 30 ticks");
-            Assert.AreEqual(0, rig.PopEvents.Count, rig.DescribePops());
-            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+            Assert.AreEqual(0, rig.Board.PopEvents.Count, rig.DescribePops());
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
         [TestMethod]
@@ -195,16 +195,16 @@ namespace InterfaceFirmware.UnitTests.Drivers
             AudioKitDriverRig rig = MonitorRig(-32, AtPeak);
             rig.Codec.ConfigureClocks(48000, 12288000);
             rig.RunUntilIdle(1000);
-            RunSteps(rig.Codec, rig.Clock, Es8388Sequences.OffToStandby);
-            RunSteps(rig.Codec, rig.Clock, Es8388Sequences.StandbyToOn);
-            RunSteps(rig.Codec, rig.Clock, Es8388Sequences.Unmute);
+            RunSteps(rig.Codec, rig.Board.Clock, Es8388Sequences.OffToStandby);
+            RunSteps(rig.Codec, rig.Board.Clock, Es8388Sequences.StandbyToOn);
+            RunSteps(rig.Codec, rig.Board.Clock, Es8388Sequences.Unmute);
             rig.Run(300);
-            RunSteps(rig.Codec, rig.Clock, Es8388Sequences.OnToStandby);
-            RunSteps(rig.Codec, rig.Clock, Es8388Sequences.StandbyToOff);
+            RunSteps(rig.Codec, rig.Board.Clock, Es8388Sequences.OnToStandby);
+            RunSteps(rig.Codec, rig.Board.Clock, Es8388Sequences.StandbyToOff);
             rig.Run(1000);
 
-            Assert.AreEqual(0, rig.PopEvents.Count, rig.DescribePops());
-            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+            Assert.AreEqual(0, rig.Board.PopEvents.Count, rig.DescribePops());
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
         [TestMethod]
@@ -214,14 +214,14 @@ namespace InterfaceFirmware.UnitTests.Drivers
             var rig = new AudioKitDriverRig();
             rig.Codec.ConfigureClocks(48000, 12288000);
             rig.RunUntilIdle(1000);
-            long start = rig.Clock.NowUs;
-            RunSteps(rig.Codec, rig.Clock, SequenceEdits.Without(Es8388Sequences.OffToStandby, StepKind.Wait));
-            RunSteps(rig.Codec, rig.Clock, Es8388Sequences.StandbyToOn);
+            long start = rig.Board.Clock.NowUs;
+            RunSteps(rig.Codec, rig.Board.Clock, SequenceEdits.Without(Es8388Sequences.OffToStandby, StepKind.Wait));
+            RunSteps(rig.Codec, rig.Board.Clock, Es8388Sequences.StandbyToOn);
             rig.Run(1000);
 
             OutputHelper.WriteLine(rig.DescribePops());
             Assert.IsTrue(rig.Pops(start) > 0, "no pop detected: " + rig.DescribePops());
-            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
         [TestMethod]
@@ -233,16 +233,16 @@ namespace InterfaceFirmware.UnitTests.Drivers
             var rig = new AudioKitDriverRig();
             rig.Codec.ConfigureClocks(48000, 12288000);
             rig.RunUntilIdle(1000);
-            long start = rig.Clock.NowUs;
+            long start = rig.Board.Clock.NowUs;
             var linux = new SequenceStep[Es8388Sequences.OffToStandby.Length];
             System.Array.Copy(Es8388Sequences.OffToStandby, linux, linux.Length);
             linux[1] = SequenceStep.Update(Es8388Registers.Control1, Es8388Registers.EnableReference | Es8388Registers.VmidMask,
                 Es8388Registers.EnableReference | Es8388Registers.Vmid5k);
-            RunSteps(rig.Codec, rig.Clock, linux);
+            RunSteps(rig.Codec, rig.Board.Clock, linux);
 
-            OutputHelper.WriteLine(rig.DescribePops());
+            OutputHelper.WriteLine(rig.Board.DescribePops());
             int thumps = 0;
-            foreach (PopEvent e in rig.PopEvents)
+            foreach (PopEvent e in rig.Board.PopEvents)
             {
                 if (e.Kind == PopKind.Thump && e.TimeUs >= start && e.TimeUs < start + 50000)
                 {
@@ -251,7 +251,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
                 }
             }
 
-            Assert.AreEqual(2, thumps, "one thump on each channel within 50 ms: " + rig.DescribePops());
+            Assert.AreEqual(2, thumps, "one thump on each channel within 50 ms: " + rig.Board.DescribePops());
         }
 
         [TestMethod]
@@ -260,20 +260,20 @@ namespace InterfaceFirmware.UnitTests.Drivers
             AudioKitDriverRig rig = MonitorRig(-32, AtPeak);
             rig.Codec.ConfigureClocks(48000, 12288000);
             rig.RunUntilIdle(1000);
-            RunSteps(rig.Codec, rig.Clock, Es8388Sequences.OffToStandby);
-            long start = rig.Clock.NowUs;
+            RunSteps(rig.Codec, rig.Board.Clock, Es8388Sequences.OffToStandby);
+            long start = rig.Board.Clock.NowUs;
 
             // the un-mute opens the level onto drivers that are off; the monitor reaches the jack
             // at full level the moment they switch on
             SequenceStep[] up = SequenceEdits.MoveToEnd(Es8388Sequences.StandbyToOn, Es8388Registers.DacPower, Es8388Registers.Out1Enable);
-            RunSteps(rig.Codec, rig.Clock, SequenceEdits.Head(up, up.Length - 1));
-            RunSteps(rig.Codec, rig.Clock, Es8388Sequences.Unmute);
-            RunSteps(rig.Codec, rig.Clock, SequenceEdits.Tail(up, 1));
+            RunSteps(rig.Codec, rig.Board.Clock, SequenceEdits.Head(up, up.Length - 1));
+            RunSteps(rig.Codec, rig.Board.Clock, Es8388Sequences.Unmute);
+            RunSteps(rig.Codec, rig.Board.Clock, SequenceEdits.Tail(up, 1));
             rig.Run(300);
 
             OutputHelper.WriteLine(rig.DescribePops());
             Assert.IsTrue(rig.Pops(start) > 0, "no pop detected: " + rig.DescribePops());
-            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
         [TestMethod]
@@ -285,17 +285,17 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.Codec.SetMuted(false, rig.Now);
             rig.PowerUp();
             rig.Run(300);
-            long start = rig.Clock.NowUs;
+            long start = rig.Board.Clock.NowUs;
 
             var reordered = new SequenceStep[Es8388Sequences.OnToStandby.Length + 1];
             reordered[0] = SequenceStep.Update(Es8388Registers.DacPower, Es8388Registers.Out1Enable, 0);
             System.Array.Copy(Es8388Sequences.OnToStandby, 0, reordered, 1, Es8388Sequences.OnToStandby.Length);
-            RunSteps(rig.Codec, rig.Clock, reordered);
+            RunSteps(rig.Codec, rig.Board.Clock, reordered);
             rig.Run(300);
 
             OutputHelper.WriteLine(rig.DescribePops());
             Assert.IsTrue(rig.Pops(start) > 0, "no pop detected: " + rig.DescribePops());
-            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
         [TestMethod]
@@ -307,23 +307,68 @@ namespace InterfaceFirmware.UnitTests.Drivers
             var rig = new AudioKitDriverRig();
             rig.PowerUp();
             rig.PowerDown();
-            RunSteps(rig.Codec, rig.Clock, new[] { SequenceStep.Update(Es8388Registers.Control1, Es8388Registers.VmidMask, 0) });
+            RunSteps(rig.Codec, rig.Board.Clock, new[] { SequenceStep.Update(Es8388Registers.Control1, Es8388Registers.VmidMask, 0) });
             rig.Run(1000);
-            Assert.AreEqual(0, rig.PopEvents.Count, "going off is quiet: " + rig.DescribePops());
-            long start = rig.Clock.NowUs;
+            Assert.AreEqual(0, rig.Board.PopEvents.Count, "going off is quiet: " + rig.DescribePops());
+            long start = rig.Board.Clock.NowUs;
 
-            RunSteps(rig.Codec, rig.Clock, Es8388Sequences.OffToStandby);
-            RunSteps(rig.Codec, rig.Clock, Es8388Sequences.StandbyToOn);
+            RunSteps(rig.Codec, rig.Board.Clock, Es8388Sequences.OffToStandby);
+            RunSteps(rig.Codec, rig.Board.Clock, Es8388Sequences.StandbyToOn);
             rig.Run(300);
 
             Assert.IsTrue(rig.Pops(start) > 0, "no pop detected: " + rig.DescribePops());
             OutputHelper.WriteLine(rig.DescribePops());
-            Assert.AreEqual(0, rig.Bus.RedundantWriteCount);
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
         // ---- helpers ---------------------------------------------------------------------------
 
         /// <summary>A sine of <paramref name="dbfs"/> on both microphones (IN1), monitored straight at 0 dB, OUT1 at 0 dB.</summary>
+        [TestMethod]
+        public static void MutedTheMonitorIsSilentAndComesBackWithoutAPop()
+        {
+            // A near full-scale line input monitored at a listening level: −1 dBFS, bypass −15 dB,
+            // OUT1 −16.5 dB (−32.5 dBFS at the jack, where each OUT1 step is click-free at any phase).
+            var rig = new AudioKitDriverRig();
+            rig.SetInput("mic-left", AudioKitDriverRig.Sine(-1, AtPeak));
+            rig.SetInput("mic-right", AudioKitDriverRig.Sine(-1, AtPeak));
+            rig.Codec.SetMonitor(MonitorGains.Straight(-1500));
+            rig.Codec.SetHeadphoneVolume(StereoGain.Both(-1650));
+            rig.Codec.SetMuted(false, rig.Now);
+            rig.StartRecording();
+            rig.PowerUp();
+            rig.Run(200);
+            AssertLevel(-32.5, rig.LevelDb(true, 100), 0.2);
+            long start = rig.Board.Clock.NowUs;
+
+            rig.Codec.SetMuted(true, rig.Now);
+            RunUntilMuteSettled(rig);
+            rig.Run(100);
+            double mutedLeft = rig.LevelDb(true, 50);
+            double mutedRight = rig.LevelDb(false, 50);
+            OutputHelper.WriteLine("muted monitor at the jack: " + mutedLeft.ToString("F1") + " / " + mutedRight.ToString("F1") + " dBFS");
+            Assert.IsTrue(mutedLeft <= -100 && mutedRight <= -100, "muted means silent, monitor included");
+
+            rig.Codec.SetMuted(false, rig.Now);
+            RunUntilMuteSettled(rig);
+            rig.Run(100);
+            AssertLevel(-32.5, rig.LevelDb(true, 50), 0.2);
+            AssertLevel(-32.5, rig.LevelDb(false, 50), 0.2);
+            Assert.AreEqual(0, rig.Pops(start), rig.DescribePops());
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
+        }
+
+        private static void RunUntilMuteSettled(AudioKitDriverRig rig)
+        {
+            int ms = 0;
+            while (!rig.Codec.MuteSettled(rig.Now))
+            {
+                Assert.IsTrue(ms < 1000, "the mute did not settle");
+                rig.Run(TickMs);
+                ms += TickMs;
+            }
+        }
+
         internal static AudioKitDriverRig MonitorRig(double dbfs, double phase)
         {
             var rig = new AudioKitDriverRig();

@@ -5,20 +5,19 @@ using InterfaceFirmware.Drivers.Wm8960;
 using InterfaceFirmware.Emulator;
 using InterfaceFirmware.UnitTests.Emulator;
 using nanoFramework.TestFramework;
+using static InterfaceFirmware.UnitTests.Drivers.DriverTestHelpers;
 
 namespace InterfaceFirmware.UnitTests.Drivers
 {
     /// <summary>
     /// The reference board with a computer attached (MCLK 12.288 MHz, 48 kHz from the USB bridge)
-    /// and the WM8960 and TPA6130A2 drivers on its bus, ticked every <see cref="TickMs"/> as the
-    /// control loop would. The codec's own headphone jack ("second") is where its output is
+    /// and the WM8960 and TPA6130A2 drivers on its bus, ticked every <see cref="DriverTestHelpers.TickMs"/> as the
+    /// control loop would. Codec A's output probe ("codec-a", <see cref="VirtualBoard.CodecOutput"/>) is where its output is
     /// heard; the main jack sits behind the TPA6130A2, which stays shut down (SD low) unless a
     /// test enables it.
     /// </summary>
     internal sealed class ReferenceDriverRig
     {
-        public const int TickMs = 5;
-
         public readonly VirtualBoard Board;
         public readonly Wm8960Codec Codec;
         public readonly Tpa6130a2Amplifier Amplifier;
@@ -41,16 +40,6 @@ namespace InterfaceFirmware.UnitTests.Drivers
         public long Now
         {
             get { return Board.Clock.NowMs; }
-        }
-
-        public Wm8960Model Model
-        {
-            get { return Board.Wm8960; }
-        }
-
-        public Tpa6130a2Model AmplifierModel
-        {
-            get { return Board.Amplifier; }
         }
 
         /// <summary>Runs the board for <paramref name="ms"/>, ticking the drivers.</summary>
@@ -102,7 +91,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
         /// <summary>Starts recording both jacks from now on.</summary>
         public void StartRecording()
         {
-            Board.CodecJack.Record(true);
+            Board.CodecOutput(0).Record(true);
             Board.MainJack.Record(true);
             _recordFrom = Board.Audio.NextSample;
         }

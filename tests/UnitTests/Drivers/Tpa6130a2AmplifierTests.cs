@@ -57,15 +57,15 @@ namespace InterfaceFirmware.UnitTests.Drivers
             {
                 int set = rig.Amplifier.SetVolume(taper[code]);
                 Assert.AreEqual(taper[code], set, "code " + code.ToString());
-                Assert.AreEqual(code, rig.AmplifierModel.VolumeCode);
-                Assert.AreEqual(taper[code], rig.AmplifierModel.GainCentiDbFor(true));
+                Assert.AreEqual(code, rig.Board.Amplifier.VolumeCode);
+                Assert.AreEqual(taper[code], rig.Board.Amplifier.GainCentiDbFor(true));
             }
 
             // Between steps the nearest one wins; beyond the ends the range clamps.
             Assert.AreEqual(-5950, rig.Amplifier.SetVolume(-8000));
             Assert.AreEqual(400, rig.Amplifier.SetVolume(1200));
             Assert.AreEqual(-2050, rig.Amplifier.SetVolume(-2040));
-            Assert.AreEqual(0x14, rig.AmplifierModel.VolumeCode);
+            Assert.AreEqual(0x14, rig.Board.Amplifier.VolumeCode);
             Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
@@ -84,7 +84,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
                 rig.RunUntilIdle(1000);
                 rig.Run(100);
                 double measured = rig.LevelDb(rig.Board.MainJack, true, 40);
-                double codecLevel = rig.LevelDb(rig.Board.CodecJack, true, 40);
+                double codecLevel = rig.LevelDb(rig.Board.CodecOutput(0), true, 40);
                 AssertLevel(codecLevel + set / 100.0, measured, 0.05);
                 AssertLevel(codecLevel + requests[i] / 100.0, measured, HalfStepAround(set) + 0.05);
                 rig.Codec.SetMuted(true, rig.Now);
@@ -151,7 +151,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             Assert.AreEqual(0x0200 | 0xC0 | 0x21, down[0], "muted first");
             Assert.AreEqual(0x0100, down[1], "channels off");
             Assert.AreEqual(0x0100 | 0x01, down[2], "software shutdown, then the SD line");
-            Assert.IsFalse(rig.AmplifierModel.Powered);
+            Assert.IsFalse(rig.Board.Amplifier.Powered);
         }
 
         [TestMethod]
@@ -195,15 +195,15 @@ namespace InterfaceFirmware.UnitTests.Drivers
             ReferenceDriverRig rig = PlayingThroughTheAmplifier(-20);
             rig.Amplifier.SetMuted(true, false);
             rig.Run(100);
-            Assert.IsTrue(rig.AmplifierModel.LeftMuted && !rig.AmplifierModel.RightMuted);
+            Assert.IsTrue(rig.Board.Amplifier.LeftMuted && !rig.Board.Amplifier.RightMuted);
             Assert.IsTrue(rig.LevelDb(rig.Board.MainJack, true, 40) < -120);
             Assert.IsTrue(rig.LevelDb(rig.Board.MainJack, false, 40) > -30);
 
             rig.Amplifier.SetMuted(false, false);
             rig.Amplifier.SetHighImpedance(false, true);
-            Assert.IsTrue(rig.AmplifierModel.OutputActive(true));
-            Assert.IsFalse(rig.AmplifierModel.OutputActive(false), "right output in high impedance");
-            Assert.AreEqual(Tpa6130a2Registers.HighZRight, rig.AmplifierModel.Register(Tpa6130a2Registers.OutputImpedance));
+            Assert.IsTrue(rig.Board.Amplifier.OutputActive(true));
+            Assert.IsFalse(rig.Board.Amplifier.OutputActive(false), "right output in high impedance");
+            Assert.AreEqual(Tpa6130a2Registers.HighZRight, rig.Board.Amplifier.Register(Tpa6130a2Registers.OutputImpedance));
         }
 
         [TestMethod]
@@ -213,12 +213,12 @@ namespace InterfaceFirmware.UnitTests.Drivers
             Assert.AreEqual((int)DriverStatus.Ok, (int)rig.Amplifier.CheckThermal(out bool occurred, out bool ongoing));
             Assert.IsFalse(occurred);
 
-            rig.AmplifierModel.SetThermalOverload(true);
+            rig.Board.Amplifier.SetThermalOverload(true);
             rig.Amplifier.CheckThermal(out occurred, out ongoing);
             Assert.IsTrue(occurred);
             Assert.IsTrue(ongoing, "still hot: the flag comes back after the read");
 
-            rig.AmplifierModel.SetThermalOverload(false);
+            rig.Board.Amplifier.SetThermalOverload(false);
             rig.Amplifier.CheckThermal(out occurred, out ongoing);
             Assert.IsTrue(occurred, "the flag stayed set until read");
             Assert.IsFalse(ongoing, "cooled down: the read cleared it");
@@ -240,9 +240,9 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.PowerUp();
             rig.Amplifier.SetEnabled(true, rig.Now);
             rig.RunUntilIdle(1000);
-            Assert.AreEqual(0x26, rig.AmplifierModel.VolumeCode);
-            Assert.IsFalse(rig.AmplifierModel.LeftMuted);
-            Assert.IsTrue(rig.AmplifierModel.RightMuted);
+            Assert.AreEqual(0x26, rig.Board.Amplifier.VolumeCode);
+            Assert.IsFalse(rig.Board.Amplifier.LeftMuted);
+            Assert.IsTrue(rig.Board.Amplifier.RightMuted);
             Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
@@ -255,7 +255,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             Assert.AreEqual((int)DriverStatus.Ok, (int)rig.Amplifier.ProbeForReset(out bool wasReset));
             Assert.IsFalse(wasReset);
 
-            rig.AmplifierModel.BrownOut();
+            rig.Board.Amplifier.BrownOut();
             rig.Amplifier.ProbeForReset(out wasReset);
             Assert.IsTrue(wasReset);
             int mark = rig.LogMark;
@@ -265,7 +265,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             Assert.IsTrue(rig.Amplifier.Enabled);
             for (int register = Tpa6130a2Registers.Control; register <= Tpa6130a2Registers.OutputImpedance; register++)
             {
-                Assert.AreEqual(rig.Amplifier.CachedRegister(register), rig.AmplifierModel.Register(register));
+                Assert.AreEqual(rig.Amplifier.CachedRegister(register), rig.Board.Amplifier.Register(register));
             }
 
             Assert.AreEqual(3, rig.AmplifierWritesSince(mark), "volume (muted), channels on, un-mute");
@@ -321,8 +321,8 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.Run(200);
             Assert.AreEqual((int)DriverStatus.Ok, (int)rig.Amplifier.Resync(rig.Now));
             rig.RunUntilIdle(1000);
-            Assert.AreEqual(0x23, rig.AmplifierModel.VolumeCode, "the change made while faulted landed");
-            Assert.IsTrue(rig.AmplifierModel.LeftMuted && rig.AmplifierModel.RightMuted);
+            Assert.AreEqual(0x23, rig.Board.Amplifier.VolumeCode, "the change made while faulted landed");
+            Assert.IsTrue(rig.Board.Amplifier.LeftMuted && rig.Board.Amplifier.RightMuted);
         }
 
         // ---- helpers ---------------------------------------------------------------------------

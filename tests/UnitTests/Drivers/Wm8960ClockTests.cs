@@ -177,8 +177,8 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.RunUntilIdle(2000);
             rig.Run(300);
 
-            Assert.IsNull(rig.Model.ClockProblem);
-            Assert.AreEqual(44100, (int)(rig.Model.DacSampleRate + 0.5));
+            Assert.IsNull(rig.Board.Wm8960.ClockProblem);
+            Assert.AreEqual(44100, (int)(rig.Board.Wm8960.DacSampleRate + 0.5));
             Assert.AreEqual(0, rig.Board.PopEvents.Count, rig.Board.DescribePops());
             Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }

@@ -22,7 +22,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             ReferenceDriverRig rig = ConfiguredRig();
             int[] before = Snapshot(rig);
 
-            rig.Model.BrownOut();
+            rig.Board.Wm8960.BrownOut();
             int mark = rig.LogMark;
             Assert.AreEqual((int)DriverStatus.Ok, (int)rig.Codec.Resync(rig.Now, false));
             int ms = rig.RunUntilIdle(5000);
@@ -39,8 +39,8 @@ namespace InterfaceFirmware.UnitTests.Drivers
                 }
 
                 // the VU bit is a strobe, not state: a flush sets it on every volume register it restores
-                Assert.AreEqual(before[register] & ~ReferenceDriverRig.Vu(register), rig.Model.Register(register) & ~ReferenceDriverRig.Vu(register), "register 0x" + register.ToString("X2") + " restored");
-                Assert.AreEqual(rig.Codec.CachedRegister(register) & ~ReferenceDriverRig.Vu(register), rig.Model.Register(register) & ~ReferenceDriverRig.Vu(register));
+                Assert.AreEqual(before[register] & ~ReferenceDriverRig.Vu(register), rig.Board.Wm8960.Register(register) & ~ReferenceDriverRig.Vu(register), "register 0x" + register.ToString("X2") + " restored");
+                Assert.AreEqual(rig.Codec.CachedRegister(register) & ~ReferenceDriverRig.Vu(register), rig.Board.Wm8960.Register(register) & ~ReferenceDriverRig.Vu(register));
             }
 
             int[] writes = rig.CodecWritesSinceMark(mark);
@@ -60,7 +60,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             var rig = new ReferenceDriverRig();
             rig.Codec.SetDacVolume(StereoGain.Both(-1000));
             rig.Codec.SetDacVolume(StereoGain.Both(0)); // back at the default, only the VU strobe differs
-            rig.Model.BrownOut();
+            rig.Board.Wm8960.BrownOut();
             int mark = rig.LogMark;
             rig.Codec.Resync(rig.Now, false);
             rig.RunUntilIdle(1000);
@@ -72,7 +72,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
                 Assert.IsTrue(register != Wm8960Registers.LeftDacVolume && register != Wm8960Registers.RightDacVolume, "DAC volume rewritten");
             }
 
-            Assert.AreEqual(0xFF, rig.Model.AppliedDacCode(true));
+            Assert.AreEqual(0xFF, rig.Board.Wm8960.AppliedDacCode(true));
         }
 
         [TestMethod]
@@ -81,9 +81,9 @@ namespace InterfaceFirmware.UnitTests.Drivers
             ReferenceDriverRig rig = ConfiguredRig();
             rig.StartRecording();
             rig.Run(100);
-            double level = rig.LevelDb(rig.Board.CodecJack, true, 40);
+            double level = rig.LevelDb(rig.Board.CodecOutput(0), true, 40);
 
-            rig.Model.BrownOut();
+            rig.Board.Wm8960.BrownOut();
             rig.Run(50);
             rig.Codec.Resync(rig.Now, false);
             rig.RunUntilIdle(5000);
@@ -91,8 +91,8 @@ namespace InterfaceFirmware.UnitTests.Drivers
             long afterUs = rig.Board.Clock.NowUs;
             rig.Run(200);
 
-            AssertLevel(level, rig.LevelDb(rig.Board.CodecJack, true, 40), 0.05);
-            Assert.AreEqual(0, rig.Pops("second", afterUs), rig.Board.DescribePops());
+            AssertLevel(level, rig.LevelDb(rig.Board.CodecOutput(0), true, 40), 0.05);
+            Assert.AreEqual(0, rig.Pops("codec-a", afterUs), rig.Board.DescribePops());
         }
 
         [TestMethod]
@@ -148,11 +148,11 @@ namespace InterfaceFirmware.UnitTests.Drivers
             {
                 if (register != Wm8960Registers.Reset)
                 {
-                    Assert.AreEqual(rig.Codec.CachedRegister(register) & ~ReferenceDriverRig.Vu(register), rig.Model.Register(register) & ~ReferenceDriverRig.Vu(register), "register 0x" + register.ToString("X2"));
+                    Assert.AreEqual(rig.Codec.CachedRegister(register) & ~ReferenceDriverRig.Vu(register), rig.Board.Wm8960.Register(register) & ~ReferenceDriverRig.Vu(register), "register 0x" + register.ToString("X2"));
                 }
             }
 
-            Assert.AreEqual(0xFF - 6, rig.Model.AppliedDacCode(true));
+            Assert.AreEqual(0xFF - 6, rig.Board.Wm8960.AppliedDacCode(true));
             Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
@@ -172,7 +172,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             {
                 if (register != Wm8960Registers.Reset)
                 {
-                    Assert.AreEqual(rig.Codec.CachedRegister(register) & ~ReferenceDriverRig.Vu(register), rig.Model.Register(register) & ~ReferenceDriverRig.Vu(register), "register 0x" + register.ToString("X2"));
+                    Assert.AreEqual(rig.Codec.CachedRegister(register) & ~ReferenceDriverRig.Vu(register), rig.Board.Wm8960.Register(register) & ~ReferenceDriverRig.Vu(register), "register 0x" + register.ToString("X2"));
                 }
             }
         }
@@ -208,7 +208,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             var values = new int[Wm8960Registers.Count];
             for (int register = 0; register < values.Length; register++)
             {
-                values[register] = rig.Model.Register(register);
+                values[register] = rig.Board.Wm8960.Register(register);
             }
 
             return values;

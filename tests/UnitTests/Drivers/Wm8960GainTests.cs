@@ -37,10 +37,10 @@ namespace InterfaceFirmware.UnitTests.Drivers
                 AssertStored(rig, Wm8960Registers.RightHeadphoneVolume, 0x7F, code);
 
                 rig.Run(60);
-                Assert.AreEqual(code, rig.Model.AppliedHeadphoneCode(true));
-                Assert.AreEqual(code, rig.Model.AppliedHeadphoneCode(false));
-                AssertWithinHalfStep(-10 + ClampDb(requests[i], -7300, 600), rig.LevelDb(rig.Board.CodecJack, true, 40), 100);
-                AssertWithinHalfStep(-10 + ClampDb(requests[i], -7300, 600), rig.LevelDb(rig.Board.CodecJack, false, 40), 100);
+                Assert.AreEqual(code, rig.Board.Wm8960.AppliedHeadphoneCode(true));
+                Assert.AreEqual(code, rig.Board.Wm8960.AppliedHeadphoneCode(false));
+                AssertWithinHalfStep(-10 + ClampDb(requests[i], -7300, 600), rig.LevelDb(rig.Board.CodecOutput(0), true, 40), 100);
+                AssertWithinHalfStep(-10 + ClampDb(requests[i], -7300, 600), rig.LevelDb(rig.Board.CodecOutput(0), false, 40), 100);
             }
 
             Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
@@ -53,9 +53,9 @@ namespace InterfaceFirmware.UnitTests.Drivers
             StereoGain set = rig.Codec.SetHeadphoneVolume(StereoGain.Both(GainScale.Muted));
             Assert.AreEqual(GainScale.Muted, set.Left);
             rig.Run(100);
-            Assert.AreEqual(0, rig.Model.AppliedHeadphoneCode(true) & 0x7F, "code 0 (≤ 0x2F) is the analogue mute");
-            Assert.IsTrue(rig.LevelDb(rig.Board.CodecJack, true, 40) < -120);
-            Assert.IsTrue(rig.LevelDb(rig.Board.CodecJack, false, 40) < -120);
+            Assert.AreEqual(0, rig.Board.Wm8960.AppliedHeadphoneCode(true) & 0x7F, "code 0 (≤ 0x2F) is the analogue mute");
+            Assert.IsTrue(rig.LevelDb(rig.Board.CodecOutput(0), true, 40) < -120);
+            Assert.IsTrue(rig.LevelDb(rig.Board.CodecOutput(0), false, 40) < -120);
         }
 
         [TestMethod]
@@ -89,7 +89,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.PowerUp();
             rig.Codec.SetHeadphoneVolume(StereoGain.Both(-3000));
             rig.Run(200);
-            Assert.AreEqual(0x79 - 30, rig.Model.AppliedHeadphoneCode(true));
+            Assert.AreEqual(0x79 - 30, rig.Board.Wm8960.AppliedHeadphoneCode(true));
 
             int mark = rig.LogMark;
             rig.Codec.SetHeadphoneVolume(new StereoGain(-2000, -2500));
@@ -99,11 +99,11 @@ namespace InterfaceFirmware.UnitTests.Drivers
             Assert.AreEqual(0, writes[0] & Vu, "left is stored in the latch");
             Assert.AreEqual(Wm8960Registers.RightHeadphoneVolume, writes[1] / 0x1000);
             Assert.AreEqual(Vu, writes[1] & Vu, "right carries the update bit for both");
-            Assert.IsTrue(rig.Model.HeadphonePending(true) && rig.Model.HeadphonePending(false), "both pending together");
+            Assert.IsTrue(rig.Board.Wm8960.HeadphonePending(true) && rig.Board.Wm8960.HeadphonePending(false), "both pending together");
 
             rig.Run(200); // the zero-cross timeout (43–85 ms) lands both
-            Assert.AreEqual(0x79 - 20, rig.Model.AppliedHeadphoneCode(true));
-            Assert.AreEqual(0x79 - 25, rig.Model.AppliedHeadphoneCode(false));
+            Assert.AreEqual(0x79 - 20, rig.Board.Wm8960.AppliedHeadphoneCode(true));
+            Assert.AreEqual(0x79 - 25, rig.Board.Wm8960.AppliedHeadphoneCode(false));
         }
 
         [TestMethod]
@@ -125,14 +125,14 @@ namespace InterfaceFirmware.UnitTests.Drivers
                 AssertStored(rig, Wm8960Registers.LeftDacVolume, 0xFF, code);
                 AssertStored(rig, Wm8960Registers.RightDacVolume, 0xFF, code);
                 rig.Run(200); // the DAC moves to a new volume on its soft ramp (up to 170 ms)
-                Assert.AreEqual(code, rig.Model.AppliedDacCode(true));
-                Assert.AreEqual(code, rig.Model.AppliedDacCode(false));
-                AssertWithinHalfStep(-6 + ClampDb(requests[i], -12700, 0), rig.LevelDb(rig.Board.CodecJack, true, 20), 50);
+                Assert.AreEqual(code, rig.Board.Wm8960.AppliedDacCode(true));
+                Assert.AreEqual(code, rig.Board.Wm8960.AppliedDacCode(false));
+                AssertWithinHalfStep(-6 + ClampDb(requests[i], -12700, 0), rig.LevelDb(rig.Board.CodecOutput(0), true, 20), 50);
             }
 
             rig.Codec.SetDacVolume(StereoGain.Both(GainScale.Muted));
             rig.Run(40);
-            Assert.AreEqual(0, rig.Model.AppliedDacCode(true), "code 0 is the digital mute");
+            Assert.AreEqual(0, rig.Board.Wm8960.AppliedDacCode(true), "code 0 is the digital mute");
             Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
@@ -145,11 +145,11 @@ namespace InterfaceFirmware.UnitTests.Drivers
             int mark = rig.LogMark;
             rig.Codec.SetDacVolume(new StereoGain(-1000, -2000));
             AssertLatchedPair(rig.CodecWritesSinceMark(mark), Wm8960Registers.LeftDacVolume, Wm8960Registers.RightDacVolume);
-            Assert.AreEqual(0xFF - 20, rig.Model.AppliedDacCode(true));
-            Assert.AreEqual(0xFF - 40, rig.Model.AppliedDacCode(false));
+            Assert.AreEqual(0xFF - 20, rig.Board.Wm8960.AppliedDacCode(true));
+            Assert.AreEqual(0xFF - 40, rig.Board.Wm8960.AppliedDacCode(false));
             rig.Run(40);
-            AssertWithinHalfStep(-16, rig.LevelDb(rig.Board.CodecJack, true, 20), 50);
-            AssertWithinHalfStep(-26, rig.LevelDb(rig.Board.CodecJack, false, 20), 50);
+            AssertWithinHalfStep(-16, rig.LevelDb(rig.Board.CodecOutput(0), true, 20), 50);
+            AssertWithinHalfStep(-26, rig.LevelDb(rig.Board.CodecOutput(0), false, 20), 50);
         }
 
         [TestMethod]
@@ -168,8 +168,8 @@ namespace InterfaceFirmware.UnitTests.Drivers
                 AssertLatchedPair(rig.CodecWritesSinceMark(mark), Wm8960Registers.LeftAdcVolume, Wm8960Registers.RightAdcVolume);
                 AssertStored(rig, Wm8960Registers.LeftAdcVolume, 0xFF, code);
                 rig.Run(60);
-                Assert.AreEqual(code, rig.Model.AppliedAdcCode(true));
-                Assert.AreEqual(code, rig.Model.AppliedAdcCode(false));
+                Assert.AreEqual(code, rig.Board.Wm8960.AppliedAdcCode(true));
+                Assert.AreEqual(code, rig.Board.Wm8960.AppliedAdcCode(false));
                 double expected = -35 + ClampDb(requests[i], -9700, 3000);
                 if (expected > -120)
                 {
@@ -201,8 +201,8 @@ namespace InterfaceFirmware.UnitTests.Drivers
                 AssertStored(rig, Wm8960Registers.LeftInputPath, 0x030, boost[i] << 4);
                 AssertStored(rig, Wm8960Registers.RightInputPath, 0x030, boost[i] << 4);
                 rig.Run(300); // a boost change is not zero-cross latched: let the ADC's high-pass settle
-                Assert.AreEqual(pga[i], rig.Model.AppliedInputPgaCode(true) & 0xBF);
-                Assert.AreEqual(pga[i], rig.Model.AppliedInputPgaCode(false) & 0xBF);
+                Assert.AreEqual(pga[i], rig.Board.Wm8960.AppliedInputPgaCode(true) & 0xBF);
+                Assert.AreEqual(pga[i], rig.Board.Wm8960.AppliedInputPgaCode(false) & 0xBF);
                 double requested = -60 + requests[i] / 100.0;
                 double measured = rig.CaptureLevelDb(true, 960);
                 double achievable = -60 + expectedCentiDb / 100.0;
@@ -226,7 +226,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             StereoGain set = rig.Codec.SetInputGain(new StereoGain(GainScale.Muted, 600));
             Assert.AreEqual(GainScale.Muted, set.Left);
             rig.Run(60);
-            Assert.AreEqual(0x80 | 0x1F, rig.Model.AppliedInputPgaCode(true) & 0xBF, "muted, +6 dB kept");
+            Assert.AreEqual(0x80 | 0x1F, rig.Board.Wm8960.AppliedInputPgaCode(true) & 0xBF, "muted, +6 dB kept");
             Assert.IsTrue(rig.CaptureLevelDb(true, 960) < -100);
             AssertLevel(-14, rig.CaptureLevelDb(false, 960), 0.05);
         }
@@ -250,14 +250,14 @@ namespace InterfaceFirmware.UnitTests.Drivers
                 AssertStored(rig, Wm8960Registers.LeftBypass, 0x0F0, 0x080 | ((-expectedDb[i] / 3) << 4));
                 AssertStored(rig, Wm8960Registers.RightBypass, 0x0F0, 0x080 | ((-expectedDb[i] / 3) << 4));
                 rig.Run(40);
-                AssertWithinHalfStep(-20 + ClampDb(requests[i], -2100, 0), rig.LevelDb(rig.Board.CodecJack, true, 20), 300);
-                AssertWithinHalfStep(-20 + ClampDb(requests[i], -2100, 0), rig.LevelDb(rig.Board.CodecJack, false, 20), 300);
+                AssertWithinHalfStep(-20 + ClampDb(requests[i], -2100, 0), rig.LevelDb(rig.Board.CodecOutput(0), true, 20), 300);
+                AssertWithinHalfStep(-20 + ClampDb(requests[i], -2100, 0), rig.LevelDb(rig.Board.CodecOutput(0), false, 20), 300);
             }
 
             rig.Codec.SetMonitor(MonitorGains.Off());
-            Assert.AreEqual(0, rig.Model.Register(Wm8960Registers.LeftBypass) & 0x080);
+            Assert.AreEqual(0, rig.Board.Wm8960.Register(Wm8960Registers.LeftBypass) & 0x080);
             rig.Run(100);
-            Assert.IsTrue(rig.LevelDb(rig.Board.CodecJack, true, 40) < -120);
+            Assert.IsTrue(rig.LevelDb(rig.Board.CodecOutput(0), true, 40) < -120);
             Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
@@ -321,9 +321,9 @@ namespace InterfaceFirmware.UnitTests.Drivers
 
         private static void AssertStored(ReferenceDriverRig rig, int register, int mask, int expected)
         {
-            Assert.AreEqual(expected, rig.Model.Register(register) & mask, "register 0x" + register.ToString("X2"));
+            Assert.AreEqual(expected, rig.Board.Wm8960.Register(register) & mask, "register 0x" + register.ToString("X2"));
             int strobe = ReferenceDriverRig.Vu(register);
-            Assert.AreEqual(rig.Model.Register(register) & ~strobe, rig.Codec.CachedRegister(register) & ~strobe, "the cache holds what the chip holds");
+            Assert.AreEqual(rig.Board.Wm8960.Register(register) & ~strobe, rig.Codec.CachedRegister(register) & ~strobe, "the cache holds what the chip holds");
         }
 
     }

@@ -9,7 +9,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
 {
     /// <summary>
     /// The WM8960 driver's power sequences against the reference board's pop detectors (the
-    /// codec's own jack, "second"), with playback and with the analogue monitor carrying a signal;
+    /// probe on codec A's output, "codec-a"), with playback and with the analogue monitor carrying a signal;
     /// and the same sequences reordered, to show the detectors would catch a wrong order.
     /// </summary>
     [TestClass]
@@ -26,12 +26,12 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.Codec.SetMuted(false, rig.Now);
             rig.Run(400);
             Assert.IsTrue(rig.Codec.MuteSettled(rig.Now));
-            AssertLevel(-10, rig.LevelDb(rig.Board.CodecJack, true, 100), 0.1);
-            AssertLevel(-10, rig.LevelDb(rig.Board.CodecJack, false, 100), 0.1);
+            AssertLevel(-10, rig.LevelDb(rig.Board.CodecOutput(0), true, 100), 0.1);
+            AssertLevel(-10, rig.LevelDb(rig.Board.CodecOutput(0), false, 100), 0.1);
 
             rig.Codec.SetMuted(true, rig.Now);
             rig.Run(300);
-            Assert.IsTrue(rig.LevelDb(rig.Board.CodecJack, true, 50) < -100, "soft mute silences playback");
+            Assert.IsTrue(rig.LevelDb(rig.Board.CodecOutput(0), true, 50) < -100, "soft mute silences playback");
             rig.PowerDown();
             rig.Run(1000);
 
@@ -48,7 +48,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.Codec.SetMuted(false, rig.Now); // wished before power-up: applied last in the sequence
             rig.PowerUp();
             rig.Run(300);
-            Assert.IsFalse(rig.Model.DacSoftMuted);
+            Assert.IsFalse(rig.Board.Wm8960.DacSoftMuted);
 
             rig.PowerDown(); // no explicit mute: the sequence soft-mutes first
             rig.Run(1000);
@@ -65,8 +65,8 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.StartRecording();
             rig.PowerUp();
             rig.Run(200);
-            AssertLevel(-20, rig.LevelDb(rig.Board.CodecJack, true, 100), 0.2);
-            AssertLevel(-20, rig.LevelDb(rig.Board.CodecJack, false, 100), 0.2);
+            AssertLevel(-20, rig.LevelDb(rig.Board.CodecOutput(0), true, 100), 0.2);
+            AssertLevel(-20, rig.LevelDb(rig.Board.CodecOutput(0), false, 100), 0.2);
 
             rig.PowerDown();
             rig.Run(1000);
@@ -90,22 +90,23 @@ namespace InterfaceFirmware.UnitTests.Drivers
             int ms = 0;
             while (!rig.Codec.MuteSettled(rig.Now))
             {
-                rig.Run(ReferenceDriverRig.TickMs);
-                ms += ReferenceDriverRig.TickMs;
+                rig.Run(TickMs);
+                ms += TickMs;
                 Assert.IsTrue(ms < 1000);
             }
 
             OutputHelper.WriteLine("muted (monitor and playback) in " + ms.ToString() + " ms");
             rig.Run(100);
-            Assert.IsTrue(rig.LevelDb(rig.Board.CodecJack, true, 40) < -120, "monitor and playback both silent");
+            Assert.IsTrue(rig.LevelDb(rig.Board.CodecOutput(0), true, 40) < -120, "monitor and playback both silent");
 
             rig.Codec.SetMuted(false, rig.Now);
             rig.Run(400);
             Assert.IsTrue(rig.Codec.MuteSettled(rig.Now));
-            // Both back: input 1 enters the PGA's inverting input, so the analogue monitor of the
-            // same tone is in antiphase to playback: 0.316 − 0.100 = 0.216 (−13.3 dB).
-            AssertLevel(-13.3, rig.LevelDb(rig.Board.CodecJack, true, 40), 0.1);
-            Assert.AreEqual(0, rig.Pops("second", start), rig.Board.DescribePops());
+            // Both back, and summed: the input enters the PGA's non-inverting input (LINPUT2), so
+            // the analogue monitor of the same tone is in phase with playback: 0.316 + 0.100 = 0.416
+            // (−7.6 dB). Through LINPUT1 (the inverting input) they cancelled to −13.3 dB.
+            AssertLevel(-7.62, rig.LevelDb(rig.Board.CodecOutput(0), true, 40), 0.1);
+            Assert.AreEqual(0, rig.Pops("codec-a", start), rig.Board.DescribePops());
             Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
         }
 
@@ -138,7 +139,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.Codec.SetMuted(true, rig.Now);
             rig.PowerUp();
             rig.Codec.SetMuted(false, rig.Now);
-            rig.Run(ReferenceDriverRig.TickMs);
+            rig.Run(TickMs);
             int opened = rig.Codec.CachedRegister(Wm8960Registers.LeftHeadphoneVolume) & 0x7F;
             int mark = rig.LogMark;
             rig.Codec.RequestPowerState(CodecPowerState.Standby, rig.Now);
@@ -210,7 +211,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             RunSteps(rig.Codec, rig.Board.Clock, Wm8960Sequences.StandbyToOn);
             rig.Run(1000);
 
-            Assert.IsTrue(rig.Pops("second", start) > 0, "no pop detected: " + rig.Board.DescribePops());
+            Assert.IsTrue(rig.Pops("codec-a", start) > 0, "no pop detected: " + rig.Board.DescribePops());
         }
 
         [TestMethod]
@@ -234,7 +235,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.Run(1000);
 
             OutputHelper.WriteLine(rig.Board.DescribePops());
-            Assert.IsTrue(rig.Pops("second", cut) > 0, "no pop detected: " + rig.Board.DescribePops());
+            Assert.IsTrue(rig.Pops("codec-a", cut) > 0, "no pop detected: " + rig.Board.DescribePops());
         }
 
         [TestMethod]
@@ -253,7 +254,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             RunSteps(rig.Codec, rig.Board.Clock, SequenceEdits.Tail(up, 1));
             rig.Run(300);
 
-            Assert.IsTrue(rig.Pops("second", start) > 0, "no pop detected: " + rig.Board.DescribePops());
+            Assert.IsTrue(rig.Pops("codec-a", start) > 0, "no pop detected: " + rig.Board.DescribePops());
         }
 
         [TestMethod]
@@ -273,12 +274,54 @@ namespace InterfaceFirmware.UnitTests.Drivers
             RunSteps(rig.Codec, rig.Board.Clock, reordered);
             rig.Run(300);
 
-            Assert.IsTrue(rig.Pops("second", start) > 0, "no pop detected: " + rig.Board.DescribePops());
+            Assert.IsTrue(rig.Pops("codec-a", start) > 0, "no pop detected: " + rig.Board.DescribePops());
         }
 
         // ---- helpers ---------------------------------------------------------------------------
 
         /// <summary>A sine on both inputs, monitored straight at 0 dB, headphones at 0 dB.</summary>
+        [TestMethod]
+        public static void MutedTheMonitorIsSilentAtBothJacksAndComesBackWithoutAPop()
+        {
+            // A near full-scale input monitored at a listening level (−1 dBFS, headphone −20 dB), heard
+            // at the codec's own jack and, through the TPA6130A2 at 0 dB, at the main jack.
+            ReferenceDriverRig rig = MonitorRig(-1);
+            rig.Codec.SetHeadphoneVolume(StereoGain.Both(-2000));
+            rig.StartRecording();
+            rig.PowerUp();
+            rig.Amplifier.SetVolume(0);
+            rig.Amplifier.SetEnabled(true, rig.Now);
+            rig.RunUntilIdle(1000);
+            rig.Run(300);
+            double codecJack = rig.LevelDb(rig.Board.CodecOutput(0), true, 40);
+            double mainJack = rig.LevelDb(rig.Board.MainJack, true, 40);
+            AssertLevel(-21, codecJack, 0.3);
+            long start = rig.Board.Clock.NowUs;
+
+            rig.Codec.SetMuted(true, rig.Now);
+            rig.RunUntilIdle(1000);
+            rig.Run(100);
+            double[] muted =
+            {
+                rig.LevelDb(rig.Board.CodecOutput(0), true, 40), rig.LevelDb(rig.Board.CodecOutput(0), false, 40),
+                rig.LevelDb(rig.Board.MainJack, true, 40), rig.LevelDb(rig.Board.MainJack, false, 40),
+            };
+            OutputHelper.WriteLine("muted monitor: codec jack " + muted[0].ToString("F1") + " / " + muted[1].ToString("F1")
+                + " dBFS, main jack " + muted[2].ToString("F1") + " / " + muted[3].ToString("F1") + " dBFS");
+            for (int i = 0; i < muted.Length; i++)
+            {
+                Assert.IsTrue(muted[i] <= -100, "muted means silent at both jacks, monitor included");
+            }
+
+            rig.Codec.SetMuted(false, rig.Now);
+            rig.RunUntilIdle(1000);
+            rig.Run(300);
+            AssertLevel(codecJack, rig.LevelDb(rig.Board.CodecOutput(0), true, 40), 0.1);
+            AssertLevel(mainJack, rig.LevelDb(rig.Board.MainJack, true, 40), 0.1);
+            Assert.AreEqual(0, rig.Pops(string.Empty, start), rig.Board.DescribePops());
+            Assert.AreEqual(0, rig.Board.Bus.RedundantWriteCount);
+        }
+
         internal static ReferenceDriverRig MonitorRig(double dbfs)
         {
             var rig = new ReferenceDriverRig();

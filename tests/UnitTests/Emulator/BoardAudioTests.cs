@@ -16,17 +16,17 @@ namespace InterfaceFirmware.UnitTests.Emulator
             rig.BiasUp();
             rig.PlaybackPathUp();
             rig.AmplifierUp(0x30);
-            rig.WriteCodec(Wm8960Model.R5DacControl1, 0x000); // soft un-mute: the sine ramps in
+            rig.WriteCodec(Wm8960Model.RegAdcDacControl1, 0x000); // soft un-mute: the sine ramps in
             rig.Board.RunMs(500);
 
-            rig.WriteCodec(Wm8960Model.R5DacControl1, 0x008); // soft mute first
+            rig.WriteCodec(Wm8960Model.RegAdcDacControl1, 0x008); // soft mute first
             rig.Board.RunMs(200);
             rig.WriteAmp(Tpa6130a2Model.RegVolume, 0xC0);
             rig.WriteAmp(Tpa6130a2Model.RegControl, 0x01);
             rig.Board.AmplifierShutdown.Write(false);
-            rig.WriteCodec(Wm8960Model.R26PowerManagement2, 0x000);
-            rig.WriteCodec(Wm8960Model.R28AntiPop1, 0x09C);
-            rig.WriteCodec(Wm8960Model.R25PowerManagement1, 0x100); // VREF off, VMID kept at 2×250 kΩ
+            rig.WriteCodec(Wm8960Model.RegPowerManagement2, 0x000);
+            rig.WriteCodec(Wm8960Model.RegAntiPop1, 0x09C);
+            rig.WriteCodec(Wm8960Model.RegPowerManagement1, 0x100); // VREF off, VMID kept at 2×250 kΩ
             rig.Board.RunMs(1000);
 
             Assert.AreEqual(0, rig.Board.PopEvents.Count, rig.Board.DescribePops());
@@ -42,11 +42,11 @@ namespace InterfaceFirmware.UnitTests.Emulator
             rig.BiasUp();
             rig.PlaybackPathUp();
             rig.Board.RunMs(100);
-            rig.WriteCodec(Wm8960Model.R26PowerManagement2, 0x000);
-            rig.WriteCodec(Wm8960Model.R28AntiPop1, 0x09C);
+            rig.WriteCodec(Wm8960Model.RegPowerManagement2, 0x000);
+            rig.WriteCodec(Wm8960Model.RegAntiPop1, 0x09C);
             rig.Board.RunMs(100);
             long cut = rig.Board.Clock.NowUs;
-            rig.WriteCodec(Wm8960Model.R25PowerManagement1, 0x000);
+            rig.WriteCodec(Wm8960Model.RegPowerManagement1, 0x000);
             rig.Board.RunMs(1000);
 
             Assert.IsTrue(rig.Pops("second", cut, PopKind.Thump) > 0, rig.Board.DescribePops());
@@ -57,8 +57,8 @@ namespace InterfaceFirmware.UnitTests.Emulator
         {
             var rig = new ReferenceBoardRig();
             long start = rig.Board.Clock.NowUs;
-            rig.WriteCodec(Wm8960Model.R26PowerManagement2, 0x060);  // headphone drivers on, no tie-off
-            rig.WriteCodec(Wm8960Model.R25PowerManagement1, 0x1C0);  // VMID 2×5 kΩ fast start with VREF
+            rig.WriteCodec(Wm8960Model.RegPowerManagement2, 0x060);  // headphone drivers on, no tie-off
+            rig.WriteCodec(Wm8960Model.RegPowerManagement1, 0x1C0);  // VMID 2×5 kΩ fast start with VREF
             rig.Board.RunMs(300);
 
             Assert.IsTrue(rig.Pops("second", start, PopKind.Thump) > 0, rig.Board.DescribePops());
@@ -72,7 +72,7 @@ namespace InterfaceFirmware.UnitTests.Emulator
             rig.PlaybackPathUp();
             rig.Board.RunMs(100);
             long cut = rig.Board.Clock.NowUs;
-            rig.WriteCodec(Wm8960Model.R25PowerManagement1, 0x000);
+            rig.WriteCodec(Wm8960Model.RegPowerManagement1, 0x000);
             rig.Board.RunMs(300);
 
             Assert.IsTrue(rig.Pops("second", cut, PopKind.Thump) > 0, rig.Board.DescribePops());
@@ -85,7 +85,7 @@ namespace InterfaceFirmware.UnitTests.Emulator
             rig.PlaySine(-6);
             rig.BiasUp();
             rig.PlaybackPathUp();
-            rig.WriteCodec(Wm8960Model.R5DacControl1, 0x000);
+            rig.WriteCodec(Wm8960Model.RegAdcDacControl1, 0x000);
             rig.Board.RunMs(400);
             long unmute = rig.Board.Clock.NowUs;
             rig.AmplifierUp(0x30); // last, but the sine is already there: its start is heard as a click
@@ -101,8 +101,8 @@ namespace InterfaceFirmware.UnitTests.Emulator
             rig.PlayThroughBothJacks(-20);
             long jump = rig.Board.Clock.NowUs + 250; // mid-cycle
             rig.Board.Clock.AdvanceUs(250);
-            rig.WriteCodec(Wm8960Model.R2LeftOut1Volume, 0x000 | 0x079 + 12);  // +12 dB without zero-cross
-            rig.WriteCodec(Wm8960Model.R3RightOut1Volume, 0x100 | 0x079 + 12);
+            rig.WriteCodec(Wm8960Model.RegLeftOut1Volume, 0x000 | 0x079 + 12);  // +12 dB without zero-cross
+            rig.WriteCodec(Wm8960Model.RegRightOut1Volume, 0x100 | 0x079 + 12);
             rig.Board.RunMs(100);
 
             Assert.IsTrue(rig.Pops("main", jump, PopKind.Click) > 0, rig.Board.DescribePops());
@@ -117,8 +117,8 @@ namespace InterfaceFirmware.UnitTests.Emulator
             long start = rig.Board.Clock.NowUs;
             for (int step = 1; step <= 6; step++)
             {
-                rig.WriteCodec(Wm8960Model.R2LeftOut1Volume, 0x080 | (0x079 - step));
-                rig.WriteCodec(Wm8960Model.R3RightOut1Volume, 0x180 | (0x079 - step));
+                rig.WriteCodec(Wm8960Model.RegLeftOut1Volume, 0x080 | (0x079 - step));
+                rig.WriteCodec(Wm8960Model.RegRightOut1Volume, 0x180 | (0x079 - step));
                 rig.Board.RunMs(20);
             }
 
@@ -147,16 +147,16 @@ namespace InterfaceFirmware.UnitTests.Emulator
             rig.BiasUp();
             rig.PlaybackPathUp();
             rig.AmplifierUp(0x30);                        // TPA −2.1 dB
-            rig.WriteCodec(Wm8960Model.R2LeftOut1Volume, 0x075);  // codec headphone −4 dB
-            rig.WriteCodec(Wm8960Model.R3RightOut1Volume, 0x175);
-            rig.WriteCodec(Wm8960Model.R5DacControl1, 0x000);
+            rig.WriteCodec(Wm8960Model.RegLeftOut1Volume, 0x075);  // codec headphone −4 dB
+            rig.WriteCodec(Wm8960Model.RegRightOut1Volume, 0x175);
+            rig.WriteCodec(Wm8960Model.RegAdcDacControl1, 0x000);
             rig.Board.RunMs(400);
             rig.Board.MainJack.Record(true);
-            rig.Board.CodecJack.Record(true);
+            rig.Board.SecondJack.Record(true);
             rig.Board.RunMs(1000);
 
             SignalRecorder main = rig.Board.MainJack.Recorder(true);
-            SignalRecorder second = rig.Board.CodecJack.Recorder(false);
+            SignalRecorder second = rig.Board.SecondJack.Recorder(false);
             long from = main.FirstSample;
             long to = from + 48000;
             // −10 dBFS through −4 dB (codec) and −2.1 dB (TPA): the input/output capacitors take < 0.01 dB at 1 kHz
@@ -171,14 +171,14 @@ namespace InterfaceFirmware.UnitTests.Emulator
             var rig = new ReferenceBoardRig();
             rig.Board.SetInput("input-1", SineSource.AtDbfs(1000, -20));
             rig.BiasUp();
-            rig.WriteCodec(Wm8960Model.R25PowerManagement1, 0x0E0);       // + AINL
-            rig.WriteCodec(Wm8960Model.R47PowerManagement3, 0x02C);       // LMIC, LOMIX, ROMIX
-            rig.WriteCodec(Wm8960Model.R32AdcLeftSignalPath, 0x128);      // LMN1, +20 dB boost, PGA → boost
-            rig.WriteCodec(Wm8960Model.R0LeftInputVolume, 0x117);         // PGA 0 dB
-            rig.WriteCodec(Wm8960Model.R45LeftBypass, 0x0A0);             // LB2LO −6 dB
-            rig.WriteCodec(Wm8960Model.R2LeftOut1Volume, 0x079);
-            rig.WriteCodec(Wm8960Model.R3RightOut1Volume, 0x179);
-            rig.WriteCodec(Wm8960Model.R26PowerManagement2, 0x060);       // drivers only
+            rig.WriteCodec(Wm8960Model.RegPowerManagement1, 0x0E0);       // + AINL
+            rig.WriteCodec(Wm8960Model.RegPowerManagement3, 0x02C);       // LMIC, LOMIX, ROMIX
+            rig.WriteCodec(Wm8960Model.RegAdcLeftSignalPath, 0x068);      // LMP2 (input-1 is on LINPUT2), +20 dB boost, PGA → boost
+            rig.WriteCodec(Wm8960Model.RegLeftInputVolume, 0x117);         // PGA 0 dB
+            rig.WriteCodec(Wm8960Model.RegLeftBypass, 0x0A0);             // LB2LO −6 dB
+            rig.WriteCodec(Wm8960Model.RegLeftOut1Volume, 0x079);
+            rig.WriteCodec(Wm8960Model.RegRightOut1Volume, 0x179);
+            rig.WriteCodec(Wm8960Model.RegPowerManagement2, 0x060);       // drivers only
             rig.AmplifierUp(0x35);                                   // TPA +0.1 dB
             rig.Board.RunMs(300);
             rig.Board.MainJack.Record(true);

@@ -20,7 +20,7 @@ namespace InterfaceFirmware.UnitTests.Emulator
         public static void ResetValuesReadBackOverI2c()
         {
             var rig = new Es8388Rig();
-            // NuttX power-up defaults (research/chip-facts.md Q15), typed independently of the model.
+            // NuttX power-up defaults (apache/nuttx drivers/audio/es8388.h), typed independently of the model.
             int[] expected =
             {
                 0x06, 0x5C, 0xC3, 0xFC, 0xC0, 0x00, 0x00, 0x7C, 0x80,
@@ -245,7 +245,7 @@ namespace InterfaceFirmware.UnitTests.Emulator
             {
                 rig.Write(Es8388Model.RegLout1Volume, codes[i]);
                 rig.RenderMs(5);
-                double level = rig.OutputLevelDb(true, 20);
+                double level = rig.HeadphoneLevelDb(true, 20);
                 Assert.IsTrue(Math.Abs(level - (input + gains[i])) < Tolerance,
                     "LOUT1VOL 0x" + codes[i].ToString("X2") + ": " + level.ToString("F3") + " dB");
             }
@@ -264,20 +264,20 @@ namespace InterfaceFirmware.UnitTests.Emulator
             rig.Write(Es8388Model.RegDacControl17, 0x48);   // LI2LO at 001 = +3 dB, no DAC
             rig.RenderMs(20);
 
-            double level = rig.OutputLevelDb(true, 40);
+            double level = rig.HeadphoneLevelDb(true, 40);
             Assert.IsTrue(Math.Abs(level - (-20.0 + 12.0 + 3.0)) < Tolerance, "PGA + bypass: " + level.ToString("F3"));
 
             // Codes above 8 clamp to +24 dB (esp_codec_dev writes 0xBB).
             rig.Inputs[Es8388Rig.Lin1] = new SineSource(1000, 0.01);
             rig.Write(Es8388Model.RegAdcControl1, 0xB0);
             rig.RenderMs(5);
-            level = rig.OutputLevelDb(true, 40);
+            level = rig.HeadphoneLevelDb(true, 40);
             Assert.IsTrue(Math.Abs(level - (-40.0 + 24.0 + 3.0)) < Tolerance, "clamped PGA: " + level.ToString("F3"));
 
             // IN1 straight to the mixer skips the PGA.
             rig.Write(Es8388Model.RegDacControl16, 0x00);
             rig.RenderMs(5);
-            level = rig.OutputLevelDb(true, 40);
+            level = rig.HeadphoneLevelDb(true, 40);
             Assert.IsTrue(Math.Abs(level - (-40.0 + 3.0)) < Tolerance, "IN1 bypass: " + level.ToString("F3"));
         }
 
@@ -294,7 +294,7 @@ namespace InterfaceFirmware.UnitTests.Emulator
             rig.Write(Es8388Model.RegDacControl17, 0x50);   // LI2LO at 0 dB
             rig.RenderMs(10);
 
-            double level = rig.OutputLevelDb(true, 40);
+            double level = rig.HeadphoneLevelDb(true, 40);
             Assert.IsTrue(Math.Abs(level - Decibels.ToDb(0.2)) < Tolerance, "differential: " + level.ToString("F3"));
         }
 
@@ -310,17 +310,17 @@ namespace InterfaceFirmware.UnitTests.Emulator
             rig.RenderMs(10);
 
             double input = Decibels.ToDb(0.2);
-            Assert.IsTrue(Math.Abs(rig.OutputLevelDb(true, 20) - input) < Tolerance, "left bypass");
-            Assert.IsTrue(rig.OutputLevelDb(false, 20) < Silence, "no cross-feed without LI2RO");
+            Assert.IsTrue(Math.Abs(rig.HeadphoneLevelDb(true, 20) - input) < Tolerance, "left bypass");
+            Assert.IsTrue(rig.HeadphoneLevelDb(false, 20) < Silence, "no cross-feed without LI2RO");
 
             rig.Write(Es8388Model.RegDacControl19, 0x60);   // LI2RO at 100 = −6 dB
             rig.RenderMs(5);
-            double right = rig.OutputLevelDb(false, 40);
+            double right = rig.HeadphoneLevelDb(false, 40);
             Assert.IsTrue(Math.Abs(right - (input - 6.0)) < Tolerance, "cross-feed: " + right.ToString("F3"));
 
             rig.Write(Es8388Model.RegDacControl19, 0x78);   // LI2RO at 111 = −15 dB
             rig.RenderMs(5);
-            right = rig.OutputLevelDb(false, 40);
+            right = rig.HeadphoneLevelDb(false, 40);
             Assert.IsTrue(Math.Abs(right - (input - 15.0)) < Tolerance, "cross-feed −15 dB: " + right.ToString("F3"));
         }
 
@@ -335,13 +335,13 @@ namespace InterfaceFirmware.UnitTests.Emulator
             rig.RenderMs(5);
 
             double expected = Decibels.ToDb(0.5) - 12.0;
-            double level = rig.OutputLevelDb(true, 40);
+            double level = rig.HeadphoneLevelDb(true, 40);
             Assert.IsTrue(Math.Abs(level - expected) < Tolerance, "DAC path: " + level.ToString("F3"));
 
             // The mixer's volume field is the bypass gain: the DAC input stays at 0 dB.
             rig.Write(Es8388Model.RegDacControl17, 0x80);
             rig.RenderMs(5);
-            level = rig.OutputLevelDb(true, 40);
+            level = rig.HeadphoneLevelDb(true, 40);
             Assert.IsTrue(Math.Abs(level - expected) < Tolerance, "DAC path with field 000: " + level.ToString("F3"));
 
             // Right DAC into the left mixer (RD2LO): the right channel's volume applies.
@@ -349,7 +349,7 @@ namespace InterfaceFirmware.UnitTests.Emulator
             rig.PlaybackRight = new SineSource(1000, 0.5);
             rig.Write(Es8388Model.RegDacControl18, 0x80);
             rig.RenderMs(5);
-            level = rig.OutputLevelDb(true, 40);
+            level = rig.HeadphoneLevelDb(true, 40);
             Assert.IsTrue(Math.Abs(level - (Decibels.ToDb(0.5) - 6.0)) < Tolerance, "RD2LO: " + level.ToString("F3"));
         }
 
@@ -361,44 +361,44 @@ namespace InterfaceFirmware.UnitTests.Emulator
             rig.PlaybackLeft = new SineSource(1000, 0.5);
             rig.PlaybackRight = new SineSource(1000, 0.5);
             rig.RenderMs(5);
-            Assert.IsTrue(rig.OutputLevelDb(true, 10) > -7);
+            Assert.IsTrue(rig.HeadphoneLevelDb(true, 10) > -7);
 
             rig.Write(Es8388Model.RegDacPower, 0xB0);       // left DAC down, outputs on
             rig.RenderMs(5);
-            Assert.IsTrue(rig.OutputLevelDb(true, 10) < Silence, "left DAC powered down");
-            Assert.IsTrue(rig.OutputLevelDb(false, 10) > -7, "right DAC still plays");
-            Assert.IsTrue(rig.Codec.Out1Pin(true).ResistanceOhms == Es8388Model.DrivenOhms);
+            Assert.IsTrue(rig.HeadphoneLevelDb(true, 10) < Silence, "left DAC powered down");
+            Assert.IsTrue(rig.HeadphoneLevelDb(false, 10) > -7, "right DAC still plays");
+            Assert.IsTrue(rig.Codec.HeadphonePin(true).ResistanceOhms == Es8388Model.DrivenOhms);
 
             rig.Write(Es8388Model.RegDacPower, 0x30);
             rig.Write(Es8388Model.RegChipPower, 0x40);      // DAC digital powered down
             rig.RenderMs(5);
-            Assert.IsTrue(rig.OutputLevelDb(true, 10) < Silence, "DAC digital powered down");
+            Assert.IsTrue(rig.HeadphoneLevelDb(true, 10) < Silence, "DAC digital powered down");
             rig.Write(Es8388Model.RegChipPower, 0x00);
 
             rig.Write(Es8388Model.RegDacPower, 0x00);       // DACs on, outputs off
             rig.RenderMs(5);
-            Assert.IsTrue(rig.Codec.Out1Pin(true).ResistanceOhms == Es8388Model.TieOffOhms, "disabled: tied to VMID");
-            Assert.IsTrue(Math.Abs(rig.Codec.Out1Pin(true).Voltage[0] - rig.Codec.Vmid) < 1e-3);
-            Assert.IsTrue(rig.OutputLevelDb(true, 10) < Silence);
+            Assert.IsTrue(rig.Codec.HeadphonePin(true).ResistanceOhms == Es8388Model.TieOffOhms, "disabled: tied to VMID");
+            Assert.IsTrue(Math.Abs(rig.Codec.HeadphonePin(true).Voltage[0] - rig.Codec.Vmid) < 1e-3);
+            Assert.IsTrue(rig.HeadphoneLevelDb(true, 10) < Silence);
 
             rig.Write(Es8388Model.RegDacControl23, 0x10);   // VROI 40 kΩ
             rig.RenderMs(1);
-            Assert.IsTrue(rig.Codec.Out1Pin(false).ResistanceOhms == Es8388Model.TieOffHighOhms);
+            Assert.IsTrue(rig.Codec.HeadphonePin(false).ResistanceOhms == Es8388Model.TieOffHighOhms);
 
             rig.Write(Es8388Model.RegChipPower, 0x01);      // DAC VREF down
             rig.Write(Es8388Model.RegControl1, 0x00);       // VMID off, ENREF off
             rig.RenderMs(1);
-            Assert.IsTrue(double.IsPositiveInfinity(rig.Codec.Out1Pin(true).ResistanceOhms), "floating");
+            Assert.IsTrue(double.IsPositiveInfinity(rig.Codec.HeadphonePin(true).ResistanceOhms), "floating");
 
             rig.Write(Es8388Model.RegChipPower, 0x00);
             rig.Write(Es8388Model.RegControl1, 0x07);       // recharge VMID fast, so that it is flat again
             rig.Write(Es8388Model.RegDacPower, 0x30);
             rig.RenderMs(150);
-            Assert.IsTrue(rig.OutputLevelDb(true, 10) > -7, "driven again");
+            Assert.IsTrue(rig.HeadphoneLevelDb(true, 10) > -7, "driven again");
             rig.Write(Es8388Model.RegControl2, 0x58);       // PDNANA: the analogue section is off
             rig.RenderMs(5);
-            Assert.IsFalse(rig.Codec.Out1Pin(true).ResistanceOhms == Es8388Model.DrivenOhms, "no analogue bias, no driver");
-            Assert.IsTrue(rig.OutputLevelDb(true, 10) < Silence);
+            Assert.IsFalse(rig.Codec.HeadphonePin(true).ResistanceOhms == Es8388Model.DrivenOhms, "no analogue bias, no driver");
+            Assert.IsTrue(rig.HeadphoneLevelDb(true, 10) < Silence);
         }
 
         [TestMethod]
@@ -523,162 +523,6 @@ namespace InterfaceFirmware.UnitTests.Emulator
         {
             rig.Write(register, value);
             return rig.Read(register);
-        }
-    }
-
-    /// <summary>
-    /// An ES8388 model on a virtual bus with MCLK 12.288 MHz and a 48 kHz LRCK from an external
-    /// master (the ESP32), signal sources on its inputs and playback, rendered block by block.
-    /// </summary>
-    internal sealed class Es8388Rig
-    {
-        public const int Lin1 = 0;
-        public const int Lin2 = 1;
-        public const int Rin1 = 2;
-        public const int Rin2 = 3;
-
-        public readonly VirtualClock Clock = new VirtualClock();
-        public readonly VirtualI2cBus Bus;
-        public readonly Es8388Model Codec = new Es8388Model();
-        public readonly SignalSource[] Inputs = new SignalSource[4];
-        public SignalSource PlaybackLeft = SilenceSource.Instance;
-        public SignalSource PlaybackRight = SilenceSource.Instance;
-
-        private readonly double[][] _inputs = new double[4][];
-        private readonly double[][] _playback = { new double[AudioEngine.BlockFrames], new double[AudioEngine.BlockFrames] };
-        private readonly byte[] _frame = new byte[2];
-        private readonly byte[] _pointer = new byte[1];
-        private readonly byte[] _read = new byte[1];
-        private long _sample;
-        private int _lastCount = 1;
-
-        public Es8388Rig()
-        {
-            Bus = new VirtualI2cBus(Clock, 11);
-            Bus.Attach(Codec);
-            for (int i = 0; i < 4; i++)
-            {
-                _inputs[i] = new double[AudioEngine.BlockFrames];
-                Inputs[i] = SilenceSource.Instance;
-            }
-
-            Codec.Clocks.Set(12288000, 48000);
-            Codec.OnClocksChanged(0);
-        }
-
-        public I2cStatus Write(int register, int value)
-        {
-            _frame[0] = (byte)register;
-            _frame[1] = (byte)value;
-            return Bus.Write(Codec.Address, _frame, 0, 2);
-        }
-
-        public int Read(int register)
-        {
-            _pointer[0] = (byte)register;
-            I2cStatus status = Bus.WriteRead(Codec.Address, _pointer, 0, 1, _read, 0, 1);
-            return status == I2cStatus.Ok ? _read[0] : -1;
-        }
-
-        /// <summary>
-        /// Slave mode, analogue on, VMID charged through 5 kΩ then held at 50 kΩ, converters at 256·fs,
-        /// DAC at 0 dB un-muted without soft ramp, DAC-only mixers at 0 dB, OUT1 at 0 dB and enabled.
-        /// </summary>
-        public void PowerUpPlayback()
-        {
-            Write(Es8388Model.RegMasterMode, 0x00);
-            Write(Es8388Model.RegControl2, 0x50);
-            Write(Es8388Model.RegControl1, 0x07);
-            RenderMs(150);
-            Write(Es8388Model.RegControl1, 0x05);
-            Write(Es8388Model.RegChipPower, 0x00);
-            Write(Es8388Model.RegDacControl2, 0x02);
-            Write(Es8388Model.RegAdcControl5, 0x02);
-            Write(Es8388Model.RegDacControl3, 0x00);
-            Write(Es8388Model.RegDacControl4, 0x00);
-            Write(Es8388Model.RegDacControl5, 0x00);
-            Write(Es8388Model.RegAdcControl8, 0x00);
-            Write(Es8388Model.RegAdcControl9, 0x00);
-            Write(Es8388Model.RegDacControl17, 0x90);
-            Write(Es8388Model.RegDacControl20, 0x90);
-            Write(Es8388Model.RegLout1Volume, 0x1E);
-            Write(Es8388Model.RegRout1Volume, 0x1E);
-            Write(Es8388Model.RegDacPower, 0x30);
-            RenderMs(10);
-        }
-
-        public void RenderMs(int ms)
-        {
-            RenderSamples(ms * AudioEngine.SampleRate / 1000);
-        }
-
-        public void RenderSamples(int samples)
-        {
-            int done = 0;
-            while (done < samples)
-            {
-                int count = Math.Min(AudioEngine.BlockFrames, samples - done);
-                Block(count);
-                done += count;
-            }
-        }
-
-        /// <summary>The last rendered sample of an OUT1 pin, minus VMID.</summary>
-        public double OutputSample(bool left)
-        {
-            return Codec.Out1Pin(left).Voltage[_lastCount - 1] - Codec.Vmid;
-        }
-
-        /// <summary>Sine level (dB re a full-scale peak) of an OUT1 pin's AC part over whole 1 kHz periods.</summary>
-        public double OutputLevelDb(bool left, int periods)
-        {
-            return LevelDb(left, periods, false);
-        }
-
-        /// <summary>Sine level (dBFS) of the capture over whole 1 kHz periods.</summary>
-        public double CaptureLevelDb(bool left, int periods)
-        {
-            return LevelDb(left, periods, true);
-        }
-
-        private double LevelDb(bool left, int periods, bool capture)
-        {
-            double sum = 0;
-            int total = periods * 48;
-            int done = 0;
-            while (done < total)
-            {
-                int count = Math.Min(48 * 5, total - done);
-                Block(count);
-                double[] v = capture ? Codec.Capture(left) : Codec.Out1Pin(left).Voltage;
-                double offset = capture ? 0 : Codec.Vmid;
-                for (int i = 0; i < count; i++)
-                {
-                    double ac = v[i] - offset;
-                    sum += ac * ac;
-                }
-
-                done += count;
-            }
-
-            return Decibels.ToDb(Math.Sqrt(sum / total) * Math.Sqrt(2.0));
-        }
-
-        private void Block(int count)
-        {
-            long startUs = AudioEngine.TimeOfSampleUs(_sample);
-            long endUs = AudioEngine.TimeOfSampleUs(_sample + count);
-            for (int i = 0; i < 4; i++)
-            {
-                Inputs[i].Fill(_inputs[i], 0, count, _sample);
-            }
-
-            PlaybackLeft.Fill(_playback[0], 0, count, _sample);
-            PlaybackRight.Fill(_playback[1], 0, count, _sample);
-            Codec.Process(_inputs, _playback, count, startUs);
-            _sample += count;
-            _lastCount = count;
-            Clock.AdvanceUs(endUs - Clock.NowUs);
         }
     }
 }

@@ -7,7 +7,9 @@ namespace InterfaceFirmware.UnitTests.Emulator
     /// <summary>
     /// The reference board with a computer attached and register-level bring-up steps, for tests
     /// of the board's audio graph and its pop detectors (the drivers do this properly later; here
-    /// the point is to do it right, and deliberately wrong).
+    /// the point is to do it right, and deliberately wrong). Codec writes go to both WM8960s alike
+    /// (codec A for the main jack, codec B for the second), as the firmware configures them, unless
+    /// a test names one codec.
     /// </summary>
     internal sealed class ReferenceBoardRig
     {
@@ -30,11 +32,21 @@ namespace InterfaceFirmware.UnitTests.Emulator
             get { return Board.Amplifier; }
         }
 
+        /// <summary>Writes one register of every codec on the board.</summary>
         public void WriteCodec(int register, int value)
+        {
+            for (int i = 0; i < Board.Codecs.Length; i++)
+            {
+                WriteCodec(i, register, value);
+            }
+        }
+
+        /// <summary>Writes one register of codec <paramref name="codec"/> (0 = A, 1 = B) at its address.</summary>
+        public void WriteCodec(int codec, int register, int value)
         {
             _frame[0] = (byte)((register << 1) | ((value >> 8) & 1));
             _frame[1] = (byte)(value & 0xFF);
-            Assert.AreEqual((int)I2cStatus.Ok, (int)Board.Bus.Write(Board.Description.CodecAddress, _frame, 0, 2));
+            Assert.AreEqual((int)I2cStatus.Ok, (int)Board.Bus.Write(Board.Description.Codecs[codec].Address, _frame, 0, 2));
         }
 
         public void WriteAmp(int register, int value)
@@ -51,23 +63,23 @@ namespace InterfaceFirmware.UnitTests.Emulator
         /// </summary>
         public void BiasUp()
         {
-            WriteCodec(Wm8960Model.R28AntiPop1, 0x09C);
-            WriteCodec(Wm8960Model.R25PowerManagement1, 0x080);
+            WriteCodec(Wm8960Model.RegAntiPop1, 0x09C);
+            WriteCodec(Wm8960Model.RegPowerManagement1, 0x080);
             Board.RunMs(1200);
-            WriteCodec(Wm8960Model.R25PowerManagement1, 0x0C0);
-            WriteCodec(Wm8960Model.R28AntiPop1, 0x008);
+            WriteCodec(Wm8960Model.RegPowerManagement1, 0x0C0);
+            WriteCodec(Wm8960Model.RegAntiPop1, 0x008);
         }
 
         /// <summary>DAC → mixer → headphone drivers at 0 dB with zero-cross, the DAC still soft-muted.</summary>
         public void PlaybackPathUp()
         {
-            WriteCodec(Wm8960Model.R47PowerManagement3, 0x00C);
-            WriteCodec(Wm8960Model.R34LeftOutMix, 0x100);
-            WriteCodec(Wm8960Model.R37RightOutMix, 0x100);
-            WriteCodec(Wm8960Model.R2LeftOut1Volume, 0x0F9);
-            WriteCodec(Wm8960Model.R3RightOut1Volume, 0x1F9);
-            WriteCodec(Wm8960Model.R26PowerManagement2, 0x1E0);
-            WriteCodec(Wm8960Model.R6DacControl2, 0x00C); // soft un-mute, slow ramp
+            WriteCodec(Wm8960Model.RegPowerManagement3, 0x00C);
+            WriteCodec(Wm8960Model.RegLeftOutMix, 0x100);
+            WriteCodec(Wm8960Model.RegRightOutMix, 0x100);
+            WriteCodec(Wm8960Model.RegLeftOut1Volume, 0x0F9);
+            WriteCodec(Wm8960Model.RegRightOut1Volume, 0x1F9);
+            WriteCodec(Wm8960Model.RegPowerManagement2, 0x1E0);
+            WriteCodec(Wm8960Model.RegAdcDacControl2, 0x00C); // soft un-mute, slow ramp
         }
 
         /// <summary>The amplifier out of shutdown, enabled, un-muted at <paramref name="volumeCode"/>.</summary>
@@ -87,7 +99,7 @@ namespace InterfaceFirmware.UnitTests.Emulator
             BiasUp();
             PlaybackPathUp();
             AmplifierUp(0x30);
-            WriteCodec(Wm8960Model.R5DacControl1, 0x000);
+            WriteCodec(Wm8960Model.RegAdcDacControl1, 0x000);
             Board.RunMs(500);
         }
 

@@ -69,7 +69,7 @@ namespace InterfaceFirmware.UnitTests.Emulator
         public static void GainTableHasTheDatasheetsEntries()
         {
             // TI SLOS488 Table "Volume control" (typical). 0x1F is not legible in the stored copy of the
-            // table; −11.6 dB is interpolated between −12.3 and −10.9 (research/chip-facts.md Q9).
+            // table; −11.6 dB is interpolated between −12.3 and −10.9.
             Assert.AreEqual(-5950, Tpa6130a2Model.GainCentiDb[0x00]);
             Assert.AreEqual(-3650, Tpa6130a2Model.GainCentiDb[0x08]);
             Assert.AreEqual(-1230, Tpa6130a2Model.GainCentiDb[0x1E]);

@@ -8,9 +8,9 @@ namespace InterfaceFirmware.UnitTests.Emulator
     [TestClass]
     public class Wm8960ModelTests
     {
-        private const int R0 = Wm8960Model.R0LeftInputVolume;
-        private const int R2 = Wm8960Model.R2LeftOut1Volume;
-        private const int R3 = Wm8960Model.R3RightOut1Volume;
+        private const int R0 = Wm8960Model.RegLeftInputVolume;
+        private const int R2 = Wm8960Model.RegLeftOut1Volume;
+        private const int R3 = Wm8960Model.RegRightOut1Volume;
 
         [TestMethod]
         public static void ResetValuesAreTheDatasheets()
@@ -48,13 +48,13 @@ namespace InterfaceFirmware.UnitTests.Emulator
         public static void OnlyTwoByteFramesWrite()
         {
             var rig = new Wm8960Rig();
-            var three = new byte[] { (byte)(Wm8960Model.R10LeftDacVolume << 1), 0x80, 0x12 };
-            var one = new byte[] { (byte)(Wm8960Model.R11RightDacVolume << 1) };
+            var three = new byte[] { (byte)(Wm8960Model.RegLeftDacVolume << 1), 0x80, 0x12 };
+            var one = new byte[] { (byte)(Wm8960Model.RegRightDacVolume << 1) };
 
             Assert.AreEqual((int)I2cStatus.DataNotAcknowledged, (int)rig.Bus.Write(0x1A, three, 0, 3));
-            Assert.AreEqual(0x080, rig.Codec.Register(Wm8960Model.R10LeftDacVolume), "the first word is taken");
+            Assert.AreEqual(0x080, rig.Codec.Register(Wm8960Model.RegLeftDacVolume), "the first word is taken");
             Assert.AreEqual((int)I2cStatus.Ok, (int)rig.Bus.Write(0x1A, one, 0, 1));
-            Assert.AreEqual(0x0FF, rig.Codec.Register(Wm8960Model.R11RightDacVolume), "an incomplete frame changes nothing");
+            Assert.AreEqual(0x0FF, rig.Codec.Register(Wm8960Model.RegRightDacVolume), "an incomplete frame changes nothing");
             Assert.AreEqual(2, rig.Codec.ProtocolErrors.Count);
         }
 
@@ -62,29 +62,29 @@ namespace InterfaceFirmware.UnitTests.Emulator
         public static void NineBitDataCarriesBit8InTheFirstByte()
         {
             var rig = new Wm8960Rig();
-            rig.Write(Wm8960Model.R8Clocking2, 0x1A5);
-            Assert.AreEqual(0x1A5, rig.Codec.Register(Wm8960Model.R8Clocking2));
+            rig.Write(Wm8960Model.RegClocking2, 0x1A5);
+            Assert.AreEqual(0x1A5, rig.Codec.Register(Wm8960Model.RegClocking2));
         }
 
         [TestMethod]
         public static void WritingR15ResetsEveryRegister()
         {
             var rig = new Wm8960Rig();
-            rig.Write(Wm8960Model.R7AudioInterface1, 0x002);
-            rig.Write(Wm8960Model.R25PowerManagement1, 0x0C0);
-            rig.Write(Wm8960Model.R15Reset, 0x000);
+            rig.Write(Wm8960Model.RegAudioInterface1, 0x002);
+            rig.Write(Wm8960Model.RegPowerManagement1, 0x0C0);
+            rig.Write(Wm8960Model.RegReset, 0x000);
 
-            Assert.AreEqual(0x00A, rig.Codec.Register(Wm8960Model.R7AudioInterface1));
-            Assert.AreEqual(0x000, rig.Codec.Register(Wm8960Model.R25PowerManagement1));
+            Assert.AreEqual(0x00A, rig.Codec.Register(Wm8960Model.RegAudioInterface1));
+            Assert.AreEqual(0x000, rig.Codec.Register(Wm8960Model.RegPowerManagement1));
         }
 
         [TestMethod]
         public static void BrownOutRestoresResetValues()
         {
             var rig = new Wm8960Rig();
-            rig.Write(Wm8960Model.R5DacControl1, 0x000);
+            rig.Write(Wm8960Model.RegAdcDacControl1, 0x000);
             rig.Codec.BrownOut();
-            Assert.AreEqual(0x008, rig.Codec.Register(Wm8960Model.R5DacControl1));
+            Assert.AreEqual(0x008, rig.Codec.Register(Wm8960Model.RegAdcDacControl1));
         }
 
         [TestMethod]
@@ -104,19 +104,19 @@ namespace InterfaceFirmware.UnitTests.Emulator
         public static void EveryVolumePairLatches()
         {
             var rig = new Wm8960Rig();
-            rig.Write(Wm8960Model.R10LeftDacVolume, 0x0C0);
-            rig.Write(Wm8960Model.R21LeftAdcVolume, 0x0A0);
-            rig.Write(Wm8960Model.R40LeftSpeakerVolume, 0x070);
+            rig.Write(Wm8960Model.RegLeftDacVolume, 0x0C0);
+            rig.Write(Wm8960Model.RegLeftAdcVolume, 0x0A0);
+            rig.Write(Wm8960Model.RegLeftSpeakerVolume, 0x070);
             rig.Write(R0, 0x01F);
             Assert.AreEqual(0xFF, rig.Codec.AppliedDacCode(true));
             Assert.AreEqual(0xC3, rig.Codec.AppliedAdcCode(true));
             Assert.AreEqual(0x00, rig.Codec.AppliedSpeakerCode(true));
             Assert.AreEqual(0x97, rig.Codec.AppliedInputPgaCode(true));
 
-            rig.Write(Wm8960Model.R11RightDacVolume, 0x1FF);
-            rig.Write(Wm8960Model.R22RightAdcVolume, 0x1C3);
-            rig.Write(Wm8960Model.R41RightSpeakerVolume, 0x100);
-            rig.Write(Wm8960Model.R1RightInputVolume, 0x197);
+            rig.Write(Wm8960Model.RegRightDacVolume, 0x1FF);
+            rig.Write(Wm8960Model.RegRightAdcVolume, 0x1C3);
+            rig.Write(Wm8960Model.RegRightSpeakerVolume, 0x100);
+            rig.Write(Wm8960Model.RegRightInputVolume, 0x197);
             Assert.AreEqual(0xC0, rig.Codec.AppliedDacCode(true));
             Assert.AreEqual(0xA0, rig.Codec.AppliedAdcCode(true));
             Assert.AreEqual(0x70, rig.Codec.AppliedSpeakerCode(true));
@@ -127,8 +127,8 @@ namespace InterfaceFirmware.UnitTests.Emulator
         public static void RewritingTheSameValueCountsAsRedundant()
         {
             var rig = new Wm8960Rig();
-            rig.Write(Wm8960Model.R7AudioInterface1, 0x002);
-            rig.Write(Wm8960Model.R7AudioInterface1, 0x002);
+            rig.Write(Wm8960Model.RegAudioInterface1, 0x002);
+            rig.Write(Wm8960Model.RegAudioInterface1, 0x002);
             Assert.AreEqual(1, rig.Codec.RedundantWrites);
 
             rig.Write(R2, 0x060);
@@ -174,7 +174,7 @@ namespace InterfaceFirmware.UnitTests.Emulator
         {
             var rig = new Wm8960Rig();
             rig.PowerUpPlayback();
-            rig.Write(Wm8960Model.R23AdditionalControl1, 0x1C1); // TOEN, TOCLKSEL=0: SYSCLK/2^21 = 170.7 ms
+            rig.Write(Wm8960Model.RegAdditionalControl1, 0x1C1); // TOEN, TOCLKSEL=0: SYSCLK/2^21 = 170.7 ms
             Assert.AreEqual(170666L, rig.Codec.TimeoutPeriodUs);
             long writtenUs = rig.Clock.NowUs;
             rig.Write(R2, 0x080 | 0x060);
@@ -200,15 +200,15 @@ namespace InterfaceFirmware.UnitTests.Emulator
         {
             var rig = new Wm8960Rig();
             rig.PowerUpPlayback();
-            rig.Write(Wm8960Model.R6DacControl2, 0x00C); // DACSMM: ramp up on un-mute; DACMR: slow (fs/32)
+            rig.Write(Wm8960Model.RegAdcDacControl2, 0x00C); // DACSMM: ramp up on un-mute; DACMR: slow (fs/32)
 
-            rig.Write(Wm8960Model.R5DacControl1, 0x008);
+            rig.Write(Wm8960Model.RegAdcDacControl1, 0x008);
             rig.RenderMs(100);
             Assert.IsTrue(rig.Codec.DacRampStep(true) > 0, "still ramping down after 100 ms");
             rig.RenderMs(80);
             Assert.AreEqual(0, rig.Codec.DacRampStep(true), "muted after 255 steps × 32 samples = 170 ms");
 
-            rig.Write(Wm8960Model.R5DacControl1, 0x000);
+            rig.Write(Wm8960Model.RegAdcDacControl1, 0x000);
             rig.RenderMs(100);
             Assert.IsTrue(rig.Codec.DacRampStep(true) < 255, "ramping back up");
             rig.RenderMs(80);
@@ -220,11 +220,11 @@ namespace InterfaceFirmware.UnitTests.Emulator
         {
             var rig = new Wm8960Rig();
             rig.PowerUpPlayback();
-            rig.Write(Wm8960Model.R5DacControl1, 0x008);
+            rig.Write(Wm8960Model.RegAdcDacControl1, 0x008);
             rig.RenderMs(20);
             Assert.AreEqual(0, rig.Codec.DacRampStep(true), "fast ramp: 255 × 2 samples = 10.6 ms");
 
-            rig.Write(Wm8960Model.R5DacControl1, 0x000);
+            rig.Write(Wm8960Model.RegAdcDacControl1, 0x000);
             rig.RenderMs(1);
             Assert.AreEqual(255, rig.Codec.DacRampStep(true));
         }
@@ -233,14 +233,14 @@ namespace InterfaceFirmware.UnitTests.Emulator
         public static void VmidSettlesWithTheSelectedResistors()
         {
             var rig = new Wm8960Rig();
-            rig.Write(Wm8960Model.R25PowerManagement1, 0x080); // 2×50 kΩ: τ 120 ms, 1 % after 553 ms
+            rig.Write(Wm8960Model.RegPowerManagement1, 0x080); // 2×50 kΩ: τ 120 ms, 1 % after 553 ms
             rig.RenderMs(450);
             Assert.IsFalse(rig.Codec.VmidSettled);
             rig.RenderMs(150);
             Assert.IsTrue(rig.Codec.VmidSettled);
 
             var fast = new Wm8960Rig();
-            fast.Write(Wm8960Model.R25PowerManagement1, 0x180); // 2×5 kΩ: τ 12 ms
+            fast.Write(Wm8960Model.RegPowerManagement1, 0x180); // 2×5 kΩ: τ 12 ms
             fast.RenderMs(60);
             Assert.IsTrue(fast.Codec.VmidSettled);
         }
@@ -269,12 +269,12 @@ namespace InterfaceFirmware.UnitTests.Emulator
             var rig = new Wm8960Rig();
             rig.Codec.Clocks.Set(12000000, rate);
             rig.Codec.OnClocksChanged(0);
-            rig.Write(Wm8960Model.R52Pll1, 0x020 | n);
-            rig.Write(Wm8960Model.R53Pll2, (k >> 16) & 0xFF);
-            rig.Write(Wm8960Model.R54Pll3, (k >> 8) & 0xFF);
-            rig.Write(Wm8960Model.R55Pll4, k & 0xFF);
-            rig.Write(Wm8960Model.R26PowerManagement2, 0x001);
-            rig.Write(Wm8960Model.R4Clocking1, 0x005); // CLKSEL=PLL, SYSCLKDIV=2
+            rig.Write(Wm8960Model.RegPll1, 0x020 | n);
+            rig.Write(Wm8960Model.RegPll2, (k >> 16) & 0xFF);
+            rig.Write(Wm8960Model.RegPll3, (k >> 8) & 0xFF);
+            rig.Write(Wm8960Model.RegPll4, k & 0xFF);
+            rig.Write(Wm8960Model.RegPowerManagement2, 0x001);
+            rig.Write(Wm8960Model.RegClocking1, 0x005); // CLKSEL=PLL, SYSCLKDIV=2
             Assert.AreEqual("PLL not locked yet", rig.Codec.ClockProblem);
 
             rig.RenderMs(20);
@@ -286,9 +286,9 @@ namespace InterfaceFirmware.UnitTests.Emulator
         public static void PllNOutsideSixToTwelveIsRejected()
         {
             var rig = new Wm8960Rig();
-            rig.Write(Wm8960Model.R52Pll1, 0x024);
-            rig.Write(Wm8960Model.R26PowerManagement2, 0x001);
-            rig.Write(Wm8960Model.R4Clocking1, 0x005);
+            rig.Write(Wm8960Model.RegPll1, 0x024);
+            rig.Write(Wm8960Model.RegPowerManagement2, 0x001);
+            rig.Write(Wm8960Model.RegClocking1, 0x005);
             rig.RenderMs(20);
             Assert.AreEqual("PLL N=4 outside 6…12", rig.Codec.ClockProblem);
         }
@@ -312,8 +312,8 @@ namespace InterfaceFirmware.UnitTests.Emulator
             rig.PlaybackLeft = SineSource.AtDbfs(1000, -6);
             rig.PlaybackRight = SineSource.AtDbfs(1000, -6);
             rig.PowerUpPlayback();
-            rig.Write(Wm8960Model.R10LeftDacVolume, 0x0EB);        // −10 dB
-            rig.Write(Wm8960Model.R11RightDacVolume, 0x1EB);
+            rig.Write(Wm8960Model.RegLeftDacVolume, 0x0EB);        // −10 dB
+            rig.Write(Wm8960Model.RegRightDacVolume, 0x1EB);
             rig.Write(R2, 0x076);                                   // −3 dB
             rig.Write(R3, 0x176);
             rig.RenderMs(5);
@@ -330,15 +330,15 @@ namespace InterfaceFirmware.UnitTests.Emulator
             rig.PowerUpPlayback();
             Assert.IsTrue(rig.HeadphoneLevelDb(true, 50) > -7);
 
-            rig.Write(Wm8960Model.R26PowerManagement2, 0x0E0); // DACL off
+            rig.Write(Wm8960Model.RegPowerManagement2, 0x0E0); // DACL off
             Assert.IsTrue(rig.HeadphoneLevelDb(true, 50) < -80, "no DAC, no signal");
 
-            rig.Write(Wm8960Model.R26PowerManagement2, 0x1E0);
-            rig.Write(Wm8960Model.R47PowerManagement3, 0x004); // LOMIX off
+            rig.Write(Wm8960Model.RegPowerManagement2, 0x1E0);
+            rig.Write(Wm8960Model.RegPowerManagement3, 0x004); // LOMIX off
             Assert.IsTrue(rig.HeadphoneLevelDb(true, 50) < -80, "no output mixer, no signal");
 
-            rig.Write(Wm8960Model.R47PowerManagement3, 0x00C);
-            rig.Write(Wm8960Model.R26PowerManagement2, 0x1A0); // LOUT1 off
+            rig.Write(Wm8960Model.RegPowerManagement3, 0x00C);
+            rig.Write(Wm8960Model.RegPowerManagement2, 0x1A0); // LOUT1 off
             rig.RenderMs(1);
             Assert.IsTrue(rig.Codec.HeadphonePin(true).ResistanceOhms > 100, "a disabled output is not driven");
         }
@@ -349,12 +349,12 @@ namespace InterfaceFirmware.UnitTests.Emulator
             var rig = new Wm8960Rig();
             rig.Inputs[0] = SineSource.AtDbfs(1000, -20);           // LINPUT1
             rig.PowerUpPlayback();
-            rig.Write(Wm8960Model.R25PowerManagement1, 0x0E8);       // + AINL, ADCL
-            rig.Write(Wm8960Model.R47PowerManagement3, 0x02C);       // + LMIC
-            rig.Write(Wm8960Model.R32AdcLeftSignalPath, 0x118);      // LMN1, +13 dB boost, PGA → boost
+            rig.Write(Wm8960Model.RegPowerManagement1, 0x0E8);       // + AINL, ADCL
+            rig.Write(Wm8960Model.RegPowerManagement3, 0x02C);       // + LMIC
+            rig.Write(Wm8960Model.RegAdcLeftSignalPath, 0x118);      // LMN1, +13 dB boost, PGA → boost
             rig.Write(R0, 0x100 | 0x01F);                            // PGA +6 dB, un-muted
-            rig.Write(Wm8960Model.R21LeftAdcVolume, 0x1B9);          // ADC −5 dB
-            rig.Write(Wm8960Model.R5DacControl1, 0x001);             // ADC high-pass off: exact level
+            rig.Write(Wm8960Model.RegLeftAdcVolume, 0x1B9);          // ADC −5 dB
+            rig.Write(Wm8960Model.RegAdcDacControl1, 0x001);             // ADC high-pass off: exact level
             rig.RenderMs(10);
 
             Assert.IsTrue(Math.Abs(rig.CaptureLevelDb(true, 200) - (-20 + 6 + 13 - 5)) < 0.05);
@@ -366,16 +366,16 @@ namespace InterfaceFirmware.UnitTests.Emulator
             var rig = new Wm8960Rig();
             rig.Inputs[0] = SineSource.AtDbfs(1000, -20);            // LINPUT1 only
             rig.PowerUpPlayback();
-            rig.Write(Wm8960Model.R25PowerManagement1, 0x0F0);        // + AINL, AINR
-            rig.Write(Wm8960Model.R47PowerManagement3, 0x03C);        // + LMIC, RMIC
-            rig.Write(Wm8960Model.R32AdcLeftSignalPath, 0x108);       // LMN1, 0 dB boost, PGA → boost
-            rig.Write(Wm8960Model.R33AdcRightSignalPath, 0x108);
+            rig.Write(Wm8960Model.RegPowerManagement1, 0x0F0);        // + AINL, AINR
+            rig.Write(Wm8960Model.RegPowerManagement3, 0x03C);        // + LMIC, RMIC
+            rig.Write(Wm8960Model.RegAdcLeftSignalPath, 0x108);       // LMN1, 0 dB boost, PGA → boost
+            rig.Write(Wm8960Model.RegAdcRightSignalPath, 0x108);
             rig.Write(R0, 0x100 | 0x017);                             // 0 dB
-            rig.Write(Wm8960Model.R1RightInputVolume, 0x117);
-            rig.Write(Wm8960Model.R45LeftBypass, 0x0A0);              // LB2LO at −6 dB
-            rig.Write(Wm8960Model.R46RightBypass, 0x0A0);
-            rig.Write(Wm8960Model.R34LeftOutMix, 0x000);              // DAC off the mixer
-            rig.Write(Wm8960Model.R37RightOutMix, 0x000);
+            rig.Write(Wm8960Model.RegRightInputVolume, 0x117);
+            rig.Write(Wm8960Model.RegLeftBypass, 0x0A0);              // LB2LO at −6 dB
+            rig.Write(Wm8960Model.RegRightBypass, 0x0A0);
+            rig.Write(Wm8960Model.RegLeftOutMix, 0x000);              // DAC off the mixer
+            rig.Write(Wm8960Model.RegRightOutMix, 0x000);
             rig.RenderMs(5);
 
             Assert.IsTrue(Math.Abs(rig.HeadphoneLevelDb(true, 200) - (-26.0)) < 0.05);
@@ -407,15 +407,15 @@ namespace InterfaceFirmware.UnitTests.Emulator
             rig.PlaybackLeft = SineSource.AtDbfs(1000, -6);
             rig.PlaybackRight = SineSource.AtDbfs(1000, -6);
             rig.PowerUpPlayback();
-            rig.Write(Wm8960Model.R25PowerManagement1, 0x0FC);
-            rig.Write(Wm8960Model.R47PowerManagement3, 0x03C);
-            rig.Write(Wm8960Model.R32AdcLeftSignalPath, 0x128);
+            rig.Write(Wm8960Model.RegPowerManagement1, 0x0FC);
+            rig.Write(Wm8960Model.RegPowerManagement3, 0x03C);
+            rig.Write(Wm8960Model.RegAdcLeftSignalPath, 0x128);
             rig.Write(R0, 0x100 | 0x01A);
-            rig.Write(Wm8960Model.R43LeftInputBoostMixer, 0x050);
-            rig.Write(Wm8960Model.R45LeftBypass, 0x0B0);
-            rig.Write(Wm8960Model.R34LeftOutMix, 0x1A0);
-            rig.Write(Wm8960Model.R21LeftAdcVolume, 0x1B0);
-            rig.Write(Wm8960Model.R6DacControl2, 0x00C);
+            rig.Write(Wm8960Model.RegLeftInputBoostMixer, 0x050);
+            rig.Write(Wm8960Model.RegLeftBypass, 0x0B0);
+            rig.Write(Wm8960Model.RegLeftOutMix, 0x1A0);
+            rig.Write(Wm8960Model.RegLeftAdcVolume, 0x1B0);
+            rig.Write(Wm8960Model.RegAdcDacControl2, 0x00C);
 
             var pin = new double[4800 * 6];
             var capture = new double[4800 * 6];
@@ -428,11 +428,11 @@ namespace InterfaceFirmware.UnitTests.Emulator
             rig.RenderCollect(100, true, pin2, capture2);
             Array.Copy(pin2, 0, pin, 4800, 4800);
             Array.Copy(capture2, 0, capture, 4800, 4800);
-            rig.Write(Wm8960Model.R5DacControl1, 0x008);
+            rig.Write(Wm8960Model.RegAdcDacControl1, 0x008);
             rig.RenderCollect(100, true, pin2, capture2);
             Array.Copy(pin2, 0, pin, 9600, 4800);
             Array.Copy(capture2, 0, capture, 9600, 4800);
-            rig.Write(Wm8960Model.R5DacControl1, 0x000);
+            rig.Write(Wm8960Model.RegAdcDacControl1, 0x000);
             rig.RenderCollect(100, true, pin2, capture2);
             Array.Copy(pin2, 0, pin, 14400, 4800);
             Array.Copy(capture2, 0, capture, 14400, 4800);

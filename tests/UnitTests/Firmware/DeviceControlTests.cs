@@ -157,7 +157,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
             rig.Device.Apply(UserAction.ToggleMute, rig.Board.Clock.NowMs);
             rig.Device.Apply(UserAction.SelectNextJack, rig.Board.Clock.NowMs);
             CheckLed(rig, "status", LedPatterns.TwoFlashes);
-            rig.Run(InterfaceFirmware.Firmware.Application.InterfaceDevice.SelectionShowMs);
+            rig.Run(LedPatterns.CycleMs);
             CheckLed(rig, "status", LedPatterns.Solid);
             rig.Device.Apply(UserAction.CycleMonitorMode, rig.Board.Clock.NowMs); // stereo → off
             CheckLed(rig, "monitor", 0);
@@ -165,7 +165,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
             var kit = new DeviceRig("audiokit", null);
             kit.Board.CodecClock.Start(48000, 256);
             kit.Device.Start();
-            CheckLed(kit, "d4", LedPatterns.Blink); // powering up
+            CheckSlots(kit, "d4", LedPatterns.Blink, 8); // powering up (the ES8388's bias takes 2.4 s)
             kit.RunUntil(6000, true);
             CheckLed(kit, "d4", LedPatterns.Heartbeat); // standalone
         }
@@ -173,8 +173,15 @@ namespace InterfaceFirmware.UnitTests.Firmware
         // Samples the LED over two whole cycles and compares each slot with the pattern.
         private static void CheckLed(DeviceRig rig, string led, int pattern)
         {
-            rig.Run(LedPatterns.CycleMs - (int)(rig.Board.Clock.NowMs % LedPatterns.CycleMs) + LedPatterns.SlotMs / 2);
-            for (int slot = 0; slot < 2 * LedPatterns.Slots; slot++)
+            rig.Run(LedPatterns.CycleMs - (int)(rig.Board.Clock.NowMs % LedPatterns.CycleMs));
+            CheckSlots(rig, led, pattern, 2 * LedPatterns.Slots);
+        }
+
+        // Samples the LED in the middle of each of the next <slots> slots.
+        private static void CheckSlots(DeviceRig rig, string led, int pattern, int slots)
+        {
+            rig.Run(LedPatterns.SlotMs - (int)(rig.Board.Clock.NowMs % LedPatterns.SlotMs) + LedPatterns.SlotMs / 2);
+            for (int slot = 0; slot < slots; slot++)
             {
                 bool expected = LedPatterns.IsLit(pattern, rig.Board.Clock.NowMs);
                 Assert.AreEqual(expected, rig.Board.LedOn(led), led + " at slot " + slot.ToString());

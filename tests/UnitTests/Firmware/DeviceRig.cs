@@ -74,9 +74,9 @@ namespace InterfaceFirmware.UnitTests.Firmware
         public void Boot()
         {
             Board.MainJack.Record(true);
-            if (Board.CodecJack != null)
+            if (Board.SecondJack != null)
             {
-                Board.CodecJack.Record(true);
+                Board.SecondJack.Record(true);
             }
 
             Device.Start();
@@ -129,7 +129,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
         /// <summary>The jack a profile jack index is heard at.</summary>
         public HeadphoneOutput Jack(int jack)
         {
-            return jack == 0 ? Board.MainJack : Board.CodecJack;
+            return jack == 0 ? Board.MainJack : Board.SecondJack;
         }
 
         /// <summary>

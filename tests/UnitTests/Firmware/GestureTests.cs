@@ -182,7 +182,18 @@ namespace InterfaceFirmware.UnitTests.Firmware
             {
                 string text = Take();
                 _pending = text;
-                return text.Length == 0 ? 0 : text.Split(' ').Length;
+                if (text.Length == 0)
+                {
+                    return 0;
+                }
+
+                int words = 1;
+                for (int i = 0; i < text.Length; i++)
+                {
+                    words += text[i] == ' ' ? 1 : 0;
+                }
+
+                return words;
             }
 
             private string _pending = string.Empty;

@@ -24,6 +24,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
         [DataRow("audiokit", 0, 0)]
         [DataRow("audiokit", 0, 1)]
         [DataRow("audiokit", 0, 2)]
+        [DataRow("lyrat", 0, 1)]
         public static void EveryStepOfAFullSweepLandsOnItsLevel(string board, int jack, int range)
         {
             DeviceRig rig = StartAtMaximum(board, jack, (HeadphoneRange)range);
@@ -81,6 +82,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
         [TestMethod]
         [DataRow("reference")]
         [DataRow("audiokit")]
+        [DataRow("lyrat")]
         public static void AHeldKeySweepsDownAndUpWithoutAPop(string board)
         {
             DeviceRig rig = StartAtMaximum(board, 0, HeadphoneRange.Normal);
@@ -121,6 +123,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
         [TestMethod]
         [DataRow("reference")]
         [DataRow("audiokit")]
+        [DataRow("lyrat")]
         public static void ASavedLevelAboveTheBootCapComesUpAtTheCap(string board)
         {
             var settings = new Settings(BoardProfilesJacks(board));
