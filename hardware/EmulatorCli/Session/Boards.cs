@@ -60,10 +60,34 @@ namespace InterfaceFirmware.EmulatorCli.Session
             throw new ArgumentException("no jack " + jack);
         }
 
+        /// <summary>
+        /// The pops heard at the headphone jacks (<paramref name="atJacks"/>) or only at the
+        /// emulator's probes (codec A's own output before the amplifier, "codec-a").
+        /// </summary>
+        public static System.Collections.Generic.List<PopEvent> Pops(VirtualBoard board, bool atJacks)
+        {
+            var pops = new System.Collections.Generic.List<PopEvent>();
+            foreach (PopEvent e in board.PopEvents)
+            {
+                bool atJack = IsJack(board, board.MainJack, e) || IsJack(board, board.SecondJack, e);
+                if (atJack == atJacks)
+                {
+                    pops.Add(e);
+                }
+            }
+
+            return pops;
+        }
+
+        private static bool IsJack(VirtualBoard board, HeadphoneOutput jack, PopEvent e)
+        {
+            return jack != null && e.Output.StartsWith(jack.Name + ".", StringComparison.Ordinal);
+        }
+
         /// <summary>Where the firmware's jack <paramref name="jack"/> is heard on the emulated board.</summary>
         public static HeadphoneOutput Output(VirtualBoard board, int jack)
         {
-            return jack == 0 ? board.MainJack : board.CodecJack;
+            return jack == 0 ? board.MainJack : board.SecondJack;
         }
     }
 }

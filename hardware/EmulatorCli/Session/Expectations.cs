@@ -16,8 +16,8 @@ namespace InterfaceFirmware.EmulatorCli.Session
         {
             if (step.Verb == Verb.ExpectPops)
             {
-                int pops = board.PopEvents.Count;
-                return pops == (int)step.Expected ? null : pops + " pop(s) so far: " + board.DescribePops().TrimEnd().Replace("\n", "; ");
+                var pops = Boards.Pops(board, true);
+                return pops.Count == (int)step.Expected ? null : pops.Count + " pop(s) heard at the jacks so far: " + string.Join("; ", pops);
             }
 
             if (device == null)

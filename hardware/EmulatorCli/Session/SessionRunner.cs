@@ -51,9 +51,9 @@ namespace InterfaceFirmware.EmulatorCli.Session
             _board.Bus.LogEnabled = true;
             _board.PlugHeadphones(true);
             _board.MainJack.Record(true);
-            if (_board.CodecJack != null && _board.CodecJack != _board.MainJack)
+            if (_board.SecondJack != null && _board.SecondJack != _board.MainJack)
             {
-                _board.CodecJack.Record(true);
+                _board.SecondJack.Record(true);
             }
 
             BoardDescription description = _board.Description;

@@ -123,10 +123,21 @@ namespace InterfaceFirmware.EmulatorCli.Session
                 + wall.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) + " s of wall time ("
                 + (virtualSeconds / Math.Max(wall.TotalSeconds, 1e-3)).ToString("0", CultureInfo.InvariantCulture) + "× real time)");
             Print("  I2C            " + board.Bus.TransactionCount + " transactions, " + board.Bus.RedundantWriteCount + " redundant writes");
-            Print("  pops heard     " + board.PopEvents.Count);
-            foreach (PopEvent e in board.PopEvents)
+            var heard = Boards.Pops(board, true);
+            Print("  pops heard     " + heard.Count);
+            foreach (PopEvent e in heard)
             {
                 Print("                 " + e);
+            }
+
+            var probed = Boards.Pops(board, false);
+            if (probed.Count > 0)
+            {
+                Print("  at probes      " + probed.Count + " (the emulator's probes inside the board, not at a jack)");
+                foreach (PopEvent e in probed)
+                {
+                    Print("                 " + e);
+                }
             }
 
             Print("  faults logged  " + _faults);
