@@ -1,54 +1,213 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Reflection;
+using System.Text;
 using InterfaceFirmware.Emulator;
+using InterfaceFirmware.EmulatorCli.Output;
+using InterfaceFirmware.EmulatorCli.Scripting;
+using InterfaceFirmware.EmulatorCli.Session;
 
 namespace InterfaceFirmware.EmulatorCli
 {
     /// <summary>
-    /// Runs the device on the emulated reference board (README: the first command): the scripted
-    /// session, what the device does as it happens, the main headphone output as a WAV file, and
-    /// on request the I2C trace as CSV.
+    /// Runs the firmware on an emulated board (README: the first command): a session script — the
+    /// board's default session, or <c>--script FILE</c> — printed as a timeline of what the device
+    /// did, with one WAV per headphone jack and the timeline in <c>--out DIR</c>, and on request
+    /// the main jack as <c>--wav FILE</c> and the I2C trace as <c>--trace FILE</c>.
     /// </summary>
     public static class Program
     {
+        /// <summary>Every line ran and every <c>expect</c> held.</summary>
+        public const int ExitOk = 0;
+
+        /// <summary>An <c>expect</c> line did not hold.</summary>
+        public const int ExitExpectationFailed = 1;
+
+        /// <summary>Something the user can fix: an option, the script, an output path.</summary>
+        public const int ExitUsage = 2;
+
+        public const string DefaultOutFolder = "session-out";
+
         public static int Main(string[] args)
         {
-            return Run(args, Console.Out);
+            Console.OutputEncoding = Encoding.UTF8;
+            return Run(args, Console.Out, Console.Error);
         }
 
-        /// <summary>Parses the options and runs the session, printing to <paramref name="output"/>.</summary>
-        public static int Run(string[] args, TextWriter output)
+        /// <summary>Parses the options and runs the session: the timeline to <paramref name="output"/>, errors to <paramref name="error"/>.</summary>
+        public static int Run(string[] args, TextWriter output, TextWriter error)
         {
-            var wav = new Option<FileInfo>("--wav") { Description = "Where to write the main headphone output (48 kHz, 24-bit WAV)", DefaultValueFactory = _ => new FileInfo("headphones.wav") };
-            var trace = new Option<FileInfo>("--trace") { Description = "Also write every I2C transaction as CSV (time_ms,device,address,op,data,status)" };
-            var board = new Option<string>("--board") { Description = "reference (WM8960 + TPA6130A2, the default), audiokit (AI-Thinker ESP32-A1S, ES8388) or lyrat (Espressif ESP32-LyraT v4.3, ES8388)", DefaultValueFactory = _ => "reference" };
-            board.AcceptOnlyFromAmong("reference", "audiokit", "lyrat");
-            var root = new RootCommand("interface-emulator: the InterfaceFirmware device on an emulated board, in virtual time")
+            var board = new Option<string>("--board") { Description = "The board: reference (WM8960 + TPA6130A2, two jacks, USB audio), audiokit (AI-Thinker ESP32-A1S Audio Kit, ES8388) or lyrat (Espressif ESP32-LyraT v4.3, ES8388)", DefaultValueFactory = _ => "reference" };
+            board.AcceptOnlyFromAmong(Boards.Names);
+            var script = new Option<FileInfo>("--script") { Description = "Run this session script instead of the board's default session (README: session scripts)", HelpName = "FILE" };
+            var outFolder = new Option<DirectoryInfo>("--out") { Description = "Folder for one WAV per headphone jack (48 kHz, 24-bit, stereo) and timeline.txt; made if missing", DefaultValueFactory = _ => new DirectoryInfo(DefaultOutFolder), HelpName = "DIR" };
+            var wav = new Option<FileInfo>("--wav") { Description = "Also write the main headphone jack here (48 kHz, 24-bit WAV)", HelpName = "FILE" };
+            var trace = new Option<FileInfo>("--trace") { Description = "Also write every I2C transaction here as CSV (time_ms,device,address,op,data,status)", HelpName = "FILE" };
+            var printDefault = new Option<bool>("--print-default") { Description = "Print the board's default session script and exit (a start for your own)" };
+            var root = new RootCommand("interface-emulator: the InterfaceFirmware firmware on an emulated board, in virtual time")
             {
+                board,
+                script,
+                outFolder,
                 wav,
                 trace,
-                board,
+                printDefault,
             };
-            root.SetAction(parse => RunSession(parse.GetValue(board), parse.GetValue(wav), parse.GetValue(trace), output));
-            return root.Parse(args).Invoke();
-        }
+            root.SetAction(parse => parse.GetValue(printDefault)
+                ? PrintDefault(parse.GetValue(board), output)
+                : RunSession(parse.GetValue(board), parse.GetValue(script), parse.GetValue(outFolder), parse.GetValue(wav), parse.GetValue(trace), output, error));
 
-        private static int RunSession(string board, FileInfo wav, FileInfo trace, TextWriter output)
-        {
-            BoardDescription description = board == "audiokit" ? BoardDescription.AudioKit()
-                : board == "lyrat" ? BoardDescription.LyraT() : BoardDescription.Reference();
-            var session = new DriverSession(output, description);
-            int pops = session.Run();
-            WavWriter.Write(wav.FullName, session.Board.MainJack.Recorder(true), session.Board.MainJack.Recorder(false));
-            output.WriteLine("wrote " + wav.FullName);
-            if (trace != null)
+            ParseResult result = root.Parse(args);
+            if (result.Errors.Count > 0)
             {
-                File.WriteAllText(trace.FullName, session.Board.Bus.ExportCsv());
-                output.WriteLine("wrote " + trace.FullName);
+                foreach (var parseError in result.Errors)
+                {
+                    error.WriteLine("interface-emulator: " + parseError.Message);
+                }
+
+                error.WriteLine("(interface-emulator --help lists the options)");
+                return ExitUsage;
             }
 
-            return pops == 0 ? 0 : 1;
+            return result.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        }
+
+        private static int PrintDefault(string board, TextWriter output)
+        {
+            output.Write(DefaultSession(board));
+            return ExitOk;
+        }
+
+        private static int RunSession(string board, FileInfo scriptFile, DirectoryInfo outFolder, FileInfo wav, FileInfo trace, TextWriter output, TextWriter error)
+        {
+            string scriptName = scriptFile != null ? scriptFile.FullName : board + ".session (the default session)";
+            ScriptStep[] steps;
+            try
+            {
+                string text = scriptFile != null ? ReadScript(scriptFile) : DefaultSession(board);
+                steps = ScriptParser.Parse(text, Boards.Vocabulary(board));
+            }
+            catch (ScriptException e)
+            {
+                error.WriteLine("interface-emulator: " + scriptName + ": " + e.Message);
+                return ExitUsage;
+            }
+            catch (OutputException e)
+            {
+                error.WriteLine("interface-emulator: " + e.Message);
+                return ExitUsage;
+            }
+
+            var timeline = new Timeline(output);
+            SessionRunner runner;
+            OutputPlan plan;
+            try
+            {
+                runner = new SessionRunner(board, timeline);
+                plan = PlanOutputs(runner, timeline, outFolder, wav, trace, scriptFile);
+            }
+            catch (OutputException e)
+            {
+                error.WriteLine("interface-emulator: " + e.Message);
+                return ExitUsage;
+            }
+
+            timeline.Header("interface-emulator: the firmware on the emulated " + board + " board, " + scriptName);
+            SessionOutcome outcome;
+            try
+            {
+                outcome = runner.Run(steps);
+            }
+            catch (ScriptException e)
+            {
+                error.WriteLine("interface-emulator: " + scriptName + ": " + e.Message + " (nothing was written)");
+                return ExitUsage;
+            }
+
+            try
+            {
+                plan.Write();
+            }
+            catch (OutputException e)
+            {
+                error.WriteLine("interface-emulator: " + e.Message);
+                return ExitUsage;
+            }
+
+            foreach (string path in plan.Paths)
+            {
+                output.WriteLine("wrote " + path);
+            }
+
+            if (outcome == SessionOutcome.ExpectationFailed)
+            {
+                error.WriteLine("interface-emulator: " + scriptName + ": " + runner.Failure);
+                return ExitExpectationFailed;
+            }
+
+            return ExitOk;
+        }
+
+        // Every output, checked before anything runs.
+        private static OutputPlan PlanOutputs(SessionRunner runner, Timeline timeline, DirectoryInfo outFolder, FileInfo wav, FileInfo trace, FileInfo scriptFile)
+        {
+            var plan = new OutputPlan();
+            VirtualBoard board = runner.Board;
+            string folder = outFolder.FullName;
+            for (int j = 0; j < runner.Profile.Jacks.Length; j++)
+            {
+                HeadphoneOutput jack = Boards.Output(board, j);
+                plan.Add("--out", Path.Combine(folder, runner.Profile.Jacks[j].Name + ".wav"), s => WavWriter.Write(s, jack.Recorder(true), jack.Recorder(false)));
+            }
+
+            plan.Add("--out", Path.Combine(folder, "timeline.txt"), s => Write(s, timeline.Text));
+            if (wav != null)
+            {
+                plan.Add("--wav", wav.FullName, s => WavWriter.Write(s, board.MainJack.Recorder(true), board.MainJack.Recorder(false)));
+            }
+
+            if (trace != null)
+            {
+                plan.Add("--trace", trace.FullName, s => Write(s, board.Bus.ExportCsv()));
+            }
+
+            OutputPlan.PrepareFolder("--out", folder);
+            plan.Check(scriptFile != null ? scriptFile.FullName : null);
+            return plan;
+        }
+
+        private static void Write(Stream stream, string text)
+        {
+            byte[] bytes = new UTF8Encoding(false).GetBytes(text);
+            stream.Write(bytes, 0, bytes.Length);
+        }
+
+        private static string ReadScript(FileInfo file)
+        {
+            try
+            {
+                return File.ReadAllText(file.FullName);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                string why = e is FileNotFoundException || e is DirectoryNotFoundException ? "no such file" : e.Message;
+                throw new OutputException("--script " + file.FullName + ": cannot read it (" + why + ")");
+            }
+        }
+
+        /// <summary>The board's default session script, as shipped in hardware/EmulatorCli/Sessions.</summary>
+        public static string DefaultSession(string board)
+        {
+            string name = "Sessions." + board + ".session";
+            using Stream stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name);
+            if (stream == null)
+            {
+                throw new InvalidOperationException("no default session " + name + " in the program");
+            }
+
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
         }
     }
 }

@@ -7,7 +7,9 @@ namespace InterfaceFirmware.EmulatorCli
     /// <summary>Writes a recorded stereo output as a 48 kHz, 24-bit PCM WAV file (full scale = 1.0, clipped).</summary>
     public static class WavWriter
     {
-        public static void Write(string path, SignalRecorder left, SignalRecorder right)
+        public const int HeaderBytes = 44;
+
+        public static void Write(Stream stream, SignalRecorder left, SignalRecorder right)
         {
             long first = Math.Max(left.FirstSample, right.FirstSample);
             long frames = Math.Min(left.FirstSample + left.Length, right.FirstSample + right.Length) - first;
@@ -19,8 +21,7 @@ namespace InterfaceFirmware.EmulatorCli
             const int channels = 2;
             const int bytesPerSample = 3;
             long dataBytes = frames * channels * bytesPerSample;
-            using var stream = new FileStream(path, FileMode.Create, FileAccess.Write);
-            using var writer = new BinaryWriter(stream);
+            using var writer = new BinaryWriter(stream, System.Text.Encoding.ASCII, true);
             writer.Write("RIFF"u8.ToArray());
             writer.Write((uint)(36 + dataBytes));
             writer.Write("WAVEfmt "u8.ToArray());
@@ -33,19 +34,21 @@ namespace InterfaceFirmware.EmulatorCli
             writer.Write((ushort)(8 * bytesPerSample));
             writer.Write("data"u8.ToArray());
             writer.Write((uint)dataBytes);
+            var frame = new byte[channels * bytesPerSample];
             for (long n = first; n < first + frames; n++)
             {
-                WriteSample(writer, left.At(n));
-                WriteSample(writer, right.At(n));
+                Put(frame, 0, left.At(n));
+                Put(frame, bytesPerSample, right.At(n));
+                writer.Write(frame);
             }
         }
 
-        private static void WriteSample(BinaryWriter writer, double value)
+        private static void Put(byte[] frame, int offset, double value)
         {
             int sample = AdcTap.ToInt24(value);
-            writer.Write((byte)(sample & 0xFF));
-            writer.Write((byte)((sample >> 8) & 0xFF));
-            writer.Write((byte)((sample >> 16) & 0xFF));
+            frame[offset] = (byte)(sample & 0xFF);
+            frame[offset + 1] = (byte)((sample >> 8) & 0xFF);
+            frame[offset + 2] = (byte)((sample >> 16) & 0xFF);
         }
     }
 }

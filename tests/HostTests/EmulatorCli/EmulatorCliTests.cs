@@ -1,75 +1,263 @@
 using System;
 using System.IO;
+using System.Text;
 using InterfaceFirmware.EmulatorCli;
+using InterfaceFirmware.EmulatorCli.Scripting;
+using InterfaceFirmware.EmulatorCli.Session;
 using Xunit;
 
 namespace InterfaceFirmware.HostTests.EmulatorCli
 {
-    /// <summary>The README's first command: the scripted session runs clean and writes a playable WAV and a trace.</summary>
-    public sealed class EmulatorCliTests
+    /// <summary>
+    /// The README's first command: the firmware on each emulated board runs its default session
+    /// clean and writes its files; scripts, their errors, and the errors a user can make with
+    /// the outputs.
+    /// </summary>
+    public sealed class EmulatorCliTests : IDisposable
     {
-        [Theory]
-        [InlineData("audiokit", "ESP32-A1S Audio Kit")]
-        [InlineData("lyrat", "ESP32-LyraT")]
-        public void TheEs8388BoardSessionsRunWithoutAPop(string board, string named)
+        private const string ShortReferenceScript =
+            "0s usb attach\n" +
+            "0s playback sine 440 -12\n" +
+            "0.7s boot\n" +
+            "+0ms usb play\n" +
+            "3s expect level main -30.1\n" +
+            "+0ms expect pops 0\n" +
+            "+200ms end\n";
+
+        private readonly string _dir = Path.Combine(Path.GetTempPath(), "interface-emulator-" + Guid.NewGuid().ToString("N"));
+
+        public EmulatorCliTests()
         {
-            string wav = Path.Combine(Path.GetTempPath(), "interface-emulator-" + Guid.NewGuid().ToString("N") + ".wav");
-            try
+            Directory.CreateDirectory(_dir);
+        }
+
+        public void Dispose()
+        {
+            Directory.Delete(_dir, true);
+        }
+
+        [Theory]
+        [InlineData("reference", "volume keys on the second jack")]
+        [InlineData("audiokit", "monitor mono")]
+        [InlineData("lyrat", "monitor mono")]
+        public void TheDefaultSessionRunsTheFirmwareCleanAndWritesOneWavPerJack(string board, string boardSpecific)
+        {
+            string outDir = Path.Combine(_dir, "out");
+            Result run = Run("--board", board, "--out", outDir);
+
+            Assert.True(run.Exit == 0, run.Error + run.Output);
+            Assert.Equal(string.Empty, run.Error);
+            Assert.Contains("firmware: up: clocked by the " + (board == "reference" ? "USB bridge" : "ESP32"), run.Output);
+            Assert.Contains("main jack muted", run.Output);
+            Assert.Contains("high range", run.Output);
+            Assert.Contains("monitor off", run.Output);
+            Assert.Contains("blend toward inputs", run.Output);
+            Assert.Contains(boardSpecific, run.Output);
+            Assert.Contains("▶ hold", run.Output);
+            Assert.Contains("= main -23.", run.Output); // a level the held sweep reached
+            Assert.Contains("LEDs ", run.Output);
+            Assert.Contains("pops heard     0", run.Output);
+            Assert.Contains("0 redundant writes", run.Output);
+
+            int jacks = board == "reference" ? 2 : 1;
+            Assert.Equal(jacks + 1, Directory.GetFiles(outDir).Length); // nothing left over: no temporaries
+            foreach (string jack in jacks == 2 ? new[] { "main", "second" } : new[] { "main" })
             {
-                var output = new StringWriter();
-                int exit = Program.Run(new[] { "--board", board, "--wav", wav }, output);
-                Assert.Equal(0, exit);
-                Assert.Contains(named, output.ToString());
-                Assert.Contains("codec: ES8388 is on", output.ToString());
-                Assert.Contains("pops heard: 0", output.ToString());
-                Assert.True(new FileInfo(wav).Length > 44 + 6 * 48000 * 5);
+                AssertWav(Path.Combine(outDir, jack + ".wav"), 25);
             }
-            finally
-            {
-                File.Delete(wav);
-            }
+
+            string timeline = File.ReadAllText(Path.Combine(outDir, "timeline.txt"));
+            Assert.Contains("main jack muted", timeline);
+            Assert.Contains("summary", timeline);
+        }
+
+        [Fact]
+        public void TheWavAndTraceOptionsWriteTheMainJackAndTheI2cCsv()
+        {
+            string script = Write("short.session", ShortReferenceScript);
+            string wav = Path.Combine(_dir, "main.wav");
+            string trace = Path.Combine(_dir, "trace.csv");
+            Result run = Run("--script", script, "--out", Path.Combine(_dir, "out"), "--wav", wav, "--trace", trace);
+
+            Assert.True(run.Exit == 0, run.Error);
+            AssertWav(wav, 3);
+            Assert.Equal(File.ReadAllBytes(Path.Combine(_dir, "out", "main.wav")), File.ReadAllBytes(wav));
+            string[] lines = File.ReadAllLines(trace);
+            Assert.Equal("time_ms,device,address,op,data,status", lines[0]);
+            Assert.True(lines.Length > 50);
+            Assert.Contains("wrote " + trace, run.Output);
+        }
+
+        [Fact]
+        public void AFailedExpectationEndsTheRunWithExitCode1NamingItsLine()
+        {
+            string script = Write("fails.session",
+                "0s usb attach\n0.7s boot\n# the level is -30.1 dB, not -12\n3s expect level main -12\n+1s expect pops 0\n");
+            Result run = Run("--script", script, "--out", Path.Combine(_dir, "out"));
+
+            Assert.Equal(1, run.Exit);
+            Assert.Contains("line 4 (expect level main -12): the main jack's level is -30.1 dB", run.Error);
+            Assert.DoesNotContain("line 5", run.Output); // the run stopped there
+        }
+
+        [Theory]
+        [InlineData("0s usb attach\n1s press volume-upp\n", "line 2: the reference board has no button 'volume-upp' (its buttons: volume-up, volume-down, monitor, select)")]
+        [InlineData("0s boot\n\n# fine\n2s expect level headphones -20\n", "line 4: the reference board has no jack 'headphones'")]
+        [InlineData("0s boot\nsoon press select\n", "line 2: 'soon' is not a time")]
+        [InlineData("2s boot\n1s press select\n", "line 2: 1s is before the line above (2s)")]
+        [InlineData("0s boot\n1s jump\n", "line 2: unknown command 'jump'")]
+        [InlineData("0s boot\n1s press select for ever\n", "line 2: 'ever' is not a duration")]
+        [InlineData("0s input input-3 sine 440 -12\n", "line 1: the reference board has no input 'input-3'")]
+        [InlineData("0s fault 0x1A glitch 1s\n", "line 1: 'glitch' is not a fault (nack or absent)")]
+        [InlineData("0s end\n1s boot\n", "line 2: nothing may follow 'end'")]
+        [InlineData("0s boot\n0.5s usb play\n", "line 2 (usb play): USB host not configured")]
+        public void ABadScriptLineIsOneMessageWithItsLineNumberAndNothingIsWritten(string script, string message)
+        {
+            string path = Write("bad.session", script);
+            string wav = Write("existing.wav", "keep me");
+            Result run = Run("--script", path, "--out", Path.Combine(_dir, "out"), "--wav", wav);
+
+            Assert.Equal(Program.ExitUsage, run.Exit);
+            Assert.Contains(message, run.Error);
+            Assert.Single(run.Error.TrimEnd().Split('\n'));
+            Assert.DoesNotContain("   at ", run.Error);
+            Assert.Equal("keep me", File.ReadAllText(wav));
+            Assert.False(File.Exists(Path.Combine(_dir, "out", "main.wav")));
+        }
+
+        [Fact]
+        public void UsbCommandsAreRefusedOnABoardWithoutTheBridge()
+        {
+            string path = Write("usb.session", "0s boot\n1s usb attach\n");
+            Result run = Run("--board", "lyrat", "--script", path, "--out", Path.Combine(_dir, "out"));
+
+            Assert.Equal(Program.ExitUsage, run.Exit);
+            Assert.Contains("line 2: the lyrat board has no USB audio bridge", run.Error);
+        }
+
+        [Fact]
+        public void AWavInAFolderThatDoesNotExistIsRefusedBeforeTheSessionRuns()
+        {
+            string wav = Path.Combine(_dir, "nonexistent", "x.wav");
+            Result run = Run("--wav", wav, "--out", Path.Combine(_dir, "out"));
+
+            Assert.Equal(Program.ExitUsage, run.Exit);
+            Assert.Contains("--wav " + wav + ": the folder " + Path.Combine(_dir, "nonexistent") + " does not exist", run.Error);
+            Assert.Equal(string.Empty, run.Output); // not a line of the session ran
+            Assert.DoesNotContain("   at ", run.Error);
+        }
+
+        [Fact]
+        public void TwoOutputsWithOnePathAreRefusedAndTheExistingFileIsKept()
+        {
+            string same = Write("x.wav", "an earlier recording");
+            Result run = Run("--wav", same, "--trace", same, "--out", Path.Combine(_dir, "out"));
+
+            Assert.Equal(Program.ExitUsage, run.Exit);
+            Assert.Contains("--trace and --wav both name " + same, run.Error);
+            Assert.Equal("an earlier recording", File.ReadAllText(same));
+            Assert.Equal(string.Empty, run.Output);
+        }
+
+        [Fact]
+        public void AnOutputInsideTheOutFolderWithAJacksNameIsTheSamePath()
+        {
+            string outDir = Path.Combine(_dir, "out");
+            Result run = Run("--out", outDir, "--wav", Path.Combine(outDir, "main.wav"));
+
+            Assert.Equal(Program.ExitUsage, run.Exit);
+            Assert.Contains("both name", run.Error);
+        }
+
+        [Fact]
+        public void AnOutFolderThatIsAFileOrCannotBeMadeIsRefused()
+        {
+            string file = Write("not-a-folder", "x");
+            Result run = Run("--out", file);
+            Assert.Equal(Program.ExitUsage, run.Exit);
+            Assert.Contains("that is a file, not a folder", run.Error);
+
+            Result deep = Run("--out", Path.Combine(_dir, "missing", "out"));
+            Assert.Equal(Program.ExitUsage, deep.Exit);
+            Assert.Contains("does not exist", deep.Error);
+        }
+
+        [Fact]
+        public void AMissingScriptIsOneClearMessage()
+        {
+            Result run = Run("--script", Path.Combine(_dir, "nope.session"), "--out", Path.Combine(_dir, "out"));
+
+            Assert.Equal(Program.ExitUsage, run.Exit);
+            Assert.Contains("nope.session: cannot read it (no such file)", run.Error);
+            Assert.DoesNotContain("   at ", run.Error);
         }
 
         [Fact]
         public void AnUnknownBoardIsRefused()
         {
-            var output = new StringWriter();
-            Assert.NotEqual(0, Program.Run(new[] { "--board", "lyrat-mini" }, output));
+            Result run = Run("--board", "lyrat-mini");
+
+            Assert.Equal(Program.ExitUsage, run.Exit);
+            Assert.Contains("lyrat-mini", run.Error);
+            Assert.Equal(string.Empty, run.Output);
         }
 
         [Fact]
-        public void TheScriptedSessionRunsWithoutAPopAndWritesItsFiles()
+        public void TheDefaultSessionCanBePrintedAndRunsAsAScript()
         {
-            string dir = Path.Combine(Path.GetTempPath(), "interface-emulator-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(dir);
-            try
-            {
-                string wav = Path.Combine(dir, "out.wav");
-                string trace = Path.Combine(dir, "trace.csv");
-                var output = new StringWriter();
-                int exit = Program.Run(new[] { "--wav", wav, "--trace", trace }, output);
-
-                Assert.Equal(0, exit);
-                Assert.Contains("pops heard: 0", output.ToString());
-                Assert.Contains("codec: WM8960 is on", output.ToString());
-                Assert.Contains("0 redundant", output.ToString());
-
-                byte[] bytes = File.ReadAllBytes(wav);
-                Assert.Equal("RIFF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
-                Assert.Equal(48000, BitConverter.ToInt32(bytes, 24));
-                Assert.Equal(24, BitConverter.ToInt16(bytes, 34));
-                int dataBytes = BitConverter.ToInt32(bytes, 40);
-                Assert.Equal(bytes.Length - 44, dataBytes);
-                Assert.True(dataBytes / 6 > 48000 * 5, "more than five seconds of stereo audio");
-
-                string[] lines = File.ReadAllLines(trace);
-                Assert.Equal("time_ms,device,address,op,data,status", lines[0]);
-                Assert.True(lines.Length > 100);
-            }
-            finally
-            {
-                Directory.Delete(dir, true);
-            }
+            Result printed = Run("--print-default", "--board", "audiokit");
+            Assert.Equal(0, printed.Exit);
+            Assert.Contains("key6", printed.Output);
+            string shipped = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Sessions", "audiokit.session"));
+            Assert.Equal(shipped, printed.Output);
         }
+
+        [Fact]
+        public void TimesAreAbsoluteOrAfterTheLineAboveAndPressesTakeADuration()
+        {
+            ScriptStep[] steps = ScriptParser.Parse(
+                "1.5s press select   # a comment\n+250ms hold monitor 2s\n\n+0ms double select\n4s press volume-up for 700ms\n",
+                Boards.Vocabulary("reference"));
+
+            Assert.Equal(new long[] { 1500, 1750, 1750, 4000 }, Array.ConvertAll(steps, s => s.TimeMs));
+            Assert.Equal(new[] { 1, 2, 4, 5 }, Array.ConvertAll(steps, s => s.Line));
+            Assert.Equal(ScriptParser.DefaultPressMs, steps[0].Value);
+            Assert.Equal(2000, steps[1].Value);
+            Assert.Equal(Verb.Double, steps[2].Verb);
+            Assert.Equal(700, steps[3].Value);
+        }
+
+        private static void AssertWav(string path, int atLeastSeconds)
+        {
+            byte[] bytes = File.ReadAllBytes(path);
+            Assert.Equal("RIFF", Encoding.ASCII.GetString(bytes, 0, 4));
+            Assert.Equal(bytes.Length - 8, BitConverter.ToInt32(bytes, 4));
+            Assert.Equal("WAVEfmt ", Encoding.ASCII.GetString(bytes, 8, 8));
+            Assert.Equal(1, BitConverter.ToInt16(bytes, 20)); // PCM
+            Assert.Equal(2, BitConverter.ToInt16(bytes, 22)); // stereo
+            Assert.Equal(48000, BitConverter.ToInt32(bytes, 24));
+            Assert.Equal(24, BitConverter.ToInt16(bytes, 34));
+            Assert.Equal("data", Encoding.ASCII.GetString(bytes, 36, 4));
+            int dataBytes = BitConverter.ToInt32(bytes, 40);
+            Assert.Equal(bytes.Length - WavWriter.HeaderBytes, dataBytes);
+            Assert.True(dataBytes / 6 >= 48000 * atLeastSeconds, "at least " + atLeastSeconds + " s of stereo audio");
+        }
+
+        private string Write(string name, string text)
+        {
+            string path = Path.Combine(_dir, name);
+            File.WriteAllText(path, text);
+            return path;
+        }
+
+        private static Result Run(params string[] args)
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+            int exit = Program.Run(args, output, error);
+            return new Result(exit, output.ToString(), error.ToString());
+        }
+
+        private sealed record Result(int Exit, string Output, string Error);
     }
 }
