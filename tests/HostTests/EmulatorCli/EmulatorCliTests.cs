@@ -47,7 +47,7 @@ namespace InterfaceFirmware.HostTests.EmulatorCli
 
             Assert.True(run.Exit == 0, run.Error + run.Output);
             Assert.Equal(string.Empty, run.Error);
-            Assert.Contains("firmware: up: clocked by the " + (board == "reference" ? "USB bridge" : "ESP32"), run.Output);
+            Assert.Contains("clocked by the " + (board == "reference" ? "USB bridge" : "ESP32"), run.Output);
             Assert.Contains("main jack muted", run.Output);
             Assert.Contains("high range", run.Output);
             Assert.Contains("monitor off", run.Output);
