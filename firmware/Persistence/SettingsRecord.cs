@@ -31,6 +31,11 @@ namespace InterfaceFirmware.Firmware.Persistence
         private readonly SettingsLayout _layout;
         private readonly int _jackCount;
 
+        // The order this firmware writes its fields in, flattened once: one entry per value.
+        private readonly SettingsField[] _writeField;
+        private readonly int[] _writeJack;
+        private readonly int[] _writeBytes;
+
         public SettingsRecord(SettingsLayout layout, int jackCount)
         {
             if (layout == null || layout.Count == 0)
@@ -45,6 +50,28 @@ namespace InterfaceFirmware.Firmware.Persistence
 
             _layout = layout;
             _jackCount = jackCount;
+            int values = 0;
+            for (int i = 0; i < layout.Count; i++)
+            {
+                values += SettingsLayout.IsPerJack(layout.Field(i)) ? jackCount : 1;
+            }
+
+            _writeField = new SettingsField[values];
+            _writeJack = new int[values];
+            _writeBytes = new int[values];
+            int n = 0;
+            int first = 0;
+            while (first < layout.Count)
+            {
+                int end = SectionEnd(first);
+                n = PlanSection(n, first, end, false, 0);
+                for (int jack = 0; jack < jackCount; jack++)
+                {
+                    n = PlanSection(n, first, end, true, jack);
+                }
+
+                first = end;
+            }
         }
 
         public SettingsLayout Layout
@@ -91,12 +118,9 @@ namespace InterfaceFirmware.Firmware.Persistence
         public int WriteFields(Settings settings, byte[] buffer, int offset)
         {
             int at = offset;
-            int i = 0;
-            while (i < _layout.Count)
+            for (int i = 0; i < _writeField.Length; i++)
             {
-                int end = SectionEnd(i);
-                at = WriteSection(settings, buffer, at, i, end);
-                i = end;
+                at = PutSigned(buffer, at, Get(settings, _writeJack[i], _writeField[i]), _writeBytes[i]);
             }
 
             return at - offset;
@@ -231,30 +255,21 @@ namespace InterfaceFirmware.Firmware.Persistence
             return end;
         }
 
-        private int WriteSection(Settings settings, byte[] buffer, int at, int first, int end)
+        // Appends to the write order the global (perJack false) or one jack's fields of a section.
+        private int PlanSection(int n, int first, int end, bool perJack, int jack)
         {
             for (int i = first; i < end; i++)
             {
-                SettingsField field = _layout.Field(i);
-                if (!SettingsLayout.IsPerJack(field))
+                if (SettingsLayout.IsPerJack(_layout.Field(i)) == perJack)
                 {
-                    at = PutSigned(buffer, at, Get(settings, 0, field), _layout.Bytes(i));
+                    _writeField[n] = _layout.Field(i);
+                    _writeJack[n] = jack;
+                    _writeBytes[n] = _layout.Bytes(i);
+                    n++;
                 }
             }
 
-            for (int jack = 0; jack < _jackCount; jack++)
-            {
-                for (int i = first; i < end; i++)
-                {
-                    SettingsField field = _layout.Field(i);
-                    if (SettingsLayout.IsPerJack(field))
-                    {
-                        at = PutSigned(buffer, at, Get(settings, jack, field), _layout.Bytes(i));
-                    }
-                }
-            }
-
-            return at;
+            return n;
         }
 
         private int ReadSection(Settings settings, int jackCount, byte[] buffer, int at, int first, int end)
