@@ -26,6 +26,7 @@ namespace InterfaceFirmware.Firmware.Persistence
         private uint _sequence;   // the highest sequence number seen or written
         private int _writes;
         private int _failedWrites;
+        private bool _scanned;
 
         /// <summary>Uses slots 0 and 1 of <paramref name="store"/>.</summary>
         public SettingsStorage(ISettingsStore store, SettingsRecord record, ILog log)
@@ -105,6 +106,59 @@ namespace InterfaceFirmware.Firmware.Persistence
         /// </summary>
         public bool Load(Settings into, SettingsLimits limits)
         {
+            bool sawAny = Scan();
+            if (_newest < 0)
+            {
+                into.ResetToDefaults();
+                Log(sawAny ? LogLevel.Warning : LogLevel.Info, sawAny ? "no valid record: defaults" : "nothing saved yet: defaults");
+                return false;
+            }
+
+            SettingsRecordInfo newest = _infos[_newest];
+            _record.Read(_readBuffers[_newest], newest, into);
+            Log(LogLevel.Info, "loaded record " + newest.Sequence.ToString() + " from slot " + _slots[_newest].ToString()
+                + (newest.Version < _record.CurrentVersion ? ", migrated from format v" + newest.Version.ToString() + " to v" + _record.CurrentVersion.ToString() : string.Empty)
+                + (newest.JackCount != into.Jacks.Length ? ", saved for " + newest.JackCount.ToString() + " jacks" : string.Empty));
+            if (limits != null)
+            {
+                SettingsValidator.Clamp(into, limits, _log);
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// Writes <paramref name="settings"/> as the next record into the slot that does not hold the
+        /// newest valid one. Returns false if the store failed (the newest valid record is untouched;
+        /// the next save writes the same slot again).
+        /// </summary>
+        public bool Save(Settings settings)
+        {
+            if (!_scanned)
+            {
+                Scan(); // never write before knowing which slot holds the newest record
+            }
+
+            int target = _newest < 0 ? 0 : 1 - _newest;
+            uint sequence = _sequence + 1;
+            int length = _record.Write(settings, sequence, _writeBuffer);
+            if (!_store.Write(_slots[target], _writeBuffer, 0, length))
+            {
+                _failedWrites++;
+                return false;
+            }
+
+            _writes++;
+            _newest = target;
+            _sequence = sequence;
+            return true;
+        }
+
+        // Reads and checks both slots, logs why a slot is not usable, and finds the newest valid
+        // record and the highest sequence number. Returns false if both slots are empty.
+        private bool Scan()
+        {
+            _scanned = true;
             _newest = -1;
             _sequence = 0;
             bool sawAny = false;
@@ -135,46 +189,7 @@ namespace InterfaceFirmware.Firmware.Persistence
                 }
             }
 
-            if (_newest < 0)
-            {
-                into.ResetToDefaults();
-                Log(sawAny ? LogLevel.Warning : LogLevel.Info, sawAny ? "no valid record: defaults" : "nothing saved yet: defaults");
-                return false;
-            }
-
-            SettingsRecordInfo newest = _infos[_newest];
-            _record.Read(_readBuffers[_newest], newest, into);
-            Log(LogLevel.Info, "loaded record " + newest.Sequence.ToString() + " from slot " + _slots[_newest].ToString()
-                + (newest.Version < _record.CurrentVersion ? ", migrated from format v" + newest.Version.ToString() + " to v" + _record.CurrentVersion.ToString() : string.Empty)
-                + (newest.JackCount != into.Jacks.Length ? ", saved for " + newest.JackCount.ToString() + " jacks" : string.Empty));
-            if (limits != null)
-            {
-                SettingsValidator.Clamp(into, limits, _log);
-            }
-
-            return true;
-        }
-
-        /// <summary>
-        /// Writes <paramref name="settings"/> as the next record into the slot that does not hold the
-        /// newest valid one. Returns false if the store failed (the newest valid record is untouched;
-        /// the next save writes the same slot again).
-        /// </summary>
-        public bool Save(Settings settings)
-        {
-            int target = _newest < 0 ? 0 : 1 - _newest;
-            uint sequence = _sequence + 1;
-            int length = _record.Write(settings, sequence, _writeBuffer);
-            if (!_store.Write(_slots[target], _writeBuffer, 0, length))
-            {
-                _failedWrites++;
-                return false;
-            }
-
-            _writes++;
-            _newest = target;
-            _sequence = sequence;
-            return true;
+            return sawAny;
         }
 
         // Sequence numbers compare modulo 2^32 (they never wrap in practice: 2^32 saves).

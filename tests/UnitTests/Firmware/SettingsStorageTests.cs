@@ -61,6 +61,29 @@ namespace InterfaceFirmware.UnitTests.Firmware
         }
 
         [TestMethod]
+        public static void SaveWithoutALoadFirstFindsTheNewestRecord()
+        {
+            SettingsFlash flash = SettingsTestData.Flash();
+            SettingsStorage storage = SettingsTestData.Storage(flash, SettingsTestData.Log());
+            for (int save = 0; save < 3; save++)
+            {
+                storage.Save(SettingsTestData.Distinct()); // the newest ends in slot 0, record 3
+            }
+
+            // booted with settings from elsewhere (a test, a script): the store was never loaded
+            SettingsStorage fresh = SettingsTestData.Storage(flash, SettingsTestData.Log());
+            Settings settings = SettingsTestData.Distinct();
+            settings.Blend = 5;
+            Assert.IsTrue(fresh.Save(settings));
+            Assert.AreEqual(1, fresh.NewestSlot, "not over the newest record");
+            Assert.AreEqual(4u, fresh.Sequence);
+
+            var loaded = new Settings(2);
+            SettingsTestData.Storage(flash, null).Load(loaded, null);
+            SettingsTestData.AssertSame(settings, loaded, "the save wins at the next boot");
+        }
+
+        [TestMethod]
         public static void CorruptChecksumFallsBackToTheOlderRecord()
         {
             FallsBack(Damage.FlipABit, "slot 1 rejected: checksum mismatch (corrupt)");
