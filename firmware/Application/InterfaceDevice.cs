@@ -11,6 +11,7 @@ using InterfaceFirmware.Firmware.Indicators;
 using InterfaceFirmware.Firmware.Model;
 using InterfaceFirmware.Firmware.Modes;
 using InterfaceFirmware.Firmware.Output;
+using InterfaceFirmware.Firmware.Persistence;
 using InterfaceFirmware.Firmware.Planning;
 using InterfaceFirmware.Hal;
 
@@ -66,6 +67,8 @@ namespace InterfaceFirmware.Firmware.Application
         private bool _started;
         private bool _tookCharge;
         private bool _amplifierFaultLogged;
+        private readonly SettingsStorage _storage;
+        private readonly SettingsSaver _saver;
         private readonly ModeSelector _selector;
         private readonly KeepAlive _keepAlive;
         private ClockStage _stage = ClockStage.TakeCharge;
@@ -112,6 +115,20 @@ namespace InterfaceFirmware.Firmware.Application
                 _targets[j] = new JackTargets();
                 _planners[j] = new JackPlanner(jack, codec.Capabilities, amplifier != null ? amplifier.Volume : null);
                 _outputs[j] = new JackOutput(codec, amplifier, jack.HoldHeadphoneVolume);
+            }
+
+            // Settings from the store (the newest valid record, clamped to what this board can do);
+            // explicit settings (tests, a script) win over the store.
+            if (io.Store != null)
+            {
+                _storage = new SettingsStorage(io.Store, new SettingsRecord(SettingsLayout.Current(), _jackCount), _log);
+                if (settings == null)
+                {
+                    _storage.Load(_settings, SettingsLimits.FromPlanners(_planners, _planners[0].CanMonitorMono));
+                }
+
+                _saver = new SettingsSaver(_storage, _log);
+                _saver.MarkSaved(_settings);
             }
         }
 
@@ -255,6 +272,10 @@ namespace InterfaceFirmware.Firmware.Application
 
             WatchFaults();
             _leds.Update(nowMs, CurrentIndications(nowMs));
+            if (_saver != null)
+            {
+                _saver.Tick(_settings, nowMs);
+            }
         }
 
         // ---- inputs --------------------------------------------------------------------------------

@@ -1,0 +1,43 @@
+namespace InterfaceFirmware.Firmware.Persistence
+{
+    /// <summary>
+    /// CRC-32 as in IEEE 802.3, zlib and PNG (reflected polynomial 0xEDB88320, initial value and
+    /// final XOR 0xFFFFFFFF; check value of "123456789" = 0xCBF43926), table-driven, integers only.
+    /// </summary>
+    public static class Crc32
+    {
+        private const uint Polynomial = 0xEDB88320u;
+
+        private static readonly uint[] Table = BuildTable();
+
+        /// <summary>The CRC-32 of <paramref name="count"/> bytes of <paramref name="data"/> from <paramref name="offset"/>.</summary>
+        public static uint Compute(byte[] data, int offset, int count)
+        {
+            uint crc = 0xFFFFFFFFu;
+            int end = offset + count;
+            for (int i = offset; i < end; i++)
+            {
+                crc = Table[(crc ^ data[i]) & 0xFF] ^ (crc >> 8);
+            }
+
+            return crc ^ 0xFFFFFFFFu;
+        }
+
+        private static uint[] BuildTable()
+        {
+            var table = new uint[256];
+            for (uint n = 0; n < 256; n++)
+            {
+                uint c = n;
+                for (int bit = 0; bit < 8; bit++)
+                {
+                    c = (c & 1) != 0 ? Polynomial ^ (c >> 1) : c >> 1;
+                }
+
+                table[n] = c;
+            }
+
+            return table;
+        }
+    }
+}

@@ -1,0 +1,204 @@
+using System;
+using InterfaceFirmware.Firmware.Model;
+using InterfaceFirmware.Hal;
+
+namespace InterfaceFirmware.Firmware.Persistence
+{
+    /// <summary>
+    /// Saves the settings a few seconds after the last change: a button storm costs one write, a
+    /// held key's repeats cost none of their own, and a change undone before the delay costs
+    /// nothing. A stream of changes that never pauses is still saved every <see cref="MaxDelayMs"/>.
+    /// </summary>
+    /// <remarks>
+    /// Called every tick. Every <see cref="CheckIntervalMs"/> it finds changes by comparing the
+    /// settings' serialized fields with the last ones it saw, in buffers allocated once: a tick
+    /// allocates nothing, a save neither (only a failed save logs, which allocates its message).
+    /// </remarks>
+    public sealed class SettingsSaver
+    {
+        /// <summary>Quiet time after the last change before the save.</summary>
+        public const int DefaultSaveDelayMs = 3000;
+
+        /// <summary>The longest a change waits while changes keep coming.</summary>
+        public const int DefaultMaxDelayMs = 30000;
+
+        /// <summary>How often the settings are compared (the other ticks cost one comparison of the clock).</summary>
+        public const int CheckIntervalMs = 100;
+
+        private const string Source = "settings";
+
+        private readonly SettingsStorage _storage;
+        private readonly SettingsRecord _record;
+        private readonly ILog _log;
+        private readonly int _saveDelayMs;
+        private readonly int _maxDelayMs;
+        private readonly byte[] _current;
+        private readonly byte[] _seen;
+        private readonly byte[] _saved;
+        private readonly int _length;
+        private bool _hasBaseline;
+        private bool _pending;
+        private long _firstChangeMs;
+        private long _lastChangeMs;
+        private long _retryAtMs;
+        private long _nextCheckMs;
+        private int _saves;
+        private int _failures;
+
+        public SettingsSaver(SettingsStorage storage, ILog log)
+            : this(storage, log, DefaultSaveDelayMs, DefaultMaxDelayMs)
+        {
+        }
+
+        public SettingsSaver(SettingsStorage storage, ILog log, int saveDelayMs, int maxDelayMs)
+        {
+            if (storage == null)
+            {
+                throw new ArgumentNullException("storage");
+            }
+
+            if (saveDelayMs < 0 || maxDelayMs < saveDelayMs)
+            {
+                throw new ArgumentOutOfRangeException("maxDelayMs");
+            }
+
+            _storage = storage;
+            _record = storage.Record;
+            _log = log;
+            _saveDelayMs = saveDelayMs;
+            _maxDelayMs = maxDelayMs;
+            _length = _record.PayloadLength;
+            _current = new byte[_length];
+            _seen = new byte[_length];
+            _saved = new byte[_length];
+        }
+
+        public int SaveDelayMs
+        {
+            get { return _saveDelayMs; }
+        }
+
+        public int MaxDelayMs
+        {
+            get { return _maxDelayMs; }
+        }
+
+        /// <summary>A change is waiting to be saved.</summary>
+        public bool Pending
+        {
+            get { return _pending; }
+        }
+
+        /// <summary>Successful saves since construction.</summary>
+        public int Saves
+        {
+            get { return _saves; }
+        }
+
+        /// <summary>Saves the store refused (retried after <see cref="SaveDelayMs"/>).</summary>
+        public int Failures
+        {
+            get { return _failures; }
+        }
+
+        /// <summary>
+        /// Declares <paramref name="settings"/> to be what the store holds (after a load): nothing
+        /// is written until they change. Without it the first <see cref="Tick"/> takes its settings
+        /// as the baseline.
+        /// </summary>
+        public void MarkSaved(Settings settings)
+        {
+            _record.WriteFields(settings, _saved, 0);
+            Array.Copy(_saved, _seen, _length);
+            _hasBaseline = true;
+            _pending = false;
+        }
+
+        /// <summary>Call every tick with the live settings; returns true if it saved them this tick.</summary>
+        public bool Tick(Settings settings, long nowMs)
+        {
+            if (!_hasBaseline)
+            {
+                MarkSaved(settings);
+                return false;
+            }
+
+            // Serializing costs a few hundred interpreted instructions: every tick would be a
+            // noticeable share of a 5 ms tick on the device, every 100 ms is not, and a change seen
+            // up to 100 ms late only moves its save, seconds away, by as much.
+            if (nowMs < _nextCheckMs)
+            {
+                return false;
+            }
+
+            _nextCheckMs = nowMs + CheckIntervalMs;
+            _record.WriteFields(settings, _current, 0);
+            if (!Same(_current, _seen))
+            {
+                Array.Copy(_current, _seen, _length);
+                _lastChangeMs = nowMs;
+                bool wasPending = _pending;
+                _pending = !Same(_seen, _saved);
+                if (_pending && !wasPending)
+                {
+                    _firstChangeMs = nowMs;
+                }
+            }
+
+            if (!_pending || nowMs < _retryAtMs)
+            {
+                return false;
+            }
+
+            if (nowMs - _lastChangeMs < _saveDelayMs && nowMs - _firstChangeMs < _maxDelayMs)
+            {
+                return false;
+            }
+
+            return SaveNow(settings, nowMs);
+        }
+
+        /// <summary>Saves at once if anything is pending (before a planned power-down); returns true if it wrote.</summary>
+        public bool Flush(Settings settings, long nowMs)
+        {
+            _record.WriteFields(settings, _seen, 0);
+            _pending = _hasBaseline ? !Same(_seen, _saved) : true;
+            _hasBaseline = true;
+            return _pending && SaveNow(settings, nowMs);
+        }
+
+        private bool SaveNow(Settings settings, long nowMs)
+        {
+            if (!_storage.Save(settings))
+            {
+                _failures++;
+                _retryAtMs = nowMs + _saveDelayMs;
+                if (_log != null)
+                {
+                    _log.Write(LogLevel.Warning, Source, "save failed (storage error): retrying in " + _saveDelayMs.ToString() + " ms");
+                }
+
+                return false;
+            }
+
+            Array.Copy(_seen, _saved, _length);
+            _pending = false;
+            _retryAtMs = 0;
+            _saves++;
+            return true;
+        }
+
+        private bool Same(byte[] a, byte[] b)
+        {
+            for (int i = 0; i < _length; i++)
+            {
+                if (a[i] != b[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}

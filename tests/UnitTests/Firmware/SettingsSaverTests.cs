@@ -1,0 +1,208 @@
+using InterfaceFirmware.Emulator;
+using InterfaceFirmware.Firmware.Model;
+using InterfaceFirmware.Firmware.Persistence;
+using nanoFramework.TestFramework;
+
+namespace InterfaceFirmware.UnitTests.Firmware
+{
+    [TestClass]
+    public class SettingsSaverTests
+    {
+        private const int TickMs = 5;
+
+        [TestMethod]
+        public static void NothingChangedNothingWritten()
+        {
+            SettingsFlash flash = SettingsTestData.Flash();
+            SettingsSaver saver = Saver(flash);
+            Settings settings = SettingsTestData.Distinct();
+            saver.MarkSaved(settings);
+
+            Run(saver, settings, 0, 60000);
+            Assert.AreEqual(0, flash.TotalWrites);
+            Assert.IsFalse(saver.Pending);
+        }
+
+        [TestMethod]
+        public static void OneChangeIsSavedOnceAfterTheDelay()
+        {
+            SettingsFlash flash = SettingsTestData.Flash();
+            SettingsSaver saver = Saver(flash);
+            Settings settings = SettingsTestData.Distinct();
+            saver.MarkSaved(settings);
+            Run(saver, settings, 0, 1000);
+
+            settings.Jacks[0].LevelCentiDb -= 50;
+            Run(saver, settings, 1005, 1000 + SettingsSaver.DefaultSaveDelayMs - TickMs);
+            Assert.AreEqual(0, flash.TotalWrites, "not before the delay");
+            Assert.IsTrue(saver.Pending);
+
+            // seen at the next check (every 100 ms), saved the delay after that
+            long savedAt = -1;
+            for (long now = 1000 + SettingsSaver.DefaultSaveDelayMs; now <= 1000 + SettingsSaver.DefaultSaveDelayMs + SettingsSaver.CheckIntervalMs; now += TickMs)
+            {
+                if (saver.Tick(settings, now))
+                {
+                    savedAt = now;
+                }
+            }
+
+            Assert.IsTrue(savedAt >= 1000 + SettingsSaver.DefaultSaveDelayMs, "saved at " + savedAt.ToString());
+            Assert.AreEqual(1, flash.TotalWrites);
+
+            // the same settings, tick after tick (a held key at its limit): no more writes
+            Run(saver, settings, 1000 + SettingsSaver.DefaultSaveDelayMs + SettingsSaver.CheckIntervalMs + TickMs, 60000);
+            Assert.AreEqual(1, flash.TotalWrites);
+            AssertStored(flash, settings);
+        }
+
+        [TestMethod]
+        public static void AStormOf200ChangesCostsOneWriteAndSavesTheFinalState()
+        {
+            SettingsFlash flash = SettingsTestData.Flash();
+            SettingsSaver saver = Saver(flash);
+            Settings settings = SettingsTestData.Distinct();
+            saver.MarkSaved(settings);
+            var random = new DeterministicRandom(10);
+
+            // 200 changes over 10 s: a change every 50 ms, ticks every 5 ms in between
+            int changes = 0;
+            long now = 0;
+            for (; now < 10000; now += TickMs)
+            {
+                if (now % 50 == 0)
+                {
+                    Press(settings, random);
+                    changes++;
+                }
+
+                saver.Tick(settings, now);
+            }
+
+            Assert.AreEqual(200, changes);
+            Run(saver, settings, now, now + 5000);
+            Assert.IsTrue(flash.TotalWrites <= 4, "writes: " + flash.TotalWrites.ToString());
+            Assert.AreEqual(1, flash.TotalWrites, "one write, after the storm");
+            AssertStored(flash, settings);
+        }
+
+        [TestMethod]
+        public static void ChangesThatNeverPauseAreStillSavedEveryMaxDelay()
+        {
+            SettingsFlash flash = SettingsTestData.Flash();
+            SettingsSaver saver = Saver(flash);
+            Settings settings = SettingsTestData.Distinct();
+            saver.MarkSaved(settings);
+            var random = new DeterministicRandom(11);
+            int firstWriteMs = -1;
+            for (long now = 0; now < 100000; now += TickMs)
+            {
+                if (now % 1000 == 0)
+                {
+                    Press(settings, random);
+                }
+
+                if (saver.Tick(settings, now) && firstWriteMs < 0)
+                {
+                    firstWriteMs = (int)now;
+                }
+            }
+
+            Assert.IsTrue(firstWriteMs >= SettingsSaver.DefaultMaxDelayMs && firstWriteMs <= SettingsSaver.DefaultMaxDelayMs + SettingsSaver.CheckIntervalMs, "the first save waits at most the maximum delay: " + firstWriteMs.ToString());
+            Assert.AreEqual(3, flash.TotalWrites, "100 s of changes every second: one save per 30 s");
+        }
+
+        [TestMethod]
+        public static void AChangeUndoneBeforeTheDelayCostsNothing()
+        {
+            SettingsFlash flash = SettingsTestData.Flash();
+            SettingsSaver saver = Saver(flash);
+            Settings settings = SettingsTestData.Distinct();
+            saver.MarkSaved(settings);
+
+            settings.Blend++;
+            Run(saver, settings, 0, 1000);
+            settings.Blend--;
+            Run(saver, settings, 1000, 20000);
+            Assert.AreEqual(0, flash.TotalWrites);
+            Assert.IsFalse(saver.Pending);
+        }
+
+        [TestMethod]
+        public static void AFailedWriteIsRetriedAfterTheDelay()
+        {
+            SettingsFlash flash = SettingsTestData.Flash();
+            MemoryLog log = SettingsTestData.Log();
+            var saver = new SettingsSaver(SettingsTestData.Storage(flash, log), log);
+            Settings settings = SettingsTestData.Distinct();
+            saver.MarkSaved(settings);
+
+            settings.Monitor = MonitorMode.Off;
+            flash.FailNextWrite();
+            Run(saver, settings, 0, SettingsSaver.DefaultSaveDelayMs);
+            Assert.AreEqual(1, saver.Failures);
+            Assert.IsTrue(saver.Pending);
+            Assert.IsTrue(log.Contains(InterfaceFirmware.Hal.LogLevel.Warning, "save failed"));
+
+            Run(saver, settings, SettingsSaver.DefaultSaveDelayMs + TickMs, 2 * SettingsSaver.DefaultSaveDelayMs);
+            Assert.AreEqual(1, saver.Saves);
+            Assert.AreEqual(1, saver.Failures, "one retry per delay, not one per tick");
+            AssertStored(flash, settings);
+        }
+
+        [TestMethod]
+        public static void FlushSavesAPendingChangeAtOnce()
+        {
+            SettingsFlash flash = SettingsTestData.Flash();
+            SettingsSaver saver = Saver(flash);
+            Settings settings = SettingsTestData.Distinct();
+            saver.MarkSaved(settings);
+            Assert.IsFalse(saver.Flush(settings, 0), "nothing to flush");
+
+            settings.BootCapCentiDb -= 100;
+            saver.Tick(settings, 5);
+            Assert.IsTrue(saver.Flush(settings, 10));
+            Assert.AreEqual(1, flash.TotalWrites);
+            Run(saver, settings, 15, 10000);
+            Assert.AreEqual(1, flash.TotalWrites);
+            AssertStored(flash, settings);
+        }
+
+        private static SettingsSaver Saver(SettingsFlash flash)
+        {
+            return new SettingsSaver(SettingsTestData.Storage(flash, null), null);
+        }
+
+        private static void Run(SettingsSaver saver, Settings settings, long fromMs, long toMs)
+        {
+            for (long now = fromMs; now <= toMs; now += TickMs)
+            {
+                saver.Tick(settings, now);
+            }
+        }
+
+        // One key press's worth of change: a volume step, a blend step, or a monitor mode.
+        private static void Press(Settings settings, DeterministicRandom random)
+        {
+            switch (random.Next(3))
+            {
+                case 0:
+                    settings.Jacks[0].LevelCentiDb += random.Chance(0.5) ? 50 : -50;
+                    break;
+                case 1:
+                    settings.Blend = (settings.Blend + 1) % (Settings.BlendPositions + 1);
+                    break;
+                default:
+                    settings.Monitor = (MonitorMode)(((int)settings.Monitor + 1) % 3);
+                    break;
+            }
+        }
+
+        private static void AssertStored(SettingsFlash flash, Settings expected)
+        {
+            var loaded = new Settings(2);
+            Assert.IsTrue(SettingsTestData.Storage(flash, null).Load(loaded, null));
+            SettingsTestData.AssertSame(expected, loaded, "stored");
+        }
+    }
+}
