@@ -27,9 +27,20 @@ namespace InterfaceFirmware.UnitTests.Firmware
 
         /// <summary>The firmware on a board set up by the caller (power source, computer or not).</summary>
         public DeviceRig(VirtualBoard virtualBoard, string board, Settings settings)
+            : this(virtualBoard, board, settings, false)
+        {
+        }
+
+        /// <param name="withComputer">Plug a computer in first (where the board has a USB bridge).</param>
+        public DeviceRig(VirtualBoard virtualBoard, string board, Settings settings, bool withComputer)
         {
             Profile = BoardProfiles.ByName(board);
             Board = virtualBoard;
+            if (withComputer && Profile.HasUsbBridge)
+            {
+                Board.ConnectComputer();
+                Board.RunMs(600);
+            }
 
             Board.PlugHeadphones(true);
             Board.Bus.LogEnabled = true;
