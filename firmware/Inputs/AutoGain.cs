@@ -211,7 +211,7 @@ namespace InterfaceFirmware.Firmware.Inputs
             int total = _gains.TotalCentiDb(_channel);
             int needed = total + TargetCentiDb - heard;
             int max = _gains.MaxCentiDb;
-            if (needed > max)
+            if (needed > max + ToleranceCentiDb)
             {
                 if (!_raisedToMaximum && total < max)
                 {
