@@ -36,6 +36,9 @@ namespace InterfaceFirmware.Firmware.Inputs
         /// <summary>How long a peak is held before the hold follows the level down.</summary>
         public const int DefaultHoldMs = 1500;
 
+        /// <summary>A window within this of the held peak keeps the hold up (a steady level's windows differ by hundredths of a dB).</summary>
+        public const int HoldRefreshCentiDb = 50;
+
         /// <summary>How long the clip flag stays up after the last clipped sample.</summary>
         public const int DefaultClipHoldMs = 500;
 
@@ -109,7 +112,7 @@ namespace InterfaceFirmware.Firmware.Inputs
             return _peak[channel];
         }
 
-        /// <summary>The highest window peak of the last <see cref="DefaultHoldMs"/> (or less, once it has been held that long), in 0.01 dBFS.</summary>
+        /// <summary>The highest window peak, held until the level has stayed more than <see cref="HoldRefreshCentiDb"/> below it for the hold time (<see cref="DefaultHoldMs"/>), in 0.01 dBFS.</summary>
         public int HeldCentiDb(int channel)
         {
             return _held[channel];
@@ -256,6 +259,10 @@ namespace InterfaceFirmware.Firmware.Inputs
                 {
                     _held[c] = peak;
                     _heldAtMs[c] = nowMs;
+                }
+                else if (peak >= _held[c] - HoldRefreshCentiDb)
+                {
+                    _heldAtMs[c] = nowMs; // a steady level keeps its hold: it lets go HoldMs after the level left it
                 }
 
                 _windowMax[c] = 0;

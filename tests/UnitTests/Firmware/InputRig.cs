@@ -303,6 +303,22 @@ namespace InterfaceFirmware.UnitTests.Firmware
             return Normalised(period);
         }
 
+        /// <summary>One period of the given harmonics of <paramref name="fundamentalHz"/>, equal in amplitude, normalised to a sample peak of 1.0.</summary>
+        public static double[] Tones(int fundamentalHz, int[] harmonics)
+        {
+            int length = AudioEngine.SampleRate / fundamentalHz;
+            var period = new double[length];
+            for (int i = 0; i < length; i++)
+            {
+                for (int h = 0; h < harmonics.Length; h++)
+                {
+                    period[i] += Math.Sin(2 * Math.PI * harmonics[h] * i / length + 0.4 * h);
+                }
+            }
+
+            return Normalised(period);
+        }
+
         private static double[] Normalised(double[] samples)
         {
             double peak = 0;
