@@ -19,6 +19,9 @@ namespace InterfaceFirmware.UnitTests.Firmware
         public readonly InputSection Inputs;
         public readonly string[] InputNames;
 
+        /// <summary>The engine sample of the tap's first recorded frame (the tap delivers every frame after it, none dropped).</summary>
+        public readonly long FirstSample;
+
         /// <param name="board">"reference" (WM8960, inputs input-1/input-2) or "audiokit" (ES8388, line-left/line-right).</param>
         public InputRig(string board)
         {
@@ -27,6 +30,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
             InputNames = board == "audiokit" ? new string[] { "line-left", "line-right" } : new string[] { "input-1", "input-2" };
             Tap = new RecordingTap(Rig.Board.AdcTap, 4 * AudioEngine.SampleRate);
             Tap.Drain();
+            FirstSample = Rig.Board.Audio.NextSample;
             Inputs = new InputSection(Tap, Rig.Device.Codec(0), Rig.Profile.DefaultInputGainCentiDb, InputNames, Rig.Board.Log);
         }
 
@@ -145,6 +149,23 @@ namespace InterfaceFirmware.UnitTests.Firmware
             while (_tap.ReadFrames(scratch, 0, 512) > 0)
             {
             }
+        }
+
+        /// <summary>Index (since construction) of the first frame at or after <paramref name="fromFrame"/> whose channel sample reaches <paramref name="level"/> in size; -1 if none is still held.</summary>
+        public long FirstAtOrAbove(int channel, long fromFrame, int level)
+        {
+            long first = _recorded - _capacity > fromFrame ? _recorded - _capacity : fromFrame;
+            first = first < 0 ? 0 : first;
+            for (long n = first; n < _recorded; n++)
+            {
+                int sample = _ring[2 * (int)(n % _capacity) + channel];
+                if (sample >= level || -sample >= level)
+                {
+                    return n;
+                }
+            }
+
+            return -1;
         }
 
         /// <summary>The newest <paramref name="frames"/> samples of a channel, full scale = 1.0.</summary>
