@@ -1,5 +1,3 @@
-using System;
-
 namespace InterfaceFirmware.Firmware.Inputs
 {
     /// <summary>
@@ -24,8 +22,14 @@ namespace InterfaceFirmware.Firmware.Inputs
         private const int SegmentBits = 5;            // 32 segments per octave
         private const int RemainderBits = FractionBits - SegmentBits;
 
-        // 20·log10(1 + i/32) in 0.000001 dB, i = 0…32
-        private static readonly int[] MantissaMicroDb = BuildMantissaTable();
+        // 20·log10(1 + i/32) in 0.000001 dB, i = 0…32 (System.Math is a separate package on the device; the firmware does without it)
+        private static readonly int[] MantissaMicroDb =
+        {
+            0, 267279, 526579, 778361, 1023050, 1261035, 1492672, 1718293, 1938200, 2152678, 2361986,
+            2566370, 2766054, 2961251, 3152157, 3338958, 3521825, 3700922, 3876401, 4048404, 4217067,
+            4382518, 4544876, 4704254, 4860761, 5014498, 5165560, 5314041, 5460025, 5603597, 5744834,
+            5883811, 6020600,
+        };
 
         // 20·log10(8388607) in 0.000001 dB: full scale reads 0
         private static readonly int FullScaleMicroDb = MicroDbOf(FullScale);
@@ -49,13 +53,32 @@ namespace InterfaceFirmware.Firmware.Inputs
         }
 
         /// <summary>
-        /// The amplitude (0…8388607 and above) at <paramref name="centiDb"/> re full scale. Uses
-        /// Math.Pow: for thresholds and targets computed when a setting changes, not per sample.
+        /// The smallest amplitude (1…8388607) that reads <paramref name="centiDb"/> or more (a binary
+        /// search over <see cref="FromAmplitude"/>): for thresholds, when a setting changes.
         /// </summary>
         public static int ToAmplitude(int centiDb)
         {
-            double amplitude = FullScale * Math.Pow(10.0, centiDb / 2000.0);
-            return amplitude >= int.MaxValue ? int.MaxValue : (int)(amplitude + 0.5);
+            int low = 1;
+            int high = FullScale;
+            if (FromAmplitude(high) < centiDb)
+            {
+                return FullScale;
+            }
+
+            while (low < high)
+            {
+                int middle = low + (high - low) / 2;
+                if (FromAmplitude(middle) >= centiDb)
+                {
+                    high = middle;
+                }
+                else
+                {
+                    low = middle + 1;
+                }
+            }
+
+            return low;
         }
 
         // 20·log10(a) in µdB for a ≥ 1 (exact octaves, interpolated mantissa).
@@ -78,16 +101,5 @@ namespace InterfaceFirmware.Firmware.Inputs
             return octave * MicroDbPerOctave + low + (((high - low) * remainder) >> RemainderBits); // ≤ 267480 · 2047: no overflow
         }
 
-        private static int[] BuildMantissaTable()
-        {
-            int segments = 1 << SegmentBits;
-            var table = new int[segments + 1];
-            for (int i = 0; i <= segments; i++)
-            {
-                table[i] = (int)(20.0e6 * Math.Log10(1.0 + i / (double)segments) + 0.5);
-            }
-
-            return table;
-        }
     }
 }

@@ -293,9 +293,9 @@ namespace InterfaceFirmware.Firmware.Inputs
                 return (int)y0;
             }
 
-            double sine = Math.Sqrt(1.0 - cosine * cosine);
+            double sine = SquareRoot(1.0 - cosine * cosine);
             double slope = (yAfter - yBefore) / (2.0 * sine);
-            double amplitude = Math.Sqrt(y0 * y0 + slope * slope);
+            double amplitude = SquareRoot(y0 * y0 + slope * slope);
             double limit = y0 * MaxEstimateGain;
             if (amplitude > limit)
             {
@@ -303,6 +303,30 @@ namespace InterfaceFirmware.Firmware.Inputs
             }
 
             return amplitude >= int.MaxValue ? int.MaxValue : (int)(amplitude + 0.5);
+        }
+
+        // Newton's iteration (System.Math is a separate package on the device): from above, to a
+        // relative error far below the 24-bit resolution. Runs once per window.
+        private static double SquareRoot(double value)
+        {
+            if (value <= 0)
+            {
+                return 0;
+            }
+
+            double root = value >= 1 ? value : 1;
+            for (int i = 0; i < 64; i++)
+            {
+                double next = 0.5 * (root + value / root);
+                if (next >= root)
+                {
+                    break;
+                }
+
+                root = next;
+            }
+
+            return root;
         }
     }
 }
