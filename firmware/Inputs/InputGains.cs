@@ -173,47 +173,30 @@ namespace InterfaceFirmware.Firmware.Inputs
 
         private void WriteGain(int channel, int centiDb)
         {
-            if (_gain[channel] == centiDb)
+            if (_gain[channel] != centiDb)
             {
-                return;
+                Store(_gain, _codec.SetInputGain(PairWith(_gain, channel, centiDb)));
             }
-
-            StereoGain request = new StereoGain(_gain[0], _gain[1]);
-            if (channel == 0)
-            {
-                request.Left = centiDb;
-            }
-            else
-            {
-                request.Right = centiDb;
-            }
-
-            StereoGain set = _codec.SetInputGain(request);
-            _gain[0] = set.Left;
-            _gain[1] = set.Right;
-            _writes++;
         }
 
         private void WriteTrim(int channel, int centiDb)
         {
-            if (_trim[channel] == centiDb)
+            if (_trim[channel] != centiDb)
             {
-                return;
+                Store(_trim, _codec.SetAdcVolume(PairWith(_trim, channel, centiDb)));
             }
+        }
 
-            StereoGain request = new StereoGain(_trim[0], _trim[1]);
-            if (channel == 0)
-            {
-                request.Left = centiDb;
-            }
-            else
-            {
-                request.Right = centiDb;
-            }
+        // The pair as held, with one channel changed: the codec sets both sides in one call.
+        private static StereoGain PairWith(int[] held, int channel, int centiDb)
+        {
+            return new StereoGain(channel == 0 ? centiDb : held[0], channel == 1 ? centiDb : held[1]);
+        }
 
-            StereoGain set = _codec.SetAdcVolume(request);
-            _trim[0] = set.Left;
-            _trim[1] = set.Right;
+        private void Store(int[] held, StereoGain set)
+        {
+            held[0] = set.Left;
+            held[1] = set.Right;
             _writes++;
         }
 
