@@ -8,6 +8,7 @@ using InterfaceFirmware.Firmware.Boards;
 using InterfaceFirmware.Firmware.Boot;
 using InterfaceFirmware.Firmware.Controls;
 using InterfaceFirmware.Firmware.Indicators;
+using InterfaceFirmware.Firmware.Inputs;
 using InterfaceFirmware.Firmware.Model;
 using InterfaceFirmware.Firmware.Modes;
 using InterfaceFirmware.Firmware.Output;
@@ -40,6 +41,9 @@ namespace InterfaceFirmware.Firmware.Application
         /// <summary>A jack-detect switch settles slower than a button.</summary>
         public const int JackDebounceMs = 100;
 
+        /// <summary>How long the LEDs show how auto gain went.</summary>
+        public const int AutoGainShowMs = 4000;
+
         /// <summary>The LEDs show which jack was just selected for this many whole LED cycles (2 s each) after the current one.</summary>
         public const int SelectionShowCycles = 2;
 
@@ -59,7 +63,7 @@ namespace InterfaceFirmware.Firmware.Application
         private readonly IAudioCodec[] _codecs;
         private readonly bool[] _codecFaultLogged;
         private readonly IHeadphoneAmplifier _amplifier;
-        private IDigitalInput[] _inputs;
+        private IDigitalInput[] _pins;
         private DebouncedInput[] _debounced;
         private int[] _jackOfInput;
         private ButtonGestures _gestures;
@@ -67,6 +71,10 @@ namespace InterfaceFirmware.Firmware.Application
         private bool _started;
         private bool _tookCharge;
         private bool _amplifierFaultLogged;
+        private readonly int[] _mirroredGain = new int[Settings.InputCount];
+        private static readonly string[] InputNames = { "input 1", "input 2" };
+        private InputSection _inputs;
+        private readonly int _captureCodec;
         private readonly SettingsStorage _storage;
         private readonly SettingsSaver _saver;
         private readonly ModeSelector _selector;
@@ -90,6 +98,14 @@ namespace InterfaceFirmware.Firmware.Application
 
             _state = new DeviceState(_jackCount);
             _selector = new ModeSelector(profile.HasUsbBridge ? io.Usb : null);
+            for (int i = 0; i < profile.Codecs.Length; i++)
+            {
+                if (profile.Codecs[i].FeedsCapture)
+                {
+                    _captureCodec = i;
+                }
+            }
+
             _keepAlive = new KeepAlive(io.Power);
             _codecs = new IAudioCodec[profile.Codecs.Length];
             _codecFaultLogged = new bool[_codecs.Length];
@@ -270,6 +286,7 @@ namespace InterfaceFirmware.Firmware.Application
                 _amplifier.Tick(nowMs);
             }
 
+            UpdateInputs(nowMs);
             WatchFaults();
             _leds.Update(nowMs, CurrentIndications(nowMs));
             if (_saver != null)
@@ -289,7 +306,7 @@ namespace InterfaceFirmware.Firmware.Application
                 detects += _profile.Jacks[j].DetectPin >= 0 ? 1 : 0;
             }
 
-            _inputs = new IDigitalInput[buttons + detects];
+            _pins = new IDigitalInput[buttons + detects];
             _debounced = new DebouncedInput[buttons + detects];
             _jackOfInput = new int[buttons + detects];
             var names = new string[buttons];
@@ -297,8 +314,8 @@ namespace InterfaceFirmware.Firmware.Application
             {
                 ButtonProfile button = _profile.Buttons[i];
                 names[i] = button.Name;
-                _inputs[i] = _io.Gpio.OpenInput(button.Pin, button.ActiveLow);
-                _debounced[i] = new DebouncedInput(_inputs[i], button.ActiveLow, DebouncedInput.DefaultDebounceMs);
+                _pins[i] = _io.Gpio.OpenInput(button.Pin, button.ActiveLow);
+                _debounced[i] = new DebouncedInput(_pins[i], button.ActiveLow, DebouncedInput.DefaultDebounceMs);
                 _jackOfInput[i] = -1;
             }
 
@@ -311,26 +328,26 @@ namespace InterfaceFirmware.Firmware.Application
                     continue;
                 }
 
-                _inputs[n] = _io.Gpio.OpenInput(jack.DetectPin, false);
-                _debounced[n] = new DebouncedInput(_inputs[n], jack.DetectActiveLow, JackDebounceMs);
+                _pins[n] = _io.Gpio.OpenInput(jack.DetectPin, false);
+                _debounced[n] = new DebouncedInput(_pins[n], jack.DetectActiveLow, JackDebounceMs);
                 _jackOfInput[n] = j;
                 _state.Jacks[j].Plugged = _debounced[n].Active;
                 n++;
             }
 
             _gestures = new ButtonGestures(names, _profile.Gestures, _actions, _log);
-            for (int i = 0; i < _inputs.Length; i++)
+            for (int i = 0; i < _pins.Length; i++)
             {
-                _inputs[i].Edge += OnEdge;
+                _pins[i].Edge += OnEdge;
             }
         }
 
         // GPIO event thread on the device: record the edge, nothing else.
         private void OnEdge(IDigitalInput input, bool level)
         {
-            for (int i = 0; i < _inputs.Length; i++)
+            for (int i = 0; i < _pins.Length; i++)
             {
-                if (_inputs[i] == input)
+                if (_pins[i] == input)
                 {
                     _edges.Enqueue(i, level, _io.Clock.NowMs);
                     return;
@@ -418,7 +435,11 @@ namespace InterfaceFirmware.Firmware.Application
             switch (action)
             {
                 case UserAction.VolumeUp:
-                    if (state.Muted)
+                    if (_state.InputFocus >= 0)
+                    {
+                        StepInputGain(_state.InputFocus, true);
+                    }
+                    else if (state.Muted)
                     {
                         state.Muted = false;
                     }
@@ -434,7 +455,11 @@ namespace InterfaceFirmware.Firmware.Application
 
                     break;
                 case UserAction.VolumeDown:
-                    if (!state.Muted && !state.AtFloor)
+                    if (_state.InputFocus >= 0)
+                    {
+                        StepInputGain(_state.InputFocus, false);
+                    }
+                    else if (!state.Muted && !state.AtFloor)
                     {
                         if (jack.LevelCentiDb - JackPlanner.StepCentiDb < planner.MinLevel(jack.Range))
                         {
@@ -487,8 +512,27 @@ namespace InterfaceFirmware.Firmware.Application
                     _settings.Blend = _settings.Blend < Settings.BlendPositions ? _settings.Blend + 1 : Settings.BlendPositions;
                     break;
                 case UserAction.ToggleInputGainFocus:
+                    if (_inputs == null)
+                    {
+                        _log.Write(LogLevel.Warning, Source, "no input gain on this board yet (the chips are not up)");
+                        break;
+                    }
+
+                    _state.InputFocus = _state.InputFocus + 1 >= Settings.InputCount ? -1 : _state.InputFocus + 1;
+                    _log.Write(LogLevel.Info, Source, _state.InputFocus < 0 ? "volume keys on the jack level" : "volume keys on input " + (_state.InputFocus + 1).ToString() + "'s gain");
+                    break;
                 case UserAction.AutoGain:
-                    _log.Write(LogLevel.Warning, Source, "input gain and auto gain are not in this firmware yet: the key does nothing");
+                    if (_inputs == null)
+                    {
+                        _log.Write(LogLevel.Warning, Source, "auto gain: the inputs are not up yet");
+                        break;
+                    }
+
+                    for (int c = 0; c < Settings.InputCount; c++)
+                    {
+                        _inputs.StartAutoGain(c, nowMs);
+                    }
+
                     break;
             }
         }
@@ -504,6 +548,81 @@ namespace InterfaceFirmware.Firmware.Application
                 default:
                     return MonitorMode.Off;
             }
+        }
+
+        // One step of the codec's own input gain scale up or down (PGA and boost, 0.75 dB on the
+        // WM8960, 3 dB on the ES8388), kept in the settings.
+        private void StepInputGain(int channel, bool up)
+        {
+            if (_inputs == null)
+            {
+                return;
+            }
+
+            InputGains gains = _inputs.Gains;
+            int current = gains.GainCentiDb(channel);
+            int next = up ? JackPlanner.AtOrAbove(gains.Scale, current + 1, gains.MaxCentiDb) : JackPlanner.AtOrBelow(gains.Scale, current - 1, gains.MaxCentiDb);
+            gains.SetGain(channel, next);
+        }
+
+        // The inputs of the codec that feeds the capture: meters, gains, auto gain, clip guard. The
+        // other codecs' input PGAs (the second jack's monitor on the reference board) follow its gains.
+        private void UpdateInputs(long nowMs)
+        {
+            if (_inputs == null)
+            {
+                return;
+            }
+
+            int finished = _inputs.Tick(nowMs);
+            for (int c = 0; c < Settings.InputCount; c++)
+            {
+                if (_inputs.ClipGuard.Enabled(c) != _settings.ClipGuard[c])
+                {
+                    _inputs.ClipGuard.SetEnabled(c, _settings.ClipGuard[c]);
+                }
+
+                _settings.InputGainCentiDb[c] = _inputs.Gains.GainCentiDb(c);
+            }
+
+            if (_mirroredGain[0] != _settings.InputGainCentiDb[0] || _mirroredGain[1] != _settings.InputGainCentiDb[1])
+            {
+                _mirroredGain[0] = _settings.InputGainCentiDb[0];
+                _mirroredGain[1] = _settings.InputGainCentiDb[1];
+                for (int i = 0; i < _codecs.Length; i++)
+                {
+                    if (i != _captureCodec && _codecs[i].Status == DriverStatus.Ok)
+                    {
+                        _codecs[i].SetInputGain(new StereoGain(_mirroredGain[0], _mirroredGain[1]));
+                    }
+                }
+            }
+
+            _state.Busy = _stage != ClockStage.Live || _inputs.AutoGain(0).Running || _inputs.AutoGain(1).Running;
+            if (_inputs.Meter.Clipping(0) || _inputs.Meter.Clipping(1))
+            {
+                _state.ClipUntilMs = nowMs + 1;
+            }
+
+            if (finished != 0 && !_inputs.AutoGain(0).Running && !_inputs.AutoGain(1).Running)
+            {
+                // Both done: the LEDs say how it went for a few seconds (the log says why).
+                bool ok = Succeeded(_inputs.AutoGain(0).Result) && Succeeded(_inputs.AutoGain(1).Result);
+                _state.AutoGainSucceeded = ok;
+                _state.AutoGainShownUntilMs = nowMs + AutoGainShowMs;
+            }
+        }
+
+        // Silence on an input nobody plugged anything into is no failure of the other.
+        private static bool Succeeded(AutoGainResult result)
+        {
+            return result == AutoGainResult.Success || result == AutoGainResult.Silence;
+        }
+
+        /// <summary>The inputs (meters, gains, auto gain, clip guard); null until the chips are up or on a board without an ADC tap.</summary>
+        public InputSection Inputs
+        {
+            get { return _inputs; }
         }
 
         private void ApplyBootCap(int jack)
@@ -618,7 +737,13 @@ namespace InterfaceFirmware.Firmware.Application
                 }
 
                 codec.SelectInputs(_profile.Inputs.Left, _profile.Inputs.Right);
-                codec.SetInputGain(StereoGain.Both(_profile.DefaultInputGainCentiDb));
+                codec.SetInputGain(new StereoGain(InputGainSetting(0), InputGainSetting(1)));
+            }
+
+            if (_io.AdcTap != null && _codecs[_captureCodec].Status == DriverStatus.Ok)
+            {
+                _inputs = new InputSection(_io.AdcTap, _codecs[_captureCodec], InputGainSetting(0), InputNames, _log);
+                _inputs.Gains.SetGain(1, InputGainSetting(1));
             }
 
             for (int j = 0; j < _jackCount; j++)
@@ -657,6 +782,12 @@ namespace InterfaceFirmware.Firmware.Application
                     _log.Write(LogLevel.Error, Source, codec.Name + " cannot be clocked at " + _rate.ToString() + " Hz");
                 }
             }
+        }
+
+        private int InputGainSetting(int channel)
+        {
+            int gain = _settings.InputGainCentiDb[channel];
+            return gain == GainScale.Muted ? _profile.DefaultInputGainCentiDb : gain;
         }
 
         private void RequestCodecs(CodecPowerState state, long nowMs)
@@ -770,6 +901,11 @@ namespace InterfaceFirmware.Firmware.Application
             if (nowMs < _state.ClipUntilMs)
             {
                 bits |= LedController.Bit(Indication.Clip);
+            }
+
+            if (nowMs < _state.AutoGainShownUntilMs)
+            {
+                bits |= LedController.Bit(_state.AutoGainSucceeded ? Indication.AutoGainSucceeded : Indication.AutoGainFailed);
             }
 
             if (nowMs < _state.ShowSelectionUntilMs)

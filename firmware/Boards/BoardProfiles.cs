@@ -114,6 +114,8 @@ namespace InterfaceFirmware.Firmware.Boards
                 new IndicatorBinding(status, Indication.Standalone, LedPatterns.Heartbeat),
                 new IndicatorBinding(monitorLed, Indication.Fault, LedPatterns.FastBlink),
                 new IndicatorBinding(monitorLed, Indication.Clip, LedPatterns.FastBlink),
+                new IndicatorBinding(monitorLed, Indication.AutoGainFailed, LedPatterns.TwoFlashes),
+                new IndicatorBinding(monitorLed, Indication.AutoGainSucceeded, LedPatterns.OneFlash),
                 new IndicatorBinding(monitorLed, Indication.MonitorMono, LedPatterns.SlowBlink),
                 new IndicatorBinding(monitorLed, Indication.MonitorStereo, LedPatterns.Solid),
             };
@@ -233,6 +235,8 @@ namespace InterfaceFirmware.Firmware.Boards
                 new IndicatorBinding(0, Indication.Fault, LedPatterns.FastBlink),
                 new IndicatorBinding(0, Indication.Busy, LedPatterns.Blink),
                 new IndicatorBinding(0, Indication.Clip, LedPatterns.Solid),
+                new IndicatorBinding(0, Indication.AutoGainFailed, LedPatterns.TwoFlashes),
+                new IndicatorBinding(0, Indication.AutoGainSucceeded, LedPatterns.OneFlash),
                 new IndicatorBinding(0, Indication.Muted, LedPatterns.SlowBlink),
                 new IndicatorBinding(0, Indication.Standalone, LedPatterns.Heartbeat),
             };

@@ -32,6 +32,12 @@ namespace InterfaceFirmware.Firmware.Indicators
 
         /// <summary>Powered, no computer: standalone.</summary>
         Standalone = 9,
+
+        /// <summary>Auto gain set the inputs (shown for a few seconds).</summary>
+        AutoGainSucceeded = 10,
+
+        /// <summary>Auto gain could not (too quiet, clipping at the lowest gain…; the log says which).</summary>
+        AutoGainFailed = 11,
     }
 
     /// <summary>

@@ -60,6 +60,15 @@ namespace InterfaceFirmware.Firmware.Model
         /// <summary>Until when (ms) the clip indication holds.</summary>
         public long ClipUntilMs = -1;
 
+        /// <summary>Until when (ms) the LEDs show how the last auto gain went.</summary>
+        public long AutoGainShownUntilMs = -1;
+
+        /// <summary>The last auto gain set both inputs (or found one silent).</summary>
+        public bool AutoGainSucceeded;
+
+        /// <summary>The input whose gain the volume keys move (0, 1), or -1: the selected jack's level.</summary>
+        public int InputFocus = -1;
+
         /// <summary>A computer configured the device (USB mode); false: standalone.</summary>
         public bool UsbMode;
     }

@@ -87,6 +87,15 @@ namespace InterfaceFirmware.Firmware.Model
         /// <summary>0 = inputs only, <see cref="BlendPositions"/>/2 = both equally loud, <see cref="BlendPositions"/> = playback only.</summary>
         public int Blend;
 
+        /// <summary>Inputs whose gain and clip guard are kept (left and right ADC channels).</summary>
+        public const int InputCount = 2;
+
+        /// <summary>Input gain per input (0.01 dB); <see cref="GainScale.Muted"/>: the board's default.</summary>
+        public readonly int[] InputGainCentiDb = new int[InputCount];
+
+        /// <summary>Clip guard per input: after a clip, the gain steps down (never back up by itself).</summary>
+        public readonly bool[] ClipGuard = new bool[InputCount];
+
         /// <summary>Pulse a load to keep a power bank awake while running standalone on one.</summary>
         public bool KeepAliveEnabled;
 
@@ -111,6 +120,11 @@ namespace InterfaceFirmware.Firmware.Model
             KeepAliveEnabled = true;
             KeepAlivePeriodMs = DefaultKeepAlivePeriodMs;
             KeepAlivePulseMs = DefaultKeepAlivePulseMs;
+            for (int i = 0; i < InputCount; i++)
+            {
+                InputGainCentiDb[i] = GainScale.Muted;
+                ClipGuard[i] = false;
+            }
         }
 
         public void CopyFrom(Settings other)
@@ -126,6 +140,11 @@ namespace InterfaceFirmware.Firmware.Model
             KeepAliveEnabled = other.KeepAliveEnabled;
             KeepAlivePeriodMs = other.KeepAlivePeriodMs;
             KeepAlivePulseMs = other.KeepAlivePulseMs;
+            for (int i = 0; i < InputCount; i++)
+            {
+                InputGainCentiDb[i] = other.InputGainCentiDb[i];
+                ClipGuard[i] = other.ClipGuard[i];
+            }
         }
     }
 }

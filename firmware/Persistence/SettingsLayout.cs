@@ -28,6 +28,14 @@ namespace InterfaceFirmware.Firmware.Persistence
 
         /// <summary>Since version 2: <see cref="Model.Settings.KeepAlivePulseMs"/>.</summary>
         KeepAlivePulse = 8,
+
+        /// <summary>Since version 2: <see cref="Model.Settings.InputGainCentiDb"/> of input 1 and 2.</summary>
+        InputGain1 = 9,
+        InputGain2 = 10,
+
+        /// <summary>Since version 2: <see cref="Model.Settings.ClipGuard"/> of input 1 and 2.</summary>
+        ClipGuard1 = 11,
+        ClipGuard2 = 12,
     }
 
     /// <summary>

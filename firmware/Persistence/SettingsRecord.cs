@@ -319,6 +319,10 @@ namespace InterfaceFirmware.Firmware.Persistence
                 case SettingsField.KeepAliveEnabled: return settings.KeepAliveEnabled ? 1 : 0;
                 case SettingsField.KeepAlivePeriod: return settings.KeepAlivePeriodMs;
                 case SettingsField.KeepAlivePulse: return settings.KeepAlivePulseMs;
+                case SettingsField.InputGain1: return settings.InputGainCentiDb[0];
+                case SettingsField.InputGain2: return settings.InputGainCentiDb[1];
+                case SettingsField.ClipGuard1: return settings.ClipGuard[0] ? 1 : 0;
+                case SettingsField.ClipGuard2: return settings.ClipGuard[1] ? 1 : 0;
                 default: return 0;
             }
         }
@@ -336,6 +340,10 @@ namespace InterfaceFirmware.Firmware.Persistence
                 case SettingsField.KeepAliveEnabled: settings.KeepAliveEnabled = value != 0; break;
                 case SettingsField.KeepAlivePeriod: settings.KeepAlivePeriodMs = value; break;
                 case SettingsField.KeepAlivePulse: settings.KeepAlivePulseMs = value; break;
+                case SettingsField.InputGain1: settings.InputGainCentiDb[0] = value; break;
+                case SettingsField.InputGain2: settings.InputGainCentiDb[1] = value; break;
+                case SettingsField.ClipGuard1: settings.ClipGuard[0] = value != 0; break;
+                case SettingsField.ClipGuard2: settings.ClipGuard[1] = value != 0; break;
             }
         }
 

@@ -73,6 +73,17 @@ namespace InterfaceFirmware.Firmware.Persistence
                 settings.KeepAlivePulseMs = Settings.DefaultKeepAlivePulseMs;
             }
 
+            // Input gains: the codec lands any request on its own steps; a value no codec has is garbage.
+            for (int c = 0; c < Settings.InputCount; c++)
+            {
+                int gain = settings.InputGainCentiDb[c];
+                if (gain != GainScale.Muted && (gain < -10000 || gain > 10000))
+                {
+                    Report(log, "input " + (c + 1).ToString() + " gain " + gain.ToString() + " outside ±100 dB: the board's default");
+                    settings.InputGainCentiDb[c] = GainScale.Muted;
+                }
+            }
+
             if (settings.Blend < 0 || settings.Blend > Settings.BlendPositions)
             {
                 int blend = settings.Blend < 0 ? 0 : Settings.BlendPositions;

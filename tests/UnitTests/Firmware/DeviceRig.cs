@@ -33,6 +33,12 @@ namespace InterfaceFirmware.UnitTests.Firmware
 
         /// <param name="withComputer">Plug a computer in first (where the board has a USB bridge).</param>
         public DeviceRig(VirtualBoard virtualBoard, string board, Settings settings, bool withComputer)
+            : this(virtualBoard, board, settings, withComputer, null)
+        {
+        }
+
+        /// <param name="tap">The ADC tap the firmware reads (null: the board's).</param>
+        public DeviceRig(VirtualBoard virtualBoard, string board, Settings settings, bool withComputer, InterfaceFirmware.Hal.IAdcTap tap)
         {
             Profile = BoardProfiles.ByName(board);
             Board = virtualBoard;
@@ -49,12 +55,12 @@ namespace InterfaceFirmware.UnitTests.Firmware
             io.CodecClock = Board.CodecClock;
             io.Power = Board.Power;
             io.Store = Board.Settings;
-            io.AdcTap = Board.AdcTap;
+            io.AdcTap = tap != null ? tap : Board.AdcTap;
             Device = new InterfaceDevice(Profile, io, settings);
         }
 
-        // A computer plugged in and enumerated where the board has a USB bridge.
-        private static VirtualBoard NewBoardWithComputer(string board)
+        /// <summary>The board, with a computer plugged in and enumerated where it has a USB bridge.</summary>
+        internal static VirtualBoard NewBoardWithComputer(string board)
         {
             var virtualBoard = new VirtualBoard(Description(board), 7);
             if (BoardProfiles.ByName(board).HasUsbBridge)
