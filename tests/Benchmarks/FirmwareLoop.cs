@@ -33,6 +33,9 @@ namespace InterfaceFirmware.Benchmarks
             var io = new BoardIo(board.Clock, bus, new VirtualGpio(board), board.Log);
             io.Usb = board.Usb;
             io.CodecClock = board.CodecClock;
+            io.Power = board.Power;
+            io.Store = board.Settings;
+            io.AdcTap = board.AdcTap; // metering on: the peak meters read every captured frame
             var device = new InterfaceDevice(BoardProfiles.Reference(), io, null);
             device.Start();
             board.RunMs(4000); // boot, power-up, fade-in
@@ -40,7 +43,7 @@ namespace InterfaceFirmware.Benchmarks
             board.Bus.LogEnabled = false; // the emulator's transaction log allocates; the firmware is what is measured
 
             var idle = Run(board, bus, device, 2000, null);
-            rows.Add(Row("Control loop, idle", idle, "reference board up, both jacks open, playback + monitor; 2 s of ticks"));
+            rows.Add(Row("Control loop, idle", idle, "reference board up, both jacks open, playback + monitor, meters reading the ADC tap, settings saver watching; 2 s of ticks"));
 
             Button down = board.Button("volume-down");
             down.PressAndHold();
