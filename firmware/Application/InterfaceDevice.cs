@@ -1,3 +1,4 @@
+using System;
 using InterfaceFirmware.Drivers;
 using InterfaceFirmware.Drivers.Amplifier;
 using InterfaceFirmware.Drivers.Codec;
@@ -7,6 +8,7 @@ using InterfaceFirmware.Drivers.Wm8960;
 using InterfaceFirmware.Firmware.Boards;
 using InterfaceFirmware.Firmware.Boot;
 using InterfaceFirmware.Firmware.Controls;
+using InterfaceFirmware.Firmware.Faults;
 using InterfaceFirmware.Firmware.Indicators;
 using InterfaceFirmware.Firmware.Inputs;
 using InterfaceFirmware.Firmware.Model;
@@ -41,6 +43,12 @@ namespace InterfaceFirmware.Firmware.Application
         /// <summary>A jack-detect switch settles slower than a button.</summary>
         public const int JackDebounceMs = 100;
 
+        /// <summary>How often readable chips are asked whether they lost their registers, and the amplifier whether it overheated.</summary>
+        public const int ProbeIntervalMs = 500;
+
+        /// <summary>How long an overheated amplifier is left to cool before it is tried again.</summary>
+        public const int ThermalWaitMs = 2000;
+
         /// <summary>How long the LEDs show how auto gain went.</summary>
         public const int AutoGainShowMs = 4000;
 
@@ -61,7 +69,12 @@ namespace InterfaceFirmware.Firmware.Application
         private readonly JackPlanner[] _planners;
         private readonly JackOutput[] _outputs;
         private readonly IAudioCodec[] _codecs;
-        private readonly bool[] _codecFaultLogged;
+        private readonly ChipWatch[] _codecWatch;
+        private readonly ChipWatch _amplifierWatch = new ChipWatch();
+        private long _nextProbeMs;
+        private int _exceptions;
+        private long _lastExceptionLogMs = -1000;
+        private long _thermalUntilMs = -1;
         private readonly IHeadphoneAmplifier _amplifier;
         private IDigitalInput[] _pins;
         private DebouncedInput[] _debounced;
@@ -70,7 +83,6 @@ namespace InterfaceFirmware.Firmware.Application
         private LedController _leds;
         private bool _started;
         private bool _tookCharge;
-        private bool _amplifierFaultLogged;
         private readonly int[] _mirroredGain = new int[Settings.InputCount];
         private static readonly string[] InputNames = { "input 1", "input 2" };
         private InputSection _inputs;
@@ -108,10 +120,11 @@ namespace InterfaceFirmware.Firmware.Application
 
             _keepAlive = new KeepAlive(io.Power);
             _codecs = new IAudioCodec[profile.Codecs.Length];
-            _codecFaultLogged = new bool[_codecs.Length];
+            _codecWatch = new ChipWatch[_codecs.Length];
             for (int i = 0; i < _codecs.Length; i++)
             {
                 _codecs[i] = CreateCodec(profile.Codecs[i], io.Bus, _log);
+                _codecWatch[i] = new ChipWatch();
             }
 
             if (profile.HasAmplifier)
@@ -251,8 +264,47 @@ namespace InterfaceFirmware.Firmware.Application
             _io.Clock.StartTicks(TickMs, Tick);
         }
 
-        /// <summary>One control-loop tick (the clock calls it every <see cref="TickMs"/>).</summary>
+        /// <summary>
+        /// One control-loop tick (the clock calls it every <see cref="TickMs"/>). Nothing ends the
+        /// loop: an exception is logged (once a second at most) and every jack is muted; the next
+        /// ticks carry on from there, and the jacks fade in again once the cause is gone.
+        /// </summary>
         public void Tick(long nowMs)
+        {
+            try
+            {
+                Step(nowMs);
+            }
+            catch (Exception e)
+            {
+                _exceptions++;
+                if (nowMs - _lastExceptionLogMs >= 1000)
+                {
+                    _lastExceptionLogMs = nowMs;
+                    _log.Write(LogLevel.Error, Source, "tick failed (" + _exceptions.ToString() + " so far): " + e.Message + "; jacks muted");
+                }
+
+                for (int j = 0; j < _jackCount; j++)
+                {
+                    try
+                    {
+                        _outputs[j].Abandon(nowMs);
+                    }
+                    catch (Exception)
+                    {
+                        // muting failed too: the next tick tries again
+                    }
+                }
+            }
+        }
+
+        /// <summary>Exceptions caught by the loop since start-up (0 is the goal).</summary>
+        public int Exceptions
+        {
+            get { return _exceptions; }
+        }
+
+        private void Step(long nowMs)
         {
             DrainEdges();
             UpdateButtons(nowMs);
@@ -287,7 +339,7 @@ namespace InterfaceFirmware.Firmware.Application
             }
 
             UpdateInputs(nowMs);
-            WatchFaults();
+            WatchFaults(nowMs);
             _leds.Update(nowMs, CurrentIndications(nowMs));
             if (_saver != null)
             {
@@ -850,39 +902,154 @@ namespace InterfaceFirmware.Firmware.Application
         private bool WantOpen(int j)
         {
             JackState state = _state.Jacks[j];
-            return _stage == ClockStage.Live && state.Plugged && !state.Muted && !state.AtFloor
-                && _codecs[_profile.Jacks[j].CodecIndex].Status == DriverStatus.Ok;
+            bool amplifierOk = !_profile.Jacks[j].ThroughAmplifier || _amplifier == null
+                || (_amplifier.Status == DriverStatus.Ok && _thermalUntilMs < 0 && !_amplifierWatch.Failed);
+            return _stage == ClockStage.Live && state.Plugged && !state.Muted && !state.AtFloor && amplifierOk
+                && _codecs[_profile.Jacks[j].CodecIndex].Status == DriverStatus.Ok && !_codecWatch[_profile.Jacks[j].CodecIndex].Failed;
         }
 
         // ---- faults and LEDs -----------------------------------------------------------------------
 
-        private void WatchFaults()
+        // A chip that stops answering: its jack closed, retries with back-off, a re-sync when it
+        // answers (the jack then fades in again). A readable chip that lost its registers (brown-out)
+        // is found by asking it; the amplifier's thermal flag mutes its jack until it cooled down.
+        private void WatchFaults(long nowMs)
         {
             bool fault = false;
-            for (int i = 0; i < _codecs.Length; i++)
+            bool probe = nowMs >= _nextProbeMs;
+            if (probe)
             {
-                if (_codecs[i].Status != DriverStatus.Ok)
-                {
-                    fault = true;
-                    if (!_codecFaultLogged[i])
-                    {
-                        _codecFaultLogged[i] = true;
-                        _log.Write(LogLevel.Error, Source, _codecs[i].Name + " at I2C address " + _profile.Codecs[i].Address.ToString() + " failed: its jack stays muted");
-                    }
-                }
+                _nextProbeMs = nowMs + ProbeIntervalMs;
             }
 
-            if (_amplifier != null && _amplifier.Status != DriverStatus.Ok)
+            for (int i = 0; i < _codecs.Length; i++)
             {
-                fault = true;
-                if (!_amplifierFaultLogged)
+                IAudioCodec codec = _codecs[i];
+                ChipWatch watch = _codecWatch[i];
+                if (codec.Status != DriverStatus.Ok && _tookCharge)
                 {
-                    _amplifierFaultLogged = true;
-                    _log.Write(LogLevel.Error, Source, "headphone amplifier failed: the main jack stays muted");
+                    if (watch.Fail(nowMs))
+                    {
+                        _log.Write(LogLevel.Error, Source, CodecLabel(i) + " stopped answering: its jack muted, retrying");
+                        AbandonJacksOf(i, nowMs);
+                    }
+
+                    if (watch.RetryDue(nowMs) && codec.Resync(nowMs, false) == DriverStatus.Ok)
+                    {
+                        long awayMs = watch.Recovered(nowMs);
+                        _log.Write(LogLevel.Info, Source, CodecLabel(i) + " answers again after " + awayMs.ToString() + " ms: re-synced");
+                    }
                 }
+                else if (probe && _stage == ClockStage.Live && !codec.Busy)
+                {
+                    bool wasReset;
+                    if (codec.ProbeForReset(out wasReset) == DriverStatus.Ok && wasReset)
+                    {
+                        _log.Write(LogLevel.Warning, Source, CodecLabel(i) + " lost its registers (brown-out): muted, re-synced");
+                        AbandonJacksOf(i, nowMs);
+                        codec.Resync(nowMs, false);
+                    }
+                }
+
+                fault |= watch.Failed;
+            }
+
+            if (_amplifier != null && _tookCharge)
+            {
+                fault |= WatchAmplifier(nowMs, probe);
             }
 
             _state.Fault = fault;
+        }
+
+        private bool WatchAmplifier(long nowMs, bool probe)
+        {
+            if (_amplifier.Status != DriverStatus.Ok)
+            {
+                if (_amplifierWatch.Fail(nowMs))
+                {
+                    _log.Write(LogLevel.Error, Source, "headphone amplifier stopped answering: the main jack muted, retrying");
+                    AbandonAmplifierJacks(nowMs);
+                }
+
+                if (_amplifierWatch.RetryDue(nowMs) && _amplifier.Resync(nowMs) == DriverStatus.Ok)
+                {
+                    long awayMs = _amplifierWatch.Recovered(nowMs);
+                    _log.Write(LogLevel.Info, Source, "headphone amplifier answers again after " + awayMs.ToString() + " ms: re-synced");
+                }
+
+                return _amplifierWatch.Failed;
+            }
+
+            if (!probe || _amplifier.Busy)
+            {
+                return _thermalUntilMs > nowMs;
+            }
+
+            if (_amplifier.Enabled || _thermalUntilMs >= 0)
+            {
+                bool occurred;
+                bool ongoing;
+                if (_amplifier.CheckThermal(out occurred, out ongoing) == DriverStatus.Ok && (occurred || ongoing))
+                {
+                    if (_thermalUntilMs < 0)
+                    {
+                        _log.Write(LogLevel.Error, Source, "headphone amplifier overheated: the main jack muted, waiting for it to cool");
+                        AbandonAmplifierJacks(nowMs);
+                    }
+
+                    _thermalUntilMs = nowMs + ThermalWaitMs; // still hot: wait on
+                }
+                else if (_thermalUntilMs >= 0 && nowMs >= _thermalUntilMs)
+                {
+                    _thermalUntilMs = -1;
+                    _amplifier.Resync(nowMs);
+                    _log.Write(LogLevel.Info, Source, "headphone amplifier cooled down: the main jack comes back");
+                }
+            }
+
+            bool wasReset;
+            if (_thermalUntilMs < 0 && _amplifier.ProbeForReset(out wasReset) == DriverStatus.Ok && wasReset)
+            {
+                _log.Write(LogLevel.Warning, Source, "headphone amplifier lost its registers: the main jack muted, re-synced");
+                AbandonAmplifierJacks(nowMs);
+                _amplifier.Resync(nowMs);
+            }
+
+            return _thermalUntilMs >= 0;
+        }
+
+        private void AbandonJacksOf(int codec, long nowMs)
+        {
+            for (int j = 0; j < _jackCount; j++)
+            {
+                if (_profile.Jacks[j].CodecIndex == codec)
+                {
+                    _outputs[j].Abandon(nowMs);
+                }
+            }
+        }
+
+        private void AbandonAmplifierJacks(long nowMs)
+        {
+            for (int j = 0; j < _jackCount; j++)
+            {
+                if (_profile.Jacks[j].ThroughAmplifier)
+                {
+                    _outputs[j].Abandon(nowMs);
+                }
+            }
+        }
+
+        private string CodecLabel(int i)
+        {
+            return _codecs[i].Name + " at I2C address 0x" + Hex(_profile.Codecs[i].Address);
+        }
+
+        private static string Hex(int value)
+        {
+            const string digits = "0123456789ABCDEF";
+            return new string(new char[] { digits[(value >> 4) & 0xF], digits[value & 0xF] });
         }
 
         private int CurrentIndications(long nowMs)

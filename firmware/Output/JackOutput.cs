@@ -71,6 +71,18 @@ namespace InterfaceFirmware.Firmware.Output
             get { return _open && !_fading; }
         }
 
+        /// <summary>
+        /// The chips under this jack failed or lost their registers: forget that the jack was open,
+        /// so that once they are back it opens again from the bottom and fades in.
+        /// </summary>
+        public void Abandon(long nowMs)
+        {
+            _open = false;
+            _fading = false;
+            _mutedAtMs = -1;
+            _codec.SetMuted(true, nowMs); // the wish, kept by a failed driver for its re-sync
+        }
+
         /// <summary>The jack is muted and settled: paths may switch.</summary>
         public bool ClosedAndSettled(long nowMs)
         {
