@@ -30,10 +30,22 @@ namespace InterfaceFirmware.Drivers.Wm8960
         private SequenceStep[] _clockSequence;
         private bool _clocksConfigured;
         private bool _pllRunning;
+        private readonly bool _crossFeed;
+        private int _inputGainLeft;
+        private int _inputGainRight;
+        private MonitorGains _monitorWish = MonitorGains.Off();
 
         public Wm8960Codec(II2cBus bus, int address, ILog log)
-            : base(new RegisterBank(new Wm8960RegisterPort(bus, address), Wm8960Registers.ResetValues()), Wm8960Profile.Profile, log)
+            : this(bus, address, log, false)
         {
+        }
+
+        /// <param name="crossFeedOnInput3">The board wires each input to the other side's INPUT3 as well (see <see cref="Wm8960Profile.CrossFeedOnInput3"/>).</param>
+        public Wm8960Codec(II2cBus bus, int address, ILog log, bool crossFeedOnInput3)
+            : base(new RegisterBank(new Wm8960RegisterPort(bus, address), Wm8960Registers.ResetValues()),
+                crossFeedOnInput3 ? Wm8960Profile.CrossFeedOnInput3 : Wm8960Profile.Profile, log)
+        {
+            _crossFeed = crossFeedOnInput3;
             int[] latched =
             {
                 Wm8960Registers.LeftInputVolume, Wm8960Registers.RightInputVolume, Wm8960Registers.LeftHeadphoneVolume,
@@ -97,7 +109,14 @@ namespace InterfaceFirmware.Drivers.Wm8960
                 WritePair(Wm8960Registers.LeftInputVolume, Wm8960Registers.RightInputVolume, leftPga, rightPga, Wm8960Registers.VolumeUpdate);
             }
 
-            return new StereoGain(Wm8960Gains.Input.CentiDbFor(leftCode), Wm8960Gains.Input.CentiDbFor(rightCode));
+            _inputGainLeft = Wm8960Gains.Input.CentiDbFor(leftCode);
+            _inputGainRight = Wm8960Gains.Input.CentiDbFor(rightCode);
+            if (_crossFeed && (_monitorWish.LeftToRight != GainScale.Muted || _monitorWish.RightToLeft != GainScale.Muted))
+            {
+                SetMonitor(_monitorWish); // the cross paths bypass the PGA: they follow its gain here
+            }
+
+            return new StereoGain(_inputGainLeft, _inputGainRight);
         }
 
         public override StereoGain SetAdcVolume(StereoGain requested)
@@ -110,9 +129,16 @@ namespace InterfaceFirmware.Drivers.Wm8960
             return SetDigitalPair(Wm8960Gains.Dac, Wm8960Registers.LeftDacVolume, Wm8960Registers.RightDacVolume, requested);
         }
 
-        /// <summary>Left input to the left output and right to right; the cross paths do not exist on this chip.</summary>
+        /// <summary>
+        /// Left input to the left output and right to right through the boost mixers (gains after the
+        /// input PGA). The cross paths exist only with the INPUT3 wiring: they reach the output
+        /// mixers ahead of the PGA, so their gain is set to the request plus the source side's input
+        /// gain, and what comes back is in the same terms as the straight paths (the PGA's gain
+        /// beyond 0 dB cannot be matched: such a request comes back lower, as achieved).
+        /// </summary>
         public override MonitorGains SetMonitor(MonitorGains requested)
         {
+            _monitorWish = requested;
             int left = Wm8960Gains.Bypass.CodeFor(requested.LeftToLeft);
             int right = Wm8960Gains.Bypass.CodeFor(requested.RightToRight);
             SetMonitorPath(Wm8960Registers.LeftBypass, left, true);
@@ -121,7 +147,29 @@ namespace InterfaceFirmware.Drivers.Wm8960
             MonitorGains achieved = MonitorGains.Off();
             achieved.LeftToLeft = Wm8960Gains.Bypass.CentiDbFor(left);
             achieved.RightToRight = Wm8960Gains.Bypass.CentiDbFor(right);
+            if (_crossFeed)
+            {
+                // RINPUT3 carries the left input into the right mixer (RI2RO), LINPUT3 the right one into the left (LI2LO).
+                int leftToRight = CrossCode(requested.LeftToRight, _inputGainLeft);
+                int rightToLeft = CrossCode(requested.RightToLeft, _inputGainRight);
+                SetMonitorPath(Wm8960Registers.RightOutMix, leftToRight, true);
+                SetMonitorPath(Wm8960Registers.LeftOutMix, rightToLeft, true);
+                achieved.LeftToRight = CrossAchieved(leftToRight, _inputGainLeft);
+                achieved.RightToLeft = CrossAchieved(rightToLeft, _inputGainRight);
+            }
+
             return achieved;
+        }
+
+        private static int CrossCode(int requested, int inputGain)
+        {
+            return requested == GainScale.Muted ? Wm8960Gains.Bypass.MuteCode : Wm8960Gains.Bypass.CodeFor(requested + inputGain);
+        }
+
+        private static int CrossAchieved(int code, int inputGain)
+        {
+            int gain = Wm8960Gains.Bypass.CentiDbFor(code);
+            return gain == GainScale.Muted ? GainScale.Muted : gain - inputGain;
         }
 
         public override DriverStatus ProbeForReset(out bool wasReset)

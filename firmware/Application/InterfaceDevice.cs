@@ -142,7 +142,7 @@ namespace InterfaceFirmware.Firmware.Application
                 IAudioCodec codec = _codecs[jack.CodecIndex];
                 IHeadphoneAmplifier amplifier = jack.ThroughAmplifier ? _amplifier : null;
                 _targets[j] = new JackTargets();
-                _planners[j] = new JackPlanner(jack, codec.Capabilities, amplifier != null ? amplifier.Volume : null);
+                _planners[j] = new JackPlanner(jack, codec.Capabilities, amplifier != null ? amplifier.Volume : null, profile.Codecs[jack.CodecIndex].CrossFeedOnInput3);
                 _outputs[j] = new JackOutput(codec, amplifier, jack.HoldHeadphoneVolume);
             }
 
@@ -896,7 +896,8 @@ namespace InterfaceFirmware.Firmware.Application
             int centre = Settings.BlendPositions / 2;
             int playbackOffset = blend >= centre ? 0 : (blend == 0 ? GainScale.Muted : -(centre - blend) * 100);
             int monitorOffset = blend <= centre ? 0 : (blend == Settings.BlendPositions ? GainScale.Muted : -(blend - centre) * 100);
-            _planners[j].Plan(jack.LevelCentiDb, jack.Range, !WantOpen(j), _settings.Monitor, playbackOffset, monitorOffset, _targets[j]);
+            int inputGain = InputGainSetting(0) > InputGainSetting(1) ? InputGainSetting(0) : InputGainSetting(1);
+            _planners[j].Plan(jack.LevelCentiDb, jack.Range, !WantOpen(j), _settings.Monitor, playbackOffset, monitorOffset, inputGain, _targets[j]);
         }
 
         private bool WantOpen(int j)
@@ -1109,7 +1110,7 @@ namespace InterfaceFirmware.Firmware.Application
                 case CodecChip.Es8388:
                     return new Es8388Codec(bus, fitting.Address, log);
                 default:
-                    return new Wm8960Codec(bus, fitting.Address, log);
+                    return new Wm8960Codec(bus, fitting.Address, log, fitting.CrossFeedOnInput3);
             }
         }
 

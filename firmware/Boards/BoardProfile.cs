@@ -27,6 +27,12 @@ namespace InterfaceFirmware.Firmware.Boards
 
         /// <summary>The codec's ADC feeds the ESP32 / USB bridge (only one codec's may).</summary>
         public bool FeedsCapture { get; set; }
+
+        /// <summary>
+        /// WM8960: each input is also wired to the other side's INPUT3, which reaches the output
+        /// mixer directly: the analogue cross-feed for mono monitoring (hardware/README.md).
+        /// </summary>
+        public bool CrossFeedOnInput3 { get; set; }
     }
 
     /// <summary>A button: its name on the board (as printed or documented), GPIO and polarity.</summary>

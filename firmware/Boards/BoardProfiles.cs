@@ -37,7 +37,10 @@ namespace InterfaceFirmware.Firmware.Boards
             board.I2cClockPin = 23;
             var codecA = new CodecFitting(CodecChip.Wm8960, 0x1A);
             codecA.FeedsCapture = true;
-            board.Codecs = new CodecFitting[] { codecA, new CodecFitting(CodecChip.Wm8960, 0x5A) };
+            codecA.CrossFeedOnInput3 = true;
+            var codecB = new CodecFitting(CodecChip.Wm8960, 0x5A);
+            codecB.CrossFeedOnInput3 = true;
+            board.Codecs = new CodecFitting[] { codecA, codecB };
             board.AmplifierAddress = 0x60;
             board.AmplifierShutdownPin = 21;
             board.HasUsbBridge = true;

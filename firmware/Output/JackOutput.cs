@@ -38,6 +38,7 @@ namespace InterfaceFirmware.Firmware.Output
         private readonly GainScale _headphoneScale;
         private readonly GainScale _dacScale;
         private readonly JackTargets _applied = new JackTargets();
+        private MonitorGains _monitorAsked = MonitorGains.Off();
         private int _amplifierTarget = GainScale.Muted;
         private bool _open;
         private bool _fading;
@@ -94,7 +95,7 @@ namespace InterfaceFirmware.Firmware.Output
         {
             return _open && !_fading && !NeedsClosedChange(targets)
                 && _applied.HeadphoneCentiDb == targets.HeadphoneCentiDb && _applied.DacCentiDb == targets.DacCentiDb
-                && SameMonitor(_applied.Monitor, targets.Monitor);
+                && SameMonitor(_monitorAsked, targets.Monitor);
         }
 
         /// <summary>The jack is open (un-muted, possibly still fading in).</summary>
@@ -206,10 +207,7 @@ namespace InterfaceFirmware.Firmware.Output
                 SetHeadphone(nextHeadphone);
             }
 
-            if (!SameMonitor(_applied.Monitor, targets.Monitor))
-            {
-                SetMonitor(targets.Monitor); // same switches (checked before): gain steps only
-            }
+            SetMonitor(targets.Monitor); // same switches (checked before): gain steps only
 
             if (_applied.HeadphoneCentiDb == targets.HeadphoneCentiDb && _applied.DacCentiDb == targets.DacCentiDb)
             {
@@ -268,7 +266,7 @@ namespace InterfaceFirmware.Firmware.Output
                 return true;
             }
 
-            return !SameSwitches(_applied.Monitor, targets.Monitor);
+            return !SameSwitches(_monitorAsked, targets.Monitor);
         }
 
         private void SetHeadphone(int centiDb)
@@ -291,13 +289,15 @@ namespace InterfaceFirmware.Firmware.Output
             _applied.DacCentiDb = _codec.SetDacVolume(StereoGain.Both(centiDb)).Left;
         }
 
+        // What was asked is kept apart from what the chip achieved (a path may land lower than asked).
         private void SetMonitor(MonitorGains gains)
         {
-            if (_started && SameMonitor(_applied.Monitor, gains))
+            if (_started && SameMonitor(_monitorAsked, gains))
             {
                 return;
             }
 
+            _monitorAsked = gains;
             _applied.Monitor = _codec.SetMonitor(gains);
         }
 

@@ -36,6 +36,7 @@ namespace InterfaceFirmware.Firmware.Planning
 
         private const string ReasonZeroCross = "range on the amplifier, bulk on the zero-cross headphone volume, remainder on the DAC";
         private const string ReasonHeld = "output volume held (no zero-cross), level on the ramped DAC volume";
+        private const string ReasonMonoCross = "mono: headphone volume raised for the cross paths ahead of the input gain, the DAC takes it off playback";
         private const string ReasonSilent = "silent: muted, unplugged, below the range, or not up yet";
 
         private readonly GainScale _amplifier;
@@ -43,6 +44,7 @@ namespace InterfaceFirmware.Firmware.Planning
         private readonly GainScale _dac;
         private readonly GainScale _monitor;
         private readonly bool _crossFeed;
+        private readonly bool _crossAhead;
         private readonly JackProfile _jack;
         private readonly int[] _rangeAmplifier;
         private readonly int[] _rangeMax;
@@ -50,7 +52,18 @@ namespace InterfaceFirmware.Firmware.Planning
 
         /// <param name="amplifier">The amplifier's taper, or null on a jack without one.</param>
         public JackPlanner(JackProfile jack, CodecCapabilities codec, GainScale amplifier)
+            : this(jack, codec, amplifier, false)
         {
+        }
+
+        /// <param name="crossFeedAheadOfInputGain">
+        /// The codec's cross-feed paths take the inputs ahead of the input gain (the WM8960's INPUT3
+        /// wiring): in mono the straight paths are held to what the cross paths can match, and the
+        /// headphone volume makes up the difference (the DAC then takes it back off playback).
+        /// </param>
+        public JackPlanner(JackProfile jack, CodecCapabilities codec, GainScale amplifier, bool crossFeedAheadOfInputGain)
+        {
+            _crossAhead = crossFeedAheadOfInputGain;
             _jack = jack;
             _amplifier = jack.ThroughAmplifier ? amplifier : null;
             _headphone = codec.HeadphoneVolume;
@@ -159,9 +172,16 @@ namespace InterfaceFirmware.Firmware.Planning
         /// </summary>
         public void Plan(int level, HeadphoneRange range, bool silent, MonitorMode mode, int playbackOffset, int monitorOffset, JackTargets into)
         {
+            Plan(level, range, silent, mode, playbackOffset, monitorOffset, 0, into);
+        }
+
+        /// <param name="inputGain">The input gain in force (0.01 dB): what a cross path ahead of it lacks.</param>
+        public void Plan(int level, HeadphoneRange range, bool silent, MonitorMode mode, int playbackOffset, int monitorOffset, int inputGain, JackTargets into)
+        {
             int r = (int)range;
             int amp = _rangeAmplifier[r];
             int headphone;
+            int straightLimit = int.MaxValue;
             if (_jack.HoldHeadphoneVolume)
             {
                 headphone = _rangeHeadphoneCeiling[r];
@@ -171,6 +191,19 @@ namespace InterfaceFirmware.Firmware.Planning
             {
                 headphone = AtOrAbove(_headphone, level - amp, _rangeHeadphoneCeiling[r]);
                 into.Reason = ReasonZeroCross;
+                if (mode == MonitorMode.Mono && _crossFeed && _crossAhead && monitorOffset != GainScale.Muted && inputGain > _monitor.MaxCentiDb)
+                {
+                    // The cross path cannot give the inputs their gain: hold the straight paths to
+                    // the same, and raise the headphone volume (as far as the range allows) by the
+                    // difference; the DAC takes it back off playback.
+                    straightLimit = _monitor.MaxCentiDb - inputGain;
+                    int want = level + monitorOffset - amp - headphone - 300;
+                    if (want > straightLimit)
+                    {
+                        headphone = AtOrAbove(_headphone, headphone + want - straightLimit, _rangeHeadphoneCeiling[r]);
+                        into.Reason = ReasonMonoCross;
+                    }
+                }
             }
 
             int dac = playbackOffset == GainScale.Muted ? GainScale.Muted : AtOrBelow(_dac, level + playbackOffset - amp - headphone, 0);
@@ -185,10 +218,10 @@ namespace InterfaceFirmware.Firmware.Planning
                 into.Reason = ReasonSilent;
             }
 
-            PlanMonitor(level, mode, monitorOffset, amp, headphone, into);
+            PlanMonitor(level, mode, monitorOffset, amp, headphone, straightLimit, into);
         }
 
-        private void PlanMonitor(int level, MonitorMode mode, int monitorOffset, int amp, int headphone, JackTargets into)
+        private void PlanMonitor(int level, MonitorMode mode, int monitorOffset, int amp, int headphone, int straightLimit, JackTargets into)
         {
             if (mode == MonitorMode.Mono && !_crossFeed)
             {
@@ -208,7 +241,16 @@ namespace InterfaceFirmware.Firmware.Planning
 
                 // The nearest step, at worst the path's lowest: switching a live path off would
                 // click, so only the monitor mode switches paths (with the jack muted around it).
+                if (want > straightLimit)
+                {
+                    want = straightLimit; // mono through a cross path ahead of the input gain: no more than it can match
+                }
+
                 int path = _monitor.Quantize(want);
+                if (path > straightLimit)
+                {
+                    path = AtOrBelow(_monitor, straightLimit, straightLimit);
+                }
                 gains.LeftToLeft = path;
                 gains.RightToRight = path;
                 if (mode == MonitorMode.Mono)

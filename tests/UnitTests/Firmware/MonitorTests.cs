@@ -64,6 +64,33 @@ namespace InterfaceFirmware.UnitTests.Firmware
             Assert.AreEqual(0, rig.Pops(0, since), rig.DescribePops());
         }
 
+        [TestMethod]
+        [DataRow("reference")]
+        [DataRow("audiokit")]
+        public static void MonoMonitoringPutsEachInputInBothEarsEquallyLoud(string board)
+        {
+            var settings = new InterfaceFirmware.Firmware.Model.Settings(VolumeTests.BoardProfilesJacks(board));
+            settings.BootCapCentiDb = 0;
+            settings.Jacks[0].LevelCentiDb = board == "audiokit" ? -1200 : -3000; // where the ES8388's monitor (−15…+6 dB at OUT1 0 dB) can follow
+            var rig = new DeviceRig(board, settings);
+            rig.Board.SetInput(rig.Board.Description.Inputs[0].Name, SineSource.AtDbfs(1000, -20));
+            rig.Boot();
+            rig.Run(300);
+            double stereoLeft = rig.ToneDb(0, true, 50);
+            double stereoRight = rig.ToneDb(0, false, 50);
+            rig.Device.Settings.Monitor = InterfaceFirmware.Firmware.Model.MonitorMode.Mono;
+            rig.RunUntil(5000, true);
+            rig.Run(300);
+            double monoLeft = rig.ToneDb(0, true, 50);
+            double monoRight = rig.ToneDb(0, false, 50);
+            OutputHelper.WriteLine(board + ": input 1 in stereo " + stereoLeft.ToString("F2") + " / " + stereoRight.ToString("F2") + " dBFS, in mono "
+                + monoLeft.ToString("F2") + " / " + monoRight.ToString("F2") + " dBFS");
+            Assert.AreEqual((int)InterfaceFirmware.Firmware.Model.MonitorMode.Mono, (int)rig.Device.Targets(0).MonitorMode);
+            Assert.IsTrue(stereoRight < stereoLeft - 60, "stereo: input 1 in the left ear only");
+            Assert.IsTrue(System.Math.Abs(monoLeft - monoRight) <= 0.5, "mono: equally loud in both ears");
+            Assert.IsTrue(System.Math.Abs(monoLeft - (stereoLeft - 3)) <= 1.6, "mono: each ear 3 dB down (pan law), within a 3 dB step");
+        }
+
         private static double Heard(bool playback, bool monitor)
         {
             var rig = new DeviceRig("reference", null);
