@@ -37,5 +37,41 @@ namespace InterfaceFirmware.UnitTests.Firmware
             Assert.AreEqual((int)HeadphoneRange.High, (int)second.Device.Settings.Jacks[1].Range);
             Assert.AreEqual((int)MonitorMode.Off, (int)second.Device.Settings.Monitor);
         }
+
+        [TestMethod]
+        [DataRow("reference")]
+        [DataRow("audiokit")]
+        public static void TheEsp32RestartingUnderLivePlayingChipsTakesChargeWithoutAPopOrALevelJump(string board)
+        {
+            Assert.SkipTest("taking charge of live chips: the drivers' take-over lands with the takeover branch");
+            var first = new DeviceRig(board, null);
+            first.PlayTone(-6);
+            first.Boot();
+            first.Run(500);
+            double before = first.ToneDb(0, true, 50);
+            long since = first.NowUs;
+
+            // The ESP32 restarts (watchdog, crash, a new deploy): the chips stay powered and playing.
+            first.Board.Clock.StopTicks();
+            first.Run(300);
+            var io = new InterfaceFirmware.Firmware.Application.BoardIo(first.Board.Clock, first.Board.Bus, new VirtualGpio(first.Board), first.Board.Log);
+            io.Usb = first.Board.Usb;
+            io.CodecClock = first.Board.CodecClock;
+            io.AdcTap = first.Board.AdcTap;
+            var second = new InterfaceFirmware.Firmware.Application.InterfaceDevice(first.Profile, io, null);
+            second.Start();
+            double loudest = -200;
+            for (int t = 0; t < 8000; t += 50)
+            {
+                first.Run(50);
+                loudest = System.Math.Max(loudest, first.ToneDb(0, true, 50));
+            }
+
+            double after = first.ToneDb(0, true, 50);
+            OutputHelper.WriteLine(board + ": before " + before.ToString("F2") + ", loudest during the restart " + loudest.ToString("F2") + ", after " + after.ToString("F2") + " dBFS; " + first.DescribePops());
+            Assert.IsTrue(loudest <= before + 0.5, "louder during the restart");
+            Assert.IsTrue(System.Math.Abs(after - before) <= 0.1, "not back at its level");
+            Assert.AreEqual(0, first.Pops(0, since), first.DescribePops());
+        }
     }
 }
