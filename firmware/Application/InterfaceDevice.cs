@@ -46,6 +46,9 @@ namespace InterfaceFirmware.Firmware.Application
         /// <summary>How often readable chips are asked whether they lost their registers, and the amplifier whether it overheated.</summary>
         public const int ProbeIntervalMs = 500;
 
+        /// <summary>Exact digital silence from a running ADC for this long means it is not running: a brown-out.</summary>
+        public const int SilentCaptureMs = 100;
+
         /// <summary>How long an overheated amplifier is left to cool before it is tried again.</summary>
         public const int ThermalWaitMs = 2000;
 
@@ -73,6 +76,7 @@ namespace InterfaceFirmware.Firmware.Application
         private readonly ChipWatch _amplifierWatch = new ChipWatch();
         private long _nextProbeMs;
         private int _exceptions;
+        private int _brownOuts;
         private long _lastExceptionLogMs = -1000;
         private long _thermalUntilMs = -1;
         private readonly IHeadphoneAmplifier _amplifier;
@@ -86,6 +90,7 @@ namespace InterfaceFirmware.Firmware.Application
         private readonly int[] _mirroredGain = new int[Settings.InputCount];
         private static readonly string[] InputNames = { "input 1", "input 2" };
         private InputSection _inputs;
+        private SilenceWatch _silence;
         private readonly int _captureCodec;
         private readonly SettingsStorage _storage;
         private readonly SettingsSaver _saver;
@@ -794,7 +799,18 @@ namespace InterfaceFirmware.Firmware.Application
 
             if (_io.AdcTap != null && _codecs[_captureCodec].Status == DriverStatus.Ok)
             {
-                _inputs = new InputSection(_io.AdcTap, _codecs[_captureCodec], InputGainSetting(0), InputNames, _log);
+                // Readable codecs are asked whether they lost their registers; a write-only one
+                // (it answers Unsupported) is watched through its capture instead.
+                bool wasReset;
+                bool writeOnly = _codecs[_captureCodec].ProbeForReset(out wasReset) == DriverStatus.Unsupported;
+                IAdcTap tap = _io.AdcTap;
+                if (writeOnly)
+                {
+                    _silence = new SilenceWatch(_io.AdcTap);
+                    tap = _silence;
+                }
+
+                _inputs = new InputSection(tap, _codecs[_captureCodec], InputGainSetting(0), InputNames, _log);
                 _inputs.Gains.SetGain(1, InputGainSetting(1));
             }
 
@@ -955,12 +971,57 @@ namespace InterfaceFirmware.Firmware.Application
                 fault |= watch.Failed;
             }
 
+            WatchCaptureSilence(nowMs);
             if (_amplifier != null && _tookCharge)
             {
                 fault |= WatchAmplifier(nowMs, probe);
             }
 
             _state.Fault = fault;
+        }
+
+        // A write-only codec cannot be asked whether it lost its registers; the capture tells: its
+        // ADC delivers exact zeros once a brown-out reset powered it down. The codecs share their
+        // supply, so all of them are re-synced (muted meanwhile, never louder afterwards).
+        private void WatchCaptureSilence(long nowMs)
+        {
+            if (_silence == null)
+            {
+                return;
+            }
+
+            IAudioCodec codec = _codecs[_captureCodec];
+            bool expectSignal = _stage == ClockStage.Live && codec.Status == DriverStatus.Ok && !codec.Busy
+                && codec.PowerState == CodecPowerState.On && _silence.SampleRate > 0;
+            if (!expectSignal)
+            {
+                _silence.Reset();
+                return;
+            }
+
+            if (_silence.ZeroFrames < _silence.SampleRate * SilentCaptureMs / 1000)
+            {
+                return;
+            }
+
+            _silence.Reset();
+            _log.Write(LogLevel.Warning, Source, "the capture went digitally silent: the codecs lost their registers (brown-out): muted, re-synced");
+            for (int i = 0; i < _codecs.Length; i++)
+            {
+                if (_codecs[i].Status == DriverStatus.Ok)
+                {
+                    AbandonJacksOf(i, nowMs);
+                    _codecs[i].Resync(nowMs, false);
+                }
+            }
+
+            _brownOuts++;
+        }
+
+        /// <summary>Brown-outs noticed on the capture (write-only codecs) since start-up.</summary>
+        public int BrownOutsFromCapture
+        {
+            get { return _brownOuts; }
         }
 
         private bool WatchAmplifier(long nowMs, bool probe)

@@ -297,7 +297,7 @@ namespace InterfaceFirmware.Emulator
                             x = y1;
                         }
 
-                        capture[i] = Analog.Clip(x * path.AdcGain, 1.0);
+                        capture[i] = Analog.Clip(x * path.AdcGain + AdcNoise(), 1.0);
                     }
 
                     _adcHpfX[ch] = x1;
@@ -452,7 +452,7 @@ namespace InterfaceFirmware.Emulator
                         y = y1;
                     }
 
-                    capture[i] = Analog.Clip(y * adcGain, 1.0);
+                    capture[i] = Analog.Clip(y * adcGain + AdcNoise(), 1.0);
                 }
                 else
                 {
@@ -682,6 +682,17 @@ namespace InterfaceFirmware.Emulator
                     case 3: left[i] = r; right[i] = l; break;
                 }
             }
+        }
+
+        // A running ADC never delivers digital silence: its converter noise, about −120 dBFS
+        // (uniform, deterministic), keeps the least significant bits moving. A powered-down ADC
+        // delivers exact zeros, which is how the firmware can tell a codec that lost its registers.
+        private uint _adcNoiseState = 0x2545F491u;
+
+        private double AdcNoise()
+        {
+            _adcNoiseState = _adcNoiseState * 1664525u + 1013904223u;
+            return ((int)(_adcNoiseState >> 8) - 8388608) * (1e-6 / 8388608.0);
         }
 
         // Fills _gain with the soft-mute ramp × DAC volume for this block.

@@ -106,5 +106,44 @@ namespace InterfaceFirmware.UnitTests.Firmware
             double after = rig.ToneDb(1, true, 50);
             Assert.IsTrue(after <= before + 0.1, "never louder: " + after.ToString("F2"));
         }
+
+        [TestMethod]
+        public static void AWm8960BrownOutIsNoticedOnTheCaptureAndRepairedNeverLouder()
+        {
+            var rig = new DeviceRig("reference", null);
+            rig.PlayTone(-6);
+            rig.Boot();
+            rig.Run(300);
+            double main = rig.ToneDb(0, true, 50);
+            double second = rig.ToneDb(1, true, 50);
+            rig.Board.Wm8960.BrownOut();
+            rig.Board.Codecs[1].BrownOut(); // one supply: both codecs reset
+            long start = rig.Board.Clock.NowMs;
+            rig.Run(300);
+            Assert.AreEqual(1, rig.Device.BrownOutsFromCapture, "noticed within 300 ms");
+            double loudest = -200;
+            for (int t = 0; t < 4000; t += 50)
+            {
+                rig.Run(50);
+                loudest = System.Math.Max(loudest, rig.ToneDb(0, true, 50));
+            }
+
+            rig.RunUntil(10000, true);
+            rig.Run(200);
+            OutputHelper.WriteLine(rig.LogText());
+            Assert.IsTrue(loudest <= main + 0.1, "never louder while recovering");
+            Assert.IsTrue(System.Math.Abs(rig.ToneDb(0, true, 50) - main) <= 0.1, "main back at its level");
+            Assert.IsTrue(System.Math.Abs(rig.ToneDb(1, true, 50) - second) <= 0.1, "second back at its level");
+            Assert.AreEqual(1, rig.Device.BrownOutsFromCapture, "once");
+        }
+
+        [TestMethod]
+        public static void SilentInputsAreNotMistakenForABrownOut()
+        {
+            var rig = new DeviceRig("reference", null); // nothing on the inputs, nothing played
+            rig.Boot();
+            rig.Run(5000);
+            Assert.AreEqual(0, rig.Device.BrownOutsFromCapture);
+        }
     }
 }

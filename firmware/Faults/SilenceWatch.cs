@@ -1,0 +1,57 @@
+using InterfaceFirmware.Hal;
+
+namespace InterfaceFirmware.Firmware.Faults
+{
+    /// <summary>
+    /// Passes the ADC tap through and watches for digital silence: a running ADC never delivers
+    /// exact zeros for long (its own noise moves the low bits), a codec that lost its registers
+    /// (a brown-out resets the WM8960, which cannot be read back) has its ADC powered down and
+    /// delivers nothing but zeros. That is how a write-only codec's brown-out is noticed.
+    /// </summary>
+    public sealed class SilenceWatch : IAdcTap
+    {
+        private readonly IAdcTap _tap;
+        private int _zeroFrames;
+
+        public SilenceWatch(IAdcTap tap)
+        {
+            _tap = tap;
+        }
+
+        public int SampleRate
+        {
+            get { return _tap.SampleRate; }
+        }
+
+        /// <summary>Frames in a row that were exactly zero on both channels, up to now.</summary>
+        public int ZeroFrames
+        {
+            get { return _zeroFrames; }
+        }
+
+        /// <summary>Starts counting afresh (after a re-sync, a clock change: the ADC was off on purpose).</summary>
+        public void Reset()
+        {
+            _zeroFrames = 0;
+        }
+
+        public int ReadFrames(int[] interleaved, int offset, int maxFrames)
+        {
+            int frames = _tap.ReadFrames(interleaved, offset, maxFrames);
+            for (int i = 0; i < frames; i++)
+            {
+                int at = offset + 2 * i;
+                if (interleaved[at] == 0 && interleaved[at + 1] == 0)
+                {
+                    _zeroFrames++;
+                }
+                else
+                {
+                    _zeroFrames = 0;
+                }
+            }
+
+            return frames;
+        }
+    }
+}
