@@ -1,0 +1,288 @@
+using System;
+using InterfaceFirmware.Drivers;
+using InterfaceFirmware.Drivers.Amplifier;
+using InterfaceFirmware.Drivers.Codec;
+using InterfaceFirmware.Drivers.Es8388;
+using InterfaceFirmware.Drivers.Tpa6130a2;
+using InterfaceFirmware.Drivers.Wm8960;
+using InterfaceFirmware.Firmware.Boards;
+using InterfaceFirmware.Firmware.Boot;
+using InterfaceFirmware.Firmware.Controls;
+using InterfaceFirmware.Firmware.Faults;
+using InterfaceFirmware.Firmware.Indicators;
+using InterfaceFirmware.Firmware.Inputs;
+using InterfaceFirmware.Firmware.Model;
+using InterfaceFirmware.Firmware.Modes;
+using InterfaceFirmware.Firmware.Output;
+using InterfaceFirmware.Firmware.Persistence;
+using InterfaceFirmware.Firmware.Planning;
+using InterfaceFirmware.Hal;
+
+namespace InterfaceFirmware.Firmware.Application
+{
+    /// <summary>The controls: GPIO edges to debounced inputs to gestures to actions on the settings and the state; jack detect.</summary>
+    public sealed partial class InterfaceDevice
+    {
+        // ---- inputs --------------------------------------------------------------------------------
+
+        private void OpenInputs()
+        {
+            int buttons = _profile.Buttons.Length;
+            int detects = 0;
+            for (int j = 0; j < _jackCount; j++)
+            {
+                detects += _profile.Jacks[j].DetectPin >= 0 ? 1 : 0;
+            }
+
+            _pins = new IDigitalInput[buttons + detects];
+            _debounced = new DebouncedInput[buttons + detects];
+            _jackOfInput = new int[buttons + detects];
+            var names = new string[buttons];
+            for (int i = 0; i < buttons; i++)
+            {
+                ButtonProfile button = _profile.Buttons[i];
+                names[i] = button.Name;
+                _pins[i] = _io.Gpio.OpenInput(button.Pin, button.ActiveLow);
+                _debounced[i] = new DebouncedInput(_pins[i], button.ActiveLow, DebouncedInput.DefaultDebounceMs);
+                _jackOfInput[i] = -1;
+            }
+
+            int n = buttons;
+            for (int j = 0; j < _jackCount; j++)
+            {
+                JackProfile jack = _profile.Jacks[j];
+                if (jack.DetectPin < 0)
+                {
+                    continue;
+                }
+
+                _pins[n] = _io.Gpio.OpenInput(jack.DetectPin, false);
+                _debounced[n] = new DebouncedInput(_pins[n], jack.DetectActiveLow, JackDebounceMs);
+                _jackOfInput[n] = j;
+                _state.Jacks[j].Plugged = _debounced[n].Active;
+                n++;
+            }
+
+            _gestures = new ButtonGestures(names, _profile.Gestures, _actions, _log);
+            for (int i = 0; i < _pins.Length; i++)
+            {
+                _pins[i].Edge += OnEdge;
+            }
+        }
+
+        // GPIO event thread on the device: record the edge, nothing else.
+        private void OnEdge(IDigitalInput input, bool level)
+        {
+            for (int i = 0; i < _pins.Length; i++)
+            {
+                if (_pins[i] == input)
+                {
+                    _edges.Enqueue(i, level, _io.Clock.NowMs);
+                    return;
+                }
+            }
+        }
+
+        private void DrainEdges()
+        {
+            int source;
+            bool level;
+            long timeMs;
+            while (_edges.TryDequeue(out source, out level, out timeMs))
+            {
+                _debounced[source].OnEdge(timeMs);
+            }
+        }
+
+        private void UpdateButtons(long nowMs)
+        {
+            int buttons = _profile.Buttons.Length;
+            for (int i = 0; i < buttons; i++)
+            {
+                InputChange change = _debounced[i].Update(nowMs);
+                if (change != InputChange.None)
+                {
+                    _gestures.OnInputChange(i, change, nowMs);
+                }
+            }
+
+            _gestures.Update(nowMs);
+        }
+
+        private void UpdateJackDetect(long nowMs)
+        {
+            for (int i = _profile.Buttons.Length; i < _debounced.Length; i++)
+            {
+                int jack = _jackOfInput[i];
+                InputChange change = _debounced[i].Update(nowMs);
+                switch (change)
+                {
+                    case InputChange.Activated:
+                        Plugged(jack, true);
+                        break;
+                    case InputChange.Deactivated:
+                        Plugged(jack, false);
+                        break;
+                    case InputChange.StartedChattering:
+                        _log.Write(LogLevel.Warning, Source, _profile.Jacks[jack].Name + " jack detect chatters: jack muted until it settles");
+                        Plugged(jack, false);
+                        break;
+                    case InputChange.StoppedChattering:
+                        Plugged(jack, _debounced[i].Active);
+                        break;
+                }
+            }
+        }
+
+        private void Plugged(int jack, bool plugged)
+        {
+            JackState state = _state.Jacks[jack];
+            if (state.Plugged == plugged)
+            {
+                return;
+            }
+
+            state.Plugged = plugged;
+            if (plugged)
+            {
+                ApplyBootCap(jack); // a new pair of headphones starts no louder than the boot cap
+            }
+
+            _log.Write(LogLevel.Info, Source, _profile.Jacks[jack].Name + " jack: " + (plugged ? "headphones plugged in" : "unplugged, muted"));
+        }
+
+        // ---- actions -------------------------------------------------------------------------------
+
+        /// <summary>Carries out a user action on the settings and the state (also for tests and scripts).</summary>
+        public void Apply(UserAction action, long nowMs)
+        {
+            int j = _state.SelectedJack;
+            JackSettings jack = _settings.Jacks[j];
+            JackState state = _state.Jacks[j];
+            JackPlanner planner = _planners[j];
+            switch (action)
+            {
+                case UserAction.VolumeUp:
+                    if (_state.InputFocus >= 0)
+                    {
+                        StepInputGain(_state.InputFocus, true);
+                    }
+                    else if (state.Muted)
+                    {
+                        state.Muted = false;
+                    }
+                    else if (state.AtFloor)
+                    {
+                        state.AtFloor = false;
+                        jack.LevelCentiDb = planner.MinLevel(jack.Range);
+                    }
+                    else
+                    {
+                        jack.LevelCentiDb = planner.Snap(jack.LevelCentiDb + JackPlanner.StepCentiDb, jack.Range, jack.UserMaxCentiDb);
+                    }
+
+                    break;
+                case UserAction.VolumeDown:
+                    if (_state.InputFocus >= 0)
+                    {
+                        StepInputGain(_state.InputFocus, false);
+                    }
+                    else if (!state.Muted && !state.AtFloor)
+                    {
+                        if (jack.LevelCentiDb - JackPlanner.StepCentiDb < planner.MinLevel(jack.Range))
+                        {
+                            state.AtFloor = true;
+                        }
+                        else
+                        {
+                            jack.LevelCentiDb -= JackPlanner.StepCentiDb;
+                        }
+                    }
+
+                    break;
+                case UserAction.ToggleMute:
+                    state.Muted = !state.Muted;
+                    _log.Write(LogLevel.Info, Source, _profile.Jacks[j].Name + " jack " + (state.Muted ? "muted" : "un-muted"));
+                    break;
+                case UserAction.SelectNextJack:
+                    _state.SelectedJack = (j + 1) % _jackCount;
+                    _state.ShowSelectionUntilMs = (nowMs / LedPatterns.CycleMs + 1 + SelectionShowCycles) * LedPatterns.CycleMs;
+                    _log.Write(LogLevel.Info, Source, "volume keys on the " + _profile.Jacks[_state.SelectedJack].Name + " jack");
+                    break;
+                case UserAction.CycleGainRange:
+                    jack.Range = (HeadphoneRange)(((int)jack.Range + 1) % 3);
+                    jack.LevelCentiDb = planner.Snap(jack.LevelCentiDb, jack.Range, jack.UserMaxCentiDb);
+                    _log.Write(LogLevel.Info, Source, _profile.Jacks[j].Name + " jack: " + RangeName(jack.Range) + " range, maximum " + Db(planner.MaxLevel(jack.Range)));
+                    break;
+                case UserAction.SetMaximumLevel:
+                    jack.UserMaxCentiDb = jack.LevelCentiDb;
+                    _log.Write(LogLevel.Info, Source, _profile.Jacks[j].Name + " jack: maximum set at " + Db(jack.LevelCentiDb));
+                    break;
+                case UserAction.ResetToDefaults:
+                    _settings.ResetToDefaults();
+                    for (int k = 0; k < _jackCount; k++)
+                    {
+                        _state.Jacks[k].Muted = false;
+                        _state.Jacks[k].AtFloor = false;
+                        ApplyBootCap(k);
+                    }
+
+                    _log.Write(LogLevel.Info, Source, "settings reset to defaults");
+                    break;
+                case UserAction.CycleMonitorMode:
+                    _settings.Monitor = NextMonitorMode(_settings.Monitor);
+                    _log.Write(LogLevel.Info, Source, "monitor " + MonitorName(_settings.Monitor));
+                    break;
+                case UserAction.BlendTowardInputs:
+                    _settings.Blend = _settings.Blend > 0 ? _settings.Blend - 1 : 0;
+                    break;
+                case UserAction.BlendTowardPlayback:
+                    _settings.Blend = _settings.Blend < Settings.BlendPositions ? _settings.Blend + 1 : Settings.BlendPositions;
+                    break;
+                case UserAction.ToggleInputGainFocus:
+                    if (_inputs == null)
+                    {
+                        _log.Write(LogLevel.Warning, Source, "no input gain on this board yet (the chips are not up)");
+                        break;
+                    }
+
+                    _state.InputFocus = _state.InputFocus + 1 >= Settings.InputCount ? -1 : _state.InputFocus + 1;
+                    _log.Write(LogLevel.Info, Source, _state.InputFocus < 0 ? "volume keys on the jack level" : "volume keys on input " + (_state.InputFocus + 1).ToString() + "'s gain");
+                    break;
+                case UserAction.AutoGain:
+                    if (_inputs == null)
+                    {
+                        _log.Write(LogLevel.Warning, Source, "auto gain: the inputs are not up yet");
+                        break;
+                    }
+
+                    for (int c = 0; c < Settings.InputCount; c++)
+                    {
+                        _inputs.StartAutoGain(c, nowMs);
+                    }
+
+                    break;
+            }
+        }
+
+        private MonitorMode NextMonitorMode(MonitorMode mode)
+        {
+            switch (mode)
+            {
+                case MonitorMode.Off:
+                    return _planners[0].CanMonitorMono ? MonitorMode.Mono : MonitorMode.Stereo;
+                case MonitorMode.Mono:
+                    return MonitorMode.Stereo;
+                default:
+                    return MonitorMode.Off;
+            }
+        }
+
+        private void ApplyBootCap(int jack)
+        {
+            JackSettings settings = _settings.Jacks[jack];
+            int level = settings.LevelCentiDb > _settings.BootCapCentiDb ? _settings.BootCapCentiDb : settings.LevelCentiDb;
+            settings.LevelCentiDb = _planners[jack].Snap(level, settings.Range, settings.UserMaxCentiDb);
+        }
+    }
+}

@@ -1,0 +1,215 @@
+using System;
+using InterfaceFirmware.Drivers;
+using InterfaceFirmware.Drivers.Amplifier;
+using InterfaceFirmware.Drivers.Codec;
+using InterfaceFirmware.Drivers.Es8388;
+using InterfaceFirmware.Drivers.Tpa6130a2;
+using InterfaceFirmware.Drivers.Wm8960;
+using InterfaceFirmware.Firmware.Boards;
+using InterfaceFirmware.Firmware.Boot;
+using InterfaceFirmware.Firmware.Controls;
+using InterfaceFirmware.Firmware.Faults;
+using InterfaceFirmware.Firmware.Indicators;
+using InterfaceFirmware.Firmware.Inputs;
+using InterfaceFirmware.Firmware.Model;
+using InterfaceFirmware.Firmware.Modes;
+using InterfaceFirmware.Firmware.Output;
+using InterfaceFirmware.Firmware.Persistence;
+using InterfaceFirmware.Firmware.Planning;
+using InterfaceFirmware.Hal;
+
+namespace InterfaceFirmware.Firmware.Application
+{
+    /// <summary>Faults: chips that stop answering, lose their registers or overheat.</summary>
+    public sealed partial class InterfaceDevice
+    {
+        // ---- faults --------------------------------------------------------------------------------
+
+        // A chip that stops answering: its jack closed, retries with back-off, a re-sync when it
+        // answers (the jack then fades in again). A readable chip that lost its registers (brown-out)
+        // is found by asking it; the amplifier's thermal flag mutes its jack until it cooled down.
+        private void WatchFaults(long nowMs)
+        {
+            bool fault = false;
+            bool probe = nowMs >= _nextProbeMs;
+            if (probe)
+            {
+                _nextProbeMs = nowMs + ProbeIntervalMs;
+            }
+
+            for (int i = 0; i < _codecs.Length; i++)
+            {
+                IAudioCodec codec = _codecs[i];
+                ChipWatch watch = _codecWatch[i];
+                if (codec.Status != DriverStatus.Ok && _tookCharge)
+                {
+                    if (watch.Fail(nowMs))
+                    {
+                        _log.Write(LogLevel.Error, Source, CodecLabel(i) + " stopped answering: its jack muted, retrying");
+                        AbandonJacksOf(i, nowMs);
+                    }
+
+                    if (watch.RetryDue(nowMs) && codec.Resync(nowMs, false) == DriverStatus.Ok)
+                    {
+                        long awayMs = watch.Recovered(nowMs);
+                        _log.Write(LogLevel.Info, Source, CodecLabel(i) + " answers again after " + awayMs.ToString() + " ms: re-synced");
+                    }
+                }
+                else if (probe && _stage == ClockStage.Live && !codec.Busy)
+                {
+                    bool wasReset;
+                    if (codec.ProbeForReset(out wasReset) == DriverStatus.Ok && wasReset)
+                    {
+                        _log.Write(LogLevel.Warning, Source, CodecLabel(i) + " lost its registers (brown-out): muted, re-synced");
+                        AbandonJacksOf(i, nowMs);
+                        codec.Resync(nowMs, false);
+                    }
+                }
+
+                fault |= watch.Failed;
+            }
+
+            WatchCaptureSilence(nowMs);
+            if (_amplifier != null && _tookCharge)
+            {
+                fault |= WatchAmplifier(nowMs, probe);
+            }
+
+            _state.Fault = fault;
+        }
+
+        // A write-only codec cannot be asked whether it lost its registers; the capture tells: its
+        // ADC delivers exact zeros once a brown-out reset powered it down. The codecs share their
+        // supply, so all of them are re-synced (muted meanwhile, never louder afterwards).
+        private void WatchCaptureSilence(long nowMs)
+        {
+            if (_silence == null)
+            {
+                return;
+            }
+
+            IAudioCodec codec = _codecs[_captureCodec];
+            bool expectSignal = _stage == ClockStage.Live && codec.Status == DriverStatus.Ok && !codec.Busy
+                && codec.PowerState == CodecPowerState.On && _silence.SampleRate > 0;
+            if (!expectSignal)
+            {
+                _silence.Reset();
+                return;
+            }
+
+            if (_silence.ZeroFrames < _silence.SampleRate * SilentCaptureMs / 1000)
+            {
+                return;
+            }
+
+            _silence.Reset();
+            _log.Write(LogLevel.Warning, Source, "the capture went digitally silent: the codecs lost their registers (brown-out): muted, re-synced");
+            for (int i = 0; i < _codecs.Length; i++)
+            {
+                if (_codecs[i].Status == DriverStatus.Ok)
+                {
+                    AbandonJacksOf(i, nowMs);
+                    _codecs[i].Resync(nowMs, false);
+                }
+            }
+
+            _brownOuts++;
+        }
+
+        /// <summary>Brown-outs noticed on the capture (write-only codecs) since start-up.</summary>
+        public int BrownOutsFromCapture
+        {
+            get { return _brownOuts; }
+        }
+
+        private bool WatchAmplifier(long nowMs, bool probe)
+        {
+            if (_amplifier.Status != DriverStatus.Ok)
+            {
+                if (_amplifierWatch.Fail(nowMs))
+                {
+                    _log.Write(LogLevel.Error, Source, "headphone amplifier stopped answering: the main jack muted, retrying");
+                    AbandonAmplifierJacks(nowMs);
+                }
+
+                if (_amplifierWatch.RetryDue(nowMs) && _amplifier.Resync(nowMs) == DriverStatus.Ok)
+                {
+                    long awayMs = _amplifierWatch.Recovered(nowMs);
+                    _log.Write(LogLevel.Info, Source, "headphone amplifier answers again after " + awayMs.ToString() + " ms: re-synced");
+                }
+
+                return _amplifierWatch.Failed;
+            }
+
+            if (!probe || _amplifier.Busy)
+            {
+                return _thermalUntilMs > nowMs;
+            }
+
+            if (_amplifier.Enabled || _thermalUntilMs >= 0)
+            {
+                bool occurred;
+                bool ongoing;
+                if (_amplifier.CheckThermal(out occurred, out ongoing) == DriverStatus.Ok && (occurred || ongoing))
+                {
+                    if (_thermalUntilMs < 0)
+                    {
+                        _log.Write(LogLevel.Error, Source, "headphone amplifier overheated: the main jack muted, waiting for it to cool");
+                        AbandonAmplifierJacks(nowMs);
+                    }
+
+                    _thermalUntilMs = nowMs + ThermalWaitMs; // still hot: wait on
+                }
+                else if (_thermalUntilMs >= 0 && nowMs >= _thermalUntilMs)
+                {
+                    _thermalUntilMs = -1;
+                    _amplifier.Resync(nowMs);
+                    _log.Write(LogLevel.Info, Source, "headphone amplifier cooled down: the main jack comes back");
+                }
+            }
+
+            bool wasReset;
+            if (_thermalUntilMs < 0 && _amplifier.ProbeForReset(out wasReset) == DriverStatus.Ok && wasReset)
+            {
+                _log.Write(LogLevel.Warning, Source, "headphone amplifier lost its registers: the main jack muted, re-synced");
+                AbandonAmplifierJacks(nowMs);
+                _amplifier.Resync(nowMs);
+            }
+
+            return _thermalUntilMs >= 0;
+        }
+
+        private void AbandonJacksOf(int codec, long nowMs)
+        {
+            for (int j = 0; j < _jackCount; j++)
+            {
+                if (_profile.Jacks[j].CodecIndex == codec)
+                {
+                    _outputs[j].Abandon(nowMs);
+                }
+            }
+        }
+
+        private void AbandonAmplifierJacks(long nowMs)
+        {
+            for (int j = 0; j < _jackCount; j++)
+            {
+                if (_profile.Jacks[j].ThroughAmplifier)
+                {
+                    _outputs[j].Abandon(nowMs);
+                }
+            }
+        }
+
+        private string CodecLabel(int i)
+        {
+            return _codecs[i].Name + " at I2C address 0x" + Hex(_profile.Codecs[i].Address);
+        }
+
+        private static string Hex(int value)
+        {
+            const string digits = "0123456789ABCDEF";
+            return new string(new char[] { digits[(value >> 4) & 0xF], digits[value & 0xF] });
+        }
+    }
+}

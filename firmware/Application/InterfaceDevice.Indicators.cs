@@ -1,0 +1,74 @@
+using System;
+using InterfaceFirmware.Drivers;
+using InterfaceFirmware.Drivers.Amplifier;
+using InterfaceFirmware.Drivers.Codec;
+using InterfaceFirmware.Drivers.Es8388;
+using InterfaceFirmware.Drivers.Tpa6130a2;
+using InterfaceFirmware.Drivers.Wm8960;
+using InterfaceFirmware.Firmware.Boards;
+using InterfaceFirmware.Firmware.Boot;
+using InterfaceFirmware.Firmware.Controls;
+using InterfaceFirmware.Firmware.Faults;
+using InterfaceFirmware.Firmware.Indicators;
+using InterfaceFirmware.Firmware.Inputs;
+using InterfaceFirmware.Firmware.Model;
+using InterfaceFirmware.Firmware.Modes;
+using InterfaceFirmware.Firmware.Output;
+using InterfaceFirmware.Firmware.Persistence;
+using InterfaceFirmware.Firmware.Planning;
+using InterfaceFirmware.Hal;
+
+namespace InterfaceFirmware.Firmware.Application
+{
+    /// <summary>What the LEDs show.</summary>
+    public sealed partial class InterfaceDevice
+    {
+        private int CurrentIndications(long nowMs)
+        {
+            int bits = 0;
+            if (_state.Fault)
+            {
+                bits |= LedController.Bit(Indication.Fault);
+            }
+
+            if (_state.Busy)
+            {
+                bits |= LedController.Bit(Indication.Busy);
+            }
+
+            if (nowMs < _state.ClipUntilMs)
+            {
+                bits |= LedController.Bit(Indication.Clip);
+            }
+
+            if (nowMs < _state.AutoGainShownUntilMs)
+            {
+                bits |= LedController.Bit(_state.AutoGainSucceeded ? Indication.AutoGainSucceeded : Indication.AutoGainFailed);
+            }
+
+            if (nowMs < _state.ShowSelectionUntilMs)
+            {
+                bits |= LedController.Bit(_state.SelectedJack == 0 ? Indication.SelectedFirstJack : Indication.SelectedSecondJack);
+            }
+
+            JackState selected = _state.Jacks[_state.SelectedJack];
+            if (selected.Muted || selected.AtFloor)
+            {
+                bits |= LedController.Bit(Indication.Muted);
+            }
+
+            MonitorMode monitor = _targets[0].MonitorMode;
+            if (monitor == MonitorMode.Stereo)
+            {
+                bits |= LedController.Bit(Indication.MonitorStereo);
+            }
+            else if (monitor == MonitorMode.Mono)
+            {
+                bits |= LedController.Bit(Indication.MonitorMono);
+            }
+
+            bits |= LedController.Bit(_state.UsbMode ? Indication.UsbMode : Indication.Standalone);
+            return bits;
+        }
+    }
+}

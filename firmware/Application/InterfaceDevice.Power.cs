@@ -1,0 +1,240 @@
+using System;
+using InterfaceFirmware.Drivers;
+using InterfaceFirmware.Drivers.Amplifier;
+using InterfaceFirmware.Drivers.Codec;
+using InterfaceFirmware.Drivers.Es8388;
+using InterfaceFirmware.Drivers.Tpa6130a2;
+using InterfaceFirmware.Drivers.Wm8960;
+using InterfaceFirmware.Firmware.Boards;
+using InterfaceFirmware.Firmware.Boot;
+using InterfaceFirmware.Firmware.Controls;
+using InterfaceFirmware.Firmware.Faults;
+using InterfaceFirmware.Firmware.Indicators;
+using InterfaceFirmware.Firmware.Inputs;
+using InterfaceFirmware.Firmware.Model;
+using InterfaceFirmware.Firmware.Modes;
+using InterfaceFirmware.Firmware.Output;
+using InterfaceFirmware.Firmware.Persistence;
+using InterfaceFirmware.Firmware.Planning;
+using InterfaceFirmware.Hal;
+
+namespace InterfaceFirmware.Firmware.Application
+{
+    /// <summary>Power and clocks: taking charge of the chips, the mode, and every clock change behind a mute.</summary>
+    public sealed partial class InterfaceDevice
+    {
+        // ---- power and clocks ------------------------------------------------------------------------
+
+        // Where the codecs' power and clocks stand, from boot through every clock change: the jacks
+        // are open only in Live; any change of mode or rate goes Closing → ToStandby → Switch →
+        // PowerOn, because clocks may change only while the outputs are not live.
+        private enum ClockStage
+        {
+            TakeCharge = 0,
+            BiasUp = 1,
+            PowerOn = 2,
+            Live = 3,
+            Closing = 4,
+            ToStandby = 5,
+            Switch = 6,
+        }
+
+        private void StepPower(long nowMs)
+        {
+            _selector.Update(nowMs);
+            switch (_stage)
+            {
+                case ClockStage.TakeCharge:
+                    TakeCharge(nowMs);
+                    _tookCharge = true;
+                    _stage = ClockStage.BiasUp;
+                    break;
+                case ClockStage.BiasUp:
+                    if (CodecsSettledIn(CodecPowerState.Standby) && !_selector.WaitingForHost)
+                    {
+                        ApplyClocks();
+                        RequestCodecs(CodecPowerState.On, nowMs);
+                        _stage = ClockStage.PowerOn;
+                    }
+
+                    break;
+                case ClockStage.PowerOn:
+                    if (CodecsSettledIn(CodecPowerState.On))
+                    {
+                        _stage = ClockStage.Live;
+                        _state.Busy = false;
+                        if (_state.Phase == DevicePhase.Booting)
+                        {
+                            _state.Phase = DevicePhase.Running;
+                        }
+
+                        _log.Write(LogLevel.Info, Source, "up: " + ModeText());
+                    }
+
+                    break;
+                case ClockStage.Live:
+                    if (_selector.ClockChangeAnnounced || _selector.Mode != _mode || _selector.SampleRate != _rate)
+                    {
+                        _stage = ClockStage.Closing;
+                        _state.Busy = true;
+                        _log.Write(LogLevel.Info, Source, _selector.ClockChangeAnnounced ? "the computer changes the rate: muting, standby"
+                            : (_selector.Mode != _mode ? "mode change: muting, standby" : "rate change: muting, standby"));
+                    }
+
+                    break;
+                case ClockStage.Closing:
+                    if (JacksClosed(nowMs))
+                    {
+                        RequestCodecs(CodecPowerState.Standby, nowMs);
+                        _stage = ClockStage.ToStandby;
+                    }
+
+                    break;
+                case ClockStage.ToStandby:
+                    if (CodecsSettledIn(CodecPowerState.Standby))
+                    {
+                        _stage = ClockStage.Switch;
+                    }
+
+                    break;
+                case ClockStage.Switch:
+                    if (!_selector.ClockChangeAnnounced)
+                    {
+                        ApplyClocks();
+                        RequestCodecs(CodecPowerState.On, nowMs);
+                        _stage = ClockStage.PowerOn;
+                    }
+
+                    break;
+            }
+        }
+
+        // Takes charge of the chips at their power-on state and configures them while nothing is
+        // live; the bias comes up (Standby) while the mode is being decided.
+        private void TakeCharge(long nowMs)
+        {
+            _log.Write(LogLevel.Info, Source, _profile.Name + " board: taking charge of the chips");
+            if (_amplifier != null && ChipPresence.CheckAmplifier(_amplifier, _log))
+            {
+                _amplifier.Start(nowMs);
+            }
+
+            for (int i = 0; i < _codecs.Length; i++)
+            {
+                IAudioCodec codec = _codecs[i];
+                if (codec.Start(nowMs) != DriverStatus.Ok)
+                {
+                    continue; // logged by the driver; shown as a fault
+                }
+
+                codec.SelectInputs(_profile.Inputs.Left, _profile.Inputs.Right);
+                codec.SetInputGain(new StereoGain(InputGainSetting(0), InputGainSetting(1)));
+            }
+
+            if (_io.AdcTap != null && _codecs[_captureCodec].Status == DriverStatus.Ok)
+            {
+                // Readable codecs are asked whether they lost their registers; a write-only one
+                // (it answers Unsupported) is watched through its capture instead.
+                bool wasReset;
+                bool writeOnly = _codecs[_captureCodec].ProbeForReset(out wasReset) == DriverStatus.Unsupported;
+                IAdcTap tap = _io.AdcTap;
+                if (writeOnly)
+                {
+                    _silence = new SilenceWatch(_io.AdcTap);
+                    tap = _silence;
+                }
+
+                _inputs = new InputSection(tap, _codecs[_captureCodec], InputGainSetting(0), InputNames, _log);
+                _inputs.Gains.SetGain(1, InputGainSetting(1));
+            }
+
+            for (int j = 0; j < _jackCount; j++)
+            {
+                ApplyBootCap(j);
+                PlanJack(j);
+                _outputs[j].Preset(_targets[j]);
+            }
+
+            RequestCodecs(CodecPowerState.Standby, nowMs);
+        }
+
+        // The mode's clocks: the bridge's (256·fs) in USB mode, the ESP32's in standalone mode.
+        private void ApplyClocks()
+        {
+            _mode = _selector.Mode;
+            _rate = _selector.SampleRate;
+            _state.UsbMode = _mode == DeviceMode.Usb;
+            if (_io.CodecClock != null)
+            {
+                if (_state.UsbMode)
+                {
+                    _io.CodecClock.Stop();
+                }
+                else if (!_io.CodecClock.Start(_rate, 256))
+                {
+                    _log.Write(LogLevel.Error, Source, "the ESP32 cannot clock the codec at " + _rate.ToString() + " Hz");
+                }
+            }
+
+            for (int i = 0; i < _codecs.Length; i++)
+            {
+                IAudioCodec codec = _codecs[i];
+                if (codec.Status == DriverStatus.Ok && codec.ConfigureClocks(_rate, _rate * 256) != DriverStatus.Ok)
+                {
+                    _log.Write(LogLevel.Error, Source, codec.Name + " cannot be clocked at " + _rate.ToString() + " Hz");
+                }
+            }
+        }
+
+        private int InputGainSetting(int channel)
+        {
+            int gain = _settings.InputGainCentiDb[channel];
+            return gain == GainScale.Muted ? _profile.DefaultInputGainCentiDb : gain;
+        }
+
+        private void RequestCodecs(CodecPowerState state, long nowMs)
+        {
+            for (int i = 0; i < _codecs.Length; i++)
+            {
+                if (_codecs[i].Status == DriverStatus.Ok)
+                {
+                    _codecs[i].RequestPowerState(state, nowMs);
+                }
+            }
+        }
+
+        // Every working codec has reached the state and is idle.
+        private bool CodecsSettledIn(CodecPowerState state)
+        {
+            for (int i = 0; i < _codecs.Length; i++)
+            {
+                IAudioCodec codec = _codecs[i];
+                if (codec.Status == DriverStatus.Ok && (codec.Busy || codec.PowerState != state))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private bool JacksClosed(long nowMs)
+        {
+            for (int j = 0; j < _jackCount; j++)
+            {
+                IAudioCodec codec = _codecs[_profile.Jacks[j].CodecIndex];
+                if (codec.Status == DriverStatus.Ok && !_outputs[j].ClosedAndSettled(nowMs))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private string ModeText()
+        {
+            return (_state.UsbMode ? "USB mode, clocked by the USB bridge at " : "standalone, clocked by the ESP32 at ") + _rate.ToString() + " Hz";
+        }
+    }
+}
