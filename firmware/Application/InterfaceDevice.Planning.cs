@@ -25,6 +25,11 @@ namespace InterfaceFirmware.Firmware.Application
     {
         // ---- planning ------------------------------------------------------------------------------
 
+        // The blend law: 64 positions, 1 dB apart. At the centre (32) playback and the monitor are
+        // both at the jack's level (equally loud); towards the inputs, playback goes down 1 dB a
+        // position and the monitor stays; towards playback, the monitor goes down and playback
+        // stays; at the ends the other side is off. The louder side is always at the jack's level,
+        // so the blend never makes a jack louder than its level.
         private void PlanJack(int j)
         {
             JackSettings jack = _settings.Jacks[j];
