@@ -14,7 +14,7 @@ namespace InterfaceFirmware.Drivers.Sgtl5000
     /// <remarks>
     /// <para>No reset: the chip has no reset pin and no soft reset (Linux sgtl5000_fill_defaults).
     /// <see cref="CodecDriver.Start"/> writes every register the driver relies on
-    /// (<see cref="Sgtl5000Registers.Relied"/>) whatever the chip holds, and a re-sync with
+    /// (<see cref="Sgtl5000Registers.Relied"/>): it reads each one and writes those that differ, and a re-sync with
     /// <c>resetChip</c> writes their reset values first, as Linux does at probe. Start assumes
     /// the outputs are not live (a power-on): after a warm boot with the codec still playing,
     /// its first writes would cut the outputs at once.</para>
@@ -202,7 +202,18 @@ namespace InterfaceFirmware.Drivers.Sgtl5000
             RegisterCache cache = Registers.Cache;
             for (int i = 0; i < Sgtl5000Registers.Relied.Length; i++)
             {
-                cache.MarkUnknown(Sgtl5000Registers.Relied[i]); // no reset: whatever it holds, write it
+                // No reset: learn what the chip holds (a warm boot leaves the last values), so the
+                // flush writes exactly the registers that differ. Unreadable: write them all.
+                int register = Sgtl5000Registers.Relied[i];
+                int value;
+                if (Registers.ReadChip(register, out value))
+                {
+                    cache.MarkChipHolds(register, value);
+                }
+                else
+                {
+                    cache.MarkUnknown(register);
+                }
             }
 
             // Supplies (VDDA = VDDIO = 3.3 V, external VDDD as on the Teensy adapter): the start-up
