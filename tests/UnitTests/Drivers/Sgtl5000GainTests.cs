@@ -60,6 +60,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             var rig = new PortableDriverRig();
             rig.PlaySine(-20);
             rig.StartRecording();
+            rig.Codec.SetHeadphoneVolume(StereoGain.Both(0)); // the level the un-mute opens to
             rig.PowerUp();
             rig.Codec.SetMuted(false, rig.Now);
             rig.Run(200);
