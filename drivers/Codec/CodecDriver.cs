@@ -552,15 +552,15 @@ namespace InterfaceFirmware.Drivers.Codec
             }
         }
 
-        // The headphone output code the cache holds for one side.
-        private int OutputCode(bool left)
+        /// <summary>The headphone output code the cache holds for one side (a chip whose level is not a left/right register pair overrides this and <see cref="WriteOutputLevel"/>).</summary>
+        protected virtual int OutputCode(bool left)
         {
             CodecOutputLevel output = Profile.Output;
             return Registers.Get(left ? output.LeftRegister : output.RightRegister) & output.VolumeMask;
         }
 
-        // Both sides' headphone output codes, in the chip's pair discipline.
-        private void WriteOutputLevel(int leftCode, int rightCode)
+        /// <summary>Both sides' headphone output codes, in the chip's pair discipline.</summary>
+        protected virtual void WriteOutputLevel(int leftCode, int rightCode)
         {
             CodecOutputLevel output = Profile.Output;
             WritePair(output.LeftRegister, output.RightRegister, output.AlwaysSet | leftCode, output.AlwaysSet | rightCode, output.LatchBit);

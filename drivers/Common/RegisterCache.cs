@@ -97,6 +97,15 @@ namespace InterfaceFirmware.Drivers
         }
 
         /// <summary>
+        /// Forgets what the chip holds in <paramref name="register"/> (a chip without a reset may
+        /// hold anything): the register is dirty until it is written, whatever value is wanted.
+        /// </summary>
+        public void MarkUnknown(int register)
+        {
+            _chipValues[register] = -1; // no register value is -1: never equal to a wanted value
+        }
+
+        /// <summary>
         /// The chip went back to its reset values (reset, power-on, brown-out): every register the
         /// driver wants different from its default is dirty; the others are not.
         /// </summary>

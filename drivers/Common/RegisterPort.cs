@@ -104,4 +104,37 @@ namespace InterfaceFirmware.Drivers
             return status;
         }
     }
+
+    /// <summary>
+    /// 16-bit register address, 16-bit data, both big-endian (SGTL5000): [address high, address
+    /// low, value high, value low] writes, address-then-read reads of two bytes.
+    /// </summary>
+    public sealed class WordRegisterPort : RegisterPort
+    {
+        private readonly byte[] _frame = new byte[4];
+        private readonly byte[] _value = new byte[2];
+
+        public WordRegisterPort(II2cBus bus, int address)
+            : base(bus, address)
+        {
+        }
+
+        protected override I2cStatus WriteOnce(int register, int value)
+        {
+            _frame[0] = (byte)(register >> 8);
+            _frame[1] = (byte)register;
+            _frame[2] = (byte)(value >> 8);
+            _frame[3] = (byte)value;
+            return Bus.Write(Address, _frame, 0, 4);
+        }
+
+        protected override I2cStatus ReadOnce(int register, out int value)
+        {
+            _frame[0] = (byte)(register >> 8);
+            _frame[1] = (byte)register;
+            I2cStatus status = Bus.WriteRead(Address, _frame, 0, 2, _value, 0, 2);
+            value = (_value[0] << 8) | _value[1];
+            return status;
+        }
+    }
 }

@@ -5,6 +5,7 @@ namespace InterfaceFirmware.Emulator
     {
         Wm8960 = 0,
         Es8388 = 1,
+        Sgtl5000 = 2,
     }
 
     /// <summary>The headphone jack a codec's headphone output feeds.</summary>
@@ -41,6 +42,13 @@ namespace InterfaceFirmware.Emulator
 
         /// <summary>The codec's ADC data output reaches the ESP32 / bridge ADC line (only one codec's may).</summary>
         public bool FeedsAdcTap { get; }
+
+        /// <summary>
+        /// The board's TPA6130A2 (and so the main jack) takes this codec's line output rather than
+        /// its headphone output (the portable board's SGTL5000); its headphone output then drives
+        /// the jack <see cref="Jack"/> names directly.
+        /// </summary>
+        public bool LineOutFeedsAmplifier { get; set; }
     }
 
     /// <summary>A named GPIO on a board (button, LED, status line).</summary>

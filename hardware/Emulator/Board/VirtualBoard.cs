@@ -72,7 +72,7 @@ namespace InterfaceFirmware.Emulator
                 _consumers.Add(_codecs[i]);
                 _codecCoupling[i] = new CouplingCapacitor[] { new CouplingCapacitor(220e-6), new CouplingCapacitor(220e-6) };
                 inputPins = _codecs[i].InputPinCount > inputPins ? _codecs[i].InputPinCount : inputPins;
-                if (FeedsAmplifier(codec))
+                if (FeedsAmplifier(codec) && !codec.LineOutFeedsAmplifier)
                 {
                     // A probe, not a jack: the codec's output as a headphone on it would hear it.
                     _codecOutputs[i] = new HeadphoneOutput("codec-" + "abcdefgh".Substring(i, 1), _popEvents);
@@ -182,6 +182,12 @@ namespace InterfaceFirmware.Emulator
         public Es8388Model Es8388
         {
             get { return _codecs[0] as Es8388Model; }
+        }
+
+        /// <summary>Codec A as an SGTL5000 model; null on a board with another codec.</summary>
+        public Sgtl5000Model Sgtl5000
+        {
+            get { return _codecs[0] as Sgtl5000Model; }
         }
 
         public Tpa6130a2Model Amplifier { get; }
@@ -404,7 +410,10 @@ namespace InterfaceFirmware.Emulator
                 output.Commit(count, firstSample, startUs);
                 if (FeedsAmplifier(wiring))
                 {
-                    Amplifier.Process(codec.HeadphonePin(true), codec.HeadphonePin(false), MainJack.Block(true), MainJack.Block(false), count, startUs);
+                    bool lineOut = wiring.LineOutFeedsAmplifier;
+                    OutputPin left = lineOut ? codec.LineOutPin(true) : codec.HeadphonePin(true);
+                    OutputPin right = lineOut ? codec.LineOutPin(false) : codec.HeadphonePin(false);
+                    Amplifier.Process(left, right, MainJack.Block(true), MainJack.Block(false), count, startUs);
                     ReportGlitch(MainJack, startUs, glitch);
                     MainJack.Commit(count, firstSample, startUs);
                 }
@@ -421,7 +430,7 @@ namespace InterfaceFirmware.Emulator
 
         private bool FeedsAmplifier(CodecDescription codec)
         {
-            return codec.Jack == JackRole.Main && _description.HasAmplifier;
+            return (codec.Jack == JackRole.Main || codec.LineOutFeedsAmplifier) && _description.HasAmplifier;
         }
 
         // No supply: every output is dead quiet (the step from a live output to nothing is heard).
@@ -510,6 +519,7 @@ namespace InterfaceFirmware.Emulator
             {
                 case CodecKind.Wm8960: return new Wm8960Model(codec.Address, codec.Name);
                 case CodecKind.Es8388: return new Es8388Model(codec.Address, codec.Name);
+                case CodecKind.Sgtl5000: return new Sgtl5000Model(codec.Address, codec.Name);
                 default: throw new ArgumentException("no model for codec kind " + ((int)codec.Kind).ToString());
             }
         }

@@ -92,6 +92,12 @@ namespace InterfaceFirmware.Emulator
             return _pins[left ? 0 : 1];
         }
 
+        /// <summary>A second (line) output pin of one side for the block just processed; null where the codec has none.</summary>
+        public virtual OutputPin LineOutPin(bool left)
+        {
+            return null;
+        }
+
         /// <summary>What the ADC delivered for the block just processed (digital full scale).</summary>
         public double[] Capture(bool left)
         {

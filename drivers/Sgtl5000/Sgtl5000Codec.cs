@@ -1,0 +1,399 @@
+using InterfaceFirmware.Drivers.Codec;
+using InterfaceFirmware.Hal;
+
+namespace InterfaceFirmware.Drivers.Sgtl5000
+{
+    /// <summary>
+    /// NXP SGTL5000 codec driver (Linux sound/soc/codecs/sgtl5000.c/.h; the Teensy Audio library's
+    /// control_sgtl5000.cpp; NXP SGTL5000 datasheet as quoted there): readable 16-bit registers
+    /// behind the cache, an I2S slave on MCLK 256/384/512·fs, the DAC's soft-mute ramp
+    /// (VOL_RAMP_EN), zero-cross headphone and ADC gain, the VAG ramp with SMALL_POP around
+    /// powered, muted output amplifiers, the line-in → headphone bypass as the monitor, and the
+    /// line out as a second output with its own volume.
+    /// </summary>
+    /// <remarks>
+    /// <para>No reset: the chip has no reset pin and no soft reset (Linux sgtl5000_fill_defaults).
+    /// <see cref="CodecDriver.Start"/> writes every register the driver relies on
+    /// (<see cref="Sgtl5000Registers.Relied"/>): it reads each one and writes those that differ, and a re-sync with
+    /// <c>resetChip</c> writes their reset values first, as Linux does at probe. Start assumes
+    /// the outputs are not live (a power-on): after a warm boot with the codec still playing,
+    /// its first writes would cut the outputs at once.</para>
+    /// <para>Routing: input 1 is the stereo line in, input 2 the (mono) microphone through its
+    /// preamp (<see cref="SetMicGain"/>), both sides alike (the ADC has one selector). The
+    /// input gain is the ADC's analogue volume, 0 … +22.5 dB in 1.5 dB, zero-cross; the chip has
+    /// no digital ADC volume (fixed 0 dB). Playback: I2S → DAC (or I2S → DAP → DAC with
+    /// <see cref="RouteThroughDap"/>) → headphone and line out.</para>
+    /// <para>Monitor: SELECT_HP switches the headphone amplifier's input from the DAC to the line
+    /// in (zero latency, analogue, the headphone volume applies). It REPLACES the DAC at the
+    /// headphone: while the monitor is on, playback is not heard on the headphone jack (it still
+    /// reaches the line out); there is no blend and no cross-feed, and both sides switch together.
+    /// A blend needs the digital path instead (DAP mixer: ADC into DAP_MIX, with its latency).</para>
+    /// <para>Line out: the second output, DAC only, its own volume (<see cref="SetLineOutVolume"/>,
+    /// 0.5 dB steps, applied at once: ramp big changes) and MUTE_LO, which the mute and power
+    /// sequences set and clear while the DAC is soft-muted.</para>
+    /// </remarks>
+    public sealed class Sgtl5000Codec : CodecDriver
+    {
+        /// <summary>CTRL_ADR0_CS low (0x2A with it high).</summary>
+        public const int DefaultAddress = 0x0A;
+
+        private readonly Sgtl5000ClockPlan _plan = new Sgtl5000ClockPlan();
+        private readonly Sgtl5000ClockPlan _candidate = new Sgtl5000ClockPlan();
+        private bool _clocksConfigured;
+
+        public Sgtl5000Codec(II2cBus bus, int address, ILog log)
+            : base(new RegisterBank(new WordRegisterPort(bus, address), Sgtl5000Registers.ResetValues()), Sgtl5000Profile.Profile, log)
+        {
+        }
+
+        /// <summary>The clocking in use (valid once <see cref="CodecDriver.ConfigureClocks"/> succeeded).</summary>
+        public Sgtl5000ClockPlan Clocks
+        {
+            get { return _plan; }
+        }
+
+        // ---- gains and routing ---------------------------------------------------------------------
+
+        /// <summary>Input 1 = line in, input 2 = microphone; both sides must choose alike.</summary>
+        public override DriverStatus SelectInputs(InputSource left, InputSource right)
+        {
+            if (left != right || (left != InputSource.Input1 && left != InputSource.Input2))
+            {
+                return DriverStatus.Unsupported;
+            }
+
+            Update(Sgtl5000Registers.AnalogControl, Sgtl5000Registers.SelectAdcLineIn, left == InputSource.Input1 ? Sgtl5000Registers.SelectAdcLineIn : 0);
+            return Status;
+        }
+
+        /// <summary>The ADC's analogue volume, both sides in one write; both muted sets MUTE_ADC (one side alone lands at 0 dB).</summary>
+        public override StereoGain SetInputGain(StereoGain requested)
+        {
+            int left = Sgtl5000Gains.AdcInput.CodeFor(requested.Left);
+            int right = Sgtl5000Gains.AdcInput.CodeFor(requested.Right);
+            if (left == Sgtl5000Gains.AdcMuteCode && right == Sgtl5000Gains.AdcMuteCode)
+            {
+                Update(Sgtl5000Registers.AnalogControl, Sgtl5000Registers.MuteAdc, Sgtl5000Registers.MuteAdc);
+                return StereoGain.Both(GainScale.Muted);
+            }
+
+            left = left == Sgtl5000Gains.AdcMuteCode ? 0 : left;
+            right = right == Sgtl5000Gains.AdcMuteCode ? 0 : right;
+            Update(Sgtl5000Registers.AnalogAdcControl, Sgtl5000Registers.AdcVolumeMask | Sgtl5000Registers.AdcMinus6Db,
+                left | (right << Sgtl5000Registers.AdcVolumeRightShift));
+            Update(Sgtl5000Registers.AnalogControl, Sgtl5000Registers.MuteAdc, 0);
+            return new StereoGain(Sgtl5000Gains.AdcInput.CentiDbFor(left), Sgtl5000Gains.AdcInput.CentiDbFor(right));
+        }
+
+        /// <summary>The microphone preamp (0, +20, +30, +40 dB); returns what was set, in 0.01 dB.</summary>
+        public int SetMicGain(int centiDb)
+        {
+            int code = Sgtl5000Gains.MicPreamp.CodeFor(centiDb);
+            Update(Sgtl5000Registers.MicControl, Sgtl5000Registers.MicGainMask, code);
+            return Sgtl5000Gains.MicPreamp.CentiDbFor(code);
+        }
+
+        /// <summary>No digital ADC volume on this chip: always 0 dB.</summary>
+        public override StereoGain SetAdcVolume(StereoGain requested)
+        {
+            return StereoGain.Both(0);
+        }
+
+        /// <summary>DAC volume, both sides in one write, ramped by the chip (VOL_RAMP_EN); a mute request writes 0xFC.</summary>
+        public override StereoGain SetDacVolume(StereoGain requested)
+        {
+            int left = Sgtl5000Gains.Dac.CodeFor(requested.Left);
+            int right = Sgtl5000Gains.Dac.CodeFor(requested.Right);
+            Update(Sgtl5000Registers.DacVolume, 0xFFFF, left | (right << 8));
+            return new StereoGain(Sgtl5000Gains.Dac.CentiDbFor(left), Sgtl5000Gains.Dac.CentiDbFor(right));
+        }
+
+        /// <summary>The line-in → headphone bypass (SELECT_HP): on if either straight path is asked for, both sides together; no cross paths.</summary>
+        public override MonitorGains SetMonitor(MonitorGains requested)
+        {
+            bool on = requested.LeftToLeft != GainScale.Muted || requested.RightToRight != GainScale.Muted;
+            int code = on ? 0 : Sgtl5000Gains.BypassOffCode;
+            SetMonitorPath(Sgtl5000Registers.AnalogControl, code, true);
+            MonitorGains achieved = MonitorGains.Off();
+            achieved.LeftToLeft = Sgtl5000Gains.Bypass.CentiDbFor(code);
+            achieved.RightToRight = achieved.LeftToLeft;
+            return achieved;
+        }
+
+        /// <summary>The line out's volume (see <see cref="Sgtl5000Gains.LineOut"/>), applied at once; a mute request lands on the lowest level.</summary>
+        public StereoGain SetLineOutVolume(StereoGain requested)
+        {
+            int left = Sgtl5000Gains.LineOut.CodeFor(requested.Left);
+            int right = Sgtl5000Gains.LineOut.CodeFor(requested.Right);
+            Update(Sgtl5000Registers.LineOutVolume, 0x1F1F, left | (right << Sgtl5000Registers.LineOutRightShift));
+            return new StereoGain(Sgtl5000Gains.LineOut.CentiDbFor(left), Sgtl5000Gains.LineOut.CentiDbFor(right));
+        }
+
+        /// <summary>
+        /// Playback through the DAP (I2S → DAP → DAC) or straight (I2S → DAC). Change it while the
+        /// outputs are muted: the path switches at once.
+        /// </summary>
+        public DriverStatus RouteThroughDap(bool throughDap)
+        {
+            Update(Sgtl5000Registers.SourceSelect, Sgtl5000Registers.DapSelectMask | Sgtl5000Registers.DacSelectMask,
+                throughDap ? Sgtl5000Registers.RoutingThroughDap : Sgtl5000Registers.RoutingDirect);
+            Update(Sgtl5000Registers.DapControl, Sgtl5000Registers.DapEnable, throughDap ? Sgtl5000Registers.DapEnable : 0);
+            return Status;
+        }
+
+        /// <summary>
+        /// Loads one DAP biquad (index 0–6): 20-bit coefficients, 1.0 = 2^18, a1 and a2 negated as
+        /// the chip wants them (Teensy calcBiquad); MSB register = bits 19:4, LSB = bits 3:0, then
+        /// the strobe. The chip applies it at the strobe (one filter at a time: fade around a change).
+        /// </summary>
+        public DriverStatus WriteBiquad(int index, int b0, int b1, int b2, int a1, int a2)
+        {
+            Write(Sgtl5000Registers.DapFilterCoefficientAccess, index);
+            WriteCoefficient(Sgtl5000Registers.DapCoefficientB0Msb, Sgtl5000Registers.DapCoefficientB0Lsb, b0);
+            WriteCoefficient(Sgtl5000Registers.DapCoefficientB1Msb, Sgtl5000Registers.DapCoefficientB1Lsb, b1);
+            WriteCoefficient(Sgtl5000Registers.DapCoefficientB2Msb, Sgtl5000Registers.DapCoefficientB2Lsb, b2);
+            WriteCoefficient(Sgtl5000Registers.DapCoefficientA1Msb, Sgtl5000Registers.DapCoefficientA1Lsb, a1);
+            WriteCoefficient(Sgtl5000Registers.DapCoefficientA2Msb, Sgtl5000Registers.DapCoefficientA2Lsb, a2);
+            StrobeCoefficients(index);
+            return Status;
+        }
+
+        /// <summary>The parametric EQ with <paramref name="count"/> biquads (0–7; 0 switches the EQ off).</summary>
+        public DriverStatus SetParametricEq(int count)
+        {
+            count = count < 0 ? 0 : (count > 7 ? 7 : count);
+            Update(Sgtl5000Registers.DapPeq, 0x7, count);
+            Update(Sgtl5000Registers.DapAudioEq, Sgtl5000Registers.AudioEqMask, count > 0 ? Sgtl5000Registers.AudioEqParametric : Sgtl5000Registers.AudioEqOff);
+            return Status;
+        }
+
+        /// <summary>
+        /// Reads CHIP_REF_CTRL back: the driver sets VAG, bias and SMALL_POP at start (0x01F3), the
+        /// chip resets to 0x0000, so a different value means the registers were lost.
+        /// </summary>
+        public override DriverStatus ProbeForReset(out bool wasReset)
+        {
+            wasReset = false;
+            if (Status != DriverStatus.Ok)
+            {
+                return Status;
+            }
+
+            int value;
+            if (!Registers.ReadChip(Sgtl5000Registers.ReferenceControl, out value))
+            {
+                return Fail("does not answer a read of CHIP_REF_CTRL");
+            }
+
+            wasReset = !Registers.Cache.IsDirty(Sgtl5000Registers.ReferenceControl) && value != Registers.Get(Sgtl5000Registers.ReferenceControl);
+            return DriverStatus.Ok;
+        }
+
+        // ---- CodecDriver ---------------------------------------------------------------------------
+
+        protected override SequenceStep[] ClockSequence
+        {
+            get { return _clocksConfigured ? Sgtl5000Sequences.Clocks : null; }
+        }
+
+        protected override void LoadDefaults()
+        {
+            _clocksConfigured = false;
+            RegisterCache cache = Registers.Cache;
+            for (int i = 0; i < Sgtl5000Registers.Relied.Length; i++)
+            {
+                // No reset: learn what the chip holds (a warm boot leaves the last values), so the
+                // flush writes exactly the registers that differ. Unreadable: write them all.
+                int register = Sgtl5000Registers.Relied[i];
+                int value;
+                if (Registers.ReadChip(register, out value))
+                {
+                    cache.MarkChipHolds(register, value);
+                }
+                else
+                {
+                    cache.MarkUnknown(register);
+                }
+            }
+
+            // Supplies (VDDA = VDDIO = 3.3 V, external VDDD as on the Teensy adapter): the start-up
+            // regulators off, the charge pump from VDDIO, VAG 1.575 V with SMALL_POP, line-out VAG 1.65 V.
+            cache.Set(Sgtl5000Registers.AnalogPower, Sgtl5000Registers.AnalogPowerOff);
+            cache.Set(Sgtl5000Registers.LinearRegulatorControl, Sgtl5000Registers.LinearRegulator3V3);
+            cache.Set(Sgtl5000Registers.ReferenceControl, Sgtl5000Registers.ReferenceSetting);
+            cache.Set(Sgtl5000Registers.LineOutControl, Sgtl5000Registers.LineOutSetting);
+            cache.Set(Sgtl5000Registers.ShortControl, 0x4444); // headphone short detect at 125 mA, auto reset (Teensy's levels)
+            cache.Set(Sgtl5000Registers.ClockTopControl, 0);
+            cache.Set(Sgtl5000Registers.DigitalPower, 0);
+
+            // Outputs muted with zero-cross on, line in to the ADC; the headphone at its lowest level.
+            cache.Set(Sgtl5000Registers.AnalogControl, Sgtl5000Registers.MuteLineOut | Sgtl5000Registers.HeadphoneZeroCross
+                | Sgtl5000Registers.MuteHeadphone | Sgtl5000Registers.SelectAdcLineIn | Sgtl5000Registers.AdcZeroCross);
+            cache.Set(Sgtl5000Registers.HeadphoneControl, 0x7F7F);
+            cache.Set(Sgtl5000Registers.AnalogAdcControl, 0);
+            cache.Set(Sgtl5000Registers.MicControl, Sgtl5000Registers.MicBiasSetting);
+            cache.Set(Sgtl5000Registers.LineOutVolume, Sgtl5000Gains.LineOutNominalCode | (Sgtl5000Gains.LineOutNominalCode << 8));
+
+            // The DAC soft-muted with the exponential volume ramp, at 0 dB; I2S slave (reset: 24-bit I2S).
+            cache.Set(Sgtl5000Registers.AdcDacControl, Sgtl5000Registers.VolumeRamp | Sgtl5000Registers.VolumeExponentialRamp | Sgtl5000Registers.DacMute);
+            cache.Set(Sgtl5000Registers.DacVolume, 0x3C3C);
+            cache.Set(Sgtl5000Registers.I2sControl, Sgtl5000Registers.DataLength24);
+            cache.Set(Sgtl5000Registers.ClockControl, 0x0008);
+            cache.Set(Sgtl5000Registers.SourceSelect, Sgtl5000Registers.RoutingDirect);
+
+            // The DAP off and at its defaults (the EQ is loaded on request).
+            cache.Set(Sgtl5000Registers.DapControl, 0);
+            cache.Set(Sgtl5000Registers.DapPeq, 0);
+            cache.Set(Sgtl5000Registers.DapBassEnhance, 0x0040);
+            cache.Set(Sgtl5000Registers.DapAudioEq, 0);
+            cache.Set(Sgtl5000Registers.DapSurround, 0x0040);
+            cache.Set(Sgtl5000Registers.DapMainChannel, Sgtl5000Registers.DapUnity);
+            cache.Set(Sgtl5000Registers.DapMixChannel, 0);
+            cache.Set(Sgtl5000Registers.DapAvcControl, 0x5100);
+        }
+
+        /// <summary>
+        /// No reset command exists: mute the outputs, then write the reset value of every register
+        /// the driver relies on (Linux sgtl5000_fill_defaults), so the chip is where a power-on
+        /// leaves it.
+        /// </summary>
+        protected override bool ResetChip()
+        {
+            int[] reset = Sgtl5000Registers.ResetValues();
+            if (!Registers.Port.Write(Sgtl5000Registers.AnalogControl, reset[Sgtl5000Registers.AnalogControl]))
+            {
+                return false;
+            }
+
+            for (int i = 0; i < Sgtl5000Registers.Relied.Length; i++)
+            {
+                int register = Sgtl5000Registers.Relied[i];
+                if (!Registers.Port.Write(register, reset[register]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        protected override void OnChipReset()
+        {
+            // The outputs are down and muted at reset: the power-up opens them from mute.
+            Registers.Cache.Update(Sgtl5000Registers.AnalogControl, Sgtl5000Registers.MuteHeadphone | Sgtl5000Registers.MuteLineOut,
+                Sgtl5000Registers.MuteHeadphone | Sgtl5000Registers.MuteLineOut);
+
+            // The start-up regulators come back on with the reset: off again (external VDDD), before the sequences.
+            Registers.Cache.Set(Sgtl5000Registers.AnalogPower, Sgtl5000Registers.AnalogPowerOff);
+        }
+
+        protected override DriverStatus PlanClocks(int sampleRate, int mclkHz)
+        {
+            DriverStatus status = _candidate.Compute(sampleRate, mclkHz);
+            if (status != DriverStatus.Ok)
+            {
+                return status;
+            }
+
+            _plan.CopyFrom(_candidate);
+            _clocksConfigured = true;
+            return DriverStatus.Ok;
+        }
+
+        protected override DriverStatus ApplyFormat(int wordLength, InterfaceFormat format)
+        {
+            int lengthBits;
+            switch (wordLength)
+            {
+                case 16: lengthBits = Sgtl5000Registers.DataLength16; break;
+                case 20: lengthBits = Sgtl5000Registers.DataLength20; break;
+                case 24: lengthBits = Sgtl5000Registers.DataLength24; break;
+                case 32: lengthBits = Sgtl5000Registers.DataLength32; break;
+                default: return DriverStatus.Unsupported;
+            }
+
+            int formatBits;
+            switch (format)
+            {
+                case InterfaceFormat.I2s: formatBits = Sgtl5000Registers.I2sModeI2sOrLeft; break;
+                case InterfaceFormat.LeftJustified: formatBits = Sgtl5000Registers.I2sModeI2sOrLeft | Sgtl5000Registers.LrAlign; break;
+                case InterfaceFormat.RightJustified: formatBits = Sgtl5000Registers.I2sModeRight; break;
+                default: formatBits = Sgtl5000Registers.I2sModePcm; break;
+            }
+
+            if (wordLength == 32 && format == InterfaceFormat.RightJustified)
+            {
+                return DriverStatus.Unsupported; // DLEN 32 is not valid for right-justified
+            }
+
+            // Slave (MS = 0) with BCLK at 64·fs (SCLKFREQ = 0), as the bridge and the ESP32 drive it.
+            Update(Sgtl5000Registers.I2sControl, Sgtl5000Registers.I2sFormatMask, lengthBits | formatBits);
+            return Status;
+        }
+
+        protected override StepResult PerformChipAction(int action, long nowMs)
+        {
+            switch (action)
+            {
+                case Sgtl5000Sequences.WriteClocks:
+                    Update(Sgtl5000Registers.ClockControl, Sgtl5000Registers.RateModeMask | Sgtl5000Registers.SysFsMask | Sgtl5000Registers.MclkFreqMask,
+                        _plan.ClockControl);
+                    return Outcome();
+                case Sgtl5000Sequences.OpenLineOut:
+                    Update(Sgtl5000Registers.AnalogControl, Sgtl5000Registers.MuteLineOut, 0);
+                    return Outcome();
+                case Sgtl5000Sequences.CloseLineOut:
+                    Update(Sgtl5000Registers.AnalogControl, Sgtl5000Registers.MuteLineOut, Sgtl5000Registers.MuteLineOut);
+                    return Outcome();
+                default:
+                    return StepResult.Failed;
+            }
+        }
+
+        /// <summary>The headphone code of one side: the mute code while MUTE_HP is set.</summary>
+        protected override int OutputCode(bool left)
+        {
+            if ((Registers.Get(Sgtl5000Registers.AnalogControl) & Sgtl5000Registers.MuteHeadphone) != 0)
+            {
+                return Sgtl5000Gains.HeadphoneMuteCode;
+            }
+
+            int field = Registers.Get(Sgtl5000Registers.HeadphoneControl) >> (left ? 0 : Sgtl5000Registers.HeadphoneRightShift);
+            return Sgtl5000Gains.HeadphoneCode(field);
+        }
+
+        /// <summary>
+        /// Both sides in CHIP_ANA_HP_CTRL (one write, zero-cross), MUTE_HP cleared after it; both
+        /// muted sets MUTE_HP and leaves the level. One side muted alone lands on −51.5 dB (one mute bit).
+        /// </summary>
+        protected override void WriteOutputLevel(int leftCode, int rightCode)
+        {
+            int mute = Sgtl5000Gains.HeadphoneMuteCode;
+            if (leftCode == mute && rightCode == mute)
+            {
+                Update(Sgtl5000Registers.AnalogControl, Sgtl5000Registers.MuteHeadphone, Sgtl5000Registers.MuteHeadphone);
+                return;
+            }
+
+            int left = Sgtl5000Gains.HeadphoneField(leftCode == mute ? 1 : leftCode);
+            int right = Sgtl5000Gains.HeadphoneField(rightCode == mute ? 1 : rightCode);
+            Update(Sgtl5000Registers.HeadphoneControl, 0x7F7F, left | (right << Sgtl5000Registers.HeadphoneRightShift));
+            Update(Sgtl5000Registers.AnalogControl, Sgtl5000Registers.MuteHeadphone, 0);
+        }
+
+        // ---- helpers -------------------------------------------------------------------------------
+
+        private void WriteCoefficient(int msbRegister, int lsbRegister, int coefficient)
+        {
+            Write(msbRegister, (coefficient >> 4) & 0xFFFF);
+            Write(lsbRegister, coefficient & 0xF);
+        }
+
+        // The strobe is a command, not state: written even when the cache already holds it.
+        private void StrobeCoefficients(int index)
+        {
+            Registers.Cache.MarkUnknown(Sgtl5000Registers.DapFilterCoefficientAccess);
+            Write(Sgtl5000Registers.DapFilterCoefficientAccess, Sgtl5000Registers.CoefficientWrite | index);
+        }
+    }
+}
