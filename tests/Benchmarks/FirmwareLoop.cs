@@ -30,14 +30,7 @@ namespace InterfaceFirmware.Benchmarks
             board.SetInput("input-2", SineSource.AtDbfs(1000, -20));
             board.PlugHeadphones(true);
             var bus = new MeteredBus(board.Bus);
-            var io = new BoardIo(board.Clock, bus, new VirtualGpio(board), board.Log);
-            io.Usb = board.Usb;
-            io.CodecClock = board.CodecClock;
-            io.Power = board.Power;
-            io.Store = board.Settings;
-            io.AdcTap = board.AdcTap; // metering on: the peak meters read every captured frame
-            var device = new InterfaceDevice(BoardProfiles.Reference(), io, null);
-            device.Start();
+            var device = StartDevice(board, bus, true);
             board.RunMs(4000); // boot, power-up, fade-in
             board.Clock.StopTicks();
             board.Bus.LogEnabled = false; // the emulator's transaction log allocates; the firmware is what is measured
@@ -72,6 +65,24 @@ namespace InterfaceFirmware.Benchmarks
             rows.Add(("I2C writes per 0.5 dB volume step", perStep.ToString("F1", CultureInfo.InvariantCulture) + " average, " + most + " at most",
                 "20 steps down and 20 up on the main jack: the DAC pair (left latched, right with VU) on every step, the headphone pair too on every other step, when the 1 dB stage moves"));
             return rows;
+        }
+
+        /// <summary>The firmware on the board's hal, started (its ticks are the caller's to drive or the board's).</summary>
+        public static InterfaceDevice StartDevice(VirtualBoard board, InterfaceFirmware.Hal.II2cBus bus, bool metering)
+        {
+            var io = new BoardIo(board.Clock, bus, new VirtualGpio(board), board.Log);
+            io.Usb = board.Usb;
+            io.CodecClock = board.CodecClock;
+            io.Power = board.Power;
+            io.Store = board.Settings;
+            if (metering)
+            {
+                io.AdcTap = board.AdcTap; // the peak meters read every captured frame
+            }
+
+            var device = new InterfaceDevice(BoardProfiles.Reference(), io, null);
+            device.Start();
+            return device;
         }
 
         private sealed class Figures

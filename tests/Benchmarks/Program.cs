@@ -17,6 +17,21 @@ namespace InterfaceFirmware.Benchmarks
             bool quick = Array.IndexOf(args, "--quick") >= 0;
             bool write = Array.IndexOf(args, "--no-write") < 0 && !quick;
             int seconds = quick ? 1 : 60;
+            if (Array.IndexOf(args, "--render-digest") >= 0)
+            {
+                Console.WriteLine(RenderDigest.Compute());
+                return 0;
+            }
+
+            int profileAt = Array.IndexOf(args, "--profile-emulator");
+            if (profileAt >= 0)
+            {
+                // for a profiler (perf with DOTNET_PerfMapEnabled=1): the reference board only, for N s of audio
+                int profileSeconds = int.Parse(args[profileAt + 1], CultureInfo.InvariantCulture);
+                Console.WriteLine(EmulatorSpeed.ReferenceBoardPlayback(profileSeconds).ToString("F0", CultureInfo.InvariantCulture) + "× real time");
+                return 0;
+            }
+
             var rows = new List<(string Benchmark, string Figure, string Notes)>();
 
             double reference = EmulatorSpeed.ReferenceBoardPlayback(seconds);
