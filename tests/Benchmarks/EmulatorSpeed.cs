@@ -1,3 +1,4 @@
+using System;
 using System.Diagnostics;
 using InterfaceFirmware.Emulator;
 
@@ -75,10 +76,12 @@ namespace InterfaceFirmware.Benchmarks
         private static double Measure(VirtualBoard board, int seconds)
         {
             board.RunMs(1000); // warm-up (JIT)
-            var stopwatch = Stopwatch.StartNew();
+            // CPU time of this process, not wall time: on a shared machine the wall clock also
+            // counts the time other processes had the core
+            TimeSpan before = Process.GetCurrentProcess().TotalProcessorTime;
             board.RunMs(seconds * 1000L);
-            stopwatch.Stop();
-            return seconds / stopwatch.Elapsed.TotalSeconds;
+            TimeSpan used = Process.GetCurrentProcess().TotalProcessorTime - before;
+            return seconds / used.TotalSeconds;
         }
 
         private sealed class RegisterWriter
