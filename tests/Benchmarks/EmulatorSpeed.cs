@@ -20,6 +20,19 @@ namespace InterfaceFirmware.Benchmarks
             return Measure(board, seconds);
         }
 
+        /// <summary>The reference board with the firmware running and no audio rendered: virtual seconds per CPU second.</summary>
+        public static double ControlOnly(int seconds)
+        {
+            var board = new VirtualBoard(BoardDescription.Reference(), 1);
+            board.ConnectComputer();
+            board.RunMs(600);
+            board.Usb.StartPlayback(48000, SineSource.AtDbfs(1000, -10), SineSource.AtDbfs(1000, -10));
+            board.PlugHeadphones(true);
+            FirmwareLoop.StartDevice(board, board.Bus, true);
+            board.Audio.Rendering = false;
+            return Measure(board, seconds);
+        }
+
         /// <summary>WM8960 (codec A) powered up by hand from reset, monitoring blended with playback, and the amplifier on.</summary>
         public static void ConfigureReferenceByHand(VirtualBoard board)
         {
