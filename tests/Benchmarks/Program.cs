@@ -123,13 +123,14 @@ namespace InterfaceFirmware.Benchmarks
         private static void WriteTable(List<(string Benchmark, string Figure, string Notes)> rows, TimeSpan took, string loadBefore)
         {
             string path = Path.Combine(FindRoot(), "docs", "benchmarks.md");
+            string commit = Commit(); // before the table is rewritten, so the working tree is the code measured
             using var writer = new StreamWriter(path);
             writer.WriteLine("# Benchmarks");
             writer.WriteLine();
             writer.WriteLine("Written by `dotnet run -c Release --project tests/Benchmarks` from the repository root (do not edit by hand; about "
                 + Math.Ceiling(took.TotalSeconds).ToString(CultureInfo.InvariantCulture) + " s). `--no-write` prints only; `--render-digest` prints a fingerprint of the emulator's renders.");
             writer.WriteLine();
-            writer.WriteLine("Commit: " + Commit() + ". Machine: " + CpuModel() + ", " + Environment.ProcessorCount + " cores, " + RuntimeInformation.OSDescription + ", "
+            writer.WriteLine("Commit: " + commit + ". Machine: " + CpuModel() + ", " + Environment.ProcessorCount + " cores, " + RuntimeInformation.OSDescription + ", "
                 + RuntimeInformation.FrameworkDescription + "; load average " + loadBefore + " before the run, " + LoadAverage() + " after (the machine is shared: speed figures are medians of several runs, in CPU time, with their range).");
             writer.WriteLine();
             writer.WriteLine("Device time per tick: IL instructions counted by instrumenting every basic block of copies of the built hal, drivers and firmware assemblies "
