@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
+using System.Linq;
 using InterfaceFirmware.Emulator;
 using InterfaceFirmware.Firmware.Application;
 using InterfaceFirmware.Firmware.Boards;
@@ -10,108 +11,258 @@ using InterfaceFirmware.Firmware.Controls;
 namespace InterfaceFirmware.Benchmarks
 {
     /// <summary>
-    /// The firmware's control loop on the emulated reference board: bytes allocated and host time
-    /// per tick in steady state (idle, a held volume key, a volume sweep by actions), and I2C
-    /// writes per user action. The board's own tick is stopped and the benchmark calls the
-    /// device's Tick itself, so only the firmware is measured, not the emulator's rendering; what
-    /// the emulated chips allocate while handling a write (the model's bookkeeping, not the
-    /// device's) is metered at the bus and left out.
+    /// The firmware's control loop on the emulated reference board, scenario by scenario: bytes
+    /// allocated and host time per tick, IL instructions per tick (in the instrumented child run)
+    /// and the I2C bits each tick puts on the wire. The board's own tick is stopped and the
+    /// benchmark calls the device's Tick itself, so only the firmware is measured, not the
+    /// emulator's rendering; what the emulated chips allocate while handling a transaction (the
+    /// model's bookkeeping, not the device's) is metered at the bus and left out.
     /// </summary>
     public static class FirmwareLoop
     {
-        public static List<(string Benchmark, string Figure, string Notes)> Measure()
+        public static readonly string[] Scenarios = { "idle", "held volume key", "volume sweep", "blend sweep", "standalone with keep-alive" };
+
+        private static readonly string[] ScenarioNotes =
         {
-            var rows = new List<(string, string, string)>();
-            var board = new VirtualBoard(BoardDescription.Reference(), 9);
-            board.ConnectComputer();
-            board.RunMs(600);
-            board.Usb.StartPlayback(48000, SineSource.AtDbfs(1000, -10), SineSource.AtDbfs(1000, -10));
-            board.SetInput("input-1", SineSource.AtDbfs(1000, -20));
-            board.SetInput("input-2", SineSource.AtDbfs(1000, -20));
-            board.PlugHeadphones(true);
-            var bus = new MeteredBus(board.Bus);
+            "reference board up on a computer, both jacks open, playback + monitor, meters reading every ADC frame, settings saver watching; 2 s",
+            "volume-down held 3 s: bouncing edges, debounce, repeats at full speed, planning, ramps, writes",
+            "a 0.5 dB volume step every 8th tick (40 ms) for 4 s, down then up",
+            "monitor on, a blend step every 8th tick (40 ms) for 4 s, toward the inputs then back",
+            "on a power bank, no computer: the ESP32 clocks the codecs, inputs monitored, keep-alive pulses; 30 s",
+        };
+
+        /// <summary>One scenario's figures over its ticks.</summary>
+        public sealed class Figures
+        {
+            public double BytesPerTick;
+            public double MeanUs;
+            public double WorstUs;
+            public double MeanIl;
+            public long WorstIl;
+            public long BitsInWorstIlTick;
+            public long WorstBits;
+            public long IlInWorstBitsTick;
+            public double MeanBits;
+        }
+
+        /// <summary>The firmware on the board's hal, started (its ticks are the caller's to drive or the board's).</summary>
+        public static InterfaceDevice StartDevice(VirtualBoard board, InterfaceFirmware.Hal.II2cBus bus, bool metering)
+        {
             var io = new BoardIo(board.Clock, bus, new VirtualGpio(board), board.Log);
             io.Usb = board.Usb;
             io.CodecClock = board.CodecClock;
             io.Power = board.Power;
             io.Store = board.Settings;
-            io.AdcTap = board.AdcTap; // metering on: the peak meters read every captured frame
+            if (metering)
+            {
+                io.AdcTap = board.AdcTap; // the peak meters read every captured frame
+            }
+
             var device = new InterfaceDevice(BoardProfiles.Reference(), io, null);
             device.Start();
+            return device;
+        }
+
+        /// <summary>Runs one scenario on a fresh board.</summary>
+        public static Figures RunScenario(int scenario)
+        {
+            bool standalone = scenario == 4;
+            var (board, bus, device) = Boot(standalone);
+            switch (scenario)
+            {
+                case 0:
+                    return Run(board, bus, device, 2000, null);
+                case 1:
+                    Button down = board.Button("volume-down");
+                    down.PressAndHold();
+                    Figures held = Run(board, bus, device, 3000, null);
+                    down.Release();
+                    return held;
+                case 2:
+                    return Run(board, bus, device, 4000, i => i % 8 != 0 ? UserAction.None : i < 400 ? UserAction.VolumeDown : UserAction.VolumeUp);
+                case 3:
+                    device.Apply(UserAction.CycleMonitorMode, board.Clock.NowMs);
+                    TickFor(board, device, 500);
+                    return Run(board, bus, device, 4000, i => i % 8 != 0 ? UserAction.None : i < 400 ? UserAction.BlendTowardInputs : UserAction.BlendTowardPlayback);
+                default:
+                    return Run(board, bus, device, 30000, null);
+            }
+        }
+
+        /// <summary>A booted reference board with the firmware up, its ticks stopped for the benchmark to drive.</summary>
+        public static (VirtualBoard, MeteredBus, InterfaceDevice) Boot(bool standalone)
+        {
+            var board = new VirtualBoard(BoardDescription.Reference(), 9);
+            if (standalone)
+            {
+                board.ConnectPowerBank();
+            }
+            else
+            {
+                board.ConnectComputer();
+                board.RunMs(600);
+                board.Usb.StartPlayback(48000, SineSource.AtDbfs(1000, -10), SineSource.AtDbfs(1000, -10));
+            }
+
+            board.SetInput("input-1", SineSource.AtDbfs(1000, -20));
+            board.SetInput("input-2", SineSource.AtDbfs(1000, -20));
+            board.PlugHeadphones(true);
+            var bus = new MeteredBus(board.Bus);
+            var device = StartDevice(board, bus, true);
             board.RunMs(4000); // boot, power-up, fade-in
             board.Clock.StopTicks();
             board.Bus.LogEnabled = false; // the emulator's transaction log allocates; the firmware is what is measured
+            return (board, bus, device);
+        }
 
-            var idle = Run(board, bus, device, 2000, null);
-            rows.Add(Row("Control loop, idle", idle, "reference board up, both jacks open, playback + monitor, meters reading the ADC tap, settings saver watching; 2 s of ticks"));
-
-            Button down = board.Button("volume-down");
-            down.PressAndHold();
-            var held = Run(board, bus, device, 3000, null);
-            down.Release();
-            Run(board, bus, device, 200, null);
-            rows.Add(Row("Control loop, held volume key", held, "volume-down held 3 s: bouncing edges, debounce, repeats at full speed, planning, ramps, writes"));
-
-            var sweep = Run(board, bus, device, 4000, device);
-            rows.Add(Row("Control loop, volume sweep", sweep, "a volume step every 8th tick (40 ms) for 4 s, up and down"));
-
-            int mark = board.Bus.TransactionCount;
-            int steps = 0;
-            int most = 0;
-            for (int i = 0; i < 40; i++)
+        public static List<(string Benchmark, string Figure, string Notes)> Rows(List<Figures>[] runs, Dictionary<string, double[]> ilByScenario, InterpreterSpeed speed)
+        {
+            var rows = new List<(string, string, string)>();
+            for (int s = 0; s < Scenarios.Length; s++)
             {
-                int before = board.Bus.TransactionCount;
-                device.Apply(i < 20 ? UserAction.VolumeDown : UserAction.VolumeUp, board.Clock.NowMs);
-                TickFor(board, device, 100);
-                int writes = board.Bus.TransactionCount - before;
-                most = Math.Max(most, writes);
-                steps++;
+                var means = runs[s].Select(f => f.MeanUs).OrderBy(x => x).ToList();
+                Figures first = runs[s][0];
+                string figure = first.BytesPerTick.ToString("F1", CultureInfo.InvariantCulture) + " bytes/tick; host "
+                    + Median(means).ToString("F1", CultureInfo.InvariantCulture) + " µs/tick median of " + means.Count + " runs (" + means[0].ToString("F1", CultureInfo.InvariantCulture)
+                    + "–" + means[means.Count - 1].ToString("F1", CultureInfo.InvariantCulture) + "), worst tick " + runs[s].Max(f => f.WorstUs).ToString("F0", CultureInfo.InvariantCulture) + " µs";
+                rows.Add(("Control loop, " + Scenarios[s], figure, ScenarioNotes[s]));
             }
 
-            double perStep = (board.Bus.TransactionCount - mark) / (double)steps;
-            rows.Add(("I2C writes per 0.5 dB volume step", perStep.ToString("F1", CultureInfo.InvariantCulture) + " average, " + most + " at most",
-                "20 steps down and 20 up on the main jack: the DAC pair (left latched, right with VU) on every step, the headphone pair too on every other step, when the 1 dB stage moves"));
+            if (ilByScenario == null)
+            {
+                return rows;
+            }
+
+            for (int s = 0; s < Scenarios.Length; s++)
+            {
+                double[] il = ilByScenario[Scenarios[s]];
+                double meanIl = il[0];
+                long worstIl = (long)il[1];
+                long bitsThere = (long)il[2];
+                long worstBits = (long)il[3];
+                long ilThere = (long)il[4];
+                double worstMs = Math.Max(speed.DeviceMs(worstIl, bitsThere, 100000), speed.DeviceMs(ilThere, worstBits, 100000));
+                double worstMsFast = Math.Max(speed.DeviceMs(worstIl, bitsThere, 400000), speed.DeviceMs(ilThere, worstBits, 400000));
+                string figure = meanIl.ToString("F0", CultureInfo.InvariantCulture) + " IL/tick mean, " + worstIl + " worst (+" + bitsThere + " I2C bits in that tick; most bits in a tick: "
+                    + worstBits + " with " + ilThere + " IL) → device worst tick ≈ " + worstMs.ToString("F2", CultureInfo.InvariantCulture) + " ms at 100 kHz, "
+                    + worstMsFast.ToString("F2", CultureInfo.InvariantCulture) + " ms at 400 kHz, of a 5 ms period (mean "
+                    + speed.DeviceMs(meanIl, il[5], 400000).ToString("F2", CultureInfo.InvariantCulture) + " ms)";
+                rows.Add(("Device time per tick, " + Scenarios[s], figure, "IL counted by instrumented basic blocks (see below) × " + speed.MicrosecondsPerIl.ToString("F2", CultureInfo.InvariantCulture) + " µs per IL instruction, plus the tick's I2C bits on the wire"));
+            }
+
+            double worstConservative = 0;
+            double worstTypical = 0;
+            string worstScenario = null;
+            foreach (string scenario in Scenarios)
+            {
+                double[] il = ilByScenario[scenario];
+                double ms = Math.Max(speed.DeviceMs(il[1], il[2], 100000), speed.DeviceMs(il[4], il[3], 100000));
+                if (ms > worstConservative)
+                {
+                    worstConservative = ms;
+                    worstScenario = scenario;
+                }
+
+                worstTypical = Math.Max(worstTypical, Math.Max(InterpreterSpeed.Typical.DeviceMs(il[1], il[2], 100000), InterpreterSpeed.Typical.DeviceMs(il[4], il[3], 100000)));
+            }
+
+            rows.Add(("Tick budget (5 ms)", (worstConservative <= 5 ? "fits" : "does NOT fit") + ": worst tick ≈ " + worstConservative.ToString("F1", CultureInfo.InvariantCulture) + " ms (" + worstScenario + ", 100 kHz) at "
+                + speed.MicrosecondsPerIl.ToString("F1", CultureInfo.InvariantCulture) + " µs/IL; " + worstTypical.ToString("F1", CultureInfo.InvariantCulture) + " ms at "
+                + InterpreterSpeed.Typical.MicrosecondsPerIl.ToString("F1", CultureInfo.InvariantCulture) + " µs/IL",
+                "the worst tick of any scenario, IL at the interpreter speed plus its I2C bits at 100 kHz; the hot spots below say where the IL goes"));
             return rows;
         }
 
-        private sealed class Figures
+        /// <summary>For the instrumented child: each scenario's IL figures, one line each.</summary>
+        public static void PrintIlCounts()
         {
-            public double BytesPerTick;
-            public double MeanUs;
-            public double WorstUs;
+            for (int s = 0; s < Scenarios.Length; s++)
+            {
+                var before = IlCounting.SnapshotPerMethod();
+                Figures f = RunScenario(s);
+                Console.WriteLine("TOP\t" + Scenarios[s] + "\t" + string.Join("; ", IlCounting.TopMethods(before, 8)));
+                Console.WriteLine("IL\t" + Scenarios[s] + "\t" + f.MeanIl.ToString("R", CultureInfo.InvariantCulture) + "\t" + f.WorstIl + "\t" + f.BitsInWorstIlTick + "\t" + f.WorstBits + "\t" + f.IlInWorstBitsTick
+                    + "\t" + f.MeanBits.ToString("R", CultureInfo.InvariantCulture));
+            }
         }
 
-        private static Figures Run(VirtualBoard board, MeteredBus bus, InterfaceDevice device, int ms, InterfaceDevice stepper)
+        public static double Median(IList<double> sorted)
+        {
+            int n = sorted.Count;
+            return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        }
+
+        private static Figures Run(VirtualBoard board, MeteredBus bus, InterfaceDevice device, int ms, Func<int, UserAction> actionAt)
         {
             int ticks = ms / InterfaceDevice.TickMs;
             long bytes = 0;
             double totalUs = 0;
             double worstUs = 0;
+            long totalIl = 0;
+            long totalBits = 0;
+            var figures = new Figures();
             var watch = new Stopwatch();
             for (int i = 0; i < ticks; i++)
             {
-                if (stepper != null && i % 8 == 0)
-                {
-                    stepper.Apply((i / 400) % 2 == 0 ? UserAction.VolumeDown : UserAction.VolumeUp, board.Clock.NowMs);
-                }
-
+                long il = IlCounting.Executed();
+                long bits = bus.Bits;
                 long before = GC.GetAllocatedBytesForCurrentThread();
                 long inBus = bus.AllocatedInside;
                 watch.Restart();
+                UserAction action = actionAt == null ? UserAction.None : actionAt(i);
+                if (action != UserAction.None)
+                {
+                    device.Apply(action, board.Clock.NowMs);
+                }
+
                 device.Tick(board.Clock.NowMs);
                 watch.Stop();
                 bytes += GC.GetAllocatedBytesForCurrentThread() - before - (bus.AllocatedInside - inBus);
+                il = IlCounting.Executed() - il;
+                bits = bus.Bits - bits;
                 double us = watch.Elapsed.TotalMilliseconds * 1000;
                 totalUs += us;
                 worstUs = Math.Max(worstUs, us);
+                totalIl += il;
+                totalBits += bits;
+                if (il > figures.WorstIl)
+                {
+                    figures.WorstIl = il;
+                    figures.BitsInWorstIlTick = bits;
+                }
+
+                if (bits > figures.WorstBits)
+                {
+                    figures.WorstBits = bits;
+                    figures.IlInWorstBitsTick = il;
+                }
+
                 board.RunMs(InterfaceDevice.TickMs);
             }
 
-            return new Figures { BytesPerTick = bytes / (double)ticks, MeanUs = totalUs / ticks, WorstUs = worstUs };
+            figures.BytesPerTick = bytes / (double)ticks;
+            figures.MeanUs = totalUs / ticks;
+            figures.WorstUs = worstUs;
+            figures.MeanIl = totalIl / (double)ticks;
+            figures.MeanBits = totalBits / (double)ticks;
+            return figures;
         }
 
-        /// <summary>The emulated bus, with what the emulator allocates while handling a transaction kept apart from the firmware's figure.</summary>
-        private sealed class MeteredBus : InterfaceFirmware.Hal.II2cBus
+        public static void TickFor(VirtualBoard board, InterfaceDevice device, int ms)
+        {
+            for (int t = 0; t < ms; t += InterfaceDevice.TickMs)
+            {
+                device.Tick(board.Clock.NowMs);
+                board.RunMs(InterfaceDevice.TickMs);
+            }
+        }
+
+        /// <summary>
+        /// The emulated bus, counting transactions and the bits each puts on the wire (start,
+        /// address and data bytes with their acknowledge bits, repeated start, stop), with what
+        /// the emulator allocates while handling a transaction kept apart from the firmware's figure.
+        /// </summary>
+        public sealed class MeteredBus : InterfaceFirmware.Hal.II2cBus
         {
             private readonly InterfaceFirmware.Hal.II2cBus _inner;
 
@@ -122,8 +273,19 @@ namespace InterfaceFirmware.Benchmarks
 
             public long AllocatedInside { get; private set; }
 
+            public long Bits { get; private set; }
+
+            public long Transactions { get; private set; }
+
+            /// <summary>Bits on the wire for one transfer: start, (address + bytes) × 9, stop.</summary>
+            public static long BitsFor(int bytes)
+            {
+                return 1 + 9 * (1 + bytes) + 1;
+            }
+
             public InterfaceFirmware.Hal.I2cStatus Write(int address, byte[] buffer, int offset, int count)
             {
+                Count(BitsFor(count));
                 long before = GC.GetAllocatedBytesForCurrentThread();
                 var status = _inner.Write(address, buffer, offset, count);
                 AllocatedInside += GC.GetAllocatedBytesForCurrentThread() - before;
@@ -132,6 +294,7 @@ namespace InterfaceFirmware.Benchmarks
 
             public InterfaceFirmware.Hal.I2cStatus Read(int address, byte[] buffer, int offset, int count)
             {
+                Count(BitsFor(count));
                 long before = GC.GetAllocatedBytesForCurrentThread();
                 var status = _inner.Read(address, buffer, offset, count);
                 AllocatedInside += GC.GetAllocatedBytesForCurrentThread() - before;
@@ -140,26 +303,18 @@ namespace InterfaceFirmware.Benchmarks
 
             public InterfaceFirmware.Hal.I2cStatus WriteRead(int address, byte[] writeBuffer, int writeOffset, int writeCount, byte[] readBuffer, int readOffset, int readCount)
             {
+                Count(BitsFor(writeCount) + BitsFor(readCount) - 1); // a repeated start instead of stop + start
                 long before = GC.GetAllocatedBytesForCurrentThread();
                 var status = _inner.WriteRead(address, writeBuffer, writeOffset, writeCount, readBuffer, readOffset, readCount);
                 AllocatedInside += GC.GetAllocatedBytesForCurrentThread() - before;
                 return status;
             }
-        }
 
-        private static void TickFor(VirtualBoard board, InterfaceDevice device, int ms)
-        {
-            for (int t = 0; t < ms; t += InterfaceDevice.TickMs)
+            private void Count(long bits)
             {
-                device.Tick(board.Clock.NowMs);
-                board.RunMs(InterfaceDevice.TickMs);
+                Bits += bits;
+                Transactions++;
             }
-        }
-
-        private static (string, string, string) Row(string name, Figures f, string notes)
-        {
-            return (name, f.BytesPerTick.ToString("F1", CultureInfo.InvariantCulture) + " bytes/tick; host "
-                + f.MeanUs.ToString("F1", CultureInfo.InvariantCulture) + " µs mean, " + f.WorstUs.ToString("F0", CultureInfo.InvariantCulture) + " µs worst", notes);
         }
     }
 }

@@ -1,57 +1,144 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Runtime.InteropServices;
 
 namespace InterfaceFirmware.Benchmarks
 {
     /// <summary>
     /// Runs every benchmark, prints the figures and writes them to docs/benchmarks.md.
-    /// Options: --quick (short runs, for smoke-testing the program), --no-write.
+    /// Options: --quick (short runs, for smoke-testing the program; writes nothing), --no-write,
+    /// --render-digest (a fingerprint of the emulator's renders, to prove a render-path change
+    /// bit-exact), --profile-emulator N (the reference board for N s of audio, for a profiler),
+    /// --count-il (internal: the instrumented child run).
     /// </summary>
     public static class Program
     {
+        private const int SpeedRuns = 5;
+        private const int LoopRuns = 3;
+
         public static int Main(string[] args)
         {
+            if (Array.IndexOf(args, "--count-il") >= 0)
+            {
+                FirmwareLoop.PrintIlCounts();
+                return 0;
+            }
+
+            if (Array.IndexOf(args, "--render-digest") >= 0)
+            {
+                Console.WriteLine(RenderDigest.Compute());
+                return 0;
+            }
+
+            int profileAt = Array.IndexOf(args, "--profile-emulator");
+            if (profileAt >= 0)
+            {
+                int profileSeconds = int.Parse(args[profileAt + 1], CultureInfo.InvariantCulture);
+                Console.WriteLine(EmulatorSpeed.ReferenceBoardPlayback(profileSeconds).ToString("F0", CultureInfo.InvariantCulture) + "× real time");
+                return 0;
+            }
+
             bool quick = Array.IndexOf(args, "--quick") >= 0;
             bool write = Array.IndexOf(args, "--no-write") < 0 && !quick;
             int seconds = quick ? 1 : 60;
+            string loadBefore = LoadAverage();
+            var wall = Stopwatch.StartNew();
             var rows = new List<(string Benchmark, string Figure, string Notes)>();
 
-            double reference = EmulatorSpeed.ReferenceBoardPlayback(seconds);
-            rows.Add(("Emulator speed, reference board", reference.ToString("F0", CultureInfo.InvariantCulture) + "× real time",
-                seconds + " s of 48 kHz stereo: playback + input monitoring through WM8960 and TPA6130A2 to both jacks, pop detectors on 4 outputs"));
-            double kit = EmulatorSpeed.AudioKitMonitoring(seconds);
-            rows.Add(("Emulator speed, audio kit", kit.ToString("F0", CultureInfo.InvariantCulture) + "× real time",
+            rows.Add(("Emulator speed, reference board", Spread(Repeat(quick ? 1 : SpeedRuns, () => EmulatorSpeed.ReferenceBoardPlayback(seconds)), "× real time"),
+                seconds + " s of 48 kHz stereo: playback + input monitoring through WM8960 and TPA6130A2 to both jacks, pop detectors on 6 channels (main, second, codec A's probe); CPU time of one core"));
+            rows.Add(("Emulator speed, audio kit", Spread(Repeat(quick ? 1 : SpeedRuns, () => EmulatorSpeed.AudioKitMonitoring(seconds)), "× real time"),
                 seconds + " s of 48 kHz stereo: line input through the ES8388 bypass to the headphone jack"));
+            rows.Add(("Emulator speed, control only", Spread(Repeat(quick ? 1 : SpeedRuns, () => EmulatorSpeed.ControlOnly(quick ? 10 : 600)), "× real time"),
+                (quick ? 10 : 600) + " s of the reference board with the firmware ticking every 5 ms, audio not rendered (board.Audio.Rendering = false): what a soak runs at"));
 
             rows.AddRange(DriverTraffic.Measure());
-            rows.AddRange(FirmwareLoop.Measure());
+
+            var runs = new List<FirmwareLoop.Figures>[FirmwareLoop.Scenarios.Length];
+            for (int s = 0; s < runs.Length; s++)
+            {
+                runs[s] = new List<FirmwareLoop.Figures>();
+                for (int r = 0; r < (quick ? 1 : LoopRuns); r++)
+                {
+                    runs[s].Add(FirmwareLoop.RunScenario(s));
+                }
+            }
+
+            var il = new Dictionary<string, double[]>();
+            var hotSpots = new List<(string, string, string)>();
+            foreach (string line in IlCounting.RunInstrumentedChild())
+            {
+                string[] parts = line.Split('\t');
+                if (parts[0] == "IL")
+                {
+                    il[parts[1]] = parts.Skip(2).Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+                }
+                else if (parts[0] == "TOP" && (parts[1] == "idle" || parts[1] == "standalone with keep-alive"))
+                {
+                    hotSpots.Add(("IL hot spots, " + parts[1], parts[2], "IL instructions executed per method over the scenario (its 4 s boot included), the eight largest"));
+                }
+            }
+
+            rows.AddRange(FirmwareLoop.Rows(runs, il, InterpreterSpeed.Conservative));
+            rows.AddRange(hotSpots);
+            rows.AddRange(ActionTraffic.Measure());
+            wall.Stop();
 
             foreach (var row in rows)
             {
                 Console.WriteLine(row.Benchmark + ": " + row.Figure + " (" + row.Notes + ")");
             }
 
+            Console.WriteLine("ran in " + wall.Elapsed.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture) + " s; load average before " + loadBefore + ", after " + LoadAverage());
             if (write)
             {
-                WriteTable(rows);
+                WriteTable(rows, wall.Elapsed, loadBefore);
             }
 
             return 0;
         }
 
-        private static void WriteTable(List<(string Benchmark, string Figure, string Notes)> rows)
+        private static List<double> Repeat(int runs, Func<double> measure)
+        {
+            var values = new List<double>();
+            for (int i = 0; i < runs; i++)
+            {
+                values.Add(measure());
+            }
+
+            values.Sort();
+            return values;
+        }
+
+        private static string Spread(List<double> sorted, string unit)
+        {
+            string median = FirmwareLoop.Median(sorted).ToString("F0", CultureInfo.InvariantCulture) + unit;
+            return sorted.Count == 1 ? median : median + " (median of " + sorted.Count + " runs; " + sorted[0].ToString("F0", CultureInfo.InvariantCulture) + "–" + sorted[sorted.Count - 1].ToString("F0", CultureInfo.InvariantCulture) + ")";
+        }
+
+        private static void WriteTable(List<(string Benchmark, string Figure, string Notes)> rows, TimeSpan took, string loadBefore)
         {
             string path = Path.Combine(FindRoot(), "docs", "benchmarks.md");
+            string commit = Commit(); // before the table is rewritten, so the working tree is the code measured
             using var writer = new StreamWriter(path);
             writer.WriteLine("# Benchmarks");
             writer.WriteLine();
-            writer.WriteLine("Written by `dotnet run -c Release --project tests/Benchmarks` (do not edit by hand).");
+            writer.WriteLine("Written by `dotnet run -c Release --project tests/Benchmarks` from the repository root (do not edit by hand; about "
+                + Math.Ceiling(took.TotalSeconds).ToString(CultureInfo.InvariantCulture) + " s). `--no-write` prints only; `--render-digest` prints a fingerprint of the emulator's renders.");
             writer.WriteLine();
-            writer.WriteLine("Machine: " + RuntimeInformation.OSDescription + ", " + Environment.ProcessorCount + " cores, "
-                + RuntimeInformation.FrameworkDescription + "; single-threaded figures.");
+            writer.WriteLine("Commit: " + commit + ". Machine: " + CpuModel() + ", " + Environment.ProcessorCount + " cores, " + RuntimeInformation.OSDescription + ", "
+                + RuntimeInformation.FrameworkDescription + "; load average " + loadBefore + " before the run, " + LoadAverage() + " after (the machine is shared: speed figures are medians of several runs, in CPU time, with their range).");
+            writer.WriteLine();
+            writer.WriteLine("Device time per tick: IL instructions counted by instrumenting every basic block of copies of the built hal, drivers and firmware assemblies "
+                + "(Mono.Cecil; a child run of this program executes the scenarios on them; calls into the runtime count as one instruction), at "
+                + InterpreterSpeed.Conservative.MicrosecondsPerIl.ToString("F1", CultureInfo.InvariantCulture) + " µs per IL instruction ("
+                + InterpreterSpeed.Typical.MicrosecondsPerIl.ToString("F1", CultureInfo.InvariantCulture) + " µs on the faster build): derived from nanoframework/Home issue #1013, where "
+                + "`while (true) led.Toggle();` toggled a pin at 27 kHz (ESP32_REV3 build, 1.8.0.6) and 81 kHz (ESP32_PSRAM_REV3): two iterations of three IL instructions "
+                + "(one a native call) per period. Plus the tick's I2C bits on the wire (start, (address + data bytes) × 9, stop); nanoFramework's I2C calls block.");
             writer.WriteLine();
             writer.WriteLine("| Benchmark | Figure | What was measured |");
             writer.WriteLine("|---|---|---|");
@@ -61,6 +148,52 @@ namespace InterfaceFirmware.Benchmarks
             }
 
             Console.WriteLine("wrote " + path);
+        }
+
+        private static string LoadAverage()
+        {
+            try
+            {
+                string[] parts = File.ReadAllText("/proc/loadavg").Split(' ');
+                return parts[0] + " / " + parts[1] + " / " + parts[2];
+            }
+            catch (IOException)
+            {
+                return "unknown";
+            }
+        }
+
+        private static string CpuModel()
+        {
+            try
+            {
+                string line = File.ReadAllLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
+                return line == null ? RuntimeInformation.ProcessArchitecture.ToString() : line.Substring(line.IndexOf(':') + 1).Trim();
+            }
+            catch (IOException)
+            {
+                return RuntimeInformation.ProcessArchitecture.ToString();
+            }
+        }
+
+        private static string Commit()
+        {
+            try
+            {
+                var start = new ProcessStartInfo("git", "-C \"" + FindRoot() + "\" log -1 --format=%h") { RedirectStandardOutput = true, UseShellExecute = false };
+                using var git = Process.Start(start)!;
+                string hash = git.StandardOutput.ReadToEnd().Trim();
+                git.WaitForExit();
+                var status = new ProcessStartInfo("git", "-C \"" + FindRoot() + "\" status --porcelain --untracked-files=no") { RedirectStandardOutput = true, UseShellExecute = false };
+                using var dirty = Process.Start(status)!;
+                bool changed = dirty.StandardOutput.ReadToEnd().Trim().Length > 0;
+                dirty.WaitForExit();
+                return hash + (changed ? " with uncommitted changes" : string.Empty);
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                return "unknown";
+            }
         }
 
         private static string FindRoot()

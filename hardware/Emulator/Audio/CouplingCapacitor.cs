@@ -53,5 +53,43 @@ namespace InterfaceFirmware.Emulator
 
             _charge = charge;
         }
+    
+        /// <summary>
+        /// A stereo pair in one pass: each capacitor computes exactly what <see cref="Process"/>
+        /// would, interleaved so that the two charge recurrences run side by side (the render's
+        /// hot path; the samples are the same).
+        /// </summary>
+        public static void ProcessPair(CouplingCapacitor left, CouplingCapacitor right, OutputPin pinLeft, OutputPin pinRight, double[] loadLeft, double[] loadRight, int count)
+        {
+            double resistanceLeft = pinLeft.ResistanceOhms + left.LoadOhms;
+            double resistanceRight = pinRight.ResistanceOhms + right.LoadOhms;
+            if (double.IsInfinity(resistanceLeft) || double.IsInfinity(resistanceRight))
+            {
+                left.Process(pinLeft, loadLeft, count);
+                right.Process(pinRight, loadRight, count);
+                return;
+            }
+
+            double[] sourceLeft = pinLeft.Voltage;
+            double[] sourceRight = pinRight.Voltage;
+            double chargeLeft = left._charge;
+            double chargeRight = right._charge;
+            double loadOhmsLeft = left.LoadOhms;
+            double loadOhmsRight = right.LoadOhms;
+            double stepLeft = left._dtOverC / resistanceLeft;
+            double stepRight = right._dtOverC / resistanceRight;
+            for (int i = 0; i < count; i++)
+            {
+                double l = sourceLeft[i];
+                double r = sourceRight[i];
+                loadLeft[i] = (l - chargeLeft) / resistanceLeft * loadOhmsLeft;
+                loadRight[i] = (r - chargeRight) / resistanceRight * loadOhmsRight;
+                chargeLeft += (l - chargeLeft) * stepLeft;
+                chargeRight += (r - chargeRight) * stepRight;
+            }
+
+            left._charge = chargeLeft;
+            right._charge = chargeRight;
+        }
     }
 }

@@ -55,15 +55,15 @@ namespace InterfaceFirmware.Emulator
         {
             for (int ch = 0; ch < 2; ch++)
             {
-                double[] block = _block[ch];
                 if (!HeadphonePlugged)
                 {
-                    System.Array.Clear(block, 0, count);
+                    System.Array.Clear(_block[ch], 0, count);
                 }
-
-                _detectors[ch].Process(block, 0, count, startUs);
-                _recorders[ch].Append(block, 0, count, firstSample);
             }
+
+            PopDetector.ProcessPair(_detectors[0], _detectors[1], _block[0], _block[1], count, startUs);
+            _recorders[0].Append(_block[0], 0, count, firstSample);
+            _recorders[1].Append(_block[1], 0, count, firstSample);
         }
 
         /// <summary>Reports a glitch a chip model knows about on both channels.</summary>

@@ -127,6 +127,9 @@ namespace InterfaceFirmware.Emulator
         private long _samples;
         private PopEvent _lastClick;
         private PopEvent _lastThump;
+        // ProcessPair holds the right channel's reports until the left channel's are in
+        private bool _holding;
+        private ArrayList _held;
 
         public PopDetector(string output, ArrayList events)
         {
@@ -150,47 +153,57 @@ namespace InterfaceFirmware.Emulator
             double bandSum = _bandSum;
             int bandCount = _bandCount;
             int first = _samples < 2 ? (int)(2 - _samples) : 0;
-            for (int i = 0; i < count; i++)
+            int i = 0;
+            while (i < count)
             {
-                double y = samples[offset + i];
-                double error = y - (2.0 * y1 - y2);
-                if (error < 0)
+                // a run of samples up to the next error-block or band-sample boundary, without counters
+                int run = ErrorBlock - inBlock;
+                if (BandDecimation - bandCount < run)
                 {
-                    error = -error;
+                    run = BandDecimation - bandCount;
                 }
 
-                // cheap test first: most samples are far below the absolute threshold
-                if (error > ClickThreshold && i >= first)
+                int end = count - i < run ? count : i + run;
+                inBlock += end - i;
+                bandCount += end - i;
+                for (; i < end; i++)
                 {
-                    double recent = currentMax > _errorWindowMax ? currentMax : _errorWindowMax;
-                    if (error > ClickRatio * recent)
+                    double y = samples[offset + i];
+                    double error = y - (2.0 * y1 - y2);
+                    if (error < 0)
                     {
-                        Report(ref _lastClick, PopKind.Click, TimeOf(startUs, i), error);
+                        error = -error;
                     }
+
+                    // cheap test first: most samples are far below the absolute threshold
+                    if (error > ClickThreshold && i >= first)
+                    {
+                        CheckClick(error, currentMax, startUs, i);
+                    }
+
+                    if (error > currentMax)
+                    {
+                        currentMax = error;
+                    }
+
+                    bandSum += y;
+                    y2 = y1;
+                    y1 = y;
                 }
 
-                if (error > currentMax)
-                {
-                    currentMax = error;
-                }
-
-                if (++inBlock == ErrorBlock)
+                if (inBlock == ErrorBlock)
                 {
                     CompleteErrorBlock(currentMax);
                     currentMax = 0;
                     inBlock = 0;
                 }
 
-                bandSum += y;
-                if (++bandCount == BandDecimation)
+                if (bandCount == BandDecimation)
                 {
-                    BandSample(bandSum / BandDecimation, TimeOf(startUs, i));
+                    BandSample(bandSum / BandDecimation, TimeOf(startUs, end - 1));
                     bandSum = 0;
                     bandCount = 0;
                 }
-
-                y2 = y1;
-                y1 = y;
             }
 
             _y1 = y1;
@@ -200,6 +213,134 @@ namespace InterfaceFirmware.Emulator
             _bandSum = bandSum;
             _bandCount = bandCount;
             _samples += count;
+        }
+
+        /// <summary>
+        /// Both channels of an output in one pass: each detector computes exactly what
+        /// <see cref="Process"/> would, side by side so that their running sums overlap (the
+        /// render's hot path). The right channel's events are held until the left's are in, so
+        /// the event list reads as if the channels ran one after the other.
+        /// </summary>
+        public static void ProcessPair(PopDetector left, PopDetector right, double[] samplesLeft, double[] samplesRight, int count, long startUs)
+        {
+            if (left._samples != right._samples || left._errorInBlock != right._errorInBlock || left._bandCount != right._bandCount)
+            {
+                left.Process(samplesLeft, 0, count, startUs);
+                right.Process(samplesRight, 0, count, startUs);
+                return;
+            }
+
+            right._holding = true;
+            double y1L = left._y1, y2L = left._y2, maxL = left._errorCurrentMax, sumL = left._bandSum;
+            double y1R = right._y1, y2R = right._y2, maxR = right._errorCurrentMax, sumR = right._bandSum;
+            int inBlock = left._errorInBlock;
+            int bandCount = left._bandCount;
+            int first = left._samples < 2 ? (int)(2 - left._samples) : 0;
+            int i = 0;
+            while (i < count)
+            {
+                int run = ErrorBlock - inBlock;
+                if (BandDecimation - bandCount < run)
+                {
+                    run = BandDecimation - bandCount;
+                }
+
+                int end = count - i < run ? count : i + run;
+                inBlock += end - i;
+                bandCount += end - i;
+                for (; i < end; i++)
+                {
+                    double yL = samplesLeft[i];
+                    double yR = samplesRight[i];
+                    double errorL = yL - (2.0 * y1L - y2L);
+                    double errorR = yR - (2.0 * y1R - y2R);
+                    if (errorL < 0)
+                    {
+                        errorL = -errorL;
+                    }
+
+                    if (errorR < 0)
+                    {
+                        errorR = -errorR;
+                    }
+
+                    if (errorL > ClickThreshold && i >= first)
+                    {
+                        left.CheckClick(errorL, maxL, startUs, i);
+                    }
+
+                    if (errorR > ClickThreshold && i >= first)
+                    {
+                        right.CheckClick(errorR, maxR, startUs, i);
+                    }
+
+                    maxL = errorL > maxL ? errorL : maxL;
+                    maxR = errorR > maxR ? errorR : maxR;
+                    sumL += yL;
+                    sumR += yR;
+                    y2L = y1L;
+                    y1L = yL;
+                    y2R = y1R;
+                    y1R = yR;
+                }
+
+                if (inBlock == ErrorBlock)
+                {
+                    left.CompleteErrorBlock(maxL);
+                    right.CompleteErrorBlock(maxR);
+                    maxL = maxR = 0;
+                    inBlock = 0;
+                }
+
+                if (bandCount == BandDecimation)
+                {
+                    left.BandSample(sumL / BandDecimation, TimeOf(startUs, end - 1));
+                    right.BandSample(sumR / BandDecimation, TimeOf(startUs, end - 1));
+                    sumL = sumR = 0;
+                    bandCount = 0;
+                }
+            }
+
+            left.Store(y1L, y2L, maxL, sumL, inBlock, bandCount, count);
+            right.Store(y1R, y2R, maxR, sumR, inBlock, bandCount, count);
+            right._holding = false;
+            if (right._held != null)
+            {
+                for (int k = 0; k < right._held.Count; k++)
+                {
+                    PopEvent held = (PopEvent)right._held[k];
+                    if (held.Kind == PopKind.Click)
+                    {
+                        right.Report(ref right._lastClick, held.Kind, held.TimeUs, held.Size);
+                    }
+                    else
+                    {
+                        right.Report(ref right._lastThump, held.Kind, held.TimeUs, held.Size);
+                    }
+                }
+
+                right._held.Clear();
+            }
+        }
+
+        private void Store(double y1, double y2, double currentMax, double bandSum, int inBlock, int bandCount, int count)
+        {
+            _y1 = y1;
+            _y2 = y2;
+            _errorCurrentMax = currentMax;
+            _bandSum = bandSum;
+            _errorInBlock = inBlock;
+            _bandCount = bandCount;
+            _samples += count;
+        }
+
+        private void CheckClick(double error, double currentMax, long startUs, int sample)
+        {
+            double recent = currentMax > _errorWindowMax ? currentMax : _errorWindowMax;
+            if (error > ClickRatio * recent)
+            {
+                Report(ref _lastClick, PopKind.Click, TimeOf(startUs, sample), error);
+            }
         }
 
         private void BandSample(double average, long timeUs)
@@ -252,6 +393,13 @@ namespace InterfaceFirmware.Emulator
 
         private void Report(ref PopEvent last, PopKind kind, long timeUs, double size)
         {
+            if (_holding)
+            {
+                _held = _held ?? new ArrayList();
+                _held.Add(new PopEvent(_output, kind, timeUs, size, null));
+                return;
+            }
+
             if (last != null && timeUs - last.TimeUs < HoldOffUs)
             {
                 if (size > last.Size)

@@ -17,6 +17,15 @@ namespace InterfaceFirmware.Emulator
         /// <summary>Length of a raised-cosine fade-in after <see cref="StartSample"/>, in samples (0 = abrupt start).</summary>
         public int FadeInSamples { get; set; }
 
+        /// <summary>
+        /// True when <see cref="Fill"/> would write exactly what <paramref name="other"/> just wrote
+        /// for the same samples (a stereo pair playing one tone renders it once). False unless known.
+        /// </summary>
+        public virtual bool RendersSameAs(SignalSource other)
+        {
+            return false;
+        }
+
         /// <summary>Multiplies the rendered block by the start/fade-in envelope.</summary>
         protected void ApplyEnvelope(double[] buffer, int offset, int count, long firstSample)
         {
@@ -123,6 +132,13 @@ namespace InterfaceFirmware.Emulator
             }
 
             ApplyEnvelope(buffer, offset, count, firstSample);
+        }
+
+        public override bool RendersSameAs(SignalSource other)
+        {
+            SineSource sine = other as SineSource;
+            return sine != null && sine._step == _step && sine._phase == _phase && sine.Amplitude == Amplitude
+                && sine.StartSample == StartSample && sine.FadeInSamples == FadeInSamples;
         }
     }
 

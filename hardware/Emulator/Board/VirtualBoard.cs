@@ -389,7 +389,14 @@ namespace InterfaceFirmware.Emulator
             SignalSource playbackLeft = espPlayback ? CodecClock.PlaybackLeft : (usbPlayback ? Usb.PlaybackLeft : SilenceSource.Instance);
             SignalSource playbackRight = espPlayback ? CodecClock.PlaybackRight : (usbPlayback ? Usb.PlaybackRight : SilenceSource.Instance);
             playbackLeft.Fill(_playback[0], 0, count, firstSample);
-            playbackRight.Fill(_playback[1], 0, count, firstSample);
+            if (playbackRight.RendersSameAs(playbackLeft))
+            {
+                Array.Copy(_playback[0], 0, _playback[1], 0, count);
+            }
+            else
+            {
+                playbackRight.Fill(_playback[1], 0, count, firstSample);
+            }
 
             // Every codec hears the same inputs and the same I2S playback.
             for (int i = 0; i < _codecs.Length; i++)
@@ -404,8 +411,7 @@ namespace InterfaceFirmware.Emulator
 
                 string glitch = codec.TakeGlitch();
                 HeadphoneOutput output = _codecOutputs[i];
-                _codecCoupling[i][0].Process(codec.HeadphonePin(true), output.Block(true), count);
-                _codecCoupling[i][1].Process(codec.HeadphonePin(false), output.Block(false), count);
+                CouplingCapacitor.ProcessPair(_codecCoupling[i][0], _codecCoupling[i][1], codec.HeadphonePin(true), codec.HeadphonePin(false), output.Block(true), output.Block(false), count);
                 ReportGlitch(output, startUs, glitch);
                 output.Commit(count, firstSample, startUs);
                 if (FeedsAmplifier(wiring))

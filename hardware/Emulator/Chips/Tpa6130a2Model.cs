@@ -52,7 +52,7 @@ namespace InterfaceFirmware.Emulator
 
         private readonly byte[] _registers = new byte[9];
         private readonly CouplingCapacitor[] _inputCoupling = { InputCapacitor(), InputCapacitor() };
-        private readonly double[] _input = new double[AudioEngine.BlockFrames];
+        private readonly double[][] _input = { new double[AudioEngine.BlockFrames], new double[AudioEngine.BlockFrames] };
         private readonly long[] _activeSinceUs = { -1, -1 };
         private int _pointer;
         private bool _thermalOverload;
@@ -174,10 +174,11 @@ namespace InterfaceFirmware.Emulator
         public void Process(OutputPin inLeft, OutputPin inRight, double[] outLeft, double[] outRight, int count, long startUs)
         {
             double power = 0;
+            CouplingCapacitor.ProcessPair(_inputCoupling[0], _inputCoupling[1], inLeft, inRight, _input[0], _input[1], count);
             for (int ch = 0; ch < 2; ch++)
             {
                 bool left = ch == 0;
-                _inputCoupling[ch].Process(left ? inLeft : inRight, _input, count);
+                double[] input = _input[ch];
                 double[] output = left ? outLeft : outRight;
                 bool active = OutputActive(left);
                 if (!active)
@@ -206,7 +207,7 @@ namespace InterfaceFirmware.Emulator
 
                 for (int i = live; i < count; i++)
                 {
-                    double v = _input[i] * gain;
+                    double v = input[i] * gain;
                     output[i] = v;
                     power += v * v;
                 }
