@@ -70,9 +70,17 @@ namespace InterfaceFirmware.Firmware.Persistence
                 .Add(1, SettingsField.Blend, 1)
                 .Add(1, SettingsField.JackLevel, 4)
                 .Add(1, SettingsField.JackRange, 1)
-                .Add(1, SettingsField.JackUserMax, 4);
+                .Add(1, SettingsField.JackUserMax, 4)
 
-            // Version 2 will add, e.g.: .Add(2, SettingsField.InputGain, 2).Add(2, SettingsField.Phantom, 1) …
+                // Version 2: the power-bank keep-alive, input gains and clip guards (a version-1
+                // record loads with their defaults).
+                .Add(2, SettingsField.KeepAliveEnabled, 1)
+                .Add(2, SettingsField.KeepAlivePeriod, 4)
+                .Add(2, SettingsField.KeepAlivePulse, 4)
+                .Add(2, SettingsField.InputGain1, 4)
+                .Add(2, SettingsField.InputGain2, 4)
+                .Add(2, SettingsField.ClipGuard1, 1)
+                .Add(2, SettingsField.ClipGuard2, 1);
         }
 
         /// <summary>The newest version of the layout (the version this firmware writes).</summary>

@@ -26,6 +26,15 @@ namespace InterfaceFirmware.Emulator
             get { return _charge; }
         }
 
+        /// <summary>
+        /// Without supply both plates sit at ground through the pin and the load: the charge drains
+        /// within milliseconds (220 µF through 32 Ω: τ 7 ms), so a board that was off starts from none.
+        /// </summary>
+        public void Discharge()
+        {
+            _charge = 0;
+        }
+
         /// <summary>Computes the voltage across the load for each sample of the pin's block.</summary>
         public void Process(OutputPin pin, double[] load, int count)
         {

@@ -445,6 +445,8 @@ namespace InterfaceFirmware.Emulator
             for (int i = 0; i < _codecOutputs.Length; i++)
             {
                 CommitSilence(_codecOutputs[i], count, firstSample, startUs);
+                _codecCoupling[i][0].Discharge();
+                _codecCoupling[i][1].Discharge();
             }
 
             if (Amplifier != null)
