@@ -87,6 +87,7 @@ namespace InterfaceFirmware.EmulatorCli
             {
                 string text = scriptFile != null ? ReadScript(scriptFile) : DefaultSession(board);
                 steps = ScriptParser.Parse(text, Boards.Vocabulary(board));
+                LoadWavFiles(steps, scriptFile != null ? scriptFile.DirectoryName : Directory.GetCurrentDirectory());
             }
             catch (ScriptException e)
             {
@@ -175,6 +176,26 @@ namespace InterfaceFirmware.EmulatorCli
             OutputPlan.PrepareFolder("--out", folder);
             plan.Check(scriptFile != null ? scriptFile.FullName : null);
             return plan;
+        }
+
+        /// <summary>Reads every <c>wav FILE</c> of the script (relative to the script's folder) before anything runs.</summary>
+        public static void LoadWavFiles(ScriptStep[] steps, string folder)
+        {
+            foreach (ScriptStep step in steps)
+            {
+                if (step.Signal != null && step.Signal.Kind == "wav")
+                {
+                    string path = Path.GetFullPath(Path.Combine(folder, step.Signal.File));
+                    try
+                    {
+                        step.Signal.Wav = WavReader.Read(path);
+                    }
+                    catch (WavException e)
+                    {
+                        throw new ScriptException(step.Line, step.Command, "cannot read " + path + ": " + e.Message);
+                    }
+                }
+            }
         }
 
         private static void Write(Stream stream, string text)

@@ -40,8 +40,10 @@ namespace InterfaceFirmware.EmulatorCli.Session
         private readonly ScriptedSource[] _inputs;
         private readonly ScriptedSource _playbackLeft = new ScriptedSource();
         private readonly ScriptedSource _playbackRight = new ScriptedSource();
+        private readonly System.Collections.Generic.List<ScriptStep> _ran = new System.Collections.Generic.List<ScriptStep>();
         private InterfaceDevice _device;
         private int _seed = 100;
+        private string _lastSource = "charger"; // out of the box the board sits on a charger
 
         public SessionRunner(string boardName, Timeline timeline)
         {
@@ -87,6 +89,12 @@ namespace InterfaceFirmware.EmulatorCli.Session
             get { return _device; }
         }
 
+        /// <summary>The lines that ran, in order (the picture marks them).</summary>
+        public System.Collections.Generic.IReadOnlyList<ScriptStep> Ran
+        {
+            get { return _ran; }
+        }
+
         /// <summary>The failed expectation's message, when <see cref="Run"/> returned <see cref="SessionOutcome.ExpectationFailed"/>.</summary>
         public string Failure { get; private set; }
 
@@ -107,6 +115,7 @@ namespace InterfaceFirmware.EmulatorCli.Session
 
                 AdvanceTo(step.TimeMs);
                 _timeline.Command(step.TimeMs, step);
+                _ran.Add(step);
                 if (step.Verb == Verb.End)
                 {
                     endMs = step.TimeMs;
@@ -194,11 +203,11 @@ namespace InterfaceFirmware.EmulatorCli.Session
                     Power(step.Name);
                     return null;
                 case Verb.Input:
-                    _inputs[InputIndex(step.Name)].Change(Signals.Create(step.Signal, _seed++), _board.Audio.NextSample);
+                    _inputs[InputIndex(step.Name)].Change(Signals.Create(step.Signal, _seed++, true, _board.Audio.NextSample), _board.Audio.NextSample);
                     return null;
                 case Verb.Playback:
-                    _playbackLeft.Change(Signals.Create(step.Signal, _seed++), _board.Audio.NextSample);
-                    _playbackRight.Change(Signals.Create(step.Signal, _seed++), _board.Audio.NextSample);
+                    _playbackLeft.Change(Signals.Create(step.Signal, _seed++, true, _board.Audio.NextSample), _board.Audio.NextSample);
+                    _playbackRight.Change(Signals.Create(step.Signal, _seed++, false, _board.Audio.NextSample), _board.Audio.NextSample);
                     return null;
                 case Verb.Plug:
                 case Verb.Unplug:
@@ -245,8 +254,12 @@ namespace InterfaceFirmware.EmulatorCli.Session
                 case "play":
                     usb.StartPlayback(usb.SampleRate > 0 ? usb.SampleRate : UsbHostModel.DefaultClockRate, _playbackLeft, _playbackRight);
                     break;
+                case "record":
+                    usb.StartCapture(usb.SampleRate > 0 ? usb.SampleRate : UsbHostModel.DefaultClockRate);
+                    break;
                 case "stop":
                     usb.StopPlayback();
+                    usb.StopCapture();
                     break;
                 default:
                     usb.SetSampleRate((int)step.Value);
@@ -256,6 +269,21 @@ namespace InterfaceFirmware.EmulatorCli.Session
 
         private void Power(string source)
         {
+            bool wasPowered = _board.Powered;
+            if (source == "on")
+            {
+                if (wasPowered)
+                {
+                    throw new InvalidOperationException("the board has power already ('power on' follows a 'power cut')");
+                }
+
+                source = _lastSource;
+            }
+            else if (source != "cut")
+            {
+                _lastSource = source;
+            }
+
             switch (source)
             {
                 case "computer":
@@ -272,6 +300,11 @@ namespace InterfaceFirmware.EmulatorCli.Session
                 default:
                     _board.DisconnectPower();
                     break;
+            }
+
+            if (!wasPowered && _board.Powered && _device != null)
+            {
+                Boot(); // power is back after a cut: the ESP32 starts from the top, as at any power-up
             }
         }
 
@@ -290,6 +323,20 @@ namespace InterfaceFirmware.EmulatorCli.Session
 
         private void Fault(ScriptStep step)
         {
+            if (step.Name == "brownout")
+            {
+                _board.Bus.Find(step.Address).BrownOut();
+                return;
+            }
+
+            if (step.Name == "thermal")
+            {
+                Tpa6130a2Model amplifier = _board.Amplifier;
+                amplifier.SetThermalOverload(true);
+                _board.Clock.Schedule(_board.Clock.NowUs + step.Value * 1000L, _ => amplifier.SetThermalOverload(false));
+                return;
+            }
+
             I2cFaultPlan plan = _board.Bus.FaultsAt(step.Address);
             long nowUs = _board.Clock.NowUs;
             long untilUs = nowUs + step.Value * 1000L;
