@@ -143,14 +143,30 @@ namespace InterfaceFirmware.EmulatorCli.Session
             return SessionOutcome.Passed;
         }
 
-        private void AdvanceTo(long timeMs)
+        /// <summary>Called now and then while time runs (virtual ms): a progress bar's hook.</summary>
+        public Action<long> Progress { get; set; }
+
+        /// <summary>Runs virtual time to <paramref name="timeMs"/>, tick by tick, the timeline watching.</summary>
+        public void AdvanceTo(long timeMs)
         {
             while (_board.Clock.NowMs < timeMs)
             {
                 long step = Math.Min(InterfaceDevice.TickMs, timeMs - _board.Clock.NowMs);
                 _board.RunMs(step);
                 _timeline.Observe(_board, _device, _profile);
+                if (Progress != null && _board.Clock.NowMs % 100 == 0)
+                {
+                    Progress(_board.Clock.NowMs);
+                }
             }
+        }
+
+        /// <summary>Carries out one line now (the interactive panel's keys, a render's set-up); an <c>expect</c> returns why it failed.</summary>
+        public string RunLine(ScriptStep step)
+        {
+            _timeline.Command(_board.Clock.NowMs, step);
+            _ran.Add(step);
+            return Execute(step);
         }
 
         // Carries out one line; returns why an expectation failed, or null.

@@ -332,7 +332,7 @@ namespace InterfaceFirmware.EmulatorCli.Session
         }
 
         // The blend as the two offsets the firmware applies (InterfaceDevice.PlanJack).
-        private static string Blend(int blend)
+        public static string Blend(int blend)
         {
             int centre = Settings.BlendPositions / 2;
             if (blend == centre)
