@@ -261,6 +261,7 @@ namespace InterfaceFirmware.EmulatorCli.Session
             {
                 case "attach":
                     _board.ConnectComputer();
+                    _lastSource = "computer";
                     break;
                 case "detach":
                     // The computer lets go of the device; the port keeps its 5 V.
