@@ -4,6 +4,7 @@ using System.IO;
 using System.Reflection;
 using System.Text;
 using InterfaceFirmware.Emulator;
+using InterfaceFirmware.EmulatorCli.Commands;
 using InterfaceFirmware.EmulatorCli.Output;
 using InterfaceFirmware.EmulatorCli.Scripting;
 using InterfaceFirmware.EmulatorCli.Session;
@@ -28,6 +29,9 @@ namespace InterfaceFirmware.EmulatorCli
         public const int ExitUsage = 2;
 
         public const string DefaultOutFolder = "session-out";
+
+        /// <summary>The picture of the session in the --out folder.</summary>
+        public const string PictureFile = "session.png";
 
         public static int Main(string[] args)
         {
@@ -54,6 +58,24 @@ namespace InterfaceFirmware.EmulatorCli
                 trace,
                 printDefault,
             };
+            var inputWav = new Option<FileInfo>("--input-wav") { Description = "What the inputs carry: the file's left channel on the first input, its right on the second", HelpName = "FILE" };
+            var playbackWav = new Option<FileInfo>("--playback-wav") { Description = "What the computer plays (the ESP32 on the dev boards)", HelpName = "FILE" };
+            var renderScript = new Option<FileInfo>("--script") { Description = "Lines to run meanwhile (button presses…); times from power-up, the files start at 3 s", HelpName = "FILE" };
+            var renderOut = new Option<DirectoryInfo>("--out") { Description = "Folder for one WAV per headphone jack (from 3 s on), timeline.txt and session.png", DefaultValueFactory = _ => new DirectoryInfo(RenderCommand.DefaultOutFolder), HelpName = "DIR" };
+            var render = new Command("render", "Render what the headphones would play through the firmware-configured board: WAV files in, one WAV per jack out (a progress bar on a terminal)")
+            {
+                inputWav,
+                playbackWav,
+                renderScript,
+                renderOut,
+            };
+            render.SetAction(parse => RenderCommand.Run(parse.GetValue(board), parse.GetValue(inputWav), parse.GetValue(playbackWav), parse.GetValue(renderScript),
+                parse.GetValue(renderOut), output, error, IsTerminal(output)));
+            var interactive = new Command("interactive", "A live panel of the emulated board in real time, its buttons on keys (needs a terminal)");
+            interactive.SetAction(parse => InteractiveCommand.Run(parse.GetValue(board), error, IsTerminal(output)));
+            board.Recursive = true;
+            root.Subcommands.Add(render);
+            root.Subcommands.Add(interactive);
             root.SetAction(parse => parse.GetValue(printDefault)
                 ? PrintDefault(parse.GetValue(board), output)
                 : RunSession(parse.GetValue(board), parse.GetValue(script), parse.GetValue(outFolder), parse.GetValue(wav), parse.GetValue(trace), output, error));
@@ -73,6 +95,12 @@ namespace InterfaceFirmware.EmulatorCli
             return result.Invoke(new InvocationConfiguration { Output = output, Error = error });
         }
 
+        // A person at a terminal: the program's own console, neither side redirected.
+        private static bool IsTerminal(TextWriter output)
+        {
+            return output == Console.Out && !Console.IsOutputRedirected && !Console.IsInputRedirected;
+        }
+
         private static int PrintDefault(string board, TextWriter output)
         {
             output.Write(DefaultSession(board));
@@ -87,6 +115,7 @@ namespace InterfaceFirmware.EmulatorCli
             {
                 string text = scriptFile != null ? ReadScript(scriptFile) : DefaultSession(board);
                 steps = ScriptParser.Parse(text, Boards.Vocabulary(board));
+                LoadWavFiles(steps, scriptFile != null ? scriptFile.DirectoryName : Directory.GetCurrentDirectory());
             }
             catch (ScriptException e)
             {
@@ -150,18 +179,30 @@ namespace InterfaceFirmware.EmulatorCli
         }
 
         // Every output, checked before anything runs.
-        private static OutputPlan PlanOutputs(SessionRunner runner, Timeline timeline, DirectoryInfo outFolder, FileInfo wav, FileInfo trace, FileInfo scriptFile)
+        internal static OutputPlan PlanOutputs(SessionRunner runner, Timeline timeline, DirectoryInfo outFolder, FileInfo wav, FileInfo trace, FileInfo scriptFile, long jackWavFromMs = 0)
         {
+            long fromSample = jackWavFromMs * AudioEngine.SampleRate / 1000;
             var plan = new OutputPlan();
             VirtualBoard board = runner.Board;
             string folder = outFolder.FullName;
             for (int j = 0; j < runner.Profile.Jacks.Length; j++)
             {
                 HeadphoneOutput jack = Boards.Output(board, j);
-                plan.Add("--out", Path.Combine(folder, runner.Profile.Jacks[j].Name + ".wav"), s => WavWriter.Write(s, jack.Recorder(true), jack.Recorder(false)));
+                plan.Add("--out", Path.Combine(folder, runner.Profile.Jacks[j].Name + ".wav"), s => WavWriter.Write(s, jack.Recorder(true), jack.Recorder(false), fromSample));
             }
 
             plan.Add("--out", Path.Combine(folder, "timeline.txt"), s => Write(s, timeline.Text));
+            var channels = new System.Collections.Generic.List<SessionPicture.Channel>();
+            for (int j = 0; j < runner.Profile.Jacks.Length; j++)
+            {
+                HeadphoneOutput jack = Boards.Output(board, j);
+                string name = runner.Profile.Jacks[j].Name;
+                channels.Add(new SessionPicture.Channel(name + " L", jack.Recorder(true)));
+                channels.Add(new SessionPicture.Channel(name + " R", jack.Recorder(false)));
+            }
+
+            string title = "the firmware on the emulated " + runner.Profile.Name + " board: " + (scriptFile != null ? scriptFile.Name : "the default session");
+            plan.Add("--out", Path.Combine(folder, PictureFile), s => SessionPicture.Write(s, title, channels, runner.Ran));
             if (wav != null)
             {
                 plan.Add("--wav", wav.FullName, s => WavWriter.Write(s, board.MainJack.Recorder(true), board.MainJack.Recorder(false)));
@@ -177,13 +218,33 @@ namespace InterfaceFirmware.EmulatorCli
             return plan;
         }
 
+        /// <summary>Reads every <c>wav FILE</c> of the script (relative to the script's folder) before anything runs.</summary>
+        public static void LoadWavFiles(ScriptStep[] steps, string folder)
+        {
+            foreach (ScriptStep step in steps)
+            {
+                if (step.Signal != null && step.Signal.Kind == "wav")
+                {
+                    string path = Path.GetFullPath(Path.Combine(folder, step.Signal.File));
+                    try
+                    {
+                        step.Signal.Wav = WavReader.Read(path);
+                    }
+                    catch (WavException e)
+                    {
+                        throw new ScriptException(step.Line, step.Command, "cannot read " + path + ": " + e.Message);
+                    }
+                }
+            }
+        }
+
         private static void Write(Stream stream, string text)
         {
             byte[] bytes = new UTF8Encoding(false).GetBytes(text);
             stream.Write(bytes, 0, bytes.Length);
         }
 
-        private static string ReadScript(FileInfo file)
+        internal static string ReadScript(FileInfo file)
         {
             try
             {

@@ -11,7 +11,13 @@ namespace InterfaceFirmware.EmulatorCli
 
         public static void Write(Stream stream, SignalRecorder left, SignalRecorder right)
         {
-            long first = Math.Max(left.FirstSample, right.FirstSample);
+            Write(stream, left, right, 0);
+        }
+
+        /// <summary>Writes the recording from engine sample <paramref name="fromSample"/> on.</summary>
+        public static void Write(Stream stream, SignalRecorder left, SignalRecorder right, long fromSample)
+        {
+            long first = Math.Max(fromSample, Math.Max(left.FirstSample, right.FirstSample));
             long frames = Math.Min(left.FirstSample + left.Length, right.FirstSample + right.Length) - first;
             if (first < 0 || frames <= 0)
             {

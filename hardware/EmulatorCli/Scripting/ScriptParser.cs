@@ -35,6 +35,11 @@ namespace InterfaceFirmware.EmulatorCli.Scripting
         public string[] Inputs { get; init; }
 
         public bool HasUsbBridge { get; init; }
+
+        /// <summary>The chips on the bus by name (lower case: <c>wm8960</c>, <c>es8388</c>, <c>tpa6130a2</c>, and <c>codec</c>, <c>amplifier</c>), with their addresses.</summary>
+        public IReadOnlyDictionary<string, int> Chips { get; init; }
+
+        public bool HasAmplifier { get; init; }
     }
 
     /// <summary>
@@ -50,6 +55,9 @@ namespace InterfaceFirmware.EmulatorCli.Scripting
 
         /// <summary>The default tolerance of <c>expect level</c>.</summary>
         public const double DefaultWithinDb = 0.05;
+
+        /// <summary>The default tolerance of <c>expect heard</c> (a measurement of the audio, not a setting).</summary>
+        public const double DefaultHeardWithinDb = 0.5;
 
         public static ScriptStep[] Parse(string text, ScriptVocabulary vocabulary)
         {
@@ -194,7 +202,7 @@ namespace InterfaceFirmware.EmulatorCli.Scripting
                     return ParseUsb(r, timeMs);
                 case "power":
                 {
-                    string source = r.OneOf("a power source", "computer", "bank", "charger", "cut");
+                    string source = r.OneOf("a power source", "computer", "bank", "charger", "cut", "on");
                     r.NoMore();
                     return r.Step(timeMs, Verb.Power, name: source);
                 }
@@ -217,19 +225,43 @@ namespace InterfaceFirmware.EmulatorCli.Scripting
                 }
 
                 case "fault":
-                {
-                    int address = r.Address();
-                    string kind = r.OneOf("a fault (nack or absent)", "nack", "absent");
-                    long duration = r.Duration();
-                    r.NoMore();
-                    return r.Step(timeMs, Verb.Fault, name: kind, value: duration, address: address);
-                }
+                    return ParseFault(r, timeMs);
 
                 case "expect":
                     return ParseExpect(r, timeMs);
                 default:
                     throw r.Error("unknown command '" + verb + "' (commands: say, boot, press, hold, double, usb, power, input, playback, plug, unplug, fault, expect, end)");
             }
+        }
+
+        // fault ADDRESS nack|absent DURATION, fault brownout CHIP, fault thermal DURATION
+        private static ScriptStep ParseFault(LineReader r, long timeMs)
+        {
+            string first = r.Word("an I2C address (like 0x1A), brownout or thermal");
+            if (first == "brownout")
+            {
+                int chip = r.Chip();
+                r.NoMore();
+                return r.Step(timeMs, Verb.Fault, name: "brownout", address: chip);
+            }
+
+            if (first == "thermal")
+            {
+                if (!r.Vocabulary.HasAmplifier)
+                {
+                    throw r.Error("the " + r.Vocabulary.Board + " board has no headphone amplifier to overheat");
+                }
+
+                long hot = r.Duration();
+                r.NoMore();
+                return r.Step(timeMs, Verb.Fault, name: "thermal", value: hot);
+            }
+
+            int address = LineReader.ParseAddress(first, r);
+            string kind = r.OneOf("a fault (nack or absent)", "nack", "absent");
+            long duration = r.Duration();
+            r.NoMore();
+            return r.Step(timeMs, Verb.Fault, name: kind, value: duration, address: address);
         }
 
         private static ScriptStep ParseUsb(LineReader r, long timeMs)
@@ -239,7 +271,7 @@ namespace InterfaceFirmware.EmulatorCli.Scripting
                 throw r.Error("the " + r.Vocabulary.Board + " board has no USB audio bridge: it runs standalone and the ESP32 plays ('playback …')");
             }
 
-            string what = r.OneOf("a USB action", "attach", "detach", "play", "stop", "rate");
+            string what = r.OneOf("a USB action", "attach", "detach", "play", "record", "stop", "rate");
             long rate = 0;
             if (what == "rate")
             {
@@ -256,9 +288,24 @@ namespace InterfaceFirmware.EmulatorCli.Scripting
 
         private static ScriptStep ParseExpect(LineReader r, long timeMs)
         {
-            string what = r.OneOf("what to expect", "level", "muted", "open", "monitor", "pops");
+            string what = r.OneOf("what to expect", "level", "heard", "muted", "open", "monitor", "pops");
             switch (what)
             {
+                case "heard":
+                {
+                    string jack = r.Jack();
+                    double db = r.Db();
+                    double within = DefaultHeardWithinDb;
+                    if (r.HasMore)
+                    {
+                        r.Keyword("within");
+                        within = Math.Abs(r.Db());
+                    }
+
+                    r.NoMore();
+                    return r.Step(timeMs, Verb.ExpectHeard, name: jack, expected: db, within: within);
+                }
+
                 case "level":
                 {
                     string jack = r.Jack();
@@ -467,22 +514,62 @@ namespace InterfaceFirmware.EmulatorCli.Scripting
 
             public int Address()
             {
-                string word = Word("an I2C address (like 0x1A)");
+                return ParseAddress(Word("an I2C address (like 0x1A)"), this);
+            }
+
+            /// <summary>A chip on the bus: its name or its address.</summary>
+            public int Chip()
+            {
+                string word = Word("a chip (its name or I2C address)");
+                string names = string.Join(", ", Vocabulary.Chips.Keys);
+                if (Vocabulary.Chips.TryGetValue(word.ToLowerInvariant(), out int address))
+                {
+                    return address;
+                }
+
+                if (!word.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && !char.IsDigit(word[0]))
+                {
+                    throw Error("the " + Vocabulary.Board + " board has no chip '" + word + "' (its chips: " + names + ", or an address)");
+                }
+
+                address = ParseAddress(word, this);
+                foreach (int known in Vocabulary.Chips.Values)
+                {
+                    if (known == address)
+                    {
+                        return address;
+                    }
+                }
+
+                throw Error("no chip answers at " + word + " on the " + Vocabulary.Board + " board (its chips: " + names + ")");
+            }
+
+            public static int ParseAddress(string word, LineReader r)
+            {
                 bool ok = word.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
                     ? int.TryParse(word.Substring(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int address)
                     : int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out address);
                 if (!ok || address < 0x08 || address > 0x77)
                 {
-                    throw Error("'" + word + "' is not a 7-bit I2C address (0x08 … 0x77)");
+                    throw r.Error("'" + word + "' is not a 7-bit I2C address (0x08 … 0x77)");
                 }
 
                 return address;
             }
 
-            /// <summary><c>sine HZ DBFS</c>, <c>noise DBFS</c>, <c>guitar HZ DBFS</c>, <c>voice DBFS</c> or <c>silence</c>.</summary>
+            /// <summary><c>sine HZ DBFS</c>, <c>noise DBFS</c>, <c>guitar HZ DBFS</c>, <c>voice DBFS</c>, <c>wav FILE</c> or <c>silence</c>.</summary>
             public SignalSpec Signal()
             {
-                string kind = OneOf("a signal", "sine", "noise", "guitar", "voice", "silence");
+                string kind = OneOf("a signal", "sine", "noise", "guitar", "voice", "wav", "silence");
+                if (kind == "wav")
+                {
+                    Word("a WAV file");
+                    _next--;
+                    string file = string.Join(" ", _words, _next, _words.Length - _next);
+                    _next = _words.Length;
+                    return new SignalSpec { Kind = kind, File = file };
+                }
+
                 double hz = 0;
                 double dbfs = 0;
                 if (kind == "sine" || kind == "guitar")

@@ -19,14 +19,21 @@ namespace InterfaceFirmware.EmulatorCli.Scripting
         ExpectOpen,
         ExpectMonitor,
         ExpectPops,
+        ExpectHeard,
         End,
     }
 
     /// <summary>A signal a script puts on an input or into the playback stream.</summary>
     public sealed class SignalSpec
     {
-        /// <summary>sine, noise, guitar, voice or silence.</summary>
+        /// <summary>sine, noise, guitar, voice, wav or silence.</summary>
         public string Kind { get; init; }
+
+        /// <summary>The WAV file of <c>wav FILE</c>, as written in the script.</summary>
+        public string File { get; init; }
+
+        /// <summary>The WAV file's audio, read before the session runs (<see cref="WavReader"/>).</summary>
+        public WavAudio Wav { get; set; }
 
         public double FrequencyHz { get; init; }
 
@@ -37,6 +44,7 @@ namespace InterfaceFirmware.EmulatorCli.Scripting
             switch (Kind)
             {
                 case "silence": return "silence";
+                case "wav": return "wav " + File;
                 case "noise":
                 case "voice": return Kind + " " + Dbfs.ToString("0.#") + " dBFS";
                 default: return Kind + " " + FrequencyHz.ToString("0.#") + " Hz " + Dbfs.ToString("0.#") + " dBFS";
@@ -73,7 +81,7 @@ namespace InterfaceFirmware.EmulatorCli.Scripting
         /// <summary>How long a press is held, a fault lasts, or the USB rate (Hz).</summary>
         public long Value { get; init; }
 
-        /// <summary>The I2C address of a fault.</summary>
+        /// <summary>The I2C address of a fault (nack, absent, brownout).</summary>
         public int Address { get; init; }
 
         /// <summary>The expected level (dB) or pop count.</summary>

@@ -44,7 +44,29 @@ namespace InterfaceFirmware.EmulatorCli.Session
                 inputs[i] = description.Inputs[i].Name;
             }
 
-            return new ScriptVocabulary { Board = board, Buttons = buttons, Jacks = jacks, Inputs = inputs, HasUsbBridge = profile.HasUsbBridge };
+            var chips = new System.Collections.Generic.SortedDictionary<string, int>(StringComparer.Ordinal);
+            for (int i = 0; i < description.Codecs.Length; i++)
+            {
+                chips[description.Codecs[i].Name.ToLowerInvariant()] = description.Codecs[i].Address;
+            }
+
+            chips["codec"] = description.Codecs[0].Address;
+            if (description.HasAmplifier)
+            {
+                chips["tpa6130a2"] = description.AmplifierAddress;
+                chips["amplifier"] = description.AmplifierAddress;
+            }
+
+            return new ScriptVocabulary
+            {
+                Board = board,
+                Buttons = buttons,
+                Jacks = jacks,
+                Inputs = inputs,
+                HasUsbBridge = profile.HasUsbBridge,
+                Chips = chips,
+                HasAmplifier = description.HasAmplifier,
+            };
         }
 
         public static int JackIndex(BoardProfile profile, string jack)

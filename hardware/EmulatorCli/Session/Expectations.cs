@@ -20,6 +20,14 @@ namespace InterfaceFirmware.EmulatorCli.Session
                 return pops.Count == (int)step.Expected ? null : pops.Count + " pop(s) heard at the jacks so far: " + string.Join("; ", pops);
             }
 
+            if (step.Verb == Verb.ExpectHeard)
+            {
+                int jack = Boards.JackIndex(profile, step.Name);
+                double heard = HeardDb(Boards.Output(board, jack), board.Audio.NextSample);
+                return Math.Abs(heard - step.Expected) <= step.Within + 1e-9 ? null
+                    : "the " + step.Name + " jack plays at " + (double.IsNegativeInfinity(heard) ? "silence" : Db(heard)) + " (RMS of the last " + HeardWindowMs + " ms)";
+            }
+
             if (device == null)
             {
                 return "the firmware has not booted";
@@ -52,6 +60,31 @@ namespace InterfaceFirmware.EmulatorCli.Session
                 default:
                     return null;
             }
+        }
+
+        /// <summary>The window <c>expect heard</c> measures.</summary>
+        public const int HeardWindowMs = 100;
+
+        /// <summary>
+        /// What a jack plays now: the RMS of both channels over the last <see cref="HeardWindowMs"/>,
+        /// in dB re a full-scale sine (0 dB: the DAC's full-scale sine, about 1 V rms at the jack), so
+        /// a sine reads as its level whatever its frequency; −∞ for silence.
+        /// </summary>
+        public static double HeardDb(HeadphoneOutput jack, long endSample)
+        {
+            SignalRecorder left = jack.Recorder(true);
+            SignalRecorder right = jack.Recorder(false);
+            long end = Math.Min(endSample, Math.Min(left.FirstSample + left.Length, right.FirstSample + right.Length));
+            long start = Math.Max(end - AudioEngine.SampleRate * HeardWindowMs / 1000, Math.Max(left.FirstSample, right.FirstSample));
+            if (end <= start)
+            {
+                return double.NegativeInfinity;
+            }
+
+            double l = left.Rms(start, end);
+            double r = right.Rms(start, end);
+            double meanSquare = (l * l + r * r) / 2;
+            return meanSquare > 0 ? 10 * Math.Log10(2 * meanSquare) : double.NegativeInfinity;
         }
 
         private static string Db(double db)

@@ -168,10 +168,14 @@ namespace InterfaceFirmware.EmulatorCli.Session
     /// <summary>Turns a script's signal into a source.</summary>
     public static class Signals
     {
-        public static SignalSource Create(SignalSpec spec, int seed)
+        /// <param name="left">Which channel of a stereo WAV file.</param>
+        /// <param name="nowSample">Where a WAV file starts.</param>
+        public static SignalSource Create(SignalSpec spec, int seed, bool left, long nowSample)
         {
             switch (spec.Kind)
             {
+                case "wav":
+                    return new SampleSource(left ? spec.Wav.Left : spec.Wav.Right, spec.Wav.SampleRate, false) { StartSample = nowSample };
                 case "sine": return SineSource.AtDbfs(spec.FrequencyHz, spec.Dbfs);
                 case "noise": return new NoiseSource(seed, Decibels.ToLinear(spec.Dbfs) / Math.Sqrt(2));
                 case "guitar": return HarmonicSource.Guitar(spec.FrequencyHz, spec.Dbfs);

@@ -40,8 +40,10 @@ namespace InterfaceFirmware.EmulatorCli.Session
         private readonly ScriptedSource[] _inputs;
         private readonly ScriptedSource _playbackLeft = new ScriptedSource();
         private readonly ScriptedSource _playbackRight = new ScriptedSource();
+        private readonly System.Collections.Generic.List<ScriptStep> _ran = new System.Collections.Generic.List<ScriptStep>();
         private InterfaceDevice _device;
         private int _seed = 100;
+        private string _lastSource = "charger"; // out of the box the board sits on a charger
 
         public SessionRunner(string boardName, Timeline timeline)
         {
@@ -87,6 +89,12 @@ namespace InterfaceFirmware.EmulatorCli.Session
             get { return _device; }
         }
 
+        /// <summary>The lines that ran, in order (the picture marks them).</summary>
+        public System.Collections.Generic.IReadOnlyList<ScriptStep> Ran
+        {
+            get { return _ran; }
+        }
+
         /// <summary>The failed expectation's message, when <see cref="Run"/> returned <see cref="SessionOutcome.ExpectationFailed"/>.</summary>
         public string Failure { get; private set; }
 
@@ -107,6 +115,7 @@ namespace InterfaceFirmware.EmulatorCli.Session
 
                 AdvanceTo(step.TimeMs);
                 _timeline.Command(step.TimeMs, step);
+                _ran.Add(step);
                 if (step.Verb == Verb.End)
                 {
                     endMs = step.TimeMs;
@@ -134,14 +143,30 @@ namespace InterfaceFirmware.EmulatorCli.Session
             return SessionOutcome.Passed;
         }
 
-        private void AdvanceTo(long timeMs)
+        /// <summary>Called now and then while time runs (virtual ms): a progress bar's hook.</summary>
+        public Action<long> Progress { get; set; }
+
+        /// <summary>Runs virtual time to <paramref name="timeMs"/>, tick by tick, the timeline watching.</summary>
+        public void AdvanceTo(long timeMs)
         {
             while (_board.Clock.NowMs < timeMs)
             {
                 long step = Math.Min(InterfaceDevice.TickMs, timeMs - _board.Clock.NowMs);
                 _board.RunMs(step);
                 _timeline.Observe(_board, _device, _profile);
+                if (Progress != null && _board.Clock.NowMs % 100 == 0)
+                {
+                    Progress(_board.Clock.NowMs);
+                }
             }
+        }
+
+        /// <summary>Carries out one line now (the interactive panel's keys, a render's set-up); an <c>expect</c> returns why it failed.</summary>
+        public string RunLine(ScriptStep step)
+        {
+            _timeline.Command(_board.Clock.NowMs, step);
+            _ran.Add(step);
+            return Execute(step);
         }
 
         // Carries out one line; returns why an expectation failed, or null.
@@ -194,11 +219,11 @@ namespace InterfaceFirmware.EmulatorCli.Session
                     Power(step.Name);
                     return null;
                 case Verb.Input:
-                    _inputs[InputIndex(step.Name)].Change(Signals.Create(step.Signal, _seed++), _board.Audio.NextSample);
+                    _inputs[InputIndex(step.Name)].Change(Signals.Create(step.Signal, _seed++, true, _board.Audio.NextSample), _board.Audio.NextSample);
                     return null;
                 case Verb.Playback:
-                    _playbackLeft.Change(Signals.Create(step.Signal, _seed++), _board.Audio.NextSample);
-                    _playbackRight.Change(Signals.Create(step.Signal, _seed++), _board.Audio.NextSample);
+                    _playbackLeft.Change(Signals.Create(step.Signal, _seed++, true, _board.Audio.NextSample), _board.Audio.NextSample);
+                    _playbackRight.Change(Signals.Create(step.Signal, _seed++, false, _board.Audio.NextSample), _board.Audio.NextSample);
                     return null;
                 case Verb.Plug:
                 case Verb.Unplug:
@@ -236,6 +261,7 @@ namespace InterfaceFirmware.EmulatorCli.Session
             {
                 case "attach":
                     _board.ConnectComputer();
+                    _lastSource = "computer";
                     break;
                 case "detach":
                     // The computer lets go of the device; the port keeps its 5 V.
@@ -245,8 +271,12 @@ namespace InterfaceFirmware.EmulatorCli.Session
                 case "play":
                     usb.StartPlayback(usb.SampleRate > 0 ? usb.SampleRate : UsbHostModel.DefaultClockRate, _playbackLeft, _playbackRight);
                     break;
+                case "record":
+                    usb.StartCapture(usb.SampleRate > 0 ? usb.SampleRate : UsbHostModel.DefaultClockRate);
+                    break;
                 case "stop":
                     usb.StopPlayback();
+                    usb.StopCapture();
                     break;
                 default:
                     usb.SetSampleRate((int)step.Value);
@@ -256,6 +286,21 @@ namespace InterfaceFirmware.EmulatorCli.Session
 
         private void Power(string source)
         {
+            bool wasPowered = _board.Powered;
+            if (source == "on")
+            {
+                if (wasPowered)
+                {
+                    throw new InvalidOperationException("the board has power already ('power on' follows a 'power cut')");
+                }
+
+                source = _lastSource;
+            }
+            else if (source != "cut")
+            {
+                _lastSource = source;
+            }
+
             switch (source)
             {
                 case "computer":
@@ -272,6 +317,11 @@ namespace InterfaceFirmware.EmulatorCli.Session
                 default:
                     _board.DisconnectPower();
                     break;
+            }
+
+            if (!wasPowered && _board.Powered && _device != null)
+            {
+                Boot(); // power is back after a cut: the ESP32 starts from the top, as at any power-up
             }
         }
 
@@ -290,6 +340,20 @@ namespace InterfaceFirmware.EmulatorCli.Session
 
         private void Fault(ScriptStep step)
         {
+            if (step.Name == "brownout")
+            {
+                _board.Bus.Find(step.Address).BrownOut();
+                return;
+            }
+
+            if (step.Name == "thermal")
+            {
+                Tpa6130a2Model amplifier = _board.Amplifier;
+                amplifier.SetThermalOverload(true);
+                _board.Clock.Schedule(_board.Clock.NowUs + step.Value * 1000L, _ => amplifier.SetThermalOverload(false));
+                return;
+            }
+
             I2cFaultPlan plan = _board.Bus.FaultsAt(step.Address);
             long nowUs = _board.Clock.NowUs;
             long untilUs = nowUs + step.Value * 1000L;

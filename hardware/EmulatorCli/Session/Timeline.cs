@@ -9,6 +9,8 @@ using InterfaceFirmware.EmulatorCli.Scripting;
 using InterfaceFirmware.Firmware.Application;
 using InterfaceFirmware.Firmware.Boards;
 using InterfaceFirmware.Firmware.Indicators;
+using InterfaceFirmware.Firmware.Inputs;
+using InterfaceFirmware.Firmware.Modes;
 using InterfaceFirmware.Firmware.Model;
 using InterfaceFirmware.Hal;
 
@@ -35,10 +37,14 @@ namespace InterfaceFirmware.EmulatorCli.Session
         private int _logSeen;
         private int _sequence;
         private string _printedState;
+        private InterfaceDevice _device;
         private string _state;
         private long _stateSinceMs;
         private long _stateUnprintedSinceMs = -1;
         private int _faults;
+        private int _pulsesSeen;
+        private bool _bankWasOn = true;
+        private InterfaceDevice _pulsesOf;
 
         public Timeline(TextWriter live)
         {
@@ -61,6 +67,8 @@ namespace InterfaceFirmware.EmulatorCli.Session
         {
             long nowMs = board.Clock.NowMs;
             CollectLog(board);
+            WatchPower(board, device, nowMs);
+            _device = device;
             string state = State(board, device, profile);
             if (state != _state)
             {
@@ -159,6 +167,11 @@ namespace InterfaceFirmware.EmulatorCli.Session
                 s.Append(device.State.Phase == DevicePhase.Booting ? "booting │ " : "fault │ ");
             }
 
+            if (device.State.Fault)
+            {
+                s.Append("FAULT │ ");
+            }
+
             for (int j = 0; j < profile.Jacks.Length; j++)
             {
                 JackSettings settings = device.Settings.Jacks[j];
@@ -185,13 +198,24 @@ namespace InterfaceFirmware.EmulatorCli.Session
                 s.Append(" │ ");
             }
 
-            if (profile.Jacks.Length > 1)
+            if (device.State.InputFocus >= 0)
+            {
+                s.Append("keys → input ").Append(device.State.InputFocus + 1).Append(" gain │ ");
+            }
+            else if (profile.Jacks.Length > 1)
             {
                 s.Append("keys → ").Append(profile.Jacks[device.State.SelectedJack].Name).Append(" │ ");
             }
 
             s.Append("monitor ").Append(MonitorName(device.Targets(0).MonitorMode)).Append(", ").Append(Blend(device.Settings.Blend)).Append(" │ ");
-            s.Append(device.State.UsbMode ? "USB" : "standalone").Append(" │ LEDs");
+            s.Append(Inputs(device));
+            s.Append(ModeText(device));
+            if (device.KeepAlive.Active)
+            {
+                s.Append(" + keep-alive");
+            }
+
+            s.Append(" │ LEDs");
             int indications = device.Indications;
             for (int led = 0; led < profile.Leds.Length; led++)
             {
@@ -199,6 +223,73 @@ namespace InterfaceFirmware.EmulatorCli.Session
             }
 
             return s.ToString();
+        }
+
+        /// <summary>USB or standalone and the rate, or the clock change in between.</summary>
+        public static string ModeText(InterfaceDevice device)
+        {
+            if (!device.Live)
+            {
+                return device.State.Phase == DevicePhase.Booting ? "clocks starting" : "changing clocks (muted)";
+            }
+
+            return (device.Mode == DeviceMode.Usb ? "USB " : "standalone ") + Khz(device.SampleRate);
+        }
+
+        public static string Khz(int hz)
+        {
+            return (hz / 1000.0).ToString("0.###", CultureInfo.InvariantCulture) + " kHz";
+        }
+
+        // The input gains (and auto gain while it listens), when the board has an input section.
+        private static string Inputs(InterfaceDevice device)
+        {
+            InputSection inputs = device.Inputs;
+            if (inputs == null)
+            {
+                return string.Empty;
+            }
+
+            var s = new StringBuilder("input gain ");
+            for (int c = 0; c < PeakMeter.Channels; c++)
+            {
+                s.Append(c == 0 ? string.Empty : " / ").Append(AutoGain.FormatDb(inputs.Gains.GainCentiDb(c)));
+            }
+
+            s.Append(" dB");
+            if (inputs.AutoGain(0).Running || inputs.AutoGain(1).Running)
+            {
+                s.Append(" (auto gain listening)");
+            }
+
+            return s.Append(" │ ").ToString();
+        }
+
+        /// <summary>The input meters (held peaks, dBFS) as a suffix of a state row; empty without inputs.</summary>
+        public static string Meters(InterfaceDevice device)
+        {
+            InputSection inputs = device == null ? null : device.Inputs;
+            if (inputs == null)
+            {
+                return string.Empty;
+            }
+
+            var s = new StringBuilder(" │ peaks ");
+            for (int c = 0; c < PeakMeter.Channels; c++)
+            {
+                s.Append(c == 0 ? string.Empty : " / ").Append(Dbfs(inputs.Meter.HeldCentiDb(c)));
+                if (inputs.Meter.Clipping(c))
+                {
+                    s.Append(" CLIP");
+                }
+            }
+
+            return s.Append(" dBFS").ToString();
+        }
+
+        public static string Dbfs(int centiDb)
+        {
+            return centiDb <= Firmware.Inputs.Dbfs.FloorCentiDb ? "-∞" : (centiDb / 100.0).ToString("0.0", CultureInfo.InvariantCulture);
         }
 
         /// <summary>Why the firmware keeps a jack silent.</summary>
@@ -241,7 +332,7 @@ namespace InterfaceFirmware.EmulatorCli.Session
         }
 
         // The blend as the two offsets the firmware applies (InterfaceDevice.PlanJack).
-        private static string Blend(int blend)
+        public static string Blend(int blend)
         {
             int centre = Settings.BlendPositions / 2;
             if (blend == centre)
@@ -295,9 +386,40 @@ namespace InterfaceFirmware.EmulatorCli.Session
             }
         }
 
+        // Keep-alive pulses and a power bank that gives up are events the firmware does not log.
+        private void WatchPower(VirtualBoard board, InterfaceDevice device, long nowMs)
+        {
+            if (device != null)
+            {
+                if (device != _pulsesOf)
+                {
+                    _pulsesOf = device;
+                    _pulsesSeen = 0;
+                }
+
+                int pulses = device.KeepAlive.Pulses;
+                if (pulses != _pulsesSeen)
+                {
+                    _pulsesSeen = pulses;
+                    Queue(nowMs, Stamp(nowMs) + "keep-alive: pulse " + pulses + " (" + board.Power.KeepAliveMilliamps.ToString("0", CultureInfo.InvariantCulture)
+                        + " mA for " + (device.Settings.KeepAlivePulseMs / 1000.0).ToString("0.#", CultureInfo.InvariantCulture) + " s, every "
+                        + (device.Settings.KeepAlivePeriodMs / 1000.0).ToString("0.#", CultureInfo.InvariantCulture) + " s, so the power bank stays on)");
+                }
+            }
+
+            bool bankOn = board.Power.ConnectedKind != PowerSourceKind.PowerBank || board.Power.OutputOn;
+            if (_bankWasOn && !bankOn)
+            {
+                _faults++;
+                Queue(nowMs, Stamp(nowMs) + "FAULT power bank: switched itself off (the load stayed too light)");
+            }
+
+            _bankWasOn = bankOn;
+        }
+
         private void QueueState(long timeMs)
         {
-            Queue(timeMs, Stamp(timeMs) + "= " + _state);
+            Queue(timeMs, Stamp(timeMs) + "= " + _state + (_device != null && _state != null && !_state.StartsWith("no power", StringComparison.Ordinal) ? Meters(_device) : string.Empty));
             _printedState = _state;
             _stateUnprintedSinceMs = -1;
         }

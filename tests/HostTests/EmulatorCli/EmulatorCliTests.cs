@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Text;
 using InterfaceFirmware.EmulatorCli;
+using InterfaceFirmware.EmulatorCli.Output;
 using InterfaceFirmware.EmulatorCli.Scripting;
 using InterfaceFirmware.EmulatorCli.Session;
 using Xunit;
@@ -60,15 +61,133 @@ namespace InterfaceFirmware.HostTests.EmulatorCli
             Assert.Contains("0 redundant writes", run.Output);
 
             int jacks = board == "reference" ? 2 : 1;
-            Assert.Equal(jacks + 1, Directory.GetFiles(outDir).Length); // nothing left over: no temporaries
+            Assert.Equal(jacks + 2, Directory.GetFiles(outDir).Length); // nothing left over: no temporaries
+            AssertPng(Path.Combine(outDir, Program.PictureFile));
             foreach (string jack in jacks == 2 ? new[] { "main", "second" } : new[] { "main" })
             {
                 AssertWav(Path.Combine(outDir, jack + ".wav"), 25);
             }
 
+            if (board == "reference")
+            {
+                // The rest of the story: keep-alive on the bank, the computer's clocks, input gain, auto gain, the rate change.
+                Assert.Contains("standalone 48 kHz + keep-alive", run.Output);
+                Assert.Contains("keep-alive: pulse 2", run.Output);
+                Assert.Contains("│ USB 48 kHz │", run.Output);
+                Assert.Contains("│ USB 44.1 kHz │", run.Output);
+                Assert.Contains("changing clocks (muted)", run.Output);
+                Assert.Contains("keys → input 1 gain", run.Output);
+                Assert.Contains("input gain +6.75 / +12.00 dB", run.Output); // input 1 stepped down in 0.75 dB steps
+                Assert.Contains("auto gain done", run.Output);
+                Assert.Contains("│ peaks -", run.Output);
+            }
+
             string timeline = File.ReadAllText(Path.Combine(outDir, "timeline.txt"));
             Assert.Contains("main jack muted", timeline);
             Assert.Contains("summary", timeline);
+        }
+
+        [Fact]
+        public void ExpectHeardMeasuresTheJacksAudio()
+        {
+            string script = Write("heard.session",
+                "0s usb attach\n0s playback sine 1000 -12\n0s boot\n0.7s usb play\n" +
+                "3s expect heard main -42.1 within 0.3\n" + // the -12 dBFS sine through the -30.1 dB default level, no input
+                "+0ms expect heard main -30\n");
+            Result run = Run("--script", script, "--out", Path.Combine(_dir, "out"));
+
+            Assert.Equal(Program.ExitExpectationFailed, run.Exit);
+            Assert.Contains("line 6 (expect heard main -30): the main jack plays at -42.", run.Error);
+        }
+
+        [Fact]
+        public void FaultsPowerAndWavLinesRunAndShowInTheTimeline()
+        {
+            WriteWav("voice.wav", 44100, 1, 2.0, 0.1);
+            string script = Write("faults.session",
+                "0s usb attach\n0s boot\n0.7s usb play\n+0ms usb record\n" +
+                "1s input input-1 wav voice.wav\n+0ms playback wav voice.wav\n" +
+                "3s fault thermal 1s\n" +
+                "+4s fault brownout amplifier\n" + // after the amplifier cooled down (its re-sync would hide the brown-out)
+                "+2s fault brownout wm8960-b\n" + // write-only: the firmware cannot tell (reported)
+                "+2s fault brownout 0x1A\n" +
+                "+2s power cut\n+1s power on\n" +
+                "+4s expect open main\n");
+            Result run = Run("--script", script, "--out", Path.Combine(_dir, "out"));
+
+            Assert.True(run.Exit == 0, run.Error + run.Output);
+            Assert.Contains("headphone amplifier overheated", run.Output);
+            Assert.Contains("cooled down", run.Output);
+            Assert.Contains("headphone amplifier lost its registers", run.Output);
+            Assert.Contains("= FAULT │", run.Output);
+            Assert.Contains("= no power", run.Output);
+            Assert.Contains("settings: loaded record", run.Output); // the boot after power on
+            Assert.Contains("up: USB mode", run.Output.Substring(run.Output.IndexOf("▶ power on", StringComparison.Ordinal))); // the computer's port again
+        }
+
+        [Fact]
+        public void RenderPlaysWavFilesThroughTheFirmwareIntoOneWavPerJack()
+        {
+            string input = WriteWav("in.wav", 48000, 2, 1.5, 0.05);
+            string playback = WriteWav("pb.wav", 44100, 2, 2.0, 0.25);
+            string outDir = Path.Combine(_dir, "render");
+            Result run = Run("render", "--input-wav", input, "--playback-wav", playback, "--out", outDir);
+
+            Assert.True(run.Exit == 0, run.Error);
+            Assert.Contains("pops heard     0", run.Output);
+            AssertWav(Path.Combine(outDir, "main.wav"), 2);
+            AssertPng(Path.Combine(outDir, Program.PictureFile));
+            byte[] main = File.ReadAllBytes(Path.Combine(outDir, "main.wav"));
+            double seconds = (main.Length - WavWriter.HeaderBytes) / 6.0 / 48000;
+            Assert.InRange(seconds, 2.0 + 0.49, 2.0 + 0.51); // from the files' start to their end and the tail
+        }
+
+        [Theory]
+        [InlineData("render --input-wav {dir}/missing.wav", "--input-wav {dir}/missing.wav: cannot read it (no such file)")]
+        [InlineData("render --playback-wav {dir}/text.wav", "--playback-wav {dir}/text.wav: cannot read it (not a WAV file (no RIFF/WAVE header))")]
+        [InlineData("render", "give --input-wav FILE, --playback-wav FILE or both")]
+        [InlineData("--script {dir}/wav.session", "line 1 (input input-1 wav missing.wav): cannot read {dir}/missing.wav: no such file")]
+        [InlineData("--script {dir}/badwav.session", "line 1 (playback wav text.wav): cannot read {dir}/text.wav: not a WAV file")]
+        [InlineData("--script {dir}/chip.session", "line 1: the reference board has no chip 'wm8988' (its chips: amplifier, codec, tpa6130a2, wm8960, wm8960-b, or an address)")]
+        [InlineData("--script {dir}/address.session", "line 1: no chip answers at 0x30 on the reference board")]
+        [InlineData("--board lyrat --script {dir}/thermal.session", "line 1: the lyrat board has no headphone amplifier to overheat")]
+        [InlineData("interactive", "interface-emulator interactive: needs a terminal")]
+        public void TheNewCommandsErrorsAreOneLineAndWriteNothing(string args, string message)
+        {
+            Write("text.wav", "not audio");
+            Write("wav.session", "0s input input-1 wav missing.wav\n");
+            Write("badwav.session", "0s playback wav text.wav\n");
+            Write("chip.session", "0s fault brownout wm8988\n");
+            Write("address.session", "0s fault brownout 0x30\n");
+            Write("thermal.session", "0s fault thermal 1s\n");
+            string outDir = Path.Combine(_dir, "out");
+            string[] argv = (args.Replace("{dir}", _dir) + " --out " + outDir).Split(' ');
+            if (args == "interactive")
+            {
+                argv = new[] { "interactive" };
+            }
+
+            Result run = Run(argv);
+
+            Assert.Equal(Program.ExitUsage, run.Exit);
+            Assert.Contains(message.Replace("{dir}", _dir), run.Error);
+            Assert.Single(run.Error.TrimEnd().Split('\n'));
+            Assert.DoesNotContain("   at ", run.Error);
+            Assert.False(File.Exists(Path.Combine(outDir, "main.wav")));
+        }
+
+        [Fact]
+        public void TheWavReaderReadsPcmAndFloatAndRefusesWhatItCannot()
+        {
+            WavAudio stereo = WavReader.Read(WriteWav("s.wav", 44100, 2, 0.1, 0.5));
+            Assert.Equal(44100, stereo.SampleRate);
+            Assert.Equal(2, stereo.Channels);
+            Assert.Equal(4410, stereo.Left.Length);
+            Assert.InRange(Max(stereo.Left), 0.49, 0.51);
+
+            byte[] header = File.ReadAllBytes(WriteWav("f.wav", 48000, 1, 0.01, 0.5));
+            header[20] = 3; // float format, 16 bit: not a format that exists
+            Assert.Throws<WavException>(() => WavReader.Parse(header));
         }
 
         [Fact]
@@ -225,6 +344,64 @@ namespace InterfaceFirmware.HostTests.EmulatorCli
             Assert.Equal(2000, steps[1].Value);
             Assert.Equal(Verb.Double, steps[2].Verb);
             Assert.Equal(700, steps[3].Value);
+        }
+
+        private static void AssertPng(string path)
+        {
+            byte[] bytes = File.ReadAllBytes(path);
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, bytes[..8]);
+            Assert.Equal("IHDR", Encoding.ASCII.GetString(bytes, 12, 4));
+            Assert.Equal(SessionPicture.Width, BigEndian(bytes, 16));
+            Assert.Equal(SessionPicture.Height, BigEndian(bytes, 20));
+            Assert.True(bytes.Length > 20000, "a picture with content: " + bytes.Length + " bytes");
+        }
+
+        private static int BigEndian(byte[] b, int at)
+        {
+            return (b[at] << 24) | (b[at + 1] << 16) | (b[at + 2] << 8) | b[at + 3];
+        }
+
+        private static double Max(double[] values)
+        {
+            double max = 0;
+            foreach (double v in values)
+            {
+                max = Math.Max(max, Math.Abs(v));
+            }
+
+            return max;
+        }
+
+        // A 16-bit PCM sine (440 Hz) at the given peak.
+        private string WriteWav(string name, int rate, int channels, double seconds, double peak)
+        {
+            int frames = (int)(rate * seconds);
+            using var stream = new MemoryStream();
+            using var w = new BinaryWriter(stream);
+            w.Write(Encoding.ASCII.GetBytes("RIFF"));
+            w.Write(36 + frames * channels * 2);
+            w.Write(Encoding.ASCII.GetBytes("WAVEfmt "));
+            w.Write(16);
+            w.Write((short)1);
+            w.Write((short)channels);
+            w.Write(rate);
+            w.Write(rate * channels * 2);
+            w.Write((short)(channels * 2));
+            w.Write((short)16);
+            w.Write(Encoding.ASCII.GetBytes("data"));
+            w.Write(frames * channels * 2);
+            for (int n = 0; n < frames; n++)
+            {
+                for (int c = 0; c < channels; c++)
+                {
+                    w.Write((short)Math.Round(32767 * peak * Math.Sin(2 * Math.PI * 440 * n / rate)));
+                }
+            }
+
+            w.Flush();
+            string path = Path.Combine(_dir, name);
+            File.WriteAllBytes(path, stream.ToArray());
+            return path;
         }
 
         private static void AssertWav(string path, int atLeastSeconds)
