@@ -37,6 +37,7 @@ namespace InterfaceFirmware.Firmware.Application
             Closing = 4,
             ToStandby = 5,
             Switch = 6,
+            ClocksSettle = 7,
         }
 
         private void StepPower(long nowMs)
@@ -101,6 +102,17 @@ namespace InterfaceFirmware.Firmware.Application
                     if (!_selector.ClockChangeAnnounced)
                     {
                         ApplyClocks();
+                        _clocksAppliedMs = nowMs;
+                        _stage = ClockStage.ClocksSettle;
+                    }
+
+                    break;
+                case ClockStage.ClocksSettle:
+                    // Let the codecs run on the new clocks before the outputs come back: after clocks
+                    // that stopped (a computer gone without notice) the closed output code and the DAC's
+                    // mute ramp could not land; with clocks they do (the zero-cross timeout, 43–85 ms).
+                    if (nowMs - _clocksAppliedMs >= ClockSettleMs)
+                    {
                         RequestCodecs(CodecPowerState.On, nowMs);
                         _stage = ClockStage.PowerOn;
                     }

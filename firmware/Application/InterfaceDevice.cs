@@ -49,6 +49,9 @@ namespace InterfaceFirmware.Firmware.Application
         /// <summary>How often readable chips are asked whether they lost their registers, and the amplifier whether it overheated.</summary>
         public const int ProbeIntervalMs = 500;
 
+        /// <summary>After a clock change, how long the codecs run on the new clocks before their outputs come back.</summary>
+        public const int ClockSettleMs = 150;
+
         /// <summary>Exact digital silence from a running ADC for this long means it is not running: a brown-out.</summary>
         public const int SilentCaptureMs = 100;
 
@@ -79,6 +82,7 @@ namespace InterfaceFirmware.Firmware.Application
         private readonly ChipWatch _amplifierWatch = new ChipWatch();
         private long _nextProbeMs;
         private int _exceptions;
+        private long _clocksAppliedMs;
         private int _brownOuts;
         private long _lastExceptionLogMs = -1000;
         private long _thermalUntilMs = -1;

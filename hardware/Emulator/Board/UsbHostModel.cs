@@ -35,6 +35,7 @@ namespace InterfaceFirmware.Emulator
         private bool _capture;
         private int _sampleRate;
         private int _pendingRate;
+        private int _orphanRate;
         private long _rateDueUs = -1;
         private int _clockNoticeMs = 300;
         private readonly TimedAction _rateDue;
@@ -124,10 +125,14 @@ namespace InterfaceFirmware.Emulator
             get { return _enumerationDueUs >= 0; }
         }
 
-        /// <summary>True while the bridge runs the codec's I2S clocks (while the host has configured it).</summary>
+        /// <summary>
+        /// True while the bridge runs the codec's I2S clocks: while a host has configured it, and,
+        /// once it has run, on after the host let go for as long as it has power (lib_xua's audio
+        /// core keeps its I2S running with silence; only the loss of VBUS stops it).
+        /// </summary>
         public bool DrivesClocks
         {
-            get { return _configured; }
+            get { return _configured || _orphanRate != 0; }
         }
 
         /// <summary>The LRCLK rate the bridge drives, in Hz; 0 when it does not drive the clocks.</summary>
@@ -137,7 +142,7 @@ namespace InterfaceFirmware.Emulator
             {
                 if (!_configured)
                 {
-                    return 0;
+                    return _orphanRate;
                 }
 
                 return _sampleRate != 0 ? _sampleRate : DefaultClockRate;
@@ -216,9 +221,35 @@ namespace InterfaceFirmware.Emulator
             _stateChanges++;
         }
 
+        /// <summary>
+        /// The computer lets go of the device (it sleeps, or its driver unloads) while the port keeps
+        /// its 5 V: the host is gone and the streams stop, but the bridge keeps its clocks running at
+        /// the last rate until it loses power.
+        /// </summary>
+        public void HostLeaves()
+        {
+            if (!_configured)
+            {
+                return;
+            }
+
+            int rate = ClockRate;
+            _enumerationDueUs = -1;
+            _rateDueUs = -1;
+            _configured = false;
+            _playback = false;
+            _capture = false;
+            _sampleRate = 0;
+            _left = SilenceSource.Instance;
+            _right = SilenceSource.Instance;
+            _orphanRate = rate;
+            _stateChanges++;
+        }
+
         /// <summary>The cable is pulled: everything off at once; a pending enumeration never completes.</summary>
         public void Detach()
         {
+            _orphanRate = 0;
             _enumerationDueUs = -1;
             if (!_vbus && !_configured)
             {
@@ -359,6 +390,7 @@ namespace InterfaceFirmware.Emulator
 
             _enumerationDueUs = -1;
             _configured = true;
+            _orphanRate = 0;
             _stateChanges++;
         }
     }

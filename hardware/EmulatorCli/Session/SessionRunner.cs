@@ -264,9 +264,8 @@ namespace InterfaceFirmware.EmulatorCli.Session
                     _lastSource = "computer";
                     break;
                 case "detach":
-                    // The computer lets go of the device; the port keeps its 5 V.
-                    usb.Detach();
-                    usb.AttachPowerOnly();
+                    // The computer lets go of the device; the port keeps its 5 V (an unplug is `power cut`).
+                    usb.HostLeaves();
                     break;
                 case "play":
                     usb.StartPlayback(usb.SampleRate > 0 ? usb.SampleRate : UsbHostModel.DefaultClockRate, _playbackLeft, _playbackRight);
@@ -307,11 +306,11 @@ namespace InterfaceFirmware.EmulatorCli.Session
                     _board.ConnectComputer();
                     break;
                 case "bank":
-                    _board.Usb.Detach(); // the source changes without an interruption (see the README)
+                    _board.Usb.HostLeaves(); // the source changes without an interruption (see the README)
                     _board.ConnectPowerBank();
                     break;
                 case "charger":
-                    _board.Usb.Detach();
+                    _board.Usb.HostLeaves();
                     _board.ConnectCharger();
                     break;
                 default:

@@ -17,15 +17,16 @@ namespace InterfaceFirmware.UnitTests.Firmware
         }
 
         [TestMethod]
-        public static void RecordIs41BytesForTwoJacks()
+        public static void RecordIs60BytesForTwoJacks()
         {
             var record = new SettingsRecord(SettingsLayout.Current(), 2);
-            Assert.AreEqual(1, record.CurrentVersion);
+            Assert.AreEqual(2, record.CurrentVersion);
 
-            // header 13 + boot cap 4, monitor 1, blend 1 + per jack (level 4, range 1, user max 4) × 2 + CRC 4
-            Assert.AreEqual(6 + 18, record.PayloadLength);
-            Assert.AreEqual(41, record.Length);
-            Assert.AreEqual(41, record.Write(new Settings(2), 1, new byte[64]));
+            // header 13 + v1: boot cap 4, monitor 1, blend 1 + per jack (level 4, range 1, user max 4) × 2
+            // + v2: keep-alive 1 + 4 + 4, input gains 4 + 4, clip guards 1 + 1 + CRC 4
+            Assert.AreEqual(6 + 18 + 19, record.PayloadLength);
+            Assert.AreEqual(60, record.Length);
+            Assert.AreEqual(60, record.Write(new Settings(2), 1, new byte[64]));
         }
 
         [TestMethod]
@@ -40,7 +41,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
             record.Check(buffer, length, info);
             Assert.AreEqual((int)SettingsRecordStatus.Valid, (int)info.Status, info.Describe(1));
             Assert.AreEqual(0x01020304u, info.Sequence);
-            Assert.AreEqual(1, info.Version);
+            Assert.AreEqual(2, info.Version);
             Assert.AreEqual(2, info.JackCount);
 
             var loaded = new Settings(2);
@@ -83,6 +84,16 @@ namespace InterfaceFirmware.UnitTests.Firmware
             Assert.AreEqual(2, newFirmware.CurrentVersion);
 
             Settings saved = SettingsTestData.Distinct();
+            var withoutLaterFields = new Settings(2); // the fields neither test layout has stay at their defaults
+            saved.KeepAliveEnabled = withoutLaterFields.KeepAliveEnabled;
+            saved.KeepAlivePeriodMs = withoutLaterFields.KeepAlivePeriodMs;
+            saved.KeepAlivePulseMs = withoutLaterFields.KeepAlivePulseMs;
+            for (int c = 0; c < Settings.InputCount; c++)
+            {
+                saved.InputGainCentiDb[c] = withoutLaterFields.InputGainCentiDb[c];
+                saved.ClipGuard[c] = withoutLaterFields.ClipGuard[c];
+            }
+
             var buffer = new byte[64];
             int length = oldFirmware.Write(saved, 9, buffer);
             Assert.AreEqual(13 + 4 + 8 + 4, length, "the v1 record is the shorter one");

@@ -39,6 +39,12 @@ namespace InterfaceFirmware.UnitTests.Firmware
             settings.BootCapCentiDb = -2500;
             settings.Monitor = MonitorMode.Mono;
             settings.Blend = 17;
+            settings.KeepAliveEnabled = false;
+            settings.KeepAlivePeriodMs = 20000;
+            settings.KeepAlivePulseMs = 500;
+            settings.InputGainCentiDb[0] = 2475;
+            settings.InputGainCentiDb[1] = -300;
+            settings.ClipGuard[0] = true;
             return settings;
         }
 
@@ -56,6 +62,14 @@ namespace InterfaceFirmware.UnitTests.Firmware
             settings.BootCapCentiDb = -4000 + (random.Next(40) * 50);
             settings.Monitor = (MonitorMode)random.Next(3);
             settings.Blend = random.Next(Settings.BlendPositions + 1);
+            settings.KeepAliveEnabled = random.Chance(0.5);
+            settings.KeepAlivePeriodMs = 5000 + (random.Next(20) * 1000);
+            settings.KeepAlivePulseMs = 200 + (random.Next(9) * 100);
+            for (int c = 0; c < Settings.InputCount; c++)
+            {
+                settings.InputGainCentiDb[c] = random.Chance(0.2) ? GainScale.Muted : -1700 + (random.Next(100) * 75);
+                settings.ClipGuard[c] = random.Chance(0.5);
+            }
         }
 
         public static MemoryLog Log()
@@ -88,6 +102,14 @@ namespace InterfaceFirmware.UnitTests.Firmware
             Assert.AreEqual(expected.BootCapCentiDb, actual.BootCapCentiDb, context + ": boot cap");
             Assert.AreEqual((int)expected.Monitor, (int)actual.Monitor, context + ": monitor");
             Assert.AreEqual(expected.Blend, actual.Blend, context + ": blend");
+            Assert.AreEqual(expected.KeepAliveEnabled, actual.KeepAliveEnabled, context + ": keep-alive");
+            Assert.AreEqual(expected.KeepAlivePeriodMs, actual.KeepAlivePeriodMs, context + ": keep-alive period");
+            Assert.AreEqual(expected.KeepAlivePulseMs, actual.KeepAlivePulseMs, context + ": keep-alive pulse");
+            for (int c = 0; c < Settings.InputCount; c++)
+            {
+                Assert.AreEqual(expected.InputGainCentiDb[c], actual.InputGainCentiDb[c], context + ": input gain " + c.ToString());
+                Assert.AreEqual(expected.ClipGuard[c], actual.ClipGuard[c], context + ": clip guard " + c.ToString());
+            }
         }
 
         /// <summary>True if the settings serialize to the same fields.</summary>
