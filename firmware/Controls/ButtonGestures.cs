@@ -14,7 +14,7 @@ namespace InterfaceFirmware.Firmware.Controls
     /// <see cref="DoubleClickMs"/> (a click waits for it only on buttons that have a double
     /// press); repeat after <see cref="RepeatDelayMs"/>, first every <see cref="RepeatStartMs"/>,
     /// each interval 15 % shorter down to <see cref="RepeatFastestMs"/> (at 0.5 dB a step: from
-    /// 3.3 dB/s to 12.5 dB/s, full speed after about 1.5 s); a combo held for
+    /// 3.3 dB/s to 12.5 dB/s, full speed about 1.2 s after the press); a combo held for
     /// <see cref="ComboLongMs"/>. A combo is the button held first plus the one pressed while it
     /// is held; neither then clicks, long-presses or repeats on its own.
     /// </remarks>
