@@ -14,6 +14,8 @@ namespace InterfaceFirmware.Firmware.Indicators
         private readonly bool[] _activeLow;
         private readonly IndicatorBinding[] _table;
         private readonly bool[] _lit;
+        private long _lastSlot = -1;
+        private int _lastIndications = -1;
 
         public LedController(BoardProfile profile, IGpio gpio)
         {
@@ -50,8 +52,17 @@ namespace InterfaceFirmware.Firmware.Indicators
             return 0;
         }
 
+        /// <summary>Drives the LEDs for <paramref name="indications"/> at <paramref name="nowMs"/>; nothing to do between slot changes.</summary>
         public void Update(long nowMs, int indications)
         {
+            long slot = nowMs / LedPatterns.SlotMs;
+            if (slot == _lastSlot && indications == _lastIndications)
+            {
+                return; // the interpreter's time is the loop's budget: patterns change only per slot
+            }
+
+            _lastSlot = slot;
+            _lastIndications = indications;
             for (int led = 0; led < _outputs.Length; led++)
             {
                 bool lit = LedPatterns.IsLit(PatternOf(led, indications), nowMs);
