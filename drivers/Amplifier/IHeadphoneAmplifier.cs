@@ -36,6 +36,16 @@ namespace InterfaceFirmware.Drivers.Amplifier
         /// <summary>Takes charge of the chip at its power-on state and leaves it shut down.</summary>
         DriverStatus Start(long nowMs);
 
+        /// <summary>
+        /// Takes charge of the chip whatever state it is in (an earlier run may have left it
+        /// enabled: the ESP32 restarted under it) and leaves it shut down: a readable chip found
+        /// enabled goes down through the shutdown sequence (mute first), over ticks
+        /// (<see cref="Busy"/>); otherwise as <see cref="Start"/>. The mute is instant on an
+        /// amplifier without zero-cross detection: call this once its source is silent (the
+        /// codec feeding it taken charge of), as every shutdown wants.
+        /// </summary>
+        DriverStatus TakeCharge(long nowMs);
+
         /// <summary>Starts the enable (or shutdown) sequence; <see cref="Tick"/> runs it.</summary>
         DriverStatus SetEnabled(bool enabled, long nowMs);
 

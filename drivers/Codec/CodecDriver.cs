@@ -27,6 +27,7 @@ namespace InterfaceFirmware.Drivers.Codec
             Flush = 3,
             Mute = 4,
             Unmute = 5,
+            TakeOver = 6,
         }
 
         private static readonly SequenceStep[] FlushSequence = { SequenceStep.Do(CodecActions.Flush) };
@@ -48,6 +49,11 @@ namespace InterfaceFirmware.Drivers.Codec
         private long _nextOutputStepMs;
         private long _muteChangedMs;
         private long _biasOffMs = long.MinValue / 2;
+
+        // A take-over runs: once the chip is in Standby, flush what is still dirty (and, for a
+        // readable chip adopted live, first put the driver's defaults back into the cache).
+        private bool _takeOverFlushPending;
+        private bool _reloadDefaultsInStandby;
 
         /// <param name="profile">The chip as data (built once per chip).</param>
         /// <param name="log">Where failures and state changes are reported (may be null).</param>
@@ -117,24 +123,7 @@ namespace InterfaceFirmware.Drivers.Codec
 
         public DriverStatus Start(long nowMs)
         {
-            Runner.Stop();
-            _activity = Activity.None;
-            _clockSequencePending = false;
-            Registers.Cache.RestoreResetValues();
-            Registers.CacheOnly = false;
-            _state = CodecPowerState.Off;
-            _goal = CodecPowerState.Off;
-            _wantMuted = true;
-            _chipMuted = true;
-            _muteChangedMs = nowMs - MuteRampMs; // unpowered: as silent as a finished ramp
-            _outputLeft = Profile.Output.ClosedCode;
-            _outputRight = Profile.Output.ClosedCode;
-            _outputsOpen = false;
-            _biasOffMs = nowMs - Profile.DischargeMs; // out of power-on the outputs are discharged
-            ClearFault();
-            _started = true;
-            _sampleRate = 0;
-            LoadDefaults();
+            Begin(nowMs);
             if (Registers.Flush(int.MaxValue) != 0)
             {
                 return Fail("does not answer while loading its defaults");
@@ -142,6 +131,52 @@ namespace InterfaceFirmware.Drivers.Codec
 
             Report(LogLevel.Info, "started");
             return DriverStatus.Ok;
+        }
+
+        /// <summary>
+        /// Takes charge of the chip whatever state it is in (see <see cref="IAudioCodec.TakeCharge"/>).
+        /// The chip driver says what it found (<see cref="BeginTakeOver"/>): a chip at its reset
+        /// state (or idle) starts as <see cref="Start"/> does; a live one is brought down to
+        /// Standby pop-free, over ticks, and what is still dirty is flushed there.
+        /// </summary>
+        public DriverStatus TakeCharge(long nowMs)
+        {
+            Begin(nowMs);
+            _goal = CodecPowerState.Standby;
+            SequenceStep[] takeOver = BeginTakeOver(nowMs);
+            if (Status != DriverStatus.Ok)
+            {
+                return Status;
+            }
+
+            if (takeOver != null)
+            {
+                // A write-only chip: its blind take-over ends in Standby.
+                _muteChangedMs = nowMs; // a live DAC's soft-mute ramp starts with it
+                _takeOverFlushPending = true;
+                _transitionTo = CodecPowerState.Standby;
+                _activity = Activity.TakeOver;
+                Runner.Start(takeOver);
+                Report(LogLevel.Info, "taking charge (its state unknown): silencing it, then standby");
+            }
+            else if (_state != CodecPowerState.Off)
+            {
+                // A readable chip found live (AdoptLive): down through the driver's own sequences.
+                _takeOverFlushPending = true;
+                Report(LogLevel.Info, "found live: taking charge through its own way down to standby");
+            }
+            else
+            {
+                if (Registers.Flush(int.MaxValue) != 0)
+                {
+                    return Fail("does not answer while loading its defaults");
+                }
+
+                Report(LogLevel.Info, "started");
+            }
+
+            Advance(nowMs);
+            return Status;
         }
 
         public DriverStatus RequestPowerState(CodecPowerState target, long nowMs)
@@ -340,6 +375,32 @@ namespace InterfaceFirmware.Drivers.Codec
 
         // ---- for chip drivers ----------------------------------------------------------------------
 
+        /// <summary>
+        /// Called by <see cref="TakeCharge"/> once the cache holds the reset values with the driver's
+        /// defaults on top (nothing written yet). A readable chip reads what it holds: at its reset
+        /// state or idle (outputs off) it records what the chip holds and returns null, and what
+        /// differs is flushed as by <see cref="Start"/>; live, it calls <see cref="AdoptLive"/> and
+        /// returns null. A write-only chip marks what it cannot know and returns its blind
+        /// take-over: steps that silence the chip from any state, harmless at reset, ending in Standby.
+        /// </summary>
+        protected abstract SequenceStep[] BeginTakeOver(long nowMs);
+
+        /// <summary>
+        /// A readable chip was found live, the cache mirroring what it holds: the driver takes it as
+        /// On, its headphone output open at <paramref name="leftCode"/>/<paramref name="rightCode"/>,
+        /// goes down to Standby through its own sequences (mute first), then puts its defaults back.
+        /// </summary>
+        protected void AdoptLive(int leftCode, int rightCode, bool dacMuted, long nowMs)
+        {
+            _state = CodecPowerState.On;
+            _chipMuted = dacMuted;
+            _muteChangedMs = nowMs;
+            _outputLeft = leftCode;
+            _outputRight = rightCode;
+            _outputsOpen = true;
+            _reloadDefaultsInStandby = true;
+        }
+
         /// <summary>The chip as data.</summary>
         protected CodecProfile Profile { get; }
 
@@ -441,6 +502,62 @@ namespace InterfaceFirmware.Drivers.Codec
             return StepResult.Done;
         }
 
+        // What Start and TakeCharge share: the driver forgets everything, the cache holds the reset
+        // values with the driver's defaults on top, and the chip counts as Off; nothing is written.
+        private void Begin(long nowMs)
+        {
+            Runner.Stop();
+            _activity = Activity.None;
+            _clockSequencePending = false;
+            _takeOverFlushPending = false;
+            _reloadDefaultsInStandby = false;
+            Registers.Cache.RestoreResetValues();
+            Registers.CacheOnly = false;
+            _state = CodecPowerState.Off;
+            _goal = CodecPowerState.Off;
+            _wantMuted = true;
+            _chipMuted = true;
+            _sampleRate = 0;
+            _muteChangedMs = nowMs - MuteRampMs; // unpowered: as silent as a finished ramp
+            _outputLeft = Profile.Output.ClosedCode;
+            _outputRight = Profile.Output.ClosedCode;
+            _outputsOpen = false;
+            _biasOffMs = nowMs - Profile.DischargeMs; // out of power-on the outputs are discharged
+            ClearFault();
+            _started = true;
+            LoadDefaults();
+        }
+
+        // A readable chip adopted live is in Standby now, its outputs off: the driver's defaults go
+        // back into the cache (the power registers stay as the sequences left them).
+        private void ReloadDefaults()
+        {
+            for (int register = 0; register < Registers.Cache.Count; register++)
+            {
+                if (!IsSequenced(register))
+                {
+                    Registers.Cache.Set(register, Registers.Cache.ResetValue(register));
+                }
+            }
+
+            _outputLeft = Profile.Output.ClosedCode;
+            _outputRight = Profile.Output.ClosedCode;
+            LoadDefaults();
+        }
+
+        private bool IsSequenced(int register)
+        {
+            for (int i = 0; i < Profile.SequencedRegisterCount; i++)
+            {
+                if (Profile.SequencedRegister(i) == register)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private bool WriteDacMute(bool muted, long nowMs)
         {
             if (muted != _chipMuted)
@@ -489,7 +606,7 @@ namespace InterfaceFirmware.Drivers.Codec
                         return; // waiting (a settle time, a ramp, the writes-per-tick budget), or failed
                     }
 
-                    if (_activity == Activity.Transition)
+                    if (_activity == Activity.Transition || _activity == Activity.TakeOver)
                     {
                         _state = _transitionTo;
                         if (Logging)
@@ -499,6 +616,21 @@ namespace InterfaceFirmware.Drivers.Codec
                     }
 
                     _activity = Activity.None;
+                    continue;
+                }
+
+                if (_takeOverFlushPending && _state == CodecPowerState.Standby)
+                {
+                    // Taken over, outputs off: whatever the chip may still hold differently is written now.
+                    _takeOverFlushPending = false;
+                    if (_reloadDefaultsInStandby)
+                    {
+                        _reloadDefaultsInStandby = false;
+                        ReloadDefaults();
+                    }
+
+                    _activity = Activity.Flush;
+                    Runner.Start(FlushSequence);
                     continue;
                 }
 

@@ -40,6 +40,24 @@ namespace InterfaceFirmware.Drivers.Codec
         /// </summary>
         DriverStatus Start(long nowMs);
 
+        /// <summary>
+        /// Takes charge of the chip whatever state it is in: at its power-on state, or left live and
+        /// playing by an earlier run (the ESP32 restarted under powered chips: a watchdog, a crash,
+        /// a new deploy). A chip at reset starts as with <see cref="Start"/> and heads for Standby;
+        /// a live one is silenced without a pop (the DAC's soft mute, then the analogue paths) and
+        /// brought down to Standby with its bias kept, over ticks. <see cref="Busy"/> until the
+        /// chip is in Standby with the driver's defaults in place: configure it (inputs, gains,
+        /// monitor, clocks) after that, as the take-over may rewrite any register until then.
+        /// </summary>
+        /// <remarks>
+        /// A separate entry point rather than a safer <see cref="Start"/>: a write-only chip cannot
+        /// tell whether it is live, so taking charge blind costs time (the mute ramp and the
+        /// zero-cross timeout) and writes on every chip; <see cref="Start"/> stays the cheap,
+        /// exact start for a chip known to be at reset (after a power-up the firmware saw, or a
+        /// reset it made), and its figures and tests stay what they were.
+        /// </remarks>
+        DriverStatus TakeCharge(long nowMs);
+
         /// <summary>Starts the pop-free transition towards <paramref name="target"/> (one state at a time, over ticks).</summary>
         DriverStatus RequestPowerState(CodecPowerState target, long nowMs);
 

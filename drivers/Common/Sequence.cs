@@ -29,6 +29,15 @@ namespace InterfaceFirmware.Drivers
             return Update(register, -1, value);
         }
 
+        /// <summary>
+        /// Writes the register's cached value if the chip may hold anything else (a register the
+        /// driver marked unknown is always written; one the chip is known to hold, never).
+        /// </summary>
+        public static SequenceStep Rewrite(int register)
+        {
+            return Update(register, 0, 0);
+        }
+
         public static SequenceStep Update(int register, int mask, int value)
         {
             var step = new SequenceStep();

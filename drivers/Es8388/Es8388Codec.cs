@@ -218,6 +218,54 @@ namespace InterfaceFirmware.Drivers.Es8388
             Registers.Cache.Update(Es8388Registers.DacControl3, Es8388Registers.Mute, muted || _dacVolumeMuted ? Es8388Registers.Mute : 0);
         }
 
+        /// <summary>
+        /// Readable: asks the chip what it holds (CONTROL1 to DACCONTROL30, 0x00–0x34; the
+        /// undocumented 0x35–0x39 the driver never writes). OUT1 enabled (DACPOWER) means it may
+        /// be playing: the cache takes on what the chip holds and the driver goes down through its
+        /// own On → Standby (the DAC's soft mute, OUT1 closed, stepped if a monitor path is open,
+        /// the bypass cut, then the power-down). Otherwise (at reset, or left idle) the start
+        /// writes only what differs from the driver's defaults.
+        /// </summary>
+        protected override SequenceStep[] BeginTakeOver(long nowMs)
+        {
+            var held = new int[Es8388Registers.DacControl30 + 1];
+            for (int register = 0; register < held.Length; register++)
+            {
+                if (!Registers.ReadChip(register, out held[register]))
+                {
+                    Fail("does not answer a read of register 0x" + register.ToString("X2"));
+                    return null;
+                }
+
+                Registers.Cache.MarkChipHolds(register, held[register]);
+            }
+
+            if ((held[Es8388Registers.DacPower] & Es8388Registers.Out1Enable) == 0)
+            {
+                return null; // the outputs are off: nothing to be heard
+            }
+
+            for (int register = 0; register < held.Length; register++)
+            {
+                Registers.Cache.Set(register, held[register]);
+            }
+
+            _dacVolumeMuted = false;
+            _bypassWanted = 0;
+            for (int path = 0; path < 4; path++)
+            {
+                if ((held[Es8388Registers.DacControl17 + path] & Es8388Registers.BypassToMixer) != 0)
+                {
+                    _bypassWanted |= 1 << path;
+                }
+            }
+
+            _monitorCut = false;
+            AdoptLive(held[Es8388Registers.LeftOut1Volume] & Es8388Registers.Out1VolumeMask, held[Es8388Registers.RightOut1Volume] & Es8388Registers.Out1VolumeMask,
+                (held[Es8388Registers.DacControl3] & Es8388Registers.Mute) != 0, nowMs);
+            return null;
+        }
+
         /// <summary>The chip's bypass switches are off after its reset: the monitor stays cut until the next un-mute.</summary>
         protected override void OnChipReset()
         {

@@ -39,6 +39,9 @@ namespace InterfaceFirmware.Drivers.Es8388
         public const int LeftOut1Volume = 0x2E;  // DACCONTROL24, LOUT1VOL
         public const int RightOut1Volume = 0x2F; // DACCONTROL25, ROUT1VOL
 
+        /// <summary>The last documented register (DACCONTROL30); 0x35–0x39 are undocumented and never written.</summary>
+        public const int DacControl30 = 0x34;
+
         // CONTROL1: SCPRESET, ENREF, VMIDSEL (00 off, 01 50 kΩ, 10 500 kΩ, 11 5 kΩ)
         public const int ScpReset = 0x80;
         public const int EnableReference = 0x04;

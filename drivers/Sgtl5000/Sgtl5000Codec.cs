@@ -257,6 +257,17 @@ namespace InterfaceFirmware.Drivers.Sgtl5000
         /// the driver relies on (Linux sgtl5000_fill_defaults), so the chip is where a power-on
         /// leaves it.
         /// </summary>
+        /// <summary>
+        /// Not taken over live yet: as <see cref="CodecDriver.Start"/> (it reads every relied
+        /// register and writes what differs; on a chip left playing those writes cut the outputs
+        /// at once, see the remarks). A live take-over would read CHIP_ANA_POWER and go down
+        /// through the driver's own On → Standby, as the ES8388's does.
+        /// </summary>
+        protected override SequenceStep[] BeginTakeOver(long nowMs)
+        {
+            return null;
+        }
+
         protected override bool ResetChip()
         {
             int[] reset = Sgtl5000Registers.ResetValues();

@@ -120,6 +120,56 @@ namespace InterfaceFirmware.Drivers.Tpa6130a2
             return Status;
         }
 
+        /// <summary>
+        /// Reads Control, Volume and Output impedance (the chip is readable; with the SD line low it
+        /// is unpowered and holds nothing: <see cref="Start"/>). Enabled and out of software
+        /// shutdown, it may be playing: the cache takes on what it holds and the shutdown sequence
+        /// runs (mute, channels off, SWS, SD low). Otherwise <see cref="Start"/>, unchanged.
+        /// </summary>
+        public DriverStatus TakeCharge(long nowMs)
+        {
+            if (_shutdownLine != null && !_shutdownLine.Level)
+            {
+                return Start(nowMs);
+            }
+
+            Runner.Stop();
+            ClearFault();
+            Registers.Cache.RestoreResetValues();
+            Registers.CacheOnly = false;
+            _thermalSeen = false;
+            int[] held = new int[Tpa6130a2Registers.OutputImpedance + 1];
+            for (int register = Tpa6130a2Registers.Control; register <= Tpa6130a2Registers.OutputImpedance; register++)
+            {
+                if (!ReadRegister(register, out held[register]))
+                {
+                    return Status;
+                }
+            }
+
+            int control = held[Tpa6130a2Registers.Control];
+            bool live = (control & Tpa6130a2Registers.SoftwareShutdown) == 0 && (control & Tpa6130a2Registers.EnableBoth) != 0;
+            if (!live)
+            {
+                return Start(nowMs);
+            }
+
+            for (int register = Tpa6130a2Registers.Control; register <= Tpa6130a2Registers.OutputImpedance; register++)
+            {
+                Registers.Cache.Set(register, held[register]);
+                Registers.Cache.MarkChipHolds(register, held[register]);
+            }
+
+            _started = true;
+            _wantEnabled = false;
+            _enabled = false;
+            _wantMute = 0;
+            Report(LogLevel.Info, "found enabled: shutting it down");
+            Runner.Start(Tpa6130a2Sequences.Shutdown);
+            Tick(nowMs);
+            return Status;
+        }
+
         public DriverStatus SetEnabled(bool enabled, long nowMs)
         {
             if (!_started)

@@ -211,6 +211,22 @@ namespace InterfaceFirmware.Drivers.Wm8960
             Registers.Cache.Update(Wm8960Registers.RightOutMix, Wm8960Registers.DacToMixer, Wm8960Registers.DacToMixer);
         }
 
+        /// <summary>
+        /// Write-only: whether the chip is live cannot be asked, and a reset (R15) would cut VMID
+        /// under the headphone capacitors. Every register the driver manages counts as unknown,
+        /// and the blind <see cref="Wm8960Sequences.TakeOver"/> silences and rewrites the chip.
+        /// </summary>
+        protected override SequenceStep[] BeginTakeOver(long nowMs)
+        {
+            int[] managed = Wm8960Registers.Managed();
+            for (int i = 0; i < managed.Length; i++)
+            {
+                Registers.Cache.MarkUnknown(managed[i]);
+            }
+
+            return Wm8960Sequences.TakeOver; // it stops the PLL (Power2 = 0): _pllRunning stays false
+        }
+
         protected override bool ResetChip()
         {
             // Any value written to R15 resets every register (R15 is a command, not cached).

@@ -123,6 +123,21 @@ namespace InterfaceFirmware.Drivers.Wm8960
         public const int InputPgas = 0x030;
         public const int OutputMixers = 0x00C;
 
+        /// <summary>
+        /// Every register this driver writes (the others it leaves at their power-on values). A
+        /// take-over of a chip in an unknown state rewrites all of these (see Wm8960Sequences.TakeOver).
+        /// </summary>
+        public static int[] Managed()
+        {
+            return new int[]
+            {
+                LeftInputVolume, RightInputVolume, LeftHeadphoneVolume, RightHeadphoneVolume, Clocking1, DacControl1,
+                DacControl2, AudioInterface1, LeftDacVolume, RightDacVolume, LeftAdcVolume, RightAdcVolume,
+                AdditionalControl1, Power1, Power2, AntiPop1, AntiPop2, LeftInputPath, RightInputPath, LeftOutMix,
+                RightOutMix, LeftBypass, RightBypass, Power3, Pll1, Pll2, Pll3, Pll4,
+            };
+        }
+
         private static readonly int[] PowerOnValues =
         {
             0x097, 0x097, 0x000, 0x000, 0x000, 0x008, 0x000, 0x00A, // 0x00

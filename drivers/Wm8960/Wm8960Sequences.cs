@@ -37,6 +37,20 @@ namespace InterfaceFirmware.Drivers.Wm8960
 
 
 
+        /// <summary>
+        /// The take-over's wait for the DAC's soft mute: the slow ramp (DACMR = 1, 0.5 dB per 32
+        /// samples: 8160 samples from full scale, WM8960 datasheet R6) at the lowest rate the
+        /// firmware clocks (44.1 kHz) is 185 ms; the rate the earlier run used is unknown.
+        /// </summary>
+        public const int TakeOverMuteRampMs = 195;
+
+        /// <summary>
+        /// The take-over's wait for the zero-cross latch: with TOEN and TOCLKSEL = 1 (R23) the
+        /// timeout clock is SYSCLK/2^19 (42.7 ms at 12.288 MHz, 46.4 ms at 11.2896 MHz) and a
+        /// pending volume update lands by its second tick at the latest, silence or not.
+        /// </summary>
+        public const int TakeOverLatchMs = 100;
+
         /// <summary>Writes ADCDIV/DACDIV, SYSCLKDIV and CLKSEL of the clock plan.</summary>
         public const int WriteDividers = CodecActions.FirstChipAction;
 
@@ -106,6 +120,50 @@ namespace InterfaceFirmware.Drivers.Wm8960
             SequenceStep.Write(Wm8960Registers.AntiPop1, Wm8960Registers.AntiPopStartup),
             SequenceStep.Update(Wm8960Registers.Power1, Wm8960Registers.VmidMask | Wm8960Registers.Vref, Wm8960Registers.Vmid2x250k),
             SequenceStep.Do(CodecActions.BiasOff),
+        };
+
+        /// <summary>
+        /// Taking charge of a chip in an unknown state (the ESP32 restarted under it; it is
+        /// write-only, so nothing can be asked): every register the driver manages counts as
+        /// unknown, so each step writes its whole value. Blind, pop-free from any state, and a
+        /// no-op on the analogue side of a chip at reset, ending in Standby:
+        /// <list type="number">
+        /// <item>The zero-cross timeout on (fast), the DAC soft-muted on its slow ramp; wait the
+        /// ramp out: playback fades. (At reset: the DAC is soft-muted already, R5 = 0x008.)</item>
+        /// <item>The headphone volume to its mute code through the zero-cross latch with VU: it
+        /// lands at a zero crossing of what is left (a monitor path), or at the timeout on
+        /// silence; wait for that. (At reset: the drivers are off, the volume is at mute.)</item>
+        /// <item>The bypass and cross paths out of the output mixers, then the headphone drivers,
+        /// DACs, PLL, PGAs and mixers off, in the order of <see cref="OnToStandby"/>.</item>
+        /// <item>VREF off with VMID held, the anti-pop buffers tying the outputs to it, as in
+        /// <see cref="StandbyToOff"/>: VMID is never cut under tied outputs (that thumps, see the
+        /// class remarks). From there on <see cref="OffToStandby"/> exactly: VMID through 2×50 kΩ
+        /// (on a chip at reset, with soft start: the same writes a cold start makes), settle,
+        /// VREF, idle at 2×250 kΩ.</item>
+        /// </list>
+        /// The driver then flushes every other managed register (the outputs are off).
+        /// </summary>
+        public static readonly SequenceStep[] TakeOver =
+        {
+            SequenceStep.Rewrite(Wm8960Registers.AdditionalControl1),
+            SequenceStep.Rewrite(Wm8960Registers.DacControl2),
+            SequenceStep.Rewrite(Wm8960Registers.DacControl1),
+            SequenceStep.Wait(TakeOverMuteRampMs),
+            SequenceStep.Rewrite(Wm8960Registers.LeftHeadphoneVolume),
+            SequenceStep.Rewrite(Wm8960Registers.RightHeadphoneVolume),
+            SequenceStep.Wait(TakeOverLatchMs),
+            SequenceStep.Rewrite(Wm8960Registers.LeftBypass),
+            SequenceStep.Rewrite(Wm8960Registers.RightBypass),
+            SequenceStep.Rewrite(Wm8960Registers.LeftOutMix),
+            SequenceStep.Rewrite(Wm8960Registers.RightOutMix),
+            SequenceStep.Rewrite(Wm8960Registers.Power2),
+            SequenceStep.Rewrite(Wm8960Registers.Power3),
+            SequenceStep.Write(Wm8960Registers.AntiPop1, Wm8960Registers.AntiPopStartup),
+            SequenceStep.Write(Wm8960Registers.Power1, Wm8960Registers.Vmid2x50k),
+            SequenceStep.Wait(VmidSettleMs),
+            SequenceStep.Update(Wm8960Registers.Power1, Wm8960Registers.Vref, Wm8960Registers.Vref),
+            SequenceStep.Write(Wm8960Registers.AntiPop1, Wm8960Registers.AntiPopRunning),
+            SequenceStep.Update(Wm8960Registers.Power1, Wm8960Registers.VmidMask, Wm8960Registers.Vmid2x250k),
         };
 
         /// <summary>MCLK straight to SYSCLK (or halved): select MCLK, stop the PLL, set the dividers.</summary>

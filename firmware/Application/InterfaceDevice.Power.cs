@@ -46,6 +46,11 @@ namespace InterfaceFirmware.Firmware.Application
             switch (_stage)
             {
                 case ClockStage.TakeCharge:
+                    if (!CodecsInCharge(nowMs))
+                    {
+                        break; // the chips may be live (the ESP32 restarted under them): silenced and in standby first
+                    }
+
                     TakeCharge(nowMs);
                     _tookCharge = true;
                     _stage = ClockStage.BiasUp;
@@ -121,20 +126,19 @@ namespace InterfaceFirmware.Firmware.Application
             }
         }
 
-        // Takes charge of the chips at their power-on state and configures them while nothing is
-        // live; the bias comes up (Standby) while the mode is being decided.
+        // Once the codecs are in charge (in standby, outputs off): the amplifier, then the chips'
+        // configuration while nothing is live; the mode is decided meanwhile.
         private void TakeCharge(long nowMs)
         {
-            _log.Write(LogLevel.Info, Source, _profile.Name + " board: taking charge of the chips");
             if (_amplifier != null && ChipPresence.CheckAmplifier(_amplifier, _log))
             {
-                _amplifier.Start(nowMs);
+                _amplifier.TakeCharge(nowMs); // its source is silent now
             }
 
             for (int i = 0; i < _codecs.Length; i++)
             {
                 IAudioCodec codec = _codecs[i];
-                if (codec.Start(nowMs) != DriverStatus.Ok)
+                if (codec.Status != DriverStatus.Ok)
                 {
                     continue; // logged by the driver; shown as a fault
                 }
@@ -168,6 +172,31 @@ namespace InterfaceFirmware.Firmware.Application
             }
 
             RequestCodecs(CodecPowerState.Standby, nowMs);
+        }
+
+        // The codecs take charge of their chips whatever state they are in (TakeCharge runs over
+        // ticks: a live chip is silenced and brought to standby); true once none is busy with it.
+        private bool CodecsInCharge(long nowMs)
+        {
+            if (!_codecsTakingCharge)
+            {
+                _log.Write(LogLevel.Info, Source, _profile.Name + " board: taking charge of the chips");
+                _codecsTakingCharge = true;
+                for (int i = 0; i < _codecs.Length; i++)
+                {
+                    _codecs[i].TakeCharge(nowMs);
+                }
+            }
+
+            for (int i = 0; i < _codecs.Length; i++)
+            {
+                if (_codecs[i].Status == DriverStatus.Ok && _codecs[i].Busy)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         // The mode's clocks: the bridge's (256·fs) in USB mode, the ESP32's in standalone mode.

@@ -104,6 +104,7 @@ namespace InterfaceFirmware.Firmware.Application
         private readonly ModeSelector _selector;
         private readonly KeepAlive _keepAlive;
         private ClockStage _stage = ClockStage.TakeCharge;
+        private bool _codecsTakingCharge;
         private DeviceMode _mode;
         private int _rate;
 

@@ -25,13 +25,19 @@ namespace InterfaceFirmware.UnitTests.Drivers
 
         /// <summary>Powers the board, starts the ESP32's 48 kHz clocks, boots for <paramref name="bootMs"/> and starts the driver.</summary>
         public AudioKitDriverRig(int bootMs)
+            : this(bootMs, false)
+        {
+        }
+
+        /// <param name="takeCharge">The driver takes charge of the chip (<see cref="Es8388Codec.TakeCharge"/>, heading for Standby) instead of starting it.</param>
+        public AudioKitDriverRig(int bootMs, bool takeCharge)
         {
             Board = new VirtualBoard(BoardDescription.AudioKit(), 21);
             SetEspClock(48000);
             Board.RunMs(bootMs);
             Board.Bus.LogEnabled = true;
             Codec = new Es8388Codec(Board.Bus, Board.Description.CodecAddress, Board.Log);
-            Assert.AreEqual((int)DriverStatus.Ok, (int)Codec.Start(Now));
+            Assert.AreEqual((int)DriverStatus.Ok, (int)(takeCharge ? Codec.TakeCharge(Now) : Codec.Start(Now)));
         }
 
         /// <summary>A board that booted for 100 ms before the driver started.</summary>

@@ -26,15 +26,21 @@ namespace InterfaceFirmware.UnitTests.Drivers
         private long _recordFrom = -1;
 
         public ReferenceDriverRig()
+            : this(false)
+        {
+        }
+
+        /// <param name="takeCharge">The drivers take charge of the chips (<see cref="Wm8960Codec.TakeCharge"/>, heading for Standby) instead of starting them.</param>
+        public ReferenceDriverRig(bool takeCharge)
         {
             Board = new VirtualBoard(BoardDescription.Reference(), 21);
             Board.ConnectComputer();
             Board.RunMs(500); // enumeration: the bridge now clocks the codec
             Board.Bus.LogEnabled = true;
             Codec = new Wm8960Codec(Board.Bus, Board.Description.CodecAddress, Board.Log);
-            Assert.AreEqual((int)DriverStatus.Ok, (int)Codec.Start(Now));
+            Assert.AreEqual((int)DriverStatus.Ok, (int)(takeCharge ? Codec.TakeCharge(Now) : Codec.Start(Now)));
             Amplifier = new Tpa6130a2Amplifier(Board.Bus, Board.Description.AmplifierAddress, Board.AmplifierShutdown, Board.Log);
-            Assert.AreEqual((int)DriverStatus.Ok, (int)Amplifier.Start(Now));
+            Assert.AreEqual((int)DriverStatus.Ok, (int)(takeCharge ? Amplifier.TakeCharge(Now) : Amplifier.Start(Now)));
         }
 
         public long Now

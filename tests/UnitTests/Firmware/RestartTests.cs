@@ -43,7 +43,6 @@ namespace InterfaceFirmware.UnitTests.Firmware
         [DataRow("audiokit")]
         public static void TheEsp32RestartingUnderLivePlayingChipsTakesChargeWithoutAPopOrALevelJump(string board)
         {
-            Assert.SkipTest("taking charge of live chips: the drivers' take-over lands with the takeover branch");
             var first = new DeviceRig(board, null);
             first.PlayTone(-6);
             first.Boot();
