@@ -14,6 +14,7 @@ namespace InterfaceFirmware.Firmware.Application
             Bus = bus;
             Gpio = gpio;
             Log = log;
+            ChipsMayBeLive = true;
         }
 
         public IClock Clock { get; }
@@ -35,5 +36,14 @@ namespace InterfaceFirmware.Firmware.Application
         public ISettingsStore Store { get; set; }
 
         public IAdcTap AdcTap { get; set; }
+
+        /// <summary>
+        /// The chips may be powered and playing from before this start (the processor restarted
+        /// under them: a watchdog, a crash, a new deploy): the firmware then takes charge of them
+        /// softly, which on a write-only codec means rewriting registers a cold chip already holds
+        /// (about 16 writes and 310 ms per WM8960). False only where the start is known to follow a
+        /// power-up of the whole board. True by default: the safe choice when it is unknown.
+        /// </summary>
+        public bool ChipsMayBeLive { get; set; }
     }
 }

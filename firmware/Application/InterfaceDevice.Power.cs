@@ -132,7 +132,14 @@ namespace InterfaceFirmware.Firmware.Application
         {
             if (_amplifier != null && ChipPresence.CheckAmplifier(_amplifier, _log))
             {
-                _amplifier.TakeCharge(nowMs); // its source is silent now
+                if (_io.ChipsMayBeLive)
+                {
+                    _amplifier.TakeCharge(nowMs); // its source is silent now
+                }
+                else
+                {
+                    _amplifier.Start(nowMs);
+                }
             }
 
             for (int i = 0; i < _codecs.Length; i++)
@@ -184,7 +191,14 @@ namespace InterfaceFirmware.Firmware.Application
                 _codecsTakingCharge = true;
                 for (int i = 0; i < _codecs.Length; i++)
                 {
-                    _codecs[i].TakeCharge(nowMs);
+                    if (_io.ChipsMayBeLive)
+                    {
+                        _codecs[i].TakeCharge(nowMs); // silenced softly and brought to standby over ticks
+                    }
+                    else
+                    {
+                        _codecs[i].Start(nowMs);
+                    }
                 }
             }
 

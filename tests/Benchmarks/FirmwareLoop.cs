@@ -49,6 +49,7 @@ namespace InterfaceFirmware.Benchmarks
         public static InterfaceDevice StartDevice(VirtualBoard board, InterfaceFirmware.Hal.II2cBus bus, bool metering)
         {
             var io = new BoardIo(board.Clock, bus, new VirtualGpio(board), board.Log);
+            io.ChipsMayBeLive = false; // a board just powered up
             io.Usb = board.Usb;
             io.CodecClock = board.CodecClock;
             io.Power = board.Power;

@@ -49,6 +49,13 @@ namespace InterfaceFirmware.EmulatorCli.Session
         {
             _profile = BoardProfiles.ByName(boardName);
             _board = new VirtualBoard(Boards.Description(boardName), 1);
+            _board.Power.PowerChanged += on =>
+            {
+                if (!on)
+                {
+                    _poweredSinceBoot = false; // the chips lose their registers with the supply
+                }
+            };
             _timeline = timeline;
             _board.Bus.LogEnabled = true;
             _board.PlugHeadphones(true);
@@ -237,14 +244,21 @@ namespace InterfaceFirmware.EmulatorCli.Session
             }
         }
 
+        private bool _poweredSinceBoot;
+
         private void Boot()
         {
+            // A second boot line with the power on restarts the ESP32 under live chips; a boot after
+            // a power-up (the first, or after a cut) finds them at their reset state.
+            bool restart = _device != null && _poweredSinceBoot;
             if (_device != null)
             {
-                _board.Clock.StopTicks(); // a second boot line restarts the firmware
+                _board.Clock.StopTicks();
             }
 
+            _poweredSinceBoot = true;
             var io = new BoardIo(_board.Clock, _board.Bus, new VirtualGpio(_board), _board.Log);
+            io.ChipsMayBeLive = restart;
             io.Usb = _board.Usb;
             io.CodecClock = _board.CodecClock;
             io.Power = _board.Power;
@@ -315,6 +329,7 @@ namespace InterfaceFirmware.EmulatorCli.Session
                     break;
                 default:
                     _board.DisconnectPower();
+                    _poweredSinceBoot = false;
                     break;
             }
 

@@ -51,6 +51,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
             Board.PlugHeadphones(true);
             Board.Bus.LogEnabled = true;
             var io = new BoardIo(Board.Clock, Board.Bus, new VirtualGpio(Board), Board.Log);
+            io.ChipsMayBeLive = false; // the rig's board was just powered up
             io.Usb = Board.Usb;
             io.CodecClock = Board.CodecClock;
             io.Power = Board.Power;
