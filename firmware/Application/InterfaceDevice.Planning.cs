@@ -30,15 +30,48 @@ namespace InterfaceFirmware.Firmware.Application
         // position and the monitor stays; towards playback, the monitor goes down and playback
         // stays; at the ends the other side is off. The louder side is always at the jack's level,
         // so the blend never makes a jack louder than its level.
+        // Planning is pure: it runs again only when one of its inputs changed (the interpreter's
+        // time is the loop's budget).
         private void PlanJack(int j)
+        {
+            PlanJack(j, WantOpen(j));
+        }
+
+        private void PlanJack(int j, bool wantOpen)
         {
             JackSettings jack = _settings.Jacks[j];
             int blend = _settings.Blend;
+            int inputGain = InputGainSetting(0) > InputGainSetting(1) ? InputGainSetting(0) : InputGainSetting(1);
+            PlanInputs key = _planned[j];
+            if (key.Valid && key.Level == jack.LevelCentiDb && key.Range == jack.Range && key.Silent == !wantOpen
+                && key.Monitor == _settings.Monitor && key.Blend == blend && key.InputGain == inputGain)
+            {
+                return;
+            }
+
             int centre = Settings.BlendPositions / 2;
             int playbackOffset = blend >= centre ? 0 : (blend == 0 ? GainScale.Muted : -(centre - blend) * 100);
             int monitorOffset = blend <= centre ? 0 : (blend == Settings.BlendPositions ? GainScale.Muted : -(blend - centre) * 100);
-            int inputGain = InputGainSetting(0) > InputGainSetting(1) ? InputGainSetting(0) : InputGainSetting(1);
-            _planners[j].Plan(jack.LevelCentiDb, jack.Range, !WantOpen(j), _settings.Monitor, playbackOffset, monitorOffset, inputGain, _targets[j]);
+            _planners[j].Plan(jack.LevelCentiDb, jack.Range, !wantOpen, _settings.Monitor, playbackOffset, monitorOffset, inputGain, _targets[j]);
+            key.Valid = true;
+            key.Level = jack.LevelCentiDb;
+            key.Range = jack.Range;
+            key.Silent = !wantOpen;
+            key.Monitor = _settings.Monitor;
+            key.Blend = blend;
+            key.InputGain = inputGain;
+        }
+
+        /// <summary>What a jack's targets were planned from.</summary>
+        private sealed class PlanInputs
+        {
+            public bool Valid;
+            public int Level;
+            public HeadphoneRange Range;
+            public bool Silent;
+            public MonitorMode Monitor;
+            public int Blend;
+            public int InputGain;
         }
 
         private bool WantOpen(int j)

@@ -75,6 +75,7 @@ namespace InterfaceFirmware.Firmware.Application
         private readonly ActionQueue _actions = new ActionQueue(16);
         private readonly int _jackCount;
         private readonly JackTargets[] _targets;
+        private readonly PlanInputs[] _planned;
         private readonly JackPlanner[] _planners;
         private readonly JackOutput[] _outputs;
         private readonly IAudioCodec[] _codecs;
@@ -147,6 +148,7 @@ namespace InterfaceFirmware.Firmware.Application
             }
 
             _targets = new JackTargets[_jackCount];
+            _planned = new PlanInputs[_jackCount];
             _planners = new JackPlanner[_jackCount];
             _outputs = new JackOutput[_jackCount];
             for (int j = 0; j < _jackCount; j++)
@@ -155,6 +157,7 @@ namespace InterfaceFirmware.Firmware.Application
                 IAudioCodec codec = _codecs[jack.CodecIndex];
                 IHeadphoneAmplifier amplifier = jack.ThroughAmplifier ? _amplifier : null;
                 _targets[j] = new JackTargets();
+                _planned[j] = new PlanInputs();
                 _planners[j] = new JackPlanner(jack, codec.Capabilities, amplifier != null ? amplifier.Volume : null, profile.Codecs[jack.CodecIndex].CrossFeedOnInput3);
                 _outputs[j] = new JackOutput(codec, amplifier, jack.HoldHeadphoneVolume);
             }
@@ -334,10 +337,11 @@ namespace InterfaceFirmware.Firmware.Application
 
             for (int j = 0; j < _jackCount; j++)
             {
-                PlanJack(j);
+                bool wantOpen = WantOpen(j);
+                PlanJack(j, wantOpen);
                 if (_tookCharge)
                 {
-                    _outputs[j].Advance(_targets[j], WantOpen(j), _state.Jacks[j].Plugged, nowMs);
+                    _outputs[j].Advance(_targets[j], wantOpen, _state.Jacks[j].Plugged, nowMs);
                 }
             }
 
