@@ -130,24 +130,147 @@ namespace InterfaceFirmware.Firmware.Eq
         /// <summary>
         /// The chip's coefficients of a normalized biquad with its feed-forward part scaled by
         /// <paramref name="gain"/> into <paramref name="chip"/> (b0, b1, b2, −a1, −a2; the order
-        /// <c>Sgtl5000Codec.WriteBiquad</c> takes). Returns false if one is out of the 20-bit range (it is clamped).
+        /// <c>Sgtl5000Codec.WriteBiquad</c> takes), the closest of a few roundings to the design
+        /// (see remarks). Returns false if one is out of the 20-bit range (it is clamped).
         /// </summary>
-        public static bool Quantize(double[] c, double gain, int[] chip)
+        /// <remarks>
+        /// At low frequencies the 20-bit direct form is coarse: at 100 Hz and 48 kHz, 1 + a1 + a2
+        /// is only some tens of steps of 2^-18, so rounding each coefficient on its own can move a
+        /// shelf's DC gain or a peak's centre by tenths of a dB, and leaves a high-pass without its
+        /// zero at DC. The candidates: a1 and a2 rounded, and one step either side of each
+        /// (stable ones only); b0, b1, b2 each rounded, or chosen so that the gains at DC and at
+        /// Nyquist are the design's with those poles. The one with the smallest worst deviation
+        /// from the design over the third octaves from 20 Hz to 0.45·fs is kept.
+        /// </remarks>
+        public static bool Quantize(double[] c, double gain, double sampleRate, int[] chip)
         {
+            int points = FillGrid(sampleRate);
+            for (int i = 0; i < points; i++)
+            {
+                _idealPower[i] = PowerAt(c, _gridCos1[i], _gridSin1[i], _gridCos2[i], _gridSin2[i]) * gain * gain;
+            }
+
+            long r1 = EqMath.RoundToLong(-c[3] * CoefficientOne);
+            long r2 = EqMath.RoundToLong(-c[4] * CoefficientOne);
+            double best = double.MaxValue;
+            for (int candidate = 0; candidate < 18; candidate++)
+            {
+                long a1 = r1 + (candidate % 3) - 1;
+                long a2 = r2 + ((candidate / 3) % 3) - 1;
+                double a1q = -a1 / (double)CoefficientOne;
+                double a2q = -a2 / (double)CoefficientOne;
+                bool stable = a2q < 1 && a2q > -1 && (a1q < 0 ? -a1q : a1q) < 1 + a2q;
+                if (!stable)
+                {
+                    continue;
+                }
+
+                if (candidate < 9)
+                {
+                    RoundEach(c, gain, _candidate);
+                }
+                else
+                {
+                    KeepEndGains(c, gain, a1q, a2q, _candidate);
+                }
+
+                _candidate[3] = a1;
+                _candidate[4] = a2;
+                _trial[0] = _candidate[0] / (double)CoefficientOne;
+                _trial[1] = _candidate[1] / (double)CoefficientOne;
+                _trial[2] = _candidate[2] / (double)CoefficientOne;
+                _trial[3] = a1q;
+                _trial[4] = a2q;
+                double worst = 1;
+                for (int i = 0; i < points && worst < best; i++)
+                {
+                    double ratio = PowerAt(_trial, _gridCos1[i], _gridSin1[i], _gridCos2[i], _gridSin2[i]) / _idealPower[i];
+                    ratio = ratio < 1 ? 1 / ratio : ratio;
+                    worst = ratio > worst ? ratio : worst;
+                }
+
+                if (worst < best)
+                {
+                    best = worst;
+                    for (int i = 0; i < 5; i++)
+                    {
+                        _chosen[i] = _candidate[i];
+                    }
+                }
+            }
+
             bool fits = true;
             for (int i = 0; i < 5; i++)
             {
-                double value = i < 3 ? c[i] * gain : -c[i];
-                long code = EqMath.RoundToLong(value * CoefficientOne);
-                if (code > CoefficientMax || code < CoefficientMin)
-                {
-                    fits = false;
-                    code = code > CoefficientMax ? CoefficientMax : CoefficientMin;
-                }
-
-                chip[i] = (int)code;
+                fits &= Store(chip, i, _chosen[i]);
             }
 
+            return fits;
+        }
+
+        // Scratch for Quantize (the firmware designs on one thread).
+        private const int GridMax = 40;
+        private static readonly double[] _gridCos1 = new double[GridMax];
+        private static readonly double[] _gridSin1 = new double[GridMax];
+        private static readonly double[] _gridCos2 = new double[GridMax];
+        private static readonly double[] _gridSin2 = new double[GridMax];
+        private static readonly double[] _idealPower = new double[GridMax];
+        private static readonly long[] _candidate = new long[5];
+        private static readonly long[] _chosen = new long[5];
+        private static readonly double[] _trial = new double[5];
+        private static double _gridRate;
+        private static int _gridPoints;
+
+        // Third octaves 1000·2^(n/3) from 19.7 Hz to 0.45·fs (kept while the rate stays).
+        private static int FillGrid(double sampleRate)
+        {
+            if (sampleRate == _gridRate)
+            {
+                return _gridPoints;
+            }
+
+            int n = 0;
+            for (double hz = 19.686266404607391; hz <= 0.45 * sampleRate && n < GridMax; hz *= 1.2599210498948732)
+            {
+                double w = 2 * EqMath.Pi * hz / sampleRate;
+                _gridCos1[n] = EqMath.Cos(w);
+                _gridSin1[n] = EqMath.Sin(w);
+                _gridCos2[n] = 2 * _gridCos1[n] * _gridCos1[n] - 1;
+                _gridSin2[n] = 2 * _gridSin1[n] * _gridCos1[n];
+                n++;
+            }
+
+            _gridRate = sampleRate;
+            _gridPoints = n;
+            return n;
+        }
+
+        private static void RoundEach(double[] c, double gain, long[] into)
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                into[i] = EqMath.RoundToLong(c[i] * gain * CoefficientOne);
+            }
+        }
+
+        // b0, b1, b2 for the design's DC and Nyquist gains with the poles a1q, a2q (b0 − b2 as designed).
+        private static void KeepEndGains(double[] c, double gain, double a1q, double a2q, long[] into)
+        {
+            double b0 = c[0] * gain;
+            double b1 = c[1] * gain;
+            double b2 = c[2] * gain;
+            double dcSum = (b0 + b1 + b2) / (1 + c[3] + c[4]) * (1 + a1q + a2q);
+            double nyquistSum = (b0 - b1 + b2) / (1 - c[3] + c[4]) * (1 - a1q + a2q);
+            long outer = EqMath.RoundToLong((dcSum + nyquistSum) / 2 * CoefficientOne);
+            into[1] = EqMath.RoundToLong((dcSum - nyquistSum) / 2 * CoefficientOne);
+            into[0] = EqMath.RoundToLong(((dcSum + nyquistSum) / 2 + (b0 - b2)) / 2 * CoefficientOne);
+            into[2] = outer - into[0];
+        }
+
+        private static bool Store(int[] chip, int index, long code)
+        {
+            bool fits = code <= CoefficientMax && code >= CoefficientMin;
+            chip[index] = (int)(code > CoefficientMax ? CoefficientMax : (code < CoefficientMin ? CoefficientMin : code));
             return fits;
         }
 

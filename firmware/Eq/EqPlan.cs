@@ -123,7 +123,7 @@ namespace InterfaceFirmware.Firmware.Eq
                 }
 
                 _gain[k] = gain;
-                if (!EqDesigner.Quantize(_normalized[k], gain, _chip[k]))
+                if (!EqDesigner.Quantize(_normalized[k], gain, sampleRate, _chip[k]))
                 {
                     _clamped = true;
                 }
