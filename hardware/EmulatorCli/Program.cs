@@ -73,8 +73,18 @@ namespace InterfaceFirmware.EmulatorCli
                 parse.GetValue(renderOut), output, error, IsTerminal(output)));
             var interactive = new Command("interactive", "A live panel of the emulated board in real time, its buttons on keys (needs a terminal)");
             interactive.SetAction(parse => InteractiveCommand.Run(parse.GetValue(board), error, IsTerminal(output)));
+            var eqFile = new Argument<FileInfo>("FILE") { Description = "An AutoEq ParametricEQ.txt (EqualizerAPO syntax: Preamp and Filter lines)" };
+            var eqOut = new Option<FileInfo>("--out") { Description = "The device preset file to write (59 bytes, see README: EQ presets)", HelpName = "PRESETFILE", Required = true };
+            var eqImport = new Command("import", "Convert an AutoEq parametric EQ into a device preset fitted to the SGTL5000's 7 biquads, with the fit's worst deviation over 20 Hz-20 kHz")
+            {
+                eqFile,
+                eqOut,
+            };
+            eqImport.SetAction(parse => EqImportCommand.Run(parse.GetValue(eqFile), parse.GetValue(eqOut), output, error));
+            var eq = new Command("eq", "Headphone EQ presets for the portable board (SGTL5000)") { eqImport };
             board.Recursive = true;
             root.Subcommands.Add(render);
+            root.Subcommands.Add(eq);
             root.Subcommands.Add(interactive);
             root.SetAction(parse => parse.GetValue(printDefault)
                 ? PrintDefault(parse.GetValue(board), output)
