@@ -98,10 +98,10 @@ namespace InterfaceFirmware.HostTests.Soak
         private bool _resyncSincePowerUp;
 
         /// <summary>
-        /// Known firmware failure (reported, see the README's test section): violations in an episode
-        /// in which a chip stopped answering or was re-synced (after a NACK burst, an absence, a
-        /// brown-out or a thermal shutdown), or within this long after a re-sync. SOAK_STRICT=1 counts
-        /// them as violations.
+        /// Known firmware failure (reported, see the README's test section): pops, a louder jack, a
+        /// jack that does not recover, redundant writes, once a chip of this board stopped answering
+        /// or was re-synced (after a NACK burst, an absence, a brown-out or a thermal shutdown) and
+        /// until the next power-up. SOAK_STRICT=1 counts them as violations.
         /// </summary>
         public const int ResyncKnownFailureMs = 3000;
 
@@ -679,7 +679,11 @@ namespace InterfaceFirmware.HostTests.Soak
         {
             byte[] loaded = _store.PayloadOf(_device.Settings, _profile.Jacks.Length);
             var completed = _store.Completed;
-            if (loaded.SequenceEqual(completed[completed.Count - 1]))
+            if (_store.TornButWhole != null && loaded.SequenceEqual(_store.TornButWhole))
+            {
+                _report.Count(_report.Notes, "boots with a cut save whose bytes had all landed");
+            }
+            else if (loaded.SequenceEqual(completed[completed.Count - 1]))
             {
                 _report.Count(_report.Notes, "boots with the last completed save");
             }
@@ -687,14 +691,11 @@ namespace InterfaceFirmware.HostTests.Soak
             {
                 _report.Count(_report.Notes, "boots with the save before the last");
             }
-            else if (_store.TornButWhole != null && loaded.SequenceEqual(_store.TornButWhole))
-            {
-                _report.Count(_report.Notes, "boots with a cut save whose bytes had all landed");
-            }
             else
             {
                 Violate("settings after a power cut", () => "loaded settings are neither the last completed save nor the one before ("
-                    + (completed.Count - 1) + " saves completed)");
+                    + (completed.Count - 1) + " saves completed): loaded " + BitConverter.ToString(loaded) + ", last " + BitConverter.ToString(completed[completed.Count - 1])
+                    + ", before " + (completed.Count >= 2 ? BitConverter.ToString(completed[completed.Count - 2]) : "none") + "; " + LastLog(6));
             }
         }
 
@@ -1003,8 +1004,10 @@ namespace InterfaceFirmware.HostTests.Soak
 
         private void Violate(string invariant, Func<string> describe)
         {
-            bool known = _resyncInEpisode || _board.Clock.NowMs - _lastResyncMs <= ResyncKnownFailureMs
-                || (invariant == "no redundant I2C write" && _resyncSincePowerUp); // the caches stay off until a power cycle
+            // The jacks' and the caches' state after a re-sync can stay wrong until the next power-up.
+            bool afterResync = invariant == "no redundant I2C write" || invariant == "no pop outside its allowance"
+                || invariant == "output within the user level" || invariant == "recovery";
+            bool known = afterResync && (_resyncInEpisode || _resyncSincePowerUp || _board.Clock.NowMs - _lastResyncMs <= ResyncKnownFailureMs);
             if (!Strict && known)
             {
                 _report.Count(_report.KnownFailures, invariant + " after a chip failed or was re-synced");

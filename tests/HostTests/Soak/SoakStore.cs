@@ -41,7 +41,7 @@ namespace InterfaceFirmware.HostTests.Soak
         /// <summary>Completed saves, the defaults first.</summary>
         public IReadOnlyList<byte[]> Completed => _completed;
 
-        /// <summary>The payload of the write the last cut tore if every one of its bytes had landed, else null.</summary>
+        /// <summary>The payload of the write the last cut tore if every one of its bytes had landed (then also the last of <see cref="Completed"/>), else null.</summary>
         public byte[] TornButWhole { get; private set; }
 
         public bool CutArmed => _cutAfterBytes >= 0;
@@ -86,6 +86,10 @@ namespace InterfaceFirmware.HostTests.Soak
             bool result = _flash.Write(slot, buffer, offset, count);
             TornWrites++;
             TornButWhole = landed == count ? payload : null;
+            if (landed == count)
+            {
+                _completed.Add(payload); // every byte landed before the power went: the flash holds a complete record
+            }
             PowerCut?.Invoke();
             return result;
         }
