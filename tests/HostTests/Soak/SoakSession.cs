@@ -916,10 +916,13 @@ namespace InterfaceFirmware.HostTests.Soak
         {
             long end = _board.Audio.NextSample;
             long start = end - WindowSamples;
-            if (_board.Clock.NowMs < _renderingSinceMs + 20)
+            if (_board.Clock.NowMs < _renderingSinceMs + RenderWarmUpMs)
             {
                 return;
             }
+
+            long windowStartUs = AudioEngine.TimeOfSampleUs(start);
+            long windowEndUs = _board.Clock.NowUs;
 
             for (int j = 0; j < _profile.Jacks.Length; j++)
             {
@@ -932,6 +935,14 @@ namespace InterfaceFirmware.HostTests.Soak
                 int allowedCentiDb = history.Max(h => h.Level);
                 double allowedDb = allowedCentiDb / 100.0 + ToneDbfs + LevelMarginDb;
                 HeadphoneOutput output = j == 0 ? _board.MainJack : _board.SecondJack;
+                Allowance transient = _allowances.FirstOrDefault(a => output.Name.StartsWith(a.Prefix) && a.FromUs <= windowEndUs && windowStartUs <= a.UntilUs);
+                if (transient != null)
+                {
+                    // a chip or a plug makes its own transient here (see the pop allowances): the lock-in would see it
+                    _report.Count(_report.Notes, "level windows not judged: " + transient.Reason);
+                    continue;
+                }
+
                 for (int side = 0; side < 2; side++)
                 {
                     SignalRecorder recorder = output.Recorder(side == 0);

@@ -14,7 +14,8 @@ namespace InterfaceFirmware.HostTests.Soak
     /// <list type="bullet">
     /// <item>each jack's rendered tone (lock-in over 10 ms windows, and the peak) never exceeds the
     /// highest user level of the last 300 ms + the tone's level + half a step; at a power-up and a
-    /// plug-in the user level is at most the boot cap (and the level history restarts there);</item>
+    /// plug-in the user level is at most the boot cap (and the level history restarts there); windows
+    /// inside a pop allowance below (a chip's own transient) and the render warm-up are not judged;</item>
     /// <item>no pop-detector event at a jack outside an allowance: a brown-out or thermal shutdown
     /// (the chip drops its output by itself: 600 ms on its jack), a computer leaving without notice
     /// (its bridge stops the clocks under the live output: 600 ms on every jack), a plug's contacts
