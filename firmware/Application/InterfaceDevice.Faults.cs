@@ -41,7 +41,11 @@ namespace InterfaceFirmware.Firmware.Application
             {
                 IAudioCodec codec = _codecs[i];
                 ChipWatch watch = _codecWatch[i];
-                if (codec.Status != DriverStatus.Ok && _tookCharge)
+                if (_recovery[i] != CodecRecovery.None)
+                {
+                    StepRecovery(i, nowMs);
+                }
+                else if (codec.Status != DriverStatus.Ok && _tookCharge)
                 {
                     if (watch.Fail(nowMs))
                     {
@@ -49,10 +53,11 @@ namespace InterfaceFirmware.Firmware.Application
                         AbandonJacksOf(i, nowMs);
                     }
 
-                    if (watch.RetryDue(nowMs) && codec.Resync(nowMs, false) == DriverStatus.Ok)
+                    // Its state is unknown (it may have kept playing through the NACKs, or reset):
+                    // take charge of it as after a restart, softly, then bring it back.
+                    if (watch.RetryDue(nowMs) && codec.TakeCharge(nowMs) == DriverStatus.Ok)
                     {
-                        long awayMs = watch.Recovered(nowMs);
-                        _log.Write(LogLevel.Info, Source, CodecLabel(i) + " answers again after " + awayMs.ToString() + " ms: re-synced");
+                        _recovery[i] = CodecRecovery.TakingCharge;
                     }
                 }
                 else if (probe && _stage == ClockStage.Live && !codec.Busy)
@@ -60,13 +65,14 @@ namespace InterfaceFirmware.Firmware.Application
                     bool wasReset;
                     if (codec.ProbeForReset(out wasReset) == DriverStatus.Ok && wasReset)
                     {
+                        // At its reset state for sure: the driver's re-sync rewrites what it had set.
                         _log.Write(LogLevel.Warning, Source, CodecLabel(i) + " lost its registers (brown-out): muted, re-synced");
                         AbandonJacksOf(i, nowMs);
                         codec.Resync(nowMs, false);
                     }
                 }
 
-                fault |= watch.Failed;
+                fault |= watch.Failed || _recovery[i] != CodecRecovery.None;
             }
 
             WatchCaptureSilence(nowMs);
@@ -106,10 +112,9 @@ namespace InterfaceFirmware.Firmware.Application
             _log.Write(LogLevel.Warning, Source, "the capture went digitally silent: the codecs lost their registers (brown-out): muted, re-synced");
             for (int i = 0; i < _codecs.Length; i++)
             {
-                if (_codecs[i].Status == DriverStatus.Ok)
+                if (_codecs[i].Status == DriverStatus.Ok && _recovery[i] == CodecRecovery.None)
                 {
-                    AbandonJacksOf(i, nowMs);
-                    _codecs[i].Resync(nowMs, false);
+                    Recover(i, nowMs);
                 }
             }
 
@@ -177,6 +182,78 @@ namespace InterfaceFirmware.Firmware.Application
             }
 
             return _thermalUntilMs >= 0;
+        }
+
+        // Where a codec is on its way back after a fault.
+        private enum CodecRecovery
+        {
+            None = 0,
+            TakingCharge = 1,
+            Configuring = 2,
+            PoweringOn = 3,
+        }
+
+        // A codec whose state cannot be trusted: its jacks muted, the driver takes charge of the
+        // chip whatever it holds (a live chip softly down to standby, one at reset started), then
+        // it is configured again as at boot and powered on; its jacks fade back in to their levels.
+        private void Recover(int i, long nowMs)
+        {
+            AbandonJacksOf(i, nowMs);
+            if (_codecs[i].TakeCharge(nowMs) == DriverStatus.Ok)
+            {
+                _recovery[i] = CodecRecovery.TakingCharge;
+            }
+        }
+
+        private void StepRecovery(int i, long nowMs)
+        {
+            IAudioCodec codec = _codecs[i];
+            if (codec.Status != DriverStatus.Ok)
+            {
+                _recovery[i] = CodecRecovery.None; // failed again: the watch retries with back-off
+                _codecWatch[i].Fail(nowMs);
+                return;
+            }
+
+            if (codec.Busy || _stage != ClockStage.Live)
+            {
+                return;
+            }
+
+            if (_recovery[i] == CodecRecovery.TakingCharge)
+            {
+                codec.ConfigureClocks(_rate, _rate * 256);
+                codec.SelectInputs(_profile.Inputs.Left, _profile.Inputs.Right);
+                codec.SetInputGain(new StereoGain(InputGainSetting(0), InputGainSetting(1)));
+                for (int j = 0; j < _jackCount; j++)
+                {
+                    if (_profile.Jacks[j].CodecIndex == i)
+                    {
+                        PlanJack(j);
+                        _outputs[j].Preset(_targets[j]);
+                    }
+                }
+
+                _recovery[i] = CodecRecovery.Configuring; // the clock sequence runs over the next ticks
+                return;
+            }
+
+            if (_recovery[i] == CodecRecovery.Configuring)
+            {
+                codec.RequestPowerState(CodecPowerState.On, nowMs);
+                _recovery[i] = CodecRecovery.PoweringOn;
+                return;
+            }
+
+            if (codec.PowerState == CodecPowerState.On)
+            {
+                _recovery[i] = CodecRecovery.None;
+                if (_codecWatch[i].Failed)
+                {
+                    long awayMs = _codecWatch[i].Recovered(nowMs);
+                    _log.Write(LogLevel.Info, Source, CodecLabel(i) + " answers again after " + awayMs.ToString() + " ms: back in charge");
+                }
+            }
         }
 
         private void AbandonJacksOf(int codec, long nowMs)

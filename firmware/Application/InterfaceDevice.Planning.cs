@@ -79,8 +79,9 @@ namespace InterfaceFirmware.Firmware.Application
             JackState state = _state.Jacks[j];
             bool amplifierOk = !_profile.Jacks[j].ThroughAmplifier || _amplifier == null
                 || (_amplifier.Status == DriverStatus.Ok && _thermalUntilMs < 0 && !_amplifierWatch.Failed);
+            int codec = _profile.Jacks[j].CodecIndex;
             return _stage == ClockStage.Live && state.Plugged && !state.Muted && !state.AtFloor && amplifierOk
-                && _codecs[_profile.Jacks[j].CodecIndex].Status == DriverStatus.Ok && !_codecWatch[_profile.Jacks[j].CodecIndex].Failed;
+                && _codecs[codec].Status == DriverStatus.Ok && !_codecWatch[codec].Failed && _recovery[codec] == CodecRecovery.None;
         }
     }
 }

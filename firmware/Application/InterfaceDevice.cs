@@ -80,6 +80,7 @@ namespace InterfaceFirmware.Firmware.Application
         private readonly JackOutput[] _outputs;
         private readonly IAudioCodec[] _codecs;
         private readonly ChipWatch[] _codecWatch;
+        private readonly CodecRecovery[] _recovery;
         private readonly ChipWatch _amplifierWatch = new ChipWatch();
         private long _nextProbeMs;
         private int _exceptions;
@@ -135,6 +136,7 @@ namespace InterfaceFirmware.Firmware.Application
             _keepAlive = new KeepAlive(io.Power);
             _codecs = new IAudioCodec[profile.Codecs.Length];
             _codecWatch = new ChipWatch[_codecs.Length];
+            _recovery = new CodecRecovery[_codecs.Length];
             for (int i = 0; i < _codecs.Length; i++)
             {
                 _codecs[i] = CreateCodec(profile.Codecs[i], io.Bus, _log);

@@ -22,6 +22,7 @@ namespace InterfaceFirmware.HostTests.Soak
         public static InterfaceDevice NewDevice(VirtualBoard board, BoardProfile profile, ISettingsStore store)
         {
             var io = new BoardIo(board.Clock, board.Bus, new VirtualGpio(board), board.Log);
+            io.ChipsMayBeLive = false; // every device here starts on a board just powered up
             io.Usb = board.Usb;
             io.CodecClock = board.CodecClock;
             io.Power = board.Power;

@@ -135,9 +135,9 @@ namespace InterfaceFirmware.UnitTests.Firmware
 
         private bool Settled()
         {
-            if (Device.State.Phase != DevicePhase.Running || !Device.Live)
+            if (Device.State.Phase != DevicePhase.Running || !Device.Live || Device.State.Fault)
             {
-                return false;
+                return false; // up, not changing clocks, not recovering a chip
             }
 
             for (int j = 0; j < Profile.Jacks.Length; j++)
