@@ -3,6 +3,7 @@ using InterfaceFirmware.Drivers;
 using InterfaceFirmware.Drivers.Amplifier;
 using InterfaceFirmware.Drivers.Codec;
 using InterfaceFirmware.Drivers.Es8388;
+using InterfaceFirmware.Drivers.Expander;
 using InterfaceFirmware.Drivers.Tpa6130a2;
 using InterfaceFirmware.Drivers.Wm8960;
 using InterfaceFirmware.Firmware.Boards;
@@ -230,6 +231,12 @@ namespace InterfaceFirmware.Firmware.Application
                     _log.Write(LogLevel.Info, Source, "settings reset to defaults");
                     break;
                 case UserAction.CycleMonitorMode:
+                    if (_state.InputFocus >= 0)
+                    {
+                        CycleInputType(_state.InputFocus); // the keys are on an input: its type instead
+                        break;
+                    }
+
                     _settings.Monitor = NextMonitorMode(_settings.Monitor);
                     _log.Write(LogLevel.Info, Source, "monitor " + MonitorName(_settings.Monitor));
                     break;
@@ -238,6 +245,19 @@ namespace InterfaceFirmware.Firmware.Application
                     break;
                 case UserAction.BlendTowardPlayback:
                     _settings.Blend = _settings.Blend < Settings.BlendPositions ? _settings.Blend + 1 : Settings.BlendPositions;
+                    break;
+                case UserAction.TogglePhantom:
+                    if (_expander == null || _profile.PhantomPin < 0)
+                    {
+                        _log.Write(LogLevel.Warning, Source, "no phantom power on this board");
+                        break;
+                    }
+
+                    _settings.Phantom = !_settings.Phantom;
+                    _log.Write(LogLevel.Info, Source, "48 V phantom power " + (_settings.Phantom ? "on" : "off") + ": jacks muted around the switch");
+                    break;
+                case UserAction.CycleInputType:
+                    CycleInputType(_state.InputFocus < 0 ? 0 : _state.InputFocus);
                     break;
                 case UserAction.ToggleInputGainFocus:
                     if (_inputs == null)
@@ -263,6 +283,27 @@ namespace InterfaceFirmware.Firmware.Application
 
                     break;
             }
+        }
+
+        // Line → mic → instrument, skipping what the board cannot switch (mic needs microphone
+        // inputs on the dev boards, or combo jacks; instrument needs a Hi-Z select).
+        private void CycleInputType(int input)
+        {
+            InputType type = _settings.InputTypes[input];
+            for (int i = 0; i < 3; i++)
+            {
+                type = (InputType)(((int)type + 1) % 3);
+                bool possible = type == InputType.Line
+                    || (type == InputType.Mic && (_profile.HasMicInputs || _profile.PhantomPin >= 0))
+                    || (type == InputType.Instrument && _expander != null && _profile.HiZPins != null);
+                if (possible)
+                {
+                    break;
+                }
+            }
+
+            _settings.InputTypes[input] = type;
+            _log.Write(LogLevel.Info, Source, "input " + (input + 1).ToString() + ": " + (type == InputType.Mic ? "mic" : (type == InputType.Instrument ? "instrument (Hi-Z)" : "line")));
         }
 
         private MonitorMode NextMonitorMode(MonitorMode mode)

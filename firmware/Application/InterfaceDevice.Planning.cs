@@ -80,7 +80,7 @@ namespace InterfaceFirmware.Firmware.Application
             bool amplifierOk = !_profile.Jacks[j].ThroughAmplifier || _amplifier == null
                 || (_amplifier.Status == DriverStatus.Ok && _thermalUntilMs < 0 && !_amplifierWatch.Failed);
             int codec = _profile.Jacks[j].CodecIndex;
-            return _stage == ClockStage.Live && state.Plugged && !state.Muted && !state.AtFloor && amplifierOk
+            return _stage == ClockStage.Live && !_inputSwitching && state.Plugged && !state.Muted && !state.AtFloor && amplifierOk
                 && _codecs[codec].Status == DriverStatus.Ok && !_codecWatch[codec].Failed && _recovery[codec] == CodecRecovery.None;
         }
     }

@@ -3,6 +3,7 @@ using InterfaceFirmware.Drivers;
 using InterfaceFirmware.Drivers.Amplifier;
 using InterfaceFirmware.Drivers.Codec;
 using InterfaceFirmware.Drivers.Es8388;
+using InterfaceFirmware.Drivers.Expander;
 using InterfaceFirmware.Drivers.Tpa6130a2;
 using InterfaceFirmware.Drivers.Wm8960;
 using InterfaceFirmware.Firmware.Boards;
@@ -150,9 +151,19 @@ namespace InterfaceFirmware.Firmware.Application
                     continue; // logged by the driver; shown as a fault
                 }
 
-                codec.SelectInputs(_profile.Inputs.Left, _profile.Inputs.Right);
+                SelectInputs(codec);
                 codec.SetInputGain(new StereoGain(InputGainSetting(0), InputGainSetting(1)));
             }
+
+            if (_expander != null)
+            {
+                _expander.Start();
+                ApplyInputSwitches(); // before the outputs come up: the phantom step decays meanwhile
+            }
+
+            _phantomApplied = _settings.Phantom;
+            _typesApplied0 = _settings.InputTypes[0];
+            _typesApplied1 = _settings.InputTypes[1];
 
             if (_io.AdcTap != null && _codecs[_captureCodec].Status == DriverStatus.Ok)
             {
@@ -238,6 +249,89 @@ namespace InterfaceFirmware.Firmware.Application
                 {
                     _log.Write(LogLevel.Error, Source, codec.Name + " cannot be clocked at " + _rate.ToString() + " Hz");
                 }
+            }
+        }
+
+        // The codec inputs for the input types (the dev boards' microphones or line jack).
+        private void SelectInputs(IAudioCodec codec)
+        {
+            InputSourcePair line = _profile.Inputs;
+            InputSourcePair mic = _profile.MicInputs;
+            InputSource left = _settings.InputTypes[0] == InputType.Mic && _profile.HasMicInputs ? mic.Left : line.Left;
+            InputSource right = _settings.InputTypes[1] == InputType.Mic && _profile.HasMicInputs ? mic.Right : line.Right;
+            codec.SelectInputs(left, right);
+        }
+
+        // Phantom power and the Hi-Z selects as the settings say (on muted jacks only).
+        private void ApplyInputSwitches()
+        {
+            if (_profile.PhantomPin >= 0)
+            {
+                _expander.SetPin(_profile.PhantomPin, _settings.Phantom);
+            }
+
+            if (_profile.HiZPins != null)
+            {
+                for (int c = 0; c < _profile.HiZPins.Length && c < Settings.InputCount; c++)
+                {
+                    _expander.SetPin(_profile.HiZPins[c], _settings.InputTypes[c] == InputType.Instrument);
+                }
+            }
+
+            _phantomApplied = _settings.Phantom;
+            _typesApplied0 = _settings.InputTypes[0];
+            _typesApplied1 = _settings.InputTypes[1];
+        }
+
+        // Phantom power and input changes on a live device: the jacks muted and settled, the switch,
+        // then a settle time (48 V charging the inputs is a large, slow step at the preamp) before
+        // they fade back in. What a headphone would hear otherwise: the emulator's phantom step.
+        private void UpdateInputSwitches(long nowMs)
+        {
+            bool pending = _settings.Phantom != _phantomApplied || _settings.InputTypes[0] != _typesApplied0 || _settings.InputTypes[1] != _typesApplied1;
+            if (!_inputSwitching)
+            {
+                if (!pending || _stage != ClockStage.Live)
+                {
+                    return;
+                }
+
+                _inputSwitching = true;
+                _inputSwitchedAtMs = -1;
+            }
+
+            if (_inputSwitchedAtMs < 0)
+            {
+                if (!JacksClosed(nowMs))
+                {
+                    return;
+                }
+
+                bool phantomChanged = _settings.Phantom != _phantomApplied;
+                if (_expander != null)
+                {
+                    ApplyInputSwitches();
+                }
+
+                _phantomApplied = _settings.Phantom;
+                _typesApplied0 = _settings.InputTypes[0];
+                _typesApplied1 = _settings.InputTypes[1];
+                for (int i = 0; i < _codecs.Length; i++)
+                {
+                    if (_codecs[i].Status == DriverStatus.Ok)
+                    {
+                        SelectInputs(_codecs[i]);
+                    }
+                }
+
+                _inputSwitchedAtMs = nowMs;
+                _inputSettleMs = phantomChanged ? PhantomSettleMs : InputSwitchSettleMs;
+                return;
+            }
+
+            if (nowMs - _inputSwitchedAtMs >= _inputSettleMs)
+            {
+                _inputSwitching = false;
             }
         }
 

@@ -3,6 +3,7 @@ using InterfaceFirmware.Drivers;
 using InterfaceFirmware.Drivers.Amplifier;
 using InterfaceFirmware.Drivers.Codec;
 using InterfaceFirmware.Drivers.Es8388;
+using InterfaceFirmware.Drivers.Expander;
 using InterfaceFirmware.Drivers.Tpa6130a2;
 using InterfaceFirmware.Drivers.Wm8960;
 using InterfaceFirmware.Firmware.Boards;
@@ -49,6 +50,12 @@ namespace InterfaceFirmware.Firmware.Application
         /// <summary>How often readable chips are asked whether they lost their registers, and the amplifier whether it overheated.</summary>
         public const int ProbeIntervalMs = 500;
 
+        /// <summary>After 48 V phantom power switched, how long the jacks stay muted: its step at the inputs decays (τ ≈ 50 ms on the board).</summary>
+        public const int PhantomSettleMs = 1000;
+
+        /// <summary>After an input source or Hi-Z switch, how long the jacks stay muted.</summary>
+        public const int InputSwitchSettleMs = 150;
+
         /// <summary>After a clock change, how long the codecs run on the new clocks before their outputs come back.</summary>
         public const int ClockSettleMs = 150;
 
@@ -85,6 +92,13 @@ namespace InterfaceFirmware.Firmware.Application
         private long _nextProbeMs;
         private int _exceptions;
         private long _clocksAppliedMs;
+        private readonly Pca9536Expander _expander;
+        private bool _phantomApplied;
+        private InputType _typesApplied0;
+        private InputType _typesApplied1;
+        private bool _inputSwitching;
+        private long _inputSwitchedAtMs = -1;
+        private int _inputSettleMs;
         private int _brownOuts;
         private long _lastExceptionLogMs = -1000;
         private long _thermalUntilMs = -1;
@@ -141,6 +155,11 @@ namespace InterfaceFirmware.Firmware.Application
             {
                 _codecs[i] = CreateCodec(profile.Codecs[i], io.Bus, _log);
                 _codecWatch[i] = new ChipWatch();
+            }
+
+            if (profile.ExpanderAddress >= 0)
+            {
+                _expander = new Pca9536Expander(io.Bus, profile.ExpanderAddress, _log);
             }
 
             if (profile.HasAmplifier)
@@ -243,6 +262,16 @@ namespace InterfaceFirmware.Firmware.Application
             get { return _stage == ClockStage.Live; }
         }
 
+        /// <summary>Phantom power or an input type is being switched (or waits to be): the jacks are muted meanwhile.</summary>
+        public bool SwitchingInputs
+        {
+            get
+            {
+                return _inputSwitching || _settings.Phantom != _phantomApplied
+                    || _settings.InputTypes[0] != _typesApplied0 || _settings.InputTypes[1] != _typesApplied1;
+            }
+        }
+
         /// <summary>USB or standalone, as the codecs are clocked now.</summary>
         public DeviceMode Mode
         {
@@ -334,6 +363,7 @@ namespace InterfaceFirmware.Firmware.Application
             }
 
             StepPower(nowMs);
+            UpdateInputSwitches(nowMs);
             _keepAlive.Update(nowMs, _settings.KeepAliveEnabled, _stage == ClockStage.Live && _mode == DeviceMode.Standalone,
                 _settings.KeepAlivePeriodMs, _settings.KeepAlivePulseMs);
 

@@ -176,6 +176,21 @@ namespace InterfaceFirmware.Firmware.Boards
         /// <summary>The codec inputs that carry the board's main inputs (left, right).</summary>
         public InputSourcePair Inputs { get; set; }
 
+        /// <summary>The codec inputs the board's microphones are on (dev boards), for the input type Mic; same as <see cref="Inputs"/> where there are none.</summary>
+        public InputSourcePair MicInputs { get; set; }
+
+        /// <summary>The board can switch its inputs between line and microphone sources.</summary>
+        public bool HasMicInputs { get; set; }
+
+        /// <summary>I2C address of the PCA9536 GPIO expander (phantom power, Hi-Z selects); -1 when none.</summary>
+        public int ExpanderAddress { get; set; }
+
+        /// <summary>Expander pin of the 48 V phantom power enable; -1 when the board has no phantom power.</summary>
+        public int PhantomPin { get; set; }
+
+        /// <summary>Expander pins of input 1's and input 2's Hi-Z (instrument) select; null when none.</summary>
+        public int[] HiZPins { get; set; }
+
         /// <summary>Input gain at first boot (0.01 dB).</summary>
         public int DefaultInputGainCentiDb { get; set; }
 

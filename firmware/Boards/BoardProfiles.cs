@@ -46,6 +46,10 @@ namespace InterfaceFirmware.Firmware.Boards
             board.HasUsbBridge = true;
             board.SpeakerAmplifierPin = -1;
             board.Inputs = new InputSourcePair(InputSource.Input2, InputSource.Input2); // the non-inverting PGA inputs: monitor in phase
+            board.MicInputs = board.Inputs; // combo jacks: a microphone is on the same pins (with phantom power if it needs it)
+            board.ExpanderAddress = 0x41;
+            board.PhantomPin = 0;
+            board.HiZPins = new int[] { 1, 2 };
 
             board.DefaultInputGainCentiDb = 1200;
 
@@ -91,6 +95,7 @@ namespace InterfaceFirmware.Firmware.Boards
                 new GestureBinding(select, Gesture.Combo, down, UserAction.ToggleMute),
                 new GestureBinding(select, Gesture.Combo, up, UserAction.SetMaximumLevel),
                 new GestureBinding(monitor, Gesture.Click, UserAction.CycleMonitorMode),
+                new GestureBinding(monitor, Gesture.DoubleClick, UserAction.TogglePhantom),
                 new GestureBinding(monitor, Gesture.LongPress, UserAction.AutoGain),
                 new GestureBinding(monitor, Gesture.Combo, up, UserAction.BlendTowardPlayback),
                 new GestureBinding(monitor, Gesture.ComboRepeat, up, UserAction.BlendTowardPlayback),
@@ -190,7 +195,11 @@ namespace InterfaceFirmware.Firmware.Boards
             board.AmplifierAddress = -1;
             board.AmplifierShutdownPin = -1;
             board.HasUsbBridge = false;
-            board.Inputs = new InputSourcePair(InputSource.Input2, InputSource.Input2);
+            board.Inputs = new InputSourcePair(InputSource.Input2, InputSource.Input2); // the line jack (LIN2/RIN2)
+            board.MicInputs = new InputSourcePair(InputSource.Input1, InputSource.Input1); // the on-board microphones (LIN1/RIN1)
+            board.HasMicInputs = true;
+            board.ExpanderAddress = -1;
+            board.PhantomPin = -1;
             board.DefaultInputGainCentiDb = 0;
             var jack = new JackProfile("main", 0, false);
             jack.DetectPin = detectPin;
@@ -221,6 +230,7 @@ namespace InterfaceFirmware.Firmware.Boards
                 new GestureBinding(set, Gesture.LongPress, UserAction.CycleGainRange),
                 new GestureBinding(set, Gesture.Combo, up, UserAction.SetMaximumLevel),
                 new GestureBinding(mode, Gesture.Click, UserAction.CycleMonitorMode),
+                new GestureBinding(mode, Gesture.DoubleClick, UserAction.TogglePhantom),
                 new GestureBinding(mode, Gesture.Combo, up, UserAction.BlendTowardPlayback),
                 new GestureBinding(mode, Gesture.ComboRepeat, up, UserAction.BlendTowardPlayback),
                 new GestureBinding(mode, Gesture.Combo, down, UserAction.BlendTowardInputs),

@@ -68,6 +68,12 @@ namespace InterfaceFirmware.Firmware.Controls
 
         /// <summary>Listen to the inputs, then set their gain so peaks sit at the target.</summary>
         AutoGain = 12,
+
+        /// <summary>48 V phantom power on or off (the jacks muted around the switch).</summary>
+        TogglePhantom = 13,
+
+        /// <summary>The focused input's type: line → mic → instrument (what the board can switch).</summary>
+        CycleInputType = 14,
     }
 
     /// <summary>

@@ -14,6 +14,19 @@ namespace InterfaceFirmware.Firmware.Model
         High = 2,
     }
 
+    /// <summary>What is plugged into an input, as the board wires it.</summary>
+    public enum InputType
+    {
+        /// <summary>A line-level source (the line jack on the dev boards).</summary>
+        Line = 0,
+
+        /// <summary>A microphone (the dev boards' on-board microphones; phantom power is separate).</summary>
+        Mic = 1,
+
+        /// <summary>A guitar or bass: the reference board's Hi-Z input (about 1 MΩ).</summary>
+        Instrument = 2,
+    }
+
     /// <summary>Direct (zero-latency) monitoring of the inputs.</summary>
     public enum MonitorMode
     {
@@ -96,6 +109,12 @@ namespace InterfaceFirmware.Firmware.Model
         /// <summary>Clip guard per input: after a clip, the gain steps down (never back up by itself).</summary>
         public readonly bool[] ClipGuard = new bool[InputCount];
 
+        /// <summary>What each input carries (line, mic, instrument), where the board can switch it.</summary>
+        public readonly InputType[] InputTypes = new InputType[InputCount];
+
+        /// <summary>48 V phantom power on the inputs (the reference board).</summary>
+        public bool Phantom;
+
         /// <summary>Pulse a load to keep a power bank awake while running standalone on one.</summary>
         public bool KeepAliveEnabled;
 
@@ -124,7 +143,10 @@ namespace InterfaceFirmware.Firmware.Model
             {
                 InputGainCentiDb[i] = GainScale.Muted;
                 ClipGuard[i] = false;
+                InputTypes[i] = InputType.Line;
             }
+
+            Phantom = false;
         }
 
         public void CopyFrom(Settings other)
@@ -144,7 +166,10 @@ namespace InterfaceFirmware.Firmware.Model
             {
                 InputGainCentiDb[i] = other.InputGainCentiDb[i];
                 ClipGuard[i] = other.ClipGuard[i];
+                InputTypes[i] = other.InputTypes[i];
             }
+
+            Phantom = other.Phantom;
         }
     }
 }

@@ -36,6 +36,11 @@ namespace InterfaceFirmware.Firmware.Persistence
         /// <summary>Since version 2: <see cref="Model.Settings.ClipGuard"/> of input 1 and 2.</summary>
         ClipGuard1 = 11,
         ClipGuard2 = 12,
+
+        /// <summary>Since version 2: <see cref="Model.Settings.InputTypes"/> and <see cref="Model.Settings.Phantom"/>.</summary>
+        InputType1 = 13,
+        InputType2 = 14,
+        Phantom = 15,
     }
 
     /// <summary>
@@ -72,7 +77,8 @@ namespace InterfaceFirmware.Firmware.Persistence
                 .Add(1, SettingsField.JackRange, 1)
                 .Add(1, SettingsField.JackUserMax, 4)
 
-                // Version 2: the power-bank keep-alive, input gains and clip guards (a version-1
+                // Version 2: the power-bank keep-alive, input gains, clip guards, input types and
+                // phantom power (a version-1
                 // record loads with their defaults).
                 .Add(2, SettingsField.KeepAliveEnabled, 1)
                 .Add(2, SettingsField.KeepAlivePeriod, 4)
@@ -80,7 +86,10 @@ namespace InterfaceFirmware.Firmware.Persistence
                 .Add(2, SettingsField.InputGain1, 4)
                 .Add(2, SettingsField.InputGain2, 4)
                 .Add(2, SettingsField.ClipGuard1, 1)
-                .Add(2, SettingsField.ClipGuard2, 1);
+                .Add(2, SettingsField.ClipGuard2, 1)
+                .Add(2, SettingsField.InputType1, 1)
+                .Add(2, SettingsField.InputType2, 1)
+                .Add(2, SettingsField.Phantom, 1);
         }
 
         /// <summary>The newest version of the layout (the version this firmware writes).</summary>

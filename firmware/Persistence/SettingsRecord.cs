@@ -323,6 +323,9 @@ namespace InterfaceFirmware.Firmware.Persistence
                 case SettingsField.InputGain2: return settings.InputGainCentiDb[1];
                 case SettingsField.ClipGuard1: return settings.ClipGuard[0] ? 1 : 0;
                 case SettingsField.ClipGuard2: return settings.ClipGuard[1] ? 1 : 0;
+                case SettingsField.InputType1: return (int)settings.InputTypes[0];
+                case SettingsField.InputType2: return (int)settings.InputTypes[1];
+                case SettingsField.Phantom: return settings.Phantom ? 1 : 0;
                 default: return 0;
             }
         }
@@ -344,6 +347,9 @@ namespace InterfaceFirmware.Firmware.Persistence
                 case SettingsField.InputGain2: settings.InputGainCentiDb[1] = value; break;
                 case SettingsField.ClipGuard1: settings.ClipGuard[0] = value != 0; break;
                 case SettingsField.ClipGuard2: settings.ClipGuard[1] = value != 0; break;
+                case SettingsField.InputType1: settings.InputTypes[0] = (InputType)value; break;
+                case SettingsField.InputType2: settings.InputTypes[1] = (InputType)value; break;
+                case SettingsField.Phantom: settings.Phantom = value != 0; break;
             }
         }
 

@@ -73,6 +73,16 @@ namespace InterfaceFirmware.Firmware.Persistence
                 settings.KeepAlivePulseMs = Settings.DefaultKeepAlivePulseMs;
             }
 
+            for (int c = 0; c < Settings.InputCount; c++)
+            {
+                int type = (int)settings.InputTypes[c];
+                if (type < 0 || type > (int)InputType.Instrument)
+                {
+                    Report(log, "input " + (c + 1).ToString() + " type " + type.ToString() + " unknown: line");
+                    settings.InputTypes[c] = InputType.Line;
+                }
+            }
+
             // Input gains: the codec lands any request on its own steps; a value no codec has is garbage.
             for (int c = 0; c < Settings.InputCount; c++)
             {

@@ -125,6 +125,12 @@ namespace InterfaceFirmware.Emulator
 
         public int AmplifierAddress { get; set; }
 
+        /// <summary>
+        /// I2C address of a PCA9536 GPIO expander (P0: 48 V phantom power, P1/P2: Hi-Z select of
+        /// input 1/2); -1 when the board has none.
+        /// </summary>
+        public int ExpanderAddress { get; set; } = -1;
+
         /// <summary>GPIO driving the amplifier's SD (shutdown, active low) pin; -1 when hard-wired on.</summary>
         public int AmplifierShutdownPin { get; set; }
 
@@ -176,6 +182,7 @@ namespace InterfaceFirmware.Emulator
             board.HasAmplifier = true;
             board.AmplifierAddress = 0x60;
             board.AmplifierShutdownPin = 21;
+            board.ExpanderAddress = 0x41;
             board.I2cBusId = 1;
             board.I2cDataPin = 18;
             board.I2cClockPin = 23;

@@ -29,6 +29,8 @@ namespace InterfaceFirmware.Emulator
         private int _usbStateSeen = -1;
         private int _codecClockStateSeen = -1;
         private bool _powered;
+        private bool _phantomSeen;
+        private double _phantomStep;
 
         public VirtualBoard(BoardDescription description, int seed)
             : this(description, seed, new SettingsFlash(4, 256))
@@ -48,6 +50,12 @@ namespace InterfaceFirmware.Emulator
             Power.PowerChanged += OnPowerChanged;
             Usb = new UsbHostModel(Clock);
             AdcTap = new AdcTap(4096);
+
+            if (description.ExpanderAddress >= 0)
+            {
+                Expander = new Pca9536Model(description.ExpanderAddress);
+                Bus.Attach(Expander);
+            }
 
             if (description.HasAmplifier)
             {
@@ -191,6 +199,24 @@ namespace InterfaceFirmware.Emulator
         }
 
         public Tpa6130a2Model Amplifier { get; }
+
+        /// <summary>The GPIO expander (phantom power, Hi-Z selects); null when the board has none.</summary>
+        public Pca9536Model Expander { get; }
+
+        /// <summary>48 V phantom power is on (the expander's P0 driven high).</summary>
+        public bool PhantomOn
+        {
+            get { return Expander != null && Expander.PinHigh(0); }
+        }
+
+        /// <summary>
+        /// Switching 48 V charges (or discharges) the input coupling capacitors: at the preamp a
+        /// large, slowly decaying step, 0.5 full scale falling with a 50 ms time constant — what a
+        /// headphone must never hear (the firmware mutes around the switch).
+        /// </summary>
+        public const double PhantomStepLevel = 0.5;
+
+        public const double PhantomStepSeconds = 0.05;
 
         /// <summary>The TPA6130A2's SD line (high = running); null when not wired to a GPIO.</summary>
         public ChipEnableLine AmplifierShutdown { get; }
@@ -373,13 +399,41 @@ namespace InterfaceFirmware.Emulator
             }
 
             SyncClocks(startUs);
+            bool phantom = PhantomOn;
+            if (phantom != _phantomSeen)
+            {
+                _phantomSeen = phantom;
+                _phantomStep += phantom ? PhantomStepLevel : -PhantomStepLevel;
+            }
+
+            double decay = Math.Exp(-1.0 / (AudioEngine.SampleRate * PhantomStepSeconds));
             for (int i = 0; i < _inputSources.Length; i++)
             {
                 InputDescription input = _description.Inputs[i];
-                _inputSources[i].Fill(_codecInputs[input.CodecPin], 0, count, firstSample);
+                double[] pin = _codecInputs[input.CodecPin];
+                _inputSources[i].Fill(pin, 0, count, firstSample);
+                if (_phantomStep != 0)
+                {
+                    double step = _phantomStep;
+                    for (int n = 0; n < count; n++)
+                    {
+                        pin[n] += step;
+                        step *= decay;
+                    }
+                }
+
                 if (input.CrossPin >= 0)
                 {
-                    Array.Copy(_codecInputs[input.CodecPin], 0, _codecInputs[input.CrossPin], 0, count);
+                    Array.Copy(pin, 0, _codecInputs[input.CrossPin], 0, count);
+                }
+            }
+
+            if (_phantomStep != 0)
+            {
+                _phantomStep *= Math.Pow(decay, count);
+                if (Math.Abs(_phantomStep) < 1e-9)
+                {
+                    _phantomStep = 0;
                 }
             }
 
@@ -505,6 +559,11 @@ namespace InterfaceFirmware.Emulator
             for (int i = 0; i < _codecs.Length; i++)
             {
                 _codecs[i].SetPowered(on);
+            }
+
+            if (Expander != null)
+            {
+                Expander.SetPowered(on);
             }
 
             if (Amplifier != null)

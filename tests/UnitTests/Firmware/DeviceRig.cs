@@ -135,7 +135,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
 
         private bool Settled()
         {
-            if (Device.State.Phase != DevicePhase.Running || !Device.Live || Device.State.Fault)
+            if (Device.State.Phase != DevicePhase.Running || !Device.Live || Device.State.Fault || Device.SwitchingInputs)
             {
                 return false; // up, not changing clocks, not recovering a chip
             }

@@ -37,8 +37,13 @@ namespace InterfaceFirmware.UnitTests.Firmware
             g.Tick(101 + ButtonGestures.DoubleClickMs);
             Assert.AreEqual("SelectNextJack", g.Take());
 
-            g.Press(Monitor, 2000); // no double press bound: the click is immediate
-            g.Release(Monitor, 2100);
+            g.Press(Up, 2000); // a key without a click or double press: its press acts at once
+            Assert.AreEqual("VolumeUp", g.Take());
+            g.Release(Up, 2050);
+            g.Press(Monitor, 3000); // monitor has a double press (phantom power): its click waits too
+            g.Release(Monitor, 3100);
+            Assert.AreEqual(string.Empty, g.Take());
+            g.Tick(3101 + ButtonGestures.DoubleClickMs);
             Assert.AreEqual("CycleMonitorMode", g.Take());
         }
 

@@ -17,16 +17,17 @@ namespace InterfaceFirmware.UnitTests.Firmware
         }
 
         [TestMethod]
-        public static void RecordIs60BytesForTwoJacks()
+        public static void RecordIs63BytesForTwoJacks()
         {
             var record = new SettingsRecord(SettingsLayout.Current(), 2);
             Assert.AreEqual(2, record.CurrentVersion);
 
             // header 13 + v1: boot cap 4, monitor 1, blend 1 + per jack (level 4, range 1, user max 4) × 2
-            // + v2: keep-alive 1 + 4 + 4, input gains 4 + 4, clip guards 1 + 1 + CRC 4
-            Assert.AreEqual(6 + 18 + 19, record.PayloadLength);
-            Assert.AreEqual(60, record.Length);
-            Assert.AreEqual(60, record.Write(new Settings(2), 1, new byte[64]));
+            // + v2: keep-alive 1 + 4 + 4, input gains 4 + 4, clip guards 1 + 1, input types 1 + 1,
+            // phantom 1 + CRC 4
+            Assert.AreEqual(6 + 18 + 22, record.PayloadLength);
+            Assert.AreEqual(63, record.Length);
+            Assert.AreEqual(63, record.Write(new Settings(2), 1, new byte[64]));
         }
 
         [TestMethod]
@@ -92,7 +93,10 @@ namespace InterfaceFirmware.UnitTests.Firmware
             {
                 saved.InputGainCentiDb[c] = withoutLaterFields.InputGainCentiDb[c];
                 saved.ClipGuard[c] = withoutLaterFields.ClipGuard[c];
+                saved.InputTypes[c] = withoutLaterFields.InputTypes[c];
             }
+
+            saved.Phantom = withoutLaterFields.Phantom;
 
             var buffer = new byte[64];
             int length = oldFirmware.Write(saved, 9, buffer);

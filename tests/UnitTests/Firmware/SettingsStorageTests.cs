@@ -42,7 +42,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
             Assert.AreEqual(3, flash.WriteCount(0));
             Assert.AreEqual(2, flash.WriteCount(1));
             Assert.AreEqual(0, flash.WriteCount(2) + flash.WriteCount(3), "the other slots are not the settings'");
-            Assert.AreEqual(5L * 60, flash.BytesWritten, "60 bytes per save");
+            Assert.AreEqual(5L * 63, flash.BytesWritten, "63 bytes per save");
 
             MemoryLog log = SettingsTestData.Log();
             SettingsStorage rebooted = SettingsTestData.Storage(flash, log);
@@ -214,7 +214,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
             Assert.IsTrue(storage.Save(newer));
             Assert.AreEqual(1, storage.NewestSlot);
 
-            var bytes = new byte[64];
+            var bytes = new byte[128];
             int length = storage.Record.Write(newer, 2, bytes);
             switch (damage)
             {

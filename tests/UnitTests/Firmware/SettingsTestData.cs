@@ -45,6 +45,9 @@ namespace InterfaceFirmware.UnitTests.Firmware
             settings.InputGainCentiDb[0] = 2475;
             settings.InputGainCentiDb[1] = -300;
             settings.ClipGuard[0] = true;
+            settings.InputTypes[0] = InputType.Instrument;
+            settings.InputTypes[1] = InputType.Mic;
+            settings.Phantom = true;
             return settings;
         }
 
@@ -69,7 +72,10 @@ namespace InterfaceFirmware.UnitTests.Firmware
             {
                 settings.InputGainCentiDb[c] = random.Chance(0.2) ? GainScale.Muted : -1700 + (random.Next(100) * 75);
                 settings.ClipGuard[c] = random.Chance(0.5);
+                settings.InputTypes[c] = (InputType)random.Next(3);
             }
+
+            settings.Phantom = random.Chance(0.5);
         }
 
         public static MemoryLog Log()
@@ -109,7 +115,10 @@ namespace InterfaceFirmware.UnitTests.Firmware
             {
                 Assert.AreEqual(expected.InputGainCentiDb[c], actual.InputGainCentiDb[c], context + ": input gain " + c.ToString());
                 Assert.AreEqual(expected.ClipGuard[c], actual.ClipGuard[c], context + ": clip guard " + c.ToString());
+                Assert.AreEqual((int)expected.InputTypes[c], (int)actual.InputTypes[c], context + ": input type " + c.ToString());
             }
+
+            Assert.AreEqual(expected.Phantom, actual.Phantom, context + ": phantom");
         }
 
         /// <summary>True if the settings serialize to the same fields.</summary>
