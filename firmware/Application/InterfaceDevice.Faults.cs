@@ -65,10 +65,8 @@ namespace InterfaceFirmware.Firmware.Application
                     bool wasReset;
                     if (codec.ProbeForReset(out wasReset) == DriverStatus.Ok && wasReset)
                     {
-                        // At its reset state for sure: the driver's re-sync rewrites what it had set.
-                        _log.Write(LogLevel.Warning, Source, CodecLabel(i) + " lost its registers (brown-out): muted, re-synced");
-                        AbandonJacksOf(i, nowMs);
-                        codec.Resync(nowMs, false);
+                        _log.Write(LogLevel.Warning, Source, CodecLabel(i) + " lost its registers (brown-out): muted, brought back");
+                        Recover(i, nowMs);
                     }
                 }
 

@@ -116,6 +116,10 @@ namespace InterfaceFirmware.Firmware.Output
         /// </summary>
         public void Preset(JackTargets targets)
         {
+            // The driver may have started afresh (boot, a chip taken charge of again): whatever this
+            // jack last asked is gone, so every stage is asked again.
+            _started = false;
+            _monitorAsked = MonitorGains.Off();
             if (_amplifier != null)
             {
                 _amplifierTarget = targets.AmplifierCentiDb;

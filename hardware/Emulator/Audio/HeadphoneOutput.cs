@@ -12,6 +12,13 @@ namespace InterfaceFirmware.Emulator
         private readonly SignalRecorder[] _recorders = new SignalRecorder[2];
         private readonly double[][] _block = { new double[AudioEngine.BlockFrames], new double[AudioEngine.BlockFrames] };
 
+        // Pulling a plug out breaks the contact over a few milliseconds, and the listener is taking
+        // the headphones off: what they hear fades, it does not click. Plugging into a live jack
+        // stays an instant step (the firmware is expected to hold an empty jack silent).
+        private const int UnplugFadeFrames = AudioEngine.SampleRate / 200; // 5 ms
+        private bool _pluggedBefore = true;
+        private int _unplugFade = UnplugFadeFrames;
+
         public HeadphoneOutput(string name, ArrayList popEvents)
         {
             Name = name;
@@ -53,11 +60,28 @@ namespace InterfaceFirmware.Emulator
         /// <summary>Runs the detectors and recorders over the block just filled.</summary>
         public void Commit(int count, long firstSample, long startUs)
         {
-            for (int ch = 0; ch < 2; ch++)
+            if (_pluggedBefore && !HeadphonePlugged)
             {
-                if (!HeadphonePlugged)
+                _unplugFade = 0;
+            }
+
+            _pluggedBefore = HeadphonePlugged;
+            if (!HeadphonePlugged)
+            {
+                int start = _unplugFade;
+                for (int ch = 0; ch < 2; ch++)
                 {
-                    System.Array.Clear(_block[ch], 0, count);
+                    double[] block = _block[ch];
+                    int fade = start;
+                    int i = 0;
+                    for (; i < count && fade < UnplugFadeFrames; i++, fade++)
+                    {
+                        // raised cosine from 1 to 0
+                        block[i] *= 0.5 + 0.5 * System.Math.Cos(System.Math.PI * (fade + 1) / UnplugFadeFrames);
+                    }
+
+                    System.Array.Clear(block, i, count - i);
+                    _unplugFade = fade;
                 }
             }
 

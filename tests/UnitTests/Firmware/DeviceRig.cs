@@ -120,7 +120,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
         {
             Board.RunMs(InterfaceDevice.TickMs); // a tick first: what was just applied is planned there
             int elapsed = InterfaceDevice.TickMs;
-            while (!Settled())
+            while (!StaysSettled())
             {
                 Assert.IsTrue(elapsed < limitMs || !mustSettle, "not settled after " + limitMs.ToString() + " ms");
                 if (elapsed >= limitMs)
@@ -131,6 +131,19 @@ namespace InterfaceFirmware.UnitTests.Firmware
                 Board.RunMs(InterfaceDevice.TickMs);
                 elapsed += InterfaceDevice.TickMs;
             }
+        }
+
+        // Settled now and still a few ticks later (a recovery or a switch that just ended is planned
+        // in the next tick).
+        private bool StaysSettled()
+        {
+            if (!Settled())
+            {
+                return false;
+            }
+
+            Board.RunMs(3 * InterfaceDevice.TickMs);
+            return Settled();
         }
 
         private bool Settled()
