@@ -241,9 +241,21 @@ namespace InterfaceFirmware.Firmware.Application
                     _log.Write(LogLevel.Info, Source, "monitor " + MonitorName(_settings.Monitor));
                     break;
                 case UserAction.BlendTowardInputs:
+                    if (_state.InputFocus >= 0)
+                    {
+                        MovePan(_state.InputFocus, -1); // the keys are on an input: the blend keys place it
+                        break;
+                    }
+
                     _settings.Blend = _settings.Blend > 0 ? _settings.Blend - 1 : 0;
                     break;
                 case UserAction.BlendTowardPlayback:
+                    if (_state.InputFocus >= 0)
+                    {
+                        MovePan(_state.InputFocus, 1);
+                        break;
+                    }
+
                     _settings.Blend = _settings.Blend < Settings.BlendPositions ? _settings.Blend + 1 : Settings.BlendPositions;
                     break;
                 case UserAction.TogglePhantom:
@@ -283,6 +295,36 @@ namespace InterfaceFirmware.Firmware.Application
 
                     break;
             }
+        }
+
+        // One pan position left (−1) or right (+1), on codecs that can place an input between the
+        // ears; elsewhere stereo is each input on its own side, and the press says so.
+        private void MovePan(int input, int direction)
+        {
+            if (!_planners[0].CanPan)
+            {
+                _log.Write(LogLevel.Warning, Source, "no pan on this board: its monitor cannot cross-feed after the input gain");
+                return;
+            }
+
+            int pan = _settings.Pan[input] + direction;
+            if (pan < -Settings.PanSteps || pan > Settings.PanSteps)
+            {
+                return; // already at the end
+            }
+
+            _settings.Pan[input] = pan;
+            _log.Write(LogLevel.Info, Source, "input " + (input + 1).ToString() + " pan " + PanName(pan));
+        }
+
+        private static string PanName(int pan)
+        {
+            if (pan == 0)
+            {
+                return "centre";
+            }
+
+            return (pan < 0 ? "left " + (-pan).ToString() : "right " + pan.ToString()) + "/" + Settings.PanSteps.ToString();
         }
 
         // Line → mic → instrument, skipping what the board cannot switch (mic needs microphone

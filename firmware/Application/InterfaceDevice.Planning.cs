@@ -44,7 +44,8 @@ namespace InterfaceFirmware.Firmware.Application
             int inputGain = InputGainSetting(0) > InputGainSetting(1) ? InputGainSetting(0) : InputGainSetting(1);
             PlanInputs key = _planned[j];
             if (key.Valid && key.Level == jack.LevelCentiDb && key.Range == jack.Range && key.Silent == !wantOpen
-                && key.Monitor == _settings.Monitor && key.Blend == blend && key.InputGain == inputGain)
+                && key.Monitor == _settings.Monitor && key.Blend == blend && key.InputGain == inputGain
+                && key.Pan1 == _settings.Pan[0] && key.Pan2 == _settings.Pan[1])
             {
                 return;
             }
@@ -52,7 +53,8 @@ namespace InterfaceFirmware.Firmware.Application
             int centre = Settings.BlendPositions / 2;
             int playbackOffset = blend >= centre ? 0 : (blend == 0 ? GainScale.Muted : -(centre - blend) * 100);
             int monitorOffset = blend <= centre ? 0 : (blend == Settings.BlendPositions ? GainScale.Muted : -(blend - centre) * 100);
-            _planners[j].Plan(jack.LevelCentiDb, jack.Range, !wantOpen, _settings.Monitor, playbackOffset, monitorOffset, inputGain, _targets[j]);
+            _planners[j].Plan(jack.LevelCentiDb, jack.Range, !wantOpen, _settings.Monitor, playbackOffset, monitorOffset, inputGain,
+                _settings.Pan[0], _settings.Pan[1], _targets[j]);
             key.Valid = true;
             key.Level = jack.LevelCentiDb;
             key.Range = jack.Range;
@@ -60,6 +62,8 @@ namespace InterfaceFirmware.Firmware.Application
             key.Monitor = _settings.Monitor;
             key.Blend = blend;
             key.InputGain = inputGain;
+            key.Pan1 = _settings.Pan[0];
+            key.Pan2 = _settings.Pan[1];
         }
 
         /// <summary>What a jack's targets were planned from.</summary>
@@ -72,6 +76,8 @@ namespace InterfaceFirmware.Firmware.Application
             public MonitorMode Monitor;
             public int Blend;
             public int InputGain;
+            public int Pan1;
+            public int Pan2;
         }
 
         private bool WantOpen(int j)

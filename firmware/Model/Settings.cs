@@ -115,6 +115,15 @@ namespace InterfaceFirmware.Firmware.Model
         /// <summary>48 V phantom power on the inputs (the reference board).</summary>
         public bool Phantom;
 
+        /// <summary>Pan positions each side of the centre (see <c>JackPlanner.PanOffset</c> for the law).</summary>
+        public const int PanSteps = 5;
+
+        /// <summary>
+        /// Each input's place in stereo monitoring, −<see cref="PanSteps"/> (left) … +<see cref="PanSteps"/>
+        /// (right), on codecs that can cross-feed after the input gain; by default input 1 left, input 2 right.
+        /// </summary>
+        public readonly int[] Pan = new int[InputCount];
+
         /// <summary>Pulse a load to keep a power bank awake while running standalone on one.</summary>
         public bool KeepAliveEnabled;
 
@@ -146,6 +155,8 @@ namespace InterfaceFirmware.Firmware.Model
                 InputTypes[i] = InputType.Line;
             }
 
+            Pan[0] = -PanSteps;
+            Pan[1] = PanSteps;
             Phantom = false;
         }
 
@@ -167,6 +178,7 @@ namespace InterfaceFirmware.Firmware.Model
                 InputGainCentiDb[i] = other.InputGainCentiDb[i];
                 ClipGuard[i] = other.ClipGuard[i];
                 InputTypes[i] = other.InputTypes[i];
+                Pan[i] = other.Pan[i];
             }
 
             Phantom = other.Phantom;

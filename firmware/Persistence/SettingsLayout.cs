@@ -41,6 +41,10 @@ namespace InterfaceFirmware.Firmware.Persistence
         InputType1 = 13,
         InputType2 = 14,
         Phantom = 15,
+
+        /// <summary>Since version 3: <see cref="Model.Settings.Pan"/> of input 1 and 2.</summary>
+        Pan1 = 16,
+        Pan2 = 17,
     }
 
     /// <summary>
@@ -78,8 +82,7 @@ namespace InterfaceFirmware.Firmware.Persistence
                 .Add(1, SettingsField.JackUserMax, 4)
 
                 // Version 2: the power-bank keep-alive, input gains, clip guards, input types and
-                // phantom power (a version-1
-                // record loads with their defaults).
+                // phantom power (a version-1 record loads with their defaults).
                 .Add(2, SettingsField.KeepAliveEnabled, 1)
                 .Add(2, SettingsField.KeepAlivePeriod, 4)
                 .Add(2, SettingsField.KeepAlivePulse, 4)
@@ -89,7 +92,12 @@ namespace InterfaceFirmware.Firmware.Persistence
                 .Add(2, SettingsField.ClipGuard2, 1)
                 .Add(2, SettingsField.InputType1, 1)
                 .Add(2, SettingsField.InputType2, 1)
-                .Add(2, SettingsField.Phantom, 1);
+                .Add(2, SettingsField.Phantom, 1)
+
+                // Version 3: where each input sits in stereo monitoring (a version-2 record loads
+                // with input 1 left and input 2 right, what stereo meant before).
+                .Add(3, SettingsField.Pan1, 2)
+                .Add(3, SettingsField.Pan2, 2);
         }
 
         /// <summary>The newest version of the layout (the version this firmware writes).</summary>

@@ -326,6 +326,8 @@ namespace InterfaceFirmware.Firmware.Persistence
                 case SettingsField.InputType1: return (int)settings.InputTypes[0];
                 case SettingsField.InputType2: return (int)settings.InputTypes[1];
                 case SettingsField.Phantom: return settings.Phantom ? 1 : 0;
+                case SettingsField.Pan1: return settings.Pan[0];
+                case SettingsField.Pan2: return settings.Pan[1];
                 default: return 0;
             }
         }
@@ -350,6 +352,8 @@ namespace InterfaceFirmware.Firmware.Persistence
                 case SettingsField.InputType1: settings.InputTypes[0] = (InputType)value; break;
                 case SettingsField.InputType2: settings.InputTypes[1] = (InputType)value; break;
                 case SettingsField.Phantom: settings.Phantom = value != 0; break;
+                case SettingsField.Pan1: settings.Pan[0] = value; break;
+                case SettingsField.Pan2: settings.Pan[1] = value; break;
             }
         }
 

@@ -75,6 +75,15 @@ namespace InterfaceFirmware.Firmware.Persistence
 
             for (int c = 0; c < Settings.InputCount; c++)
             {
+                int pan = settings.Pan[c];
+                if (pan < -Settings.PanSteps || pan > Settings.PanSteps)
+                {
+                    int side = c == 0 ? -Settings.PanSteps : Settings.PanSteps;
+                    Report(log, "input " + (c + 1).ToString() + " pan " + pan.ToString() + " outside ±" + Settings.PanSteps.ToString() + ": its own side");
+                    settings.Pan[c] = side;
+                    fixes++;
+                }
+
                 int type = (int)settings.InputTypes[c];
                 if (type < 0 || type > (int)InputType.Instrument)
                 {

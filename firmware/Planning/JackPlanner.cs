@@ -31,6 +31,12 @@ namespace InterfaceFirmware.Firmware.Planning
         /// <summary>A volume step, in 0.01 dB.</summary>
         public const int StepCentiDb = 50;
 
+        /// <summary>Pan positions each side of the centre: −<see cref="PanSteps"/> = hard left … +<see cref="PanSteps"/> = hard right.</summary>
+        public const int PanSteps = Settings.PanSteps;
+
+        /// <summary>The far side drops this much a pan position (the cross-feed paths' own 3 dB steps).</summary>
+        public const int PanStepCentiDb = 300;
+
         /// <summary>The range reaches at least this far down before the next step mutes.</summary>
         public const int FloorCentiDb = -8000;
 
@@ -101,6 +107,50 @@ namespace InterfaceFirmware.Firmware.Planning
         public bool CanMonitorMono
         {
             get { return _crossFeed; }
+        }
+
+        /// <summary>
+        /// Each input can be placed between the ears in stereo monitoring: the codec's cross paths
+        /// come after the input gain, in the same steps as the straight ones (the ES8388). Through
+        /// the WM8960's INPUT3 wiring the cross path only serves mono.
+        /// </summary>
+        public bool CanPan
+        {
+            get { return _crossFeed && !_crossAhead; }
+        }
+
+        /// <summary>
+        /// The pan law, per ear, relative to the monitor's level (0.01 dB; <see cref="GainScale.Muted"/>
+        /// = that path off) for an input at <paramref name="pan"/> (−<see cref="PanSteps"/> … +<see cref="PanSteps"/>).
+        /// Centre: both ears −3 dB (equal power, as mono). k positions to one side: the near ear at
+        /// the level, the far ear 3 + 3·k dB down, off at the end. The summed power stays within
+        /// +1 dB of the centre's (+0.97, +0.51, +0.26, +0.13, 0 dB at k = 1…5), and the louder ear is
+        /// never above the level.
+        /// </summary>
+        public static int PanOffset(int pan, bool left)
+        {
+            if (pan < -PanSteps)
+            {
+                pan = -PanSteps;
+            }
+            else if (pan > PanSteps)
+            {
+                pan = PanSteps;
+            }
+
+            if (pan == 0)
+            {
+                return -PanStepCentiDb;
+            }
+
+            bool nearLeft = pan < 0;
+            int k = pan < 0 ? -pan : pan;
+            if (nearLeft == left)
+            {
+                return 0;
+            }
+
+            return k == PanSteps ? GainScale.Muted : -PanStepCentiDb * (k + 1);
         }
 
         /// <summary>The loudest level of a range (0.01 dB), on the chips' grid.</summary>
@@ -178,6 +228,13 @@ namespace InterfaceFirmware.Firmware.Planning
         /// <param name="inputGain">The input gain in force (0.01 dB): what a cross path ahead of it lacks.</param>
         public void Plan(int level, HeadphoneRange range, bool silent, MonitorMode mode, int playbackOffset, int monitorOffset, int inputGain, JackTargets into)
         {
+            Plan(level, range, silent, mode, playbackOffset, monitorOffset, inputGain, -PanSteps, PanSteps, into);
+        }
+
+        /// <param name="pan1">Input 1's place in stereo monitoring (see <see cref="PanOffset"/>); used where <see cref="CanPan"/>.</param>
+        /// <param name="pan2">Input 2's place.</param>
+        public void Plan(int level, HeadphoneRange range, bool silent, MonitorMode mode, int playbackOffset, int monitorOffset, int inputGain, int pan1, int pan2, JackTargets into)
+        {
             int r = (int)range;
             int amp = _rangeAmplifier[r];
             int headphone;
@@ -219,6 +276,33 @@ namespace InterfaceFirmware.Firmware.Planning
             }
 
             PlanMonitor(level, mode, monitorOffset, amp, headphone, straightLimit, into);
+            if (mode == MonitorMode.Stereo && CanPan && into.MonitorLevelCentiDb != GainScale.Muted && (pan1 != -PanSteps || pan2 != PanSteps))
+            {
+                PlanPan(level + monitorOffset - amp - headphone, pan1, pan2, into);
+            }
+        }
+
+        // Stereo monitoring with the inputs placed by the pan law; the monitor level reported is
+        // the loudest path's.
+        private void PlanPan(int want, int pan1, int pan2, JackTargets into)
+        {
+            MonitorGains gains = into.Monitor;
+            gains.LeftToLeft = PanPath(want, pan1, true);
+            gains.LeftToRight = PanPath(want, pan1, false);
+            gains.RightToLeft = PanPath(want, pan2, true);
+            gains.RightToRight = PanPath(want, pan2, false);
+            int loudest = gains.LeftToLeft;
+            loudest = gains.LeftToRight > loudest ? gains.LeftToRight : loudest;
+            loudest = gains.RightToLeft > loudest ? gains.RightToLeft : loudest;
+            loudest = gains.RightToRight > loudest ? gains.RightToRight : loudest;
+            into.MonitorLevelCentiDb = into.AmplifierCentiDb + into.HeadphoneCentiDb + loudest;
+            into.Monitor = gains;
+        }
+
+        private int PanPath(int want, int pan, bool left)
+        {
+            int offset = PanOffset(pan, left);
+            return offset == GainScale.Muted ? GainScale.Muted : _monitor.Quantize(want + offset);
         }
 
         private void PlanMonitor(int level, MonitorMode mode, int monitorOffset, int amp, int headphone, int straightLimit, JackTargets into)

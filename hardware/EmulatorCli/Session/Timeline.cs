@@ -207,7 +207,14 @@ namespace InterfaceFirmware.EmulatorCli.Session
                 s.Append("keys → ").Append(profile.Jacks[device.State.SelectedJack].Name).Append(" │ ");
             }
 
-            s.Append("monitor ").Append(MonitorName(device.Targets(0).MonitorMode)).Append(", ").Append(Blend(device.Settings.Blend)).Append(" │ ");
+            s.Append("monitor ").Append(MonitorName(device.Targets(0).MonitorMode)).Append(", ").Append(Blend(device.Settings.Blend));
+            if (device.Targets(0).MonitorMode == MonitorMode.Stereo && device.Planner(0).CanPan
+                && (device.Settings.Pan[0] != -Settings.PanSteps || device.Settings.Pan[1] != Settings.PanSteps))
+            {
+                s.Append(", pan ").Append(Pan(device.Settings.Pan[0])).Append(" / ").Append(Pan(device.Settings.Pan[1]));
+            }
+
+            s.Append(" │ ");
             s.Append(Inputs(device));
             s.Append(ModeText(device));
             if (device.KeepAlive.Active)
@@ -353,6 +360,12 @@ namespace InterfaceFirmware.EmulatorCli.Session
             return blend < centre
                 ? "blend toward inputs (playback −" + (centre - blend) + " dB)"
                 : "blend toward playback (monitor −" + (blend - centre) + " dB)";
+        }
+
+        // An input's pan: "L5" hard left … "C" … "R5" hard right (JackPlanner.PanOffset has the law).
+        public static string Pan(int pan)
+        {
+            return pan == 0 ? "C" : (pan < 0 ? "L" + (-pan) : "R" + pan);
         }
 
         private static string PatternName(int pattern)

@@ -197,7 +197,8 @@ namespace InterfaceFirmware.HostTests.Soak
             {
                 if (NowMs > deadline)
                 {
-                    Violate("recovery", () => "not recovered " + (NowMs - _episode.Max(d => d.EndMs)) + " ms after the last disturbance ended (deadline passed by "
+                    Violate("recovery", () => (_episode.Count == 0 ? "not healthy with no disturbance in this episode"
+                        : "not recovered " + (NowMs - _episode.Max(d => d.EndMs)) + " ms after the last disturbance ended") + " (deadline passed by "
                         + (NowMs - deadline) + " ms): " + string.Join(", ", _episode.Select(d => d.Kind + " ended " + d.EndMs + " (bound " + d.BoundMs + ")").Distinct()) + "; " + Describe());
                     break;
                 }

@@ -91,6 +91,105 @@ namespace InterfaceFirmware.UnitTests.Firmware
             Assert.IsTrue(System.Math.Abs(monoLeft - (stereoLeft - 3)) <= 1.6, "mono: each ear 3 dB down (pan law), within a 3 dB step");
         }
 
+        [TestMethod]
+        public static void APannedInputIsHeardWhereThePanLawPutsItWithoutAPop()
+        {
+            // Input 1 alone, walked from hard left to hard right with the buttons (select twice puts
+            // the keys on input 1; monitor + volume moves its pan), at a level where the ES8388's
+            // cross paths (−15…+6 dB) can follow the law.
+            var settings = new InterfaceFirmware.Firmware.Model.Settings(VolumeTests.BoardProfilesJacks("audiokit"));
+            settings.BootCapCentiDb = 0;
+            settings.Jacks[0].Range = InterfaceFirmware.Firmware.Model.HeadphoneRange.High;
+            settings.Jacks[0].LevelCentiDb = 0;
+            settings.Blend = 0; // inputs only: the monitor alone at the jack's level
+            var rig = new DeviceRig("audiokit", settings);
+            rig.Board.SetInput(rig.Board.Description.Inputs[0].Name, SineSource.AtDbfs(1000, -20));
+            rig.Boot();
+            rig.RunUntil(5000, true);
+            rig.Run(200);
+            double hardLeft = rig.ToneDb(0, true, 50);
+            Assert.IsTrue(rig.ToneDb(0, false, 50) < hardLeft - 60, "stereo by default: input 1 in the left ear only");
+            rig.Device.Apply(InterfaceFirmware.Firmware.Controls.UserAction.ToggleInputGainFocus, rig.Board.Clock.NowMs);
+            long since = rig.NowUs;
+            int steps = InterfaceFirmware.Firmware.Model.Settings.PanSteps;
+            double worst = 0;
+            for (int pan = -steps + 1; pan <= steps; pan++)
+            {
+                rig.Device.Apply(InterfaceFirmware.Firmware.Controls.UserAction.BlendTowardPlayback, rig.Board.Clock.NowMs);
+                Assert.AreEqual(pan, rig.Device.Settings.Pan[0]);
+                rig.RunUntil(5000, true);
+                rig.Run(200);
+                double left = rig.ToneDb(0, true, 50);
+                double right = rig.ToneDb(0, false, 50);
+                int lawLeft = InterfaceFirmware.Firmware.Planning.JackPlanner.PanOffset(pan, true);
+                int lawRight = InterfaceFirmware.Firmware.Planning.JackPlanner.PanOffset(pan, false);
+                OutputHelper.WriteLine("pan " + pan.ToString() + ": " + left.ToString("F2") + " / " + right.ToString("F2") + " dBFS (law "
+                    + LawText(lawLeft) + " / " + LawText(lawRight) + " dB re hard left " + hardLeft.ToString("F2") + ")");
+                worst = CheckEar(left, hardLeft, lawLeft, worst);
+                worst = CheckEar(right, hardLeft, lawRight, worst);
+                Assert.IsTrue(left <= hardLeft + 0.1 && right <= hardLeft + 0.1, "never louder than the level");
+            }
+
+            OutputHelper.WriteLine("worst error against the law: " + worst.ToString("F2") + " dB");
+            Assert.AreEqual(0, rig.Pops(0, since), rig.DescribePops());
+        }
+
+        [TestMethod]
+        public static void ThePanLawIsSymmetricNeverAboveTheLevelAndWithin1DbOfEqualPower()
+        {
+            int steps = InterfaceFirmware.Firmware.Model.Settings.PanSteps;
+            int muted = InterfaceFirmware.Drivers.GainScale.Muted;
+            Assert.AreEqual(-300, InterfaceFirmware.Firmware.Planning.JackPlanner.PanOffset(0, true), "centre: −3 dB each ear");
+            Assert.AreEqual(-300, InterfaceFirmware.Firmware.Planning.JackPlanner.PanOffset(0, false));
+            Assert.AreEqual(0, InterfaceFirmware.Firmware.Planning.JackPlanner.PanOffset(-steps, true), "hard left: the left ear at the level");
+            Assert.AreEqual(muted, InterfaceFirmware.Firmware.Planning.JackPlanner.PanOffset(-steps, false), "hard left: the right path off");
+            int previousFar = 1;
+            for (int k = 0; k <= steps; k++)
+            {
+                int left = InterfaceFirmware.Firmware.Planning.JackPlanner.PanOffset(-k, true);
+                int right = InterfaceFirmware.Firmware.Planning.JackPlanner.PanOffset(-k, false);
+                Assert.AreEqual(left, InterfaceFirmware.Firmware.Planning.JackPlanner.PanOffset(k, false), "mirror image");
+                Assert.AreEqual(right, InterfaceFirmware.Firmware.Planning.JackPlanner.PanOffset(k, true), "mirror image");
+                Assert.IsTrue(left <= 0 && right <= 0, "never above the level");
+                Assert.IsTrue(right < previousFar, "the far ear falls with every position");
+                previousFar = right;
+                double power = System.Math.Pow(10, left / 1000.0) + (right == muted ? 0 : System.Math.Pow(10, right / 1000.0));
+                Assert.IsTrue(System.Math.Abs(10 * System.Math.Log10(power)) <= 1.0, "power at " + k.ToString() + ": " + (10 * System.Math.Log10(power)).ToString("F2") + " dB");
+            }
+
+            Assert.AreEqual(0, InterfaceFirmware.Firmware.Planning.JackPlanner.PanOffset(-steps - 7, true), "out of range clamps to the end");
+        }
+
+        [TestMethod]
+        public static void BoardsWithoutACrossFeedAfterTheGainKeepStereoStraight()
+        {
+            var rig = new DeviceRig("reference", null);
+            rig.Boot();
+            rig.Run(300);
+            rig.Device.Apply(InterfaceFirmware.Firmware.Controls.UserAction.ToggleInputGainFocus, rig.Board.Clock.NowMs);
+            rig.Device.Apply(InterfaceFirmware.Firmware.Controls.UserAction.BlendTowardPlayback, rig.Board.Clock.NowMs);
+            Assert.AreEqual(-InterfaceFirmware.Firmware.Model.Settings.PanSteps, rig.Device.Settings.Pan[0], "pan moved on a board that cannot pan");
+            Assert.Contains("no pan on this board", rig.LogText());
+        }
+
+        private static string LawText(int centiDb)
+        {
+            return centiDb == InterfaceFirmware.Drivers.GainScale.Muted ? "off" : (centiDb / 100).ToString();
+        }
+
+        private static double CheckEar(double heard, double reference, int lawCentiDb, double worst)
+        {
+            if (lawCentiDb == InterfaceFirmware.Drivers.GainScale.Muted)
+            {
+                Assert.IsTrue(heard < reference - 60, "the far ear is off at the end: " + heard.ToString("F2"));
+                return worst;
+            }
+
+            double error = heard - (reference + lawCentiDb / 100.0);
+            Assert.IsTrue(System.Math.Abs(error) <= 1.6, "off the pan law by " + error.ToString("F2") + " dB (a 3 dB step at most half off)");
+            return System.Math.Abs(error) > System.Math.Abs(worst) ? error : worst;
+        }
+
         private static double Heard(bool playback, bool monitor)
         {
             var rig = new DeviceRig("reference", null);

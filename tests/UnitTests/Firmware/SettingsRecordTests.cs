@@ -17,17 +17,17 @@ namespace InterfaceFirmware.UnitTests.Firmware
         }
 
         [TestMethod]
-        public static void RecordIs63BytesForTwoJacks()
+        public static void RecordIs67BytesForTwoJacks()
         {
             var record = new SettingsRecord(SettingsLayout.Current(), 2);
-            Assert.AreEqual(2, record.CurrentVersion);
+            Assert.AreEqual(3, record.CurrentVersion);
 
             // header 13 + v1: boot cap 4, monitor 1, blend 1 + per jack (level 4, range 1, user max 4) × 2
             // + v2: keep-alive 1 + 4 + 4, input gains 4 + 4, clip guards 1 + 1, input types 1 + 1,
-            // phantom 1 + CRC 4
-            Assert.AreEqual(6 + 18 + 22, record.PayloadLength);
-            Assert.AreEqual(63, record.Length);
-            Assert.AreEqual(63, record.Write(new Settings(2), 1, new byte[64]));
+            // phantom 1 + v3: pans 2 + 2 + CRC 4
+            Assert.AreEqual(6 + 18 + 22 + 4, record.PayloadLength);
+            Assert.AreEqual(67, record.Length);
+            Assert.AreEqual(67, record.Write(new Settings(2), 1, new byte[80]));
         }
 
         [TestMethod]
@@ -35,14 +35,14 @@ namespace InterfaceFirmware.UnitTests.Firmware
         {
             var record = new SettingsRecord(SettingsLayout.Current(), 2);
             Settings saved = SettingsTestData.Distinct();
-            var buffer = new byte[64];
+            var buffer = new byte[80];
             int length = record.Write(saved, 0x01020304u, buffer);
 
             var info = new SettingsRecordInfo();
             record.Check(buffer, length, info);
             Assert.AreEqual((int)SettingsRecordStatus.Valid, (int)info.Status, info.Describe(1));
             Assert.AreEqual(0x01020304u, info.Sequence);
-            Assert.AreEqual(2, info.Version);
+            Assert.AreEqual(3, info.Version);
             Assert.AreEqual(2, info.JackCount);
 
             var loaded = new Settings(2);
@@ -94,11 +94,12 @@ namespace InterfaceFirmware.UnitTests.Firmware
                 saved.InputGainCentiDb[c] = withoutLaterFields.InputGainCentiDb[c];
                 saved.ClipGuard[c] = withoutLaterFields.ClipGuard[c];
                 saved.InputTypes[c] = withoutLaterFields.InputTypes[c];
+                saved.Pan[c] = withoutLaterFields.Pan[c];
             }
 
             saved.Phantom = withoutLaterFields.Phantom;
 
-            var buffer = new byte[64];
+            var buffer = new byte[80];
             int length = oldFirmware.Write(saved, 9, buffer);
             Assert.AreEqual(13 + 4 + 8 + 4, length, "the v1 record is the shorter one");
             Assert.IsTrue(length < newFirmware.Length);
@@ -134,6 +135,33 @@ namespace InterfaceFirmware.UnitTests.Firmware
         }
 
         [TestMethod]
+        public static void AVersion2RecordLoadsWithInput1LeftAndInput2Right()
+        {
+            // The layout this firmware wrote before pans: Current() up to its version-2 rows.
+            SettingsLayout current = SettingsLayout.Current();
+            var v2 = new SettingsLayout();
+            for (int i = 0; i < current.Count && current.Since(i) <= 2; i++)
+            {
+                v2.Add(current.Since(i), current.Field(i), current.Bytes(i));
+            }
+
+            Settings saved = SettingsTestData.Distinct();
+            var buffer = new byte[80];
+            int length = new SettingsRecord(v2, 2).Write(saved, 5, buffer);
+            var record = new SettingsRecord(current, 2);
+            var info = new SettingsRecordInfo();
+            record.Check(buffer, length, info);
+            Assert.AreEqual((int)SettingsRecordStatus.Valid, (int)info.Status, info.Describe(3));
+            Assert.AreEqual(2, info.Version);
+            Settings loaded = SettingsTestData.Distinct();
+            record.Read(buffer, info, loaded);
+            Assert.AreEqual(-Settings.PanSteps, loaded.Pan[0], "input 1 on the left, as stereo was");
+            Assert.AreEqual(Settings.PanSteps, loaded.Pan[1], "input 2 on the right");
+            Assert.AreEqual(saved.Blend, loaded.Blend, "the version-2 fields read");
+            Assert.AreEqual(saved.Phantom, loaded.Phantom);
+        }
+
+        [TestMethod]
         public static void RecordOfFewerJacksLeavesTheOthersAtDefaults()
         {
             var oneJack = new SettingsRecord(SettingsLayout.Current(), 1);
@@ -141,7 +169,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
             var saved = new Settings(1);
             saved.Jacks[0].LevelCentiDb = -1500;
             saved.Blend = 3;
-            var buffer = new byte[64];
+            var buffer = new byte[80];
             int length = oneJack.Write(saved, 1, buffer);
 
             var info = new SettingsRecordInfo();
@@ -159,9 +187,9 @@ namespace InterfaceFirmware.UnitTests.Firmware
         public static void DamagedRecordsAreToldApart()
         {
             var record = new SettingsRecord(SettingsLayout.Current(), 2);
-            var good = new byte[64];
+            var good = new byte[80];
             int length = record.Write(SettingsTestData.Distinct(), 5, good);
-            var buffer = new byte[64];
+            var buffer = new byte[80];
             var info = new SettingsRecordInfo();
 
             Assert.AreEqual((int)SettingsRecordStatus.ReadError, (int)Check(record, good, buffer, -1, info, -1, 0));

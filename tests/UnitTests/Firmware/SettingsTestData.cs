@@ -48,6 +48,8 @@ namespace InterfaceFirmware.UnitTests.Firmware
             settings.InputTypes[0] = InputType.Instrument;
             settings.InputTypes[1] = InputType.Mic;
             settings.Phantom = true;
+            settings.Pan[0] = 2;
+            settings.Pan[1] = -Settings.PanSteps;
             return settings;
         }
 
@@ -73,6 +75,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
                 settings.InputGainCentiDb[c] = random.Chance(0.2) ? GainScale.Muted : -1700 + (random.Next(100) * 75);
                 settings.ClipGuard[c] = random.Chance(0.5);
                 settings.InputTypes[c] = (InputType)random.Next(3);
+                settings.Pan[c] = random.Next(2 * Settings.PanSteps + 1) - Settings.PanSteps;
             }
 
             settings.Phantom = random.Chance(0.5);
@@ -116,6 +119,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
                 Assert.AreEqual(expected.InputGainCentiDb[c], actual.InputGainCentiDb[c], context + ": input gain " + c.ToString());
                 Assert.AreEqual(expected.ClipGuard[c], actual.ClipGuard[c], context + ": clip guard " + c.ToString());
                 Assert.AreEqual((int)expected.InputTypes[c], (int)actual.InputTypes[c], context + ": input type " + c.ToString());
+                Assert.AreEqual(expected.Pan[c], actual.Pan[c], context + ": pan " + c.ToString());
             }
 
             Assert.AreEqual(expected.Phantom, actual.Phantom, context + ": phantom");

@@ -125,6 +125,19 @@ namespace InterfaceFirmware.UnitTests.Firmware
         }
 
         [TestMethod]
+        public static void APanOutsideItsPositionsGoesBackToTheInputsOwnSide()
+        {
+            Settings settings = SettingsTestData.Distinct();
+            settings.Pan[0] = 9;
+            Clamped(settings, "saved input 1 pan 9 outside ±5: its own side");
+            Assert.AreEqual(-Settings.PanSteps, settings.Pan[0]);
+
+            settings.Pan[1] = -300;
+            Clamped(settings, "saved input 2 pan -300 outside ±5: its own side");
+            Assert.AreEqual(Settings.PanSteps, settings.Pan[1]);
+        }
+
+        [TestMethod]
         public static void LimitsComeFromTheBoardsPlanners()
         {
             var rig = new DeviceRig("reference", null);
