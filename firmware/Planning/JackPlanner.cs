@@ -257,8 +257,20 @@ namespace InterfaceFirmware.Firmware.Planning
                     int want = level + monitorOffset - amp - headphone - 300;
                     if (want > straightLimit)
                     {
-                        headphone = AtOrAbove(_headphone, headphone + want - straightLimit, _rangeHeadphoneCeiling[r]);
-                        into.Reason = ReasonMonoCross;
+                        // No higher than keeps the paths' lowest step within the level (at the
+                        // bottom of a range the raise would otherwise lift the monitor above it).
+                        int raised = AtOrAbove(_headphone, headphone + want - straightLimit, _rangeHeadphoneCeiling[r]);
+                        int pathFloorCap = level + monitorOffset - 300 - amp - _monitor.MinCentiDb;
+                        if (raised > pathFloorCap)
+                        {
+                            raised = AtOrBelow(_headphone, pathFloorCap, _rangeHeadphoneCeiling[r]);
+                        }
+
+                        if (raised > headphone)
+                        {
+                            headphone = raised;
+                            into.Reason = ReasonMonoCross;
+                        }
                     }
                 }
             }

@@ -135,6 +135,34 @@ namespace InterfaceFirmware.UnitTests.Firmware
         }
 
         [TestMethod]
+        public static void MonoAtTheBottomOfARangeWithHighInputGainStaysWithinTheLevel()
+        {
+            // Mono on the reference board raises the headphone volume for the cross paths ahead of
+            // the input gain; at −80 dB that raise must stop where the paths' lowest step still
+            // keeps the monitor within the level (the soak found it 13 dB above).
+            var settings = new InterfaceFirmware.Firmware.Model.Settings(2);
+            settings.BootCapCentiDb = 0;
+            settings.Monitor = InterfaceFirmware.Firmware.Model.MonitorMode.Mono;
+            settings.InputGainCentiDb[0] = 3000;
+            settings.InputGainCentiDb[1] = 3000;
+            for (int j = 0; j < 2; j++)
+            {
+                settings.Jacks[j].LevelCentiDb = -8000;
+            }
+
+            var rig = new DeviceRig("reference", settings);
+            rig.Boot();
+            rig.RunUntil(5000, true);
+            for (int j = 0; j < 2; j++)
+            {
+                var targets = rig.Device.Targets(j);
+                OutputHelper.WriteLine("jack " + j.ToString() + ": level " + targets.LevelCentiDb.ToString() + ", headphone " + targets.HeadphoneCentiDb.ToString()
+                    + ", monitor " + targets.MonitorLevelCentiDb.ToString() + " (" + targets.Reason + ")");
+                Assert.IsTrue(targets.MonitorLevelCentiDb <= targets.LevelCentiDb, "the monitor above the level: " + targets.MonitorLevelCentiDb.ToString());
+            }
+        }
+
+        [TestMethod]
         public static void ThePanLawIsSymmetricNeverAboveTheLevelAndWithin1DbOfEqualPower()
         {
             int steps = InterfaceFirmware.Firmware.Model.Settings.PanSteps;
