@@ -56,7 +56,9 @@ namespace InterfaceFirmware.Benchmarks
                 new Case { Name = "USB → standalone (host leaves, power stays)", Act = (b, d) => { b.Usb.Detach(); b.Usb.AttachPowerOnly(); },
                     Minimum = "about 5: mute, the clock source (codec clocked by the ESP32), un-mute",
                     Peer = "n/a: Linux has no mode switch; a clock master change is a full stream stop/start (as the rate change)" },
-                new Case { Name = "standalone → USB", Act = (b, d) => { b.Usb.Attach(); },
+                new Case { Name = "standalone → USB (a computer arrives)",
+                    Prepare = (b, d) => { b.Usb.Detach(); b.Usb.AttachPowerOnly(); FirmwareLoop.TickFor(b, d, 5000); },
+                    Act = (b, d) => { b.Usb.Attach(); },
                     Minimum = "about 5", Peer = "n/a" },
             };
         }
