@@ -220,7 +220,7 @@ namespace InterfaceFirmware.Firmware.Application
 
             if (_recovery[i] == CodecRecovery.TakingCharge)
             {
-                codec.ConfigureClocks(_rate, _rate * 256);
+                _clockRefused[i] = codec.ConfigureClocks(_rate, _rate * 256) == DriverStatus.Unsupported;
                 codec.SelectInputs(_profile.Inputs.Left, _profile.Inputs.Right);
                 codec.SetInputGain(new StereoGain(InputGainSetting(0), InputGainSetting(1)));
                 for (int j = 0; j < _jackCount; j++)
@@ -238,6 +238,19 @@ namespace InterfaceFirmware.Firmware.Application
 
             if (_recovery[i] == CodecRecovery.Configuring)
             {
+                if (_clockRefused[i])
+                {
+                    // Back in charge, left in standby: the rate is not one it can make.
+                    _recovery[i] = CodecRecovery.None;
+                    if (_codecWatch[i].Failed)
+                    {
+                        _codecWatch[i].Recovered(nowMs);
+                        _log.Write(LogLevel.Info, Source, CodecLabel(i) + " answers again: in standby, it cannot make " + _rate.ToString() + " Hz");
+                    }
+
+                    return;
+                }
+
                 codec.RequestPowerState(CodecPowerState.On, nowMs);
                 _recovery[i] = CodecRecovery.PoweringOn;
                 return;

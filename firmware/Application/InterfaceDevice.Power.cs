@@ -245,9 +245,11 @@ namespace InterfaceFirmware.Firmware.Application
             for (int i = 0; i < _codecs.Length; i++)
             {
                 IAudioCodec codec = _codecs[i];
-                if (codec.Status == DriverStatus.Ok && codec.ConfigureClocks(_rate, _rate * 256) != DriverStatus.Ok)
+                _clockRefused[i] = false;
+                if (codec.Status == DriverStatus.Ok && codec.ConfigureClocks(_rate, _rate * 256) == DriverStatus.Unsupported)
                 {
-                    _log.Write(LogLevel.Error, Source, codec.Name + " cannot be clocked at " + _rate.ToString() + " Hz");
+                    _clockRefused[i] = true;
+                    _log.Write(LogLevel.Error, Source, codec.Name + " cannot be clocked at " + _rate.ToString() + " Hz: it stays in standby, its jacks silent");
                 }
             }
         }
@@ -345,7 +347,7 @@ namespace InterfaceFirmware.Firmware.Application
         {
             for (int i = 0; i < _codecs.Length; i++)
             {
-                if (_codecs[i].Status == DriverStatus.Ok)
+                if (_codecs[i].Status == DriverStatus.Ok && !(state == CodecPowerState.On && _clockRefused[i]))
                 {
                     _codecs[i].RequestPowerState(state, nowMs);
                 }
@@ -358,7 +360,8 @@ namespace InterfaceFirmware.Firmware.Application
             for (int i = 0; i < _codecs.Length; i++)
             {
                 IAudioCodec codec = _codecs[i];
-                if (codec.Status == DriverStatus.Ok && (codec.Busy || codec.PowerState != state))
+                CodecPowerState wanted = state == CodecPowerState.On && _clockRefused[i] ? CodecPowerState.Standby : state;
+                if (codec.Status == DriverStatus.Ok && (codec.Busy || codec.PowerState != wanted))
                 {
                     return false;
                 }

@@ -88,6 +88,10 @@ namespace InterfaceFirmware.Firmware.Application
         private readonly IAudioCodec[] _codecs;
         private readonly ChipWatch[] _codecWatch;
         private readonly CodecRecovery[] _recovery;
+
+        // A codec that cannot make the running rate from its MCLK stays in standby, its jacks silent,
+        // until a rate it can make (powered on with stale dividers it would play at the wrong rate).
+        private readonly bool[] _clockRefused;
         private readonly ChipWatch _amplifierWatch = new ChipWatch();
         private long _nextProbeMs;
         private int _exceptions;
@@ -151,6 +155,7 @@ namespace InterfaceFirmware.Firmware.Application
             _codecs = new IAudioCodec[profile.Codecs.Length];
             _codecWatch = new ChipWatch[_codecs.Length];
             _recovery = new CodecRecovery[_codecs.Length];
+            _clockRefused = new bool[_codecs.Length];
             for (int i = 0; i < _codecs.Length; i++)
             {
                 _codecs[i] = CreateCodec(profile.Codecs[i], io.Bus, _log);

@@ -36,6 +36,45 @@ namespace InterfaceFirmware.UnitTests.Firmware
         }
 
         [TestMethod]
+        public static void ARateTheCodecsCannotMakeKeepsTheJacksSilentUntilOneTheyCan()
+        {
+            // 16 kHz at 256·fs is a 4.096 MHz MCLK: the WM8960 makes its SYSCLK from 11.2896 or
+            // 12.288 MHz only (its PLL needs a faster reference). Powered on with the old dividers
+            // it would play at the wrong rate; it stays in standby instead, its jacks silent.
+            var rig = new DeviceRig("reference", null);
+            rig.PlayTone(-6);
+            rig.Boot();
+            rig.Run(200);
+            double before = rig.ToneDb(0, true, 50);
+            long since = rig.NowUs;
+            rig.Board.Usb.SetSampleRate(16000);
+            rig.Run(rig.Board.Usb.ClockNoticeMs + 2000);
+            double silent = 0;
+            for (int j = 0; j < 2; j++)
+            {
+                SignalRecorder recorder = rig.Jack(j).Recorder(true);
+                long end = recorder.FirstSample + recorder.Length;
+                double peak = Decibels.ToDb(recorder.Peak(end - 48 * 500, end));
+                silent = peak > silent || j == 0 ? peak : silent;
+            }
+
+            OutputHelper.WriteLine("at 16 kHz: both jacks at most " + silent.ToString("F1") + " dBFS");
+            Assert.IsTrue(silent <= -100, "a jack plays at a rate its codec was not clocked for: " + silent.ToString("F1") + " dBFS");
+            Assert.Contains("cannot be clocked at 16000 Hz", rig.LogText());
+            Assert.IsFalse(rig.Device.State.Fault, "not a fault: the chips answer");
+
+            rig.Board.Usb.SetSampleRate(48000);
+            rig.Run(rig.Board.Usb.ClockNoticeMs + 50);
+            rig.RunUntil(5000, true);
+            rig.Run(200);
+            double after = rig.ToneDb(0, true, 50);
+            OutputHelper.WriteLine("back at 48 kHz: " + before.ToString("F2") + " → " + after.ToString("F2") + " dBFS");
+            Assert.IsTrue(System.Math.Abs(after - before) <= 0.1, "level after " + after.ToString("F2"));
+            Assert.AreEqual(0, rig.Pops(0, since), rig.DescribePops());
+            Assert.AreEqual(0, rig.Pops(1, since), rig.DescribePops());
+        }
+
+        [TestMethod]
         public static void OnAChargerWithoutAComputerTheDeviceGoesStandaloneAfterTheGraceTime()
         {
             var board = new VirtualBoard(BoardDescription.Reference(), 3); // a charger: 5 V, no host
