@@ -386,7 +386,16 @@ namespace InterfaceFirmware.Firmware.Application
 
         private string ModeText()
         {
-            return (_state.UsbMode ? "USB mode, clocked by the USB bridge at " : "standalone, clocked by the ESP32 at ") + _rate.ToString() + " Hz";
+            string text = (_state.UsbMode ? "USB mode, clocked by the USB bridge at " : "standalone, clocked by the ESP32 at ") + _rate.ToString() + " Hz";
+            for (int i = 0; i < _codecs.Length; i++)
+            {
+                if (_clockRefused[i])
+                {
+                    return text + " (a rate the codecs cannot make: silent until the next rate change)";
+                }
+            }
+
+            return text;
         }
     }
 }

@@ -61,6 +61,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
             OutputHelper.WriteLine("at 16 kHz: both jacks at most " + silent.ToString("F1") + " dBFS");
             Assert.IsTrue(silent <= -100, "a jack plays at a rate its codec was not clocked for: " + silent.ToString("F1") + " dBFS");
             Assert.Contains("cannot be clocked at 16000 Hz", rig.LogText());
+            Assert.Contains("at 16000 Hz (a rate the codecs cannot make: silent until the next rate change)", rig.LogText());
             Assert.IsFalse(rig.Device.State.Fault, "not a fault: the chips answer");
 
             rig.Board.Usb.SetSampleRate(48000);
