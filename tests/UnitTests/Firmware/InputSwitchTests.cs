@@ -64,6 +64,9 @@ namespace InterfaceFirmware.UnitTests.Firmware
             Assert.IsTrue(rig.Board.Expander.PinHigh(1), "input 1's Hi-Z select on");
             Assert.IsFalse(rig.Board.Expander.PinHigh(2), "input 2 untouched");
             rig.Run(4000); // saved
+            var stored = new Settings(2);
+            Assert.IsTrue(SettingsTestData.Storage(flash, null).Load(stored, null), "a record in the flash");
+            Assert.AreEqual((int)InputType.Instrument, (int)stored.InputTypes[0], "the type persisted");
 
             var kit = new DeviceRig("audiokit", null);
             kit.Board.SetInput("mic-left", SineSource.AtDbfs(1000, -20));

@@ -15,6 +15,8 @@ namespace InterfaceFirmware.UnitTests.Firmware
             double both = Heard(true, true);
             double sum = Decibels.ToDb(System.Math.Pow(10, playback / 20) + System.Math.Pow(10, monitor / 20));
             OutputHelper.WriteLine("playback " + playback.ToString("F2") + " dBFS, monitor " + monitor.ToString("F2") + ", both " + both.ToString("F2") + " (in-phase sum " + sum.ToString("F2") + ")");
+            Assert.IsTrue(playback > -60 && monitor > -60, "both paths heard on their own");
+            Assert.IsTrue(both > playback + 1 && both > monitor + 1, "the two add");
             Assert.IsTrue(System.Math.Abs(both - sum) <= 0.2, "not summed in phase");
         }
 
