@@ -253,11 +253,6 @@ namespace InterfaceFirmware.Drivers.Sgtl5000
         }
 
         /// <summary>
-        /// No reset command exists: mute the outputs, then write the reset value of every register
-        /// the driver relies on (Linux sgtl5000_fill_defaults), so the chip is where a power-on
-        /// leaves it.
-        /// </summary>
-        /// <summary>
         /// Not taken over live yet: as <see cref="CodecDriver.Start"/> (it reads every relied
         /// register and writes what differs; on a chip left playing those writes cut the outputs
         /// at once, see the remarks). A live take-over would read CHIP_ANA_POWER and go down
@@ -268,10 +263,15 @@ namespace InterfaceFirmware.Drivers.Sgtl5000
             return null;
         }
 
+        /// <summary>
+        /// No reset command exists: mute the outputs, then write the reset value of every register
+        /// the driver relies on (Linux sgtl5000_fill_defaults), so the chip is where a power-on
+        /// leaves it.
+        /// </summary>
         protected override bool ResetChip()
         {
-            int[] reset = Sgtl5000Registers.ResetValues();
-            if (!Registers.Port.Write(Sgtl5000Registers.AnalogControl, reset[Sgtl5000Registers.AnalogControl]))
+            RegisterCache cache = Registers.Cache;
+            if (!Registers.Port.Write(Sgtl5000Registers.AnalogControl, cache.ResetValue(Sgtl5000Registers.AnalogControl)))
             {
                 return false;
             }
@@ -279,7 +279,7 @@ namespace InterfaceFirmware.Drivers.Sgtl5000
             for (int i = 0; i < Sgtl5000Registers.Relied.Length; i++)
             {
                 int register = Sgtl5000Registers.Relied[i];
-                if (!Registers.Port.Write(register, reset[register]))
+                if (register != Sgtl5000Registers.AnalogControl && !Registers.Port.Write(register, cache.ResetValue(register)))
                 {
                     return false;
                 }

@@ -252,8 +252,9 @@ namespace InterfaceFirmware.Drivers.Sgtl5000
         }
 
         /// <summary>
-        /// The registers the driver relies on: with no reset pin and no soft reset, the driver
-        /// writes each of them at start whatever the chip holds (a warm boot leaves the last values).
+        /// The registers the driver relies on: with no reset pin and no soft reset, the driver reads
+        /// each of them at start and writes those that differ (all of them when the chip cannot be
+        /// read); a warm boot leaves the last values.
         /// </summary>
         public static readonly int[] Relied =
         {
