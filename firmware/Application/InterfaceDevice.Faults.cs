@@ -209,7 +209,12 @@ namespace InterfaceFirmware.Firmware.Application
             if (codec.Status != DriverStatus.Ok)
             {
                 _recovery[i] = CodecRecovery.None; // failed again: the watch retries with back-off
-                _codecWatch[i].Fail(nowMs);
+                if (_codecWatch[i].Fail(nowMs))
+                {
+                    _log.Write(LogLevel.Error, Source, CodecLabel(i) + " stopped answering while it was brought back: its jack muted, retrying");
+                    AbandonJacksOf(i, nowMs);
+                }
+
                 return;
             }
 
@@ -221,7 +226,7 @@ namespace InterfaceFirmware.Firmware.Application
             if (_recovery[i] == CodecRecovery.TakingCharge)
             {
                 _clockRefused[i] = codec.ConfigureClocks(_rate, _rate * 256) == DriverStatus.Unsupported;
-                codec.SelectInputs(_profile.Inputs.Left, _profile.Inputs.Right);
+                SelectInputs(codec); // the inputs the settings chose (a dev board's microphones)
                 codec.SetInputGain(new StereoGain(InputGainSetting(0), InputGainSetting(1)));
                 for (int j = 0; j < _jackCount; j++)
                 {

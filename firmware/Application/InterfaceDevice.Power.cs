@@ -28,7 +28,7 @@ namespace InterfaceFirmware.Firmware.Application
 
         // Where the codecs' power and clocks stand, from boot through every clock change: the jacks
         // are open only in Live; any change of mode or rate goes Closing → ToStandby → Switch →
-        // PowerOn, because clocks may change only while the outputs are not live.
+        // ClocksSettle → PowerOn, because clocks may change only while the outputs are not live.
         private enum ClockStage
         {
             TakeCharge = 0,
@@ -347,11 +347,18 @@ namespace InterfaceFirmware.Firmware.Application
         {
             for (int i = 0; i < _codecs.Length; i++)
             {
-                if (_codecs[i].Status == DriverStatus.Ok && !(state == CodecPowerState.On && _clockRefused[i]))
+                if (_codecs[i].Status == DriverStatus.Ok)
                 {
-                    _codecs[i].RequestPowerState(state, nowMs);
+                    _codecs[i].RequestPowerState(WantedPower(i, state), nowMs);
                 }
             }
+        }
+
+        // What codec i is asked for when the codecs go to a state: a codec refused the running
+        // rate stays in standby instead of On.
+        private CodecPowerState WantedPower(int i, CodecPowerState state)
+        {
+            return state == CodecPowerState.On && _clockRefused[i] ? CodecPowerState.Standby : state;
         }
 
         // Every working codec has reached the state and is idle.
@@ -360,8 +367,7 @@ namespace InterfaceFirmware.Firmware.Application
             for (int i = 0; i < _codecs.Length; i++)
             {
                 IAudioCodec codec = _codecs[i];
-                CodecPowerState wanted = state == CodecPowerState.On && _clockRefused[i] ? CodecPowerState.Standby : state;
-                if (codec.Status == DriverStatus.Ok && (codec.Busy || codec.PowerState != wanted))
+                if (codec.Status == DriverStatus.Ok && (codec.Busy || codec.PowerState != WantedPower(i, state)))
                 {
                     return false;
                 }

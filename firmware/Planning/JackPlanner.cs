@@ -57,11 +57,6 @@ namespace InterfaceFirmware.Firmware.Planning
         private readonly int[] _rangeHeadphoneCeiling;
 
         /// <param name="amplifier">The amplifier's taper, or null on a jack without one.</param>
-        public JackPlanner(JackProfile jack, CodecCapabilities codec, GainScale amplifier)
-            : this(jack, codec, amplifier, false)
-        {
-        }
-
         /// <param name="crossFeedAheadOfInputGain">
         /// The codec's cross-feed paths take the inputs ahead of the input gain (the WM8960's INPUT3
         /// wiring): in mono the straight paths are held to what the cross paths can match, and the
@@ -167,12 +162,6 @@ namespace InterfaceFirmware.Firmware.Planning
             return max - steps * StepCentiDb;
         }
 
-        /// <summary>The amplifier gain a range uses (0 without an amplifier).</summary>
-        public int AmplifierGain(HeadphoneRange range)
-        {
-            return _rangeAmplifier[(int)range];
-        }
-
         /// <summary>
         /// <paramref name="level"/> moved onto the range's grid, never louder (rounded down), and
         /// clamped to the range and to <paramref name="userMax"/> (<see cref="GainScale.Muted"/>: none).
@@ -220,17 +209,7 @@ namespace InterfaceFirmware.Firmware.Planning
         /// monitor by <paramref name="monitorOffset"/> (the blend; 0 = at the level,
         /// <see cref="GainScale.Muted"/> = off), monitored as <paramref name="mode"/>.
         /// </summary>
-        public void Plan(int level, HeadphoneRange range, bool silent, MonitorMode mode, int playbackOffset, int monitorOffset, JackTargets into)
-        {
-            Plan(level, range, silent, mode, playbackOffset, monitorOffset, 0, into);
-        }
-
         /// <param name="inputGain">The input gain in force (0.01 dB): what a cross path ahead of it lacks.</param>
-        public void Plan(int level, HeadphoneRange range, bool silent, MonitorMode mode, int playbackOffset, int monitorOffset, int inputGain, JackTargets into)
-        {
-            Plan(level, range, silent, mode, playbackOffset, monitorOffset, inputGain, -PanSteps, PanSteps, into);
-        }
-
         /// <param name="pan1">Input 1's place in stereo monitoring (see <see cref="PanOffset"/>); used where <see cref="CanPan"/>.</param>
         /// <param name="pan2">Input 2's place.</param>
         public void Plan(int level, HeadphoneRange range, bool silent, MonitorMode mode, int playbackOffset, int monitorOffset, int inputGain, int pan1, int pan2, JackTargets into)
