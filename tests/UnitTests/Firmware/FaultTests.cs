@@ -69,14 +69,21 @@ namespace InterfaceFirmware.UnitTests.Firmware
             double before = rig.ToneDb(0, true, 50);
             long since = rig.NowUs;
             rig.Board.Es8388.BrownOut();
-            long start = rig.Board.Clock.NowMs;
-            rig.Run(1000);
+            double loudest = -200;
+            for (int t = 0; t < 3000; t += 50)
+            {
+                rig.Run(50);
+                loudest = System.Math.Max(loudest, System.Math.Max(rig.ToneDb(0, true, 50), rig.ToneDb(0, false, 50)));
+            }
+
             rig.RunUntil(10000, true);
             rig.Run(200);
             OutputHelper.WriteLine(rig.LogText());
             double after = rig.ToneDb(0, true, 50);
             Assert.IsTrue(rig.LogText().IndexOf("lost its registers") >= 0, "not noticed");
+            Assert.IsTrue(loudest <= before + 0.1, "never louder while recovering: " + loudest.ToString("F2"));
             Assert.IsTrue(after <= before + 0.1 && after >= before - 0.5, "back at " + after.ToString("F2"));
+            Assert.AreEqual(0, rig.Pops(0, since), rig.DescribePops());
         }
 
         [TestMethod]
@@ -95,16 +102,25 @@ namespace InterfaceFirmware.UnitTests.Firmware
                 rig.Device.Apply(i == 0 ? InterfaceFirmware.Firmware.Controls.UserAction.SelectNextJack : InterfaceFirmware.Firmware.Controls.UserAction.VolumeDown, rig.Board.Clock.NowMs);
             }
 
+            long since = rig.NowUs;
             rig.Run(300);
             Assert.IsTrue(rig.Device.State.Fault, "the failed writes are noticed");
-            rig.Run(3000);
+            double loudest = -200;
+            for (int t = 0; t < 3000; t += 50)
+            {
+                rig.Run(50);
+                loudest = System.Math.Max(loudest, rig.ToneDb(1, true, 50));
+            }
+
             rig.RunUntil(10000, true);
             rig.Run(200);
             OutputHelper.WriteLine(rig.LogText());
             Assert.IsFalse(rig.Device.State.Fault);
             Assert.AreEqual(0, rig.Device.Exceptions);
             double after = rig.ToneDb(1, true, 50);
-            Assert.IsTrue(after <= before + 0.1, "never louder: " + after.ToString("F2"));
+            Assert.IsTrue(loudest <= before + 0.1, "never louder while recovering: " + loudest.ToString("F2"));
+            Assert.IsTrue(System.Math.Abs(after - (before - 1.5)) <= 0.1, "at the level the three steps down asked: " + after.ToString("F2") + " vs " + before.ToString("F2"));
+            Assert.AreEqual(0, rig.Pops(1, since), rig.DescribePops());
         }
 
         [TestMethod]
