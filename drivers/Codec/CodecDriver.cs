@@ -345,6 +345,29 @@ namespace InterfaceFirmware.Drivers.Codec
 
         public abstract DriverStatus ProbeForReset(out bool wasReset);
 
+        /// <summary>
+        /// A readable chip's reset probe: reads back <paramref name="register"/>, which the driver set
+        /// at start to a value other than its reset value; anything but the cached value (when the
+        /// cache has no write pending) means the registers were lost.
+        /// </summary>
+        protected DriverStatus ProbeRegister(int register, string registerName, out bool wasReset)
+        {
+            wasReset = false;
+            if (Status != DriverStatus.Ok)
+            {
+                return Status;
+            }
+
+            int value;
+            if (!Registers.ReadChip(register, out value))
+            {
+                return Fail("does not answer a read of " + registerName);
+            }
+
+            wasReset = !Registers.Cache.IsDirty(register) && value != Registers.Get(register);
+            return DriverStatus.Ok;
+        }
+
         // ---- ISequenceTarget -----------------------------------------------------------------------
 
         public override StepResult Perform(int action, long nowMs)

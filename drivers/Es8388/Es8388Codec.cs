@@ -158,20 +158,7 @@ namespace InterfaceFirmware.Drivers.Es8388
         /// </summary>
         public override DriverStatus ProbeForReset(out bool wasReset)
         {
-            wasReset = false;
-            if (Status != DriverStatus.Ok)
-            {
-                return Status;
-            }
-
-            int value;
-            if (!Registers.ReadChip(Es8388Registers.MasterMode, out value))
-            {
-                return Fail("does not answer a read of MASTERMODE");
-            }
-
-            wasReset = !Registers.Cache.IsDirty(Es8388Registers.MasterMode) && value != Registers.Get(Es8388Registers.MasterMode);
-            return DriverStatus.Ok;
+            return ProbeRegister(Es8388Registers.MasterMode, "MASTERMODE", out wasReset);
         }
 
         // ---- CodecDriver ---------------------------------------------------------------------------

@@ -173,20 +173,7 @@ namespace InterfaceFirmware.Drivers.Sgtl5000
         /// </summary>
         public override DriverStatus ProbeForReset(out bool wasReset)
         {
-            wasReset = false;
-            if (Status != DriverStatus.Ok)
-            {
-                return Status;
-            }
-
-            int value;
-            if (!Registers.ReadChip(Sgtl5000Registers.ReferenceControl, out value))
-            {
-                return Fail("does not answer a read of CHIP_REF_CTRL");
-            }
-
-            wasReset = !Registers.Cache.IsDirty(Sgtl5000Registers.ReferenceControl) && value != Registers.Get(Sgtl5000Registers.ReferenceControl);
-            return DriverStatus.Ok;
+            return ProbeRegister(Sgtl5000Registers.ReferenceControl, "CHIP_REF_CTRL", out wasReset);
         }
 
         // ---- CodecDriver ---------------------------------------------------------------------------
