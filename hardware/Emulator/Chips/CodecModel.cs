@@ -146,6 +146,31 @@ namespace InterfaceFirmware.Emulator
         /// <summary>Compares the clocks with the last check; a change under live outputs is a glitch.</summary>
         protected abstract void CheckClocks(long nowUs);
 
+        // Two clocks count as the same rate within 0.1 % (crystal and PLL tolerances).
+        private const double RateTolerance = 0.001;
+
+        private double _lastDacFs;
+
+        /// <summary><paramref name="value"/> is <paramref name="target"/> within the rate tolerance (a target of 0 never matches).</summary>
+        protected static bool NearRate(double value, double target)
+        {
+            return target > 0 && System.Math.Abs(value - target) <= target * RateTolerance;
+        }
+
+        /// <summary>
+        /// A <see cref="CheckClocks"/> for codecs whose outputs follow one DAC frame rate: a change of
+        /// <paramref name="dacFs"/> (0: no valid clocks) while an output is audible is a glitch.
+        /// </summary>
+        protected void CheckDacRate(long nowUs, double dacFs)
+        {
+            if (dacFs != _lastDacFs && OutputsLive)
+            {
+                ReportClockGlitch(nowUs, "clock changed under live outputs: DAC fs " + _lastDacFs.ToString("F0") + " → " + dacFs.ToString("F0") + " Hz");
+            }
+
+            _lastDacFs = dacFs;
+        }
+
         /// <summary>Records a clock change heard at the outputs (reported once by <see cref="TakeGlitch"/>).</summary>
         protected void ReportClockGlitch(long nowUs, string what)
         {

@@ -96,11 +96,7 @@ namespace InterfaceFirmware.Emulator
         /// <summary>VROI = 1: 40 kΩ.</summary>
         public const double TieOffHighOhms = 40000.0;
 
-        /// <summary>Frame-rate tolerance for LRCK comparisons (0.1 %).</summary>
-        private const double RateTolerance = 0.001;
-
         private int _pointer;
-        private double _lastDacFs;
 
         public Es8388Model()
             : this(DefaultAddress)
@@ -420,7 +416,7 @@ namespace InterfaceFirmware.Emulator
                 }
 
                 double fs = DacSampleRate;
-                if (!IsMaster && !Near(Clocks.ExternalLrclkHz, fs))
+                if (!IsMaster && !NearRate(Clocks.ExternalLrclkHz, fs))
                 {
                     return "LRCLK " + Clocks.ExternalLrclkHz.ToString("F0") + " Hz, but MCLK/DACFsRatio gives " + fs.ToString("F0") + " Hz";
                 }
@@ -448,7 +444,7 @@ namespace InterfaceFirmware.Emulator
 
                 double frame = IsMaster ? DacSampleRate : Clocks.ExternalLrclkHz;
                 double fs = AdcSampleRate;
-                if (!Near(frame, fs))
+                if (!NearRate(frame, fs))
                 {
                     return "LRCK " + frame.ToString("F0") + " Hz, but MCLK/ADCFsRatio gives " + fs.ToString("F0") + " Hz";
                 }
@@ -481,22 +477,10 @@ namespace InterfaceFirmware.Emulator
             }
         }
 
-        private static bool Near(double value, double target)
-        {
-            return target > 0 && Math.Abs(value - target) <= target * RateTolerance;
-        }
-
         // A change of the DAC's frame rate (or its loss) while an output is audible is a glitch.
         protected override void CheckClocks(long nowUs)
         {
-            double fs = DacClockProblem == null ? DacSampleRate : 0;
-            if (fs != _lastDacFs && OutputsLive)
-            {
-                string what = "clock changed under live outputs: DAC fs " + _lastDacFs.ToString("F0") + " → " + fs.ToString("F0") + " Hz";
-                ReportClockGlitch(nowUs, what);
-            }
-
-            _lastDacFs = fs;
+            CheckDacRate(nowUs, DacClockProblem == null ? DacSampleRate : 0);
         }
 
         /// <summary>

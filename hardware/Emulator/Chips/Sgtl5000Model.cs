@@ -206,10 +206,7 @@ namespace InterfaceFirmware.Emulator
         /// <summary>DAC volume code meaning "silent" (0xFC and above mute).</summary>
         public const int DacSilentCode = 0xFC;
 
-        private const double RateTolerance = 0.001;
-
         private int _pointer;
-        private double _lastDacFs;
 
         public Sgtl5000Model()
             : this(DefaultAddress, "SGTL5000")
@@ -509,12 +506,12 @@ namespace InterfaceFirmware.Emulator
 
                 int ratio = mclkFreq == 0 ? 256 : mclkFreq == 1 ? 384 : 512;
                 double wanted = ratio * (double)SystemRate;
-                if (!Near(Clocks.MclkHz, wanted))
+                if (!NearRate(Clocks.MclkHz, wanted))
                 {
                     return "MCLK " + Clocks.MclkHz.ToString("F0") + " Hz, but MCLK_FREQ and SYS_FS want " + wanted.ToString("F0") + " Hz";
                 }
 
-                if (!IsMaster && !Near(Clocks.ExternalLrclkHz, FrameRate))
+                if (!IsMaster && !NearRate(Clocks.ExternalLrclkHz, FrameRate))
                 {
                     return "LRCLK " + Clocks.ExternalLrclkHz.ToString("F0") + " Hz, but CHIP_CLK_CTRL gives " + FrameRate.ToString("F0") + " Hz";
                 }
@@ -523,20 +520,9 @@ namespace InterfaceFirmware.Emulator
             }
         }
 
-        private static bool Near(double value, double target)
-        {
-            return target > 0 && Math.Abs(value - target) <= target * RateTolerance;
-        }
-
         protected override void CheckClocks(long nowUs)
         {
-            double fs = DacSampleRate;
-            if (fs != _lastDacFs && OutputsLive)
-            {
-                ReportClockGlitch(nowUs, "clock changed under live outputs: DAC fs " + _lastDacFs.ToString("F0") + " → " + fs.ToString("F0") + " Hz");
-            }
-
-            _lastDacFs = fs;
+            CheckDacRate(nowUs, DacSampleRate);
         }
 
         /// <summary>The DAC path is running: digital and analogue DAC powered, valid clocks, VAG up.</summary>
