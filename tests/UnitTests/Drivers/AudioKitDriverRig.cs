@@ -171,31 +171,13 @@ namespace InterfaceFirmware.UnitTests.Drivers
                 _captureFrames = Board.AdcTap.ReadFrames(_capture, 0, 4096);
             }
 
-            Assert.IsTrue(_captureFrames >= frames, "not enough captured frames");
-            var samples = new double[frames];
-            for (int i = 0; i < frames; i++)
-            {
-                samples[i] = _capture[2 * (_captureFrames - frames + i) + (left ? 0 : 1)] / (double)AdcTap.FullScale;
-            }
-
-            return ReferenceDriverRig.ToneLevelDb(samples, 0, frames);
+            return DriverTestHelpers.CaptureLevelDb(_capture, _captureFrames, left, frames);
         }
 
         /// <summary>The 1 kHz tone's level (dB re full scale) at the main jack over the last <paramref name="ms"/>.</summary>
         public double LevelDb(bool left, int ms)
         {
-            long end = Board.Audio.NextSample;
-            int count = ms * 48;
-            long start = end - count;
-            Assert.IsTrue(_recordFrom >= 0 && start >= _recordFrom, "record before measuring");
-            SignalRecorder recorder = Board.MainJack.Recorder(left);
-            var samples = new double[count];
-            for (int i = 0; i < count; i++)
-            {
-                samples[i] = recorder.At(start + i);
-            }
-
-            return ReferenceDriverRig.ToneLevelDb(samples, start, count);
+            return DriverTestHelpers.JackLevelDb(Board, _recordFrom, Board.MainJack, left, ms);
         }
 
         /// <summary>Index of the next bus log entry (to look at what a call wrote).</summary>

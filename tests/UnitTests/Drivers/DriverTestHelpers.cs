@@ -13,6 +13,55 @@ namespace InterfaceFirmware.UnitTests.Drivers
     {
         public const int TickMs = 5;
 
+        /// <summary>
+        /// The 1 kHz tone's level (dB re full scale) at a jack over the last <paramref name="ms"/>:
+        /// a lock-in over whole periods, so the slow tail a coupling capacitor leaves after a step
+        /// does not count as signal. <paramref name="recordFrom"/>: the first recorded sample.
+        /// </summary>
+        public static double JackLevelDb(VirtualBoard board, long recordFrom, HeadphoneOutput jack, bool left, int ms)
+        {
+            long end = board.Audio.NextSample;
+            int count = ms * 48;
+            long start = end - count;
+            Assert.IsTrue(recordFrom >= 0 && start >= recordFrom, "record before measuring");
+            SignalRecorder recorder = jack.Recorder(left);
+            var samples = new double[count];
+            for (int i = 0; i < count; i++)
+            {
+                samples[i] = recorder.At(start + i);
+            }
+
+            return ToneLevelDb(samples, start, count);
+        }
+
+        /// <summary>The 1 kHz level (dBFS) of the newest <paramref name="frames"/> of <paramref name="capturedFrames"/> interleaved ADC frames.</summary>
+        public static double CaptureLevelDb(int[] capture, int capturedFrames, bool left, int frames)
+        {
+            Assert.IsTrue(capturedFrames >= frames, "not enough captured frames");
+            var samples = new double[frames];
+            for (int i = 0; i < frames; i++)
+            {
+                samples[i] = capture[2 * (capturedFrames - frames + i) + (left ? 0 : 1)] / (double)AdcTap.FullScale;
+            }
+
+            return ToneLevelDb(samples, 0, frames);
+        }
+
+        /// <summary>Amplitude of the 1 kHz component (48 samples per period) in dB re full scale.</summary>
+        public static double ToneLevelDb(double[] samples, long firstSample, int count)
+        {
+            double re = 0;
+            double im = 0;
+            for (int i = 0; i < count; i++)
+            {
+                double phase = 2 * System.Math.PI * ((firstSample + i) % 48) / 48.0;
+                re += samples[i] * System.Math.Cos(phase);
+                im += samples[i] * System.Math.Sin(phase);
+            }
+
+            return Decibels.ToDb(2 * System.Math.Sqrt(re * re + im * im) / count);
+        }
+
         public static void AssertLevel(double expectedDb, double measuredDb, double toleranceDb)
         {
             double error = measuredDb - expectedDb;

@@ -116,18 +116,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
         /// <summary>The 1 kHz level (dB re full scale) at a jack over the last <paramref name="ms"/>.</summary>
         public double LevelDb(HeadphoneOutput jack, bool left, int ms)
         {
-            long end = Board.Audio.NextSample;
-            int count = ms * 48;
-            long start = end - count;
-            Assert.IsTrue(_recordFrom >= 0 && start >= _recordFrom, "record before measuring");
-            SignalRecorder recorder = jack.Recorder(left);
-            var samples = new double[count];
-            for (int i = 0; i < count; i++)
-            {
-                samples[i] = recorder.At(start + i);
-            }
-
-            return ReferenceDriverRig.ToneLevelDb(samples, start, count);
+            return DriverTestHelpers.JackLevelDb(Board, _recordFrom, jack, left, ms);
         }
 
         /// <summary>The capture's 1 kHz level (dBFS) over the newest <paramref name="frames"/> frames the ADC tap delivered.</summary>
@@ -138,14 +127,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
                 _captureFrames = Board.AdcTap.ReadFrames(_capture, 0, 4096);
             }
 
-            Assert.IsTrue(_captureFrames >= frames, "not enough captured frames");
-            var samples = new double[frames];
-            for (int i = 0; i < frames; i++)
-            {
-                samples[i] = _capture[2 * (_captureFrames - frames + i) + (left ? 0 : 1)] / (double)AdcTap.FullScale;
-            }
-
-            return ReferenceDriverRig.ToneLevelDb(samples, 0, frames);
+            return DriverTestHelpers.CaptureLevelDb(_capture, _captureFrames, left, frames);
         }
 
         public int LogMark

@@ -119,14 +119,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
                 _captureFrames = Board.AdcTap.ReadFrames(_capture, 0, 4096);
             }
 
-            Assert.IsTrue(_captureFrames >= frames, "not enough captured frames");
-            var samples = new double[frames];
-            for (int i = 0; i < frames; i++)
-            {
-                samples[i] = _capture[2 * (_captureFrames - frames + i) + (left ? 0 : 1)] / (double)AdcTap.FullScale;
-            }
-
-            return ToneLevelDb(samples, 0, frames);
+            return DriverTestHelpers.CaptureLevelDb(_capture, _captureFrames, left, frames);
         }
 
         /// <summary>
@@ -136,33 +129,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
         /// </summary>
         public double LevelDb(HeadphoneOutput jack, bool left, int ms)
         {
-            long end = Board.Audio.NextSample;
-            int count = ms * 48;
-            long start = end - count;
-            Assert.IsTrue(_recordFrom >= 0 && start >= _recordFrom, "record before measuring");
-            SignalRecorder recorder = jack.Recorder(left);
-            var samples = new double[count];
-            for (int i = 0; i < count; i++)
-            {
-                samples[i] = recorder.At(start + i);
-            }
-
-            return ToneLevelDb(samples, start, count);
-        }
-
-        /// <summary>Amplitude of the 1 kHz component (48 samples per period) in dB re full scale.</summary>
-        public static double ToneLevelDb(double[] samples, long firstSample, int count)
-        {
-            double re = 0;
-            double im = 0;
-            for (int i = 0; i < count; i++)
-            {
-                double phase = 2 * System.Math.PI * ((firstSample + i) % 48) / 48.0;
-                re += samples[i] * System.Math.Cos(phase);
-                im += samples[i] * System.Math.Sin(phase);
-            }
-
-            return Decibels.ToDb(2 * System.Math.Sqrt(re * re + im * im) / count);
+            return DriverTestHelpers.JackLevelDb(Board, _recordFrom, jack, left, ms);
         }
 
         /// <summary>Index of the next bus log entry (to look at what a call wrote).</summary>
