@@ -12,13 +12,15 @@ namespace InterfaceFirmware.Firmware.Modes
     /// <summary>
     /// Decides the mode and the sample rate the codecs must be clocked at, from the USB bridge's
     /// status lines: USB once a computer has configured the device (at the stream's rate, 48 kHz
-    /// before one is set); standalone on a board without a bridge, and when there is 5 V but no
-    /// computer configures the device within <see cref="GraceMs"/> (a charger, a power bank), or
-    /// the computer left. Pure but for the time it is given.
+    /// before one is set); standalone otherwise (no bridge, 5 V from a charger or a power bank, or
+    /// the computer left). At power-up the firmware holds the codecs in standby while
+    /// <see cref="WaitingForHost"/> (5 V, not configured, within <see cref="GraceMs"/>), so a
+    /// computer that is enumerating does not cost a clock change; once running, a computer that
+    /// leaves switches to standalone at once. Pure but for the time it is given.
     /// </summary>
     public sealed class ModeSelector
     {
-        /// <summary>How long 5 V without a configured host waits for a computer to enumerate before going standalone.</summary>
+        /// <summary>How long the boot waits on 5 V without a configured host for a computer to enumerate before starting standalone.</summary>
         public const int GraceMs = 2000;
 
         /// <summary>The rate the ESP32 clocks the codec at in standalone mode, and the bridge's before a stream sets one.</summary>
