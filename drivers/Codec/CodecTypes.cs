@@ -52,9 +52,11 @@ namespace InterfaceFirmware.Drivers.Codec
     }
 
     /// <summary>
-    /// Gains of the analogue monitor paths (input → headphone output, zero latency), in hundredths
-    /// of a dB, <see cref="GainScale.Muted"/> for a path that is off. The cross paths (left input to
-    /// the right ear and back) exist only on codecs whose capabilities say so.
+    /// Gains of the monitor paths (input → headphone output, zero latency), in hundredths of a dB,
+    /// <see cref="GainScale.Muted"/> for a path that is off. The cross paths (left input to the
+    /// right ear and back) exist only on codecs whose capabilities say so. On a codec that mixes the
+    /// monitor digitally ahead of its DAC (<see cref="CodecCapabilities.MonitorInDigitalMixer"/>),
+    /// <see cref="Playback"/> is playback's gain into that mixer; other codecs ignore it.
     /// </summary>
     public struct MonitorGains
     {
@@ -62,6 +64,9 @@ namespace InterfaceFirmware.Drivers.Codec
         public int LeftToRight;
         public int RightToLeft;
         public int RightToRight;
+
+        /// <summary>Playback's gain into a digital monitor mixer (0 = unity, the default; Muted = off).</summary>
+        public int Playback;
 
         public static MonitorGains Off()
         {
@@ -90,8 +95,10 @@ namespace InterfaceFirmware.Drivers.Codec
     public sealed class CodecCapabilities
     {
         public CodecCapabilities(GainScale inputGain, GainScale adcVolume, GainScale dacVolume, GainScale monitorGain, GainScale headphoneVolume,
-            bool monitorCrossFeed, bool zeroCrossVolume, int headphoneOutputs, int inputCount, bool differentialInput, bool hasPll, bool jackDetect)
+            bool monitorCrossFeed, bool zeroCrossVolume, int headphoneOutputs, int inputCount, bool differentialInput, bool hasPll, bool jackDetect,
+            bool monitorInDigitalMixer)
         {
+            MonitorInDigitalMixer = monitorInDigitalMixer;
             InputGain = inputGain;
             AdcVolume = adcVolume;
             DacVolume = dacVolume;
@@ -115,8 +122,16 @@ namespace InterfaceFirmware.Drivers.Codec
         /// <summary>DAC digital volume (playback).</summary>
         public GainScale DacVolume { get; }
 
-        /// <summary>Gain of an analogue monitor path into the output mixer.</summary>
+        /// <summary>Gain of a monitor path into the output mixer (or the digital mixer, see <see cref="MonitorInDigitalMixer"/>).</summary>
         public GainScale MonitorGain { get; }
+
+        /// <summary>
+        /// The monitor is mixed in the digital domain ahead of the DAC volume (the SGTL5000's DAP
+        /// mixer: the ADC beside I2S playback), not in an analogue output mixer after it: the level
+        /// lies on the DAC and the output, and the blend on the mixer's two inputs
+        /// (<see cref="MonitorGains.Playback"/> and the monitor paths).
+        /// </summary>
+        public bool MonitorInDigitalMixer { get; }
 
         /// <summary>Headphone output volume.</summary>
         public GainScale HeadphoneVolume { get; }

@@ -25,7 +25,8 @@ namespace InterfaceFirmware.Drivers.Es8388
                 inputCount: 2,
                 differentialInput: true,
                 hasPll: false,
-                jackDetect: false),
+                jackDetect: false,
+                monitorInDigitalMixer: false),
             new CodecSequences(Es8388Sequences.OffToStandby, Es8388Sequences.StandbyToOn, Es8388Sequences.OnToStandby,
                 Es8388Sequences.StandbyToOff, Es8388Sequences.Mute, Es8388Sequences.Unmute),
             // LOUT1VOL/ROUT1VOL, applied at once by the chip (no zero-cross, no latch): both sides that

@@ -21,13 +21,13 @@ namespace InterfaceFirmware.Drivers.Sgtl5000
     /// <para>Routing: input 1 is the stereo line in, input 2 the (mono) microphone through its
     /// preamp (<see cref="SetMicGain"/>), both sides alike (the ADC has one selector). The
     /// input gain is the ADC's analogue volume, 0 … +22.5 dB in 1.5 dB, zero-cross; the chip has
-    /// no digital ADC volume (fixed 0 dB). Playback: I2S → DAC (or I2S → DAP → DAC with
-    /// <see cref="RouteThroughDap"/>) → headphone and line out.</para>
-    /// <para>Monitor: SELECT_HP switches the headphone amplifier's input from the DAC to the line
-    /// in (zero latency, analogue, the headphone volume applies). It REPLACES the DAC at the
-    /// headphone: while the monitor is on, playback is not heard on the headphone jack (it still
-    /// reaches the line out); there is no blend and no cross-feed, and both sides switch together.
-    /// A blend needs the digital path instead (DAP mixer: ADC into DAP_MIX, with its latency).</para>
+    /// no digital ADC volume (fixed 0 dB). Playback: I2S → DAP → DAC (from start; I2S → DAC with
+    /// <see cref="RouteThroughDap"/>(false)) → headphone and line out.</para>
+    /// <para>Monitor: the DAP mixer (<see cref="SetMonitor"/>): the ADC beside I2S playback, each at
+    /// its own gain, so the blend works and the EQ and the limiter apply to what is monitored; the
+    /// price is the converters' filter delay (in the codec, not a round trip through a computer).
+    /// The analogue line-in → headphone bypass (SELECT_HP, <see cref="SetLineInBypass"/>) has no
+    /// delay but replaces playback and skips the DAP: offered, not used by the firmware.</para>
     /// <para>Line out: the second output, DAC only, its own volume (<see cref="SetLineOutVolume"/>,
     /// 0.5 dB steps, applied at once: ramp big changes) and MUTE_LO, which the mute and power
     /// sequences set and clear while the DAC is soft-muted.</para>
@@ -108,16 +108,39 @@ namespace InterfaceFirmware.Drivers.Sgtl5000
             return new StereoGain(Sgtl5000Gains.Dac.CentiDbFor(left), Sgtl5000Gains.Dac.CentiDbFor(right));
         }
 
-        /// <summary>The line-in → headphone bypass (SELECT_HP): on if either straight path is asked for, both sides together; no cross paths.</summary>
+        /// <summary>
+        /// The monitor in the DAP mixer: the ADC (the selected input, after the input gain) at
+        /// DAP_MIX_CHAN beside I2S playback at DAP_MAIN_CHAN (<see cref="MonitorGains.Playback"/>),
+        /// ahead of the EQ, the limiter and the DAC volume. One gain serves both sides, straight
+        /// (left to left): the louder straight path's; no cross paths. Gains change at once (the
+        /// mixer has no ramp): the firmware steps them 1 dB at a time, and switches the monitor
+        /// on or off with the outputs muted.
+        /// </summary>
         public override MonitorGains SetMonitor(MonitorGains requested)
         {
-            bool on = requested.LeftToLeft != GainScale.Muted || requested.RightToRight != GainScale.Muted;
-            int code = on ? 0 : Sgtl5000Gains.BypassOffCode;
-            SetMonitorPath(Sgtl5000Registers.AnalogControl, code, true);
+            int wanted = requested.LeftToLeft > requested.RightToRight ? requested.LeftToLeft : requested.RightToRight;
+            int mix = wanted == GainScale.Muted ? Sgtl5000Gains.DapMixerOffCode : Sgtl5000Gains.DapMixer.CodeFor(wanted);
+            int main = requested.Playback == GainScale.Muted ? Sgtl5000Gains.DapMixerOffCode : Sgtl5000Gains.DapMixer.CodeFor(requested.Playback);
+            Update(Sgtl5000Registers.DapMainChannel, 0xFFFF, Sgtl5000Gains.MixerValue(main));
+            Update(Sgtl5000Registers.DapMixChannel, 0xFFFF, Sgtl5000Gains.MixerValue(mix));
+            Update(Sgtl5000Registers.DapControl, Sgtl5000Registers.DapMixEnable, mix == Sgtl5000Gains.DapMixerOffCode ? 0 : Sgtl5000Registers.DapMixEnable);
             MonitorGains achieved = MonitorGains.Off();
-            achieved.LeftToLeft = Sgtl5000Gains.Bypass.CentiDbFor(code);
+            achieved.LeftToLeft = Sgtl5000Gains.DapMixer.CentiDbFor(mix);
             achieved.RightToRight = achieved.LeftToLeft;
+            achieved.Playback = Sgtl5000Gains.DapMixer.CentiDbFor(main);
             return achieved;
+        }
+
+        /// <summary>
+        /// The analogue line-in → headphone bypass (SELECT_HP): zero latency, the headphone volume
+        /// applies, but it REPLACES the DAC at the headphone (no blend, no cross-feed, both sides
+        /// together) and skips the DAP (no EQ, no limiter). Not the firmware's monitor (that is
+        /// <see cref="SetMonitor"/>); switch it with the outputs muted.
+        /// </summary>
+        public DriverStatus SetLineInBypass(bool on)
+        {
+            Update(Sgtl5000Registers.AnalogControl, Sgtl5000Registers.SelectHeadphoneLineIn, on ? Sgtl5000Registers.SelectHeadphoneLineIn : 0);
+            return Status;
         }
 
         /// <summary>The line out's volume (see <see cref="Sgtl5000Gains.LineOut"/>), applied at once; a mute request lands on the lowest level.</summary>
@@ -226,10 +249,11 @@ namespace InterfaceFirmware.Drivers.Sgtl5000
             cache.Set(Sgtl5000Registers.DacVolume, 0x3C3C);
             cache.Set(Sgtl5000Registers.I2sControl, Sgtl5000Registers.DataLength24);
             cache.Set(Sgtl5000Registers.ClockControl, 0x0008);
-            cache.Set(Sgtl5000Registers.SourceSelect, Sgtl5000Registers.RoutingDirect);
-
-            // The DAP off and at its defaults (the EQ is loaded on request).
-            cache.Set(Sgtl5000Registers.DapControl, 0);
+            // Playback through the DAP, always: its mixer carries the monitor, its EQ and limiter
+            // are loaded on request (switching the route later would jump on a live output). The
+            // mixer's second input is the ADC (DAP_MIX_SELECT 0), off until the monitor asks.
+            cache.Set(Sgtl5000Registers.SourceSelect, Sgtl5000Registers.RoutingThroughDap);
+            cache.Set(Sgtl5000Registers.DapControl, Sgtl5000Registers.DapEnable);
             cache.Set(Sgtl5000Registers.DapPeq, 0);
             cache.Set(Sgtl5000Registers.DapBassEnhance, 0x0040);
             cache.Set(Sgtl5000Registers.DapAudioEq, 0);

@@ -53,12 +53,40 @@ namespace InterfaceFirmware.Drivers.Sgtl5000
         public static readonly GainScale MicPreamp = GainScale.Table(new int[] { 0, 2000, 3000, 4000 }, -1);
 
         /// <summary>
-        /// The line-in → headphone bypass (SELECT_HP): 0 dB (the headphone volume applies), or off.
-        /// Code 1 stands for "off" (SELECT_HP clear: the DAC drives the headphone again).
+        /// The DAP mixer's two inputs as gains (DAP_MAIN_CHAN for I2S playback, DAP_MIX_CHAN for the
+        /// ADC: the monitor): the registers hold a linear gain, 0x8000 = 100 % (0 dB), up to 0xFFFF
+        /// (200 %); Linux sgtl5000.h, the datasheet's DAP_MAIN_CHAN/DAP_MIX_CHAN. The firmware asks
+        /// in dB, so the scale is a 0.5 dB grid: code 1 = −40 dB … code 81 = 0 dB (nothing louder
+        /// than unity is needed: the blend only takes away), code 0 = 0x0000 (off).
+        /// <see cref="MixerValue"/> turns a code into the register value.
         /// </summary>
-        public static readonly GainScale Bypass = GainScale.Table(new int[] { 0 }, BypassOffCode);
+        public static readonly GainScale DapMixer = GainScale.Linear(1, DapMixerUnityCode, -4000, 50, DapMixerOffCode);
 
-        public const int BypassOffCode = 1;
+        public const int DapMixerOffCode = 0;
+
+        public const int DapMixerUnityCode = 81;
+
+        private static readonly int[] MixerValues = NewMixerValues();
+
+        /// <summary>The DAP_MAIN_CHAN / DAP_MIX_CHAN value of a <see cref="DapMixer"/> code.</summary>
+        public static int MixerValue(int code)
+        {
+            return code <= DapMixerOffCode ? 0 : MixerValues[code > DapMixerUnityCode ? DapMixerUnityCode : code];
+        }
+
+        // 0x8000 at unity, each code below 0.5 dB less (10^(−0.5/20)), rounded once per value.
+        private static int[] NewMixerValues()
+        {
+            var values = new int[DapMixerUnityCode + 1];
+            double value = 0x8000;
+            for (int code = DapMixerUnityCode; code >= 1; code--)
+            {
+                values[code] = (int)(value + 0.5);
+                value *= 0.94406087628592339;
+            }
+
+            return values;
+        }
 
         /// <summary>
         /// Line out (CHIP_LINE_OUT_VOL, 5 bits per side): 0.5 dB of attenuation per code ("higher

@@ -23,7 +23,7 @@ namespace InterfaceFirmware.Drivers.Sgtl5000
                 inputGain: Sgtl5000Gains.AdcInput,
                 adcVolume: Sgtl5000Gains.AdcDigital,
                 dacVolume: Sgtl5000Gains.Dac,
-                monitorGain: Sgtl5000Gains.Bypass,
+                monitorGain: Sgtl5000Gains.DapMixer,
                 headphoneVolume: Sgtl5000Gains.Headphone,
                 monitorCrossFeed: false,
                 zeroCrossVolume: true,
@@ -31,13 +31,15 @@ namespace InterfaceFirmware.Drivers.Sgtl5000
                 inputCount: 2,
                 differentialInput: false,
                 hasPll: false,
-                jackDetect: false),
+                jackDetect: false,
+                monitorInDigitalMixer: true),
             new CodecSequences(Sgtl5000Sequences.OffToStandby, Sgtl5000Sequences.StandbyToOn, Sgtl5000Sequences.OnToStandby,
                 Sgtl5000Sequences.StandbyToOff, Sgtl5000Sequences.Mute, Sgtl5000Sequences.Unmute),
             // CHIP_ANA_HP_CTRL holds both sides (the driver overrides how the level is read and written).
             new CodecOutputLevel(Sgtl5000Registers.HeadphoneControl, Sgtl5000Registers.HeadphoneControl, Sgtl5000Registers.HeadphoneFieldMask, 0, 0,
                 Sgtl5000Gains.HeadphoneMuteCode, HeadphoneRampStepCodes, HeadphoneRampIntervalMs),
-            // SELECT_HP in CHIP_ANA_CTRL: line in → headphone, no gain field of its own.
+            // The analogue path that bypasses the DAC's soft mute (SetLineInBypass: SELECT_HP in
+            // CHIP_ANA_CTRL, no gain field); the monitor proper is in the DAP, behind the DAC.
             new CodecMonitorSwitches(new int[] { Sgtl5000Registers.AnalogControl }, Sgtl5000Registers.SelectHeadphoneLineIn, 0, 0),
             Sgtl5000Registers.AdcDacControl,
             Sgtl5000Registers.DacMute,

@@ -44,7 +44,8 @@ namespace InterfaceFirmware.Drivers.Wm8960
                     inputCount: 3,
                     differentialInput: true,
                     hasPll: true,
-                    jackDetect: false),
+                    jackDetect: false,
+                    monitorInDigitalMixer: false),
                 new CodecSequences(Wm8960Sequences.OffToStandby, Wm8960Sequences.StandbyToOn, Wm8960Sequences.OnToStandby,
                     Wm8960Sequences.StandbyToOff, Wm8960Sequences.Mute, Wm8960Sequences.Unmute),
                 // R2/R3: each level lands at the next zero crossing (or the 43–85 ms timeout on silence), both sides together.

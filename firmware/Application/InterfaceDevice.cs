@@ -3,6 +3,7 @@ using InterfaceFirmware.Drivers;
 using InterfaceFirmware.Drivers.Amplifier;
 using InterfaceFirmware.Drivers.Codec;
 using InterfaceFirmware.Drivers.Es8388;
+using InterfaceFirmware.Drivers.Sgtl5000;
 using InterfaceFirmware.Drivers.Expander;
 using InterfaceFirmware.Drivers.Tpa6130a2;
 using InterfaceFirmware.Drivers.Wm8960;
@@ -409,6 +410,8 @@ namespace InterfaceFirmware.Firmware.Application
             {
                 case CodecChip.Es8388:
                     return new Es8388Codec(bus, fitting.Address, log);
+                case CodecChip.Sgtl5000:
+                    return new Sgtl5000Codec(bus, fitting.Address, log);
                 default:
                     return new Wm8960Codec(bus, fitting.Address, log, fitting.CrossFeedOnInput3);
             }

@@ -10,6 +10,7 @@ namespace InterfaceFirmware.Firmware.Boards
     {
         Wm8960 = 0,
         Es8388 = 1,
+        Sgtl5000 = 2,
     }
 
     /// <summary>A codec fitted on the board: which chip, where on the bus, how its inputs are used.</summary>

@@ -11,7 +11,7 @@ namespace InterfaceFirmware.Firmware.Boards
     /// </summary>
     public static class BoardProfiles
     {
-        /// <summary>The profile called <paramref name="name"/> ("reference", "audiokit", "lyrat"), or null.</summary>
+        /// <summary>The profile called <paramref name="name"/> ("reference", "audiokit", "lyrat", "portable"), or null.</summary>
         public static BoardProfile ByName(string name)
         {
             switch (name)
@@ -19,6 +19,7 @@ namespace InterfaceFirmware.Firmware.Boards
                 case "reference": return Reference();
                 case "audiokit": return AudioKit();
                 case "lyrat": return LyraT();
+                case "portable": return Portable();
                 default: return null;
             }
         }
@@ -75,6 +76,116 @@ namespace InterfaceFirmware.Firmware.Boards
             };
             board.Jacks = new JackProfile[] { main, second };
 
+            ReferenceControls(board);
+            return board;
+        }
+
+        /// <summary>
+        /// The portable board: two SGTL5000s, one per jack (hardware/README.md, "Portable board"):
+        /// codec A at 0x0A feeding the TPA6130A2 (main jack) and the capture, codec B at 0x2A (its
+        /// CTRL_ADR0_CS high) driving the second jack, so each jack has its own DAC volume,
+        /// zero-cross headphone volume, monitor mix, EQ and limiter. Buttons, LEDs and the rest of
+        /// the pin map are the reference board's.
+        /// </summary>
+        public static BoardProfile Portable()
+        {
+            var board = new BoardProfile();
+            board.Name = "portable";
+            board.I2cBusId = 1;
+            board.I2cDataPin = 18;
+            board.I2cClockPin = 23;
+            var codecA = new CodecFitting(CodecChip.Sgtl5000, 0x0A);
+            codecA.FeedsCapture = true;
+            var codecB = new CodecFitting(CodecChip.Sgtl5000, 0x2A);
+            board.Codecs = new CodecFitting[] { codecA, codecB };
+            board.AmplifierAddress = 0x60;
+            board.AmplifierShutdownPin = 21;
+            board.HasUsbBridge = true;
+            board.SpeakerAmplifierPin = -1;
+            board.Inputs = new InputSourcePair(InputSource.Input1, InputSource.Input1);    // LINEIN_L/R
+            board.MicInputs = new InputSourcePair(InputSource.Input2, InputSource.Input2); // MIC_IN, on both sides
+            board.HasMicInputs = true;
+            board.ExpanderAddress = -1;
+            board.PhantomPin = -1;
+            board.DefaultInputGainCentiDb = 0;
+
+            // Main jack: as the reference board's (the SGTL5000's headphone volume has 0.5 dB steps
+            // and zero-cross; its ceiling is held at 0 dB, where a full-scale DAC stays unclipped).
+            var main = new JackProfile("main", 0, true);
+            main.DetectPin = 27;
+            main.DetectActiveLow = false;
+            main.Ranges = new GainRange[]
+            {
+                new GainRange(HeadphoneRange.InEar, -1780, -1780),
+                new GainRange(HeadphoneRange.Normal, -610, -610),
+                new GainRange(HeadphoneRange.High, 400, 400),
+            };
+
+            // Second jack: codec B's own headphone driver.
+            var second = new JackProfile("second", 1, false);
+            second.Ranges = new GainRange[]
+            {
+                new GainRange(HeadphoneRange.InEar, -1800, 0),
+                new GainRange(HeadphoneRange.Normal, -600, 0),
+                new GainRange(HeadphoneRange.High, 0, 0),
+            };
+            board.Jacks = new JackProfile[] { main, second };
+            ReferenceControls(board);
+            return board;
+        }
+
+        /// <summary>
+        /// AI-Thinker ESP32-A1S Audio Kit v2.2: one ES8388 (0x10), one jack on its OUT1 (detect
+        /// GPIO 39, low with a plug), six keys, LED D4 (active low). No USB audio: standalone.
+        /// </summary>
+        public static BoardProfile AudioKit()
+        {
+            BoardProfile board = Es8388Board("audiokit", 33, 32, 39);
+            board.SpeakerAmplifierPin = 21;
+            board.Buttons = new ButtonProfile[]
+            {
+                new ButtonProfile("key1", 36, true),
+                new ButtonProfile("key2", 13, true),
+                new ButtonProfile("key3", 19, true),
+                new ButtonProfile("key4", 23, true),
+                new ButtonProfile("key5", 18, true),
+                new ButtonProfile("key6", 5, true),
+            };
+
+            // Espressif's labels for the six keys: REC, MODE, PLAY, SET, VOL−, VOL+.
+            board.Gestures = DevBoardGestures(0, 1, 2, 3, 4, 5);
+            board.Leds = new LedProfile[] { new LedProfile("d4", 22, true) };
+            board.Indicators = SingleLedIndicators();
+            return board;
+        }
+
+        /// <summary>
+        /// Espressif ESP32-LyraT v4.3: one ES8388 (0x10), one headphone jack (detect GPIO 19, low
+        /// with a plug), Rec and Mode keys, Play/Set/Vol+/Vol− touch pads, a green LED.
+        /// </summary>
+        public static BoardProfile LyraT()
+        {
+            BoardProfile board = Es8388Board("lyrat", 18, 23, 19);
+            board.SpeakerAmplifierPin = 21;
+            board.Buttons = new ButtonProfile[]
+            {
+                new ButtonProfile("rec", 36, true),
+                new ButtonProfile("mode", 39, true),
+                new ButtonProfile("play", 33, true),
+                new ButtonProfile("set", 32, true),
+                new ButtonProfile("volume-down", 13, true),
+                new ButtonProfile("volume-up", 27, true),
+            };
+            board.Gestures = DevBoardGestures(0, 1, 2, 3, 4, 5);
+            board.Leds = new LedProfile[] { new LedProfile("green", 22, false) };
+            board.Indicators = SingleLedIndicators();
+            return board;
+        }
+
+        // The reference board's four buttons, their gestures, its two LEDs and what they show
+        // (README "Using the device"); the portable board has the same.
+        private static void ReferenceControls(BoardProfile board)
+        {
             board.Buttons = new ButtonProfile[]
             {
                 new ButtonProfile("volume-up", 13, true),
@@ -127,55 +238,6 @@ namespace InterfaceFirmware.Firmware.Boards
                 new IndicatorBinding(monitorLed, Indication.MonitorMono, LedPatterns.SlowBlink),
                 new IndicatorBinding(monitorLed, Indication.MonitorStereo, LedPatterns.Solid),
             };
-            return board;
-        }
-
-        /// <summary>
-        /// AI-Thinker ESP32-A1S Audio Kit v2.2: one ES8388 (0x10), one jack on its OUT1 (detect
-        /// GPIO 39, low with a plug), six keys, LED D4 (active low). No USB audio: standalone.
-        /// </summary>
-        public static BoardProfile AudioKit()
-        {
-            BoardProfile board = Es8388Board("audiokit", 33, 32, 39);
-            board.SpeakerAmplifierPin = 21;
-            board.Buttons = new ButtonProfile[]
-            {
-                new ButtonProfile("key1", 36, true),
-                new ButtonProfile("key2", 13, true),
-                new ButtonProfile("key3", 19, true),
-                new ButtonProfile("key4", 23, true),
-                new ButtonProfile("key5", 18, true),
-                new ButtonProfile("key6", 5, true),
-            };
-
-            // Espressif's labels for the six keys: REC, MODE, PLAY, SET, VOL−, VOL+.
-            board.Gestures = DevBoardGestures(0, 1, 2, 3, 4, 5);
-            board.Leds = new LedProfile[] { new LedProfile("d4", 22, true) };
-            board.Indicators = SingleLedIndicators();
-            return board;
-        }
-
-        /// <summary>
-        /// Espressif ESP32-LyraT v4.3: one ES8388 (0x10), one headphone jack (detect GPIO 19, low
-        /// with a plug), Rec and Mode keys, Play/Set/Vol+/Vol− touch pads, a green LED.
-        /// </summary>
-        public static BoardProfile LyraT()
-        {
-            BoardProfile board = Es8388Board("lyrat", 18, 23, 19);
-            board.SpeakerAmplifierPin = 21;
-            board.Buttons = new ButtonProfile[]
-            {
-                new ButtonProfile("rec", 36, true),
-                new ButtonProfile("mode", 39, true),
-                new ButtonProfile("play", 33, true),
-                new ButtonProfile("set", 32, true),
-                new ButtonProfile("volume-down", 13, true),
-                new ButtonProfile("volume-up", 27, true),
-            };
-            board.Gestures = DevBoardGestures(0, 1, 2, 3, 4, 5);
-            board.Leds = new LedProfile[] { new LedProfile("green", 22, false) };
-            board.Indicators = SingleLedIndicators();
-            return board;
         }
 
         // The ES8388 dev boards: one codec, one jack on OUT1, the line input on LIN2/RIN2.

@@ -144,6 +144,14 @@ namespace InterfaceFirmware.Firmware.Eq
         /// </remarks>
         public static bool Quantize(double[] c, double gain, double sampleRate, int[] chip)
         {
+            lock (ScratchLock)
+            {
+                return QuantizeWithScratch(c, gain, sampleRate, chip);
+            }
+        }
+
+        private static bool QuantizeWithScratch(double[] c, double gain, double sampleRate, int[] chip)
+        {
             int points = FillGrid(sampleRate);
             for (int i = 0; i < points; i++)
             {
@@ -208,7 +216,9 @@ namespace InterfaceFirmware.Firmware.Eq
             return fits;
         }
 
-        // Scratch for Quantize (the firmware designs on one thread).
+        // Scratch for Quantize. The firmware designs on one thread; the lock is for hosts that run
+        // several devices at once (the tests, in parallel), and costs nothing when uncontended.
+        private static readonly object ScratchLock = new object();
         private const int GridMax = 40;
         private static readonly double[] _gridCos1 = new double[GridMax];
         private static readonly double[] _gridSin1 = new double[GridMax];

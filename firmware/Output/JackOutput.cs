@@ -322,7 +322,8 @@ namespace InterfaceFirmware.Firmware.Output
 
         private static bool SameMonitor(MonitorGains a, MonitorGains b)
         {
-            return a.LeftToLeft == b.LeftToLeft && a.LeftToRight == b.LeftToRight && a.RightToLeft == b.RightToLeft && a.RightToRight == b.RightToRight;
+            return a.LeftToLeft == b.LeftToLeft && a.LeftToRight == b.LeftToRight && a.RightToLeft == b.RightToLeft && a.RightToRight == b.RightToRight
+                && a.Playback == b.Playback;
         }
 
         // Which paths are switched on (gains aside).

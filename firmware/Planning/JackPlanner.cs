@@ -24,7 +24,9 @@ namespace InterfaceFirmware.Firmware.Planning
     /// On a jack whose codec output volume has no zero-cross detector (ES8388 OUT1) the output
     /// volume is held and the DAC, which ramps, carries the level. The analogue monitor paths
     /// bypass the DAC: they get the nearest step to the level (plus the blend), and the targets
-    /// report what that achieves.
+    /// report what that achieves. Where the codec mixes the monitor digitally ahead of its DAC (the
+    /// SGTL5000's DAP), the level is planned as above for both sources and the blend goes to the
+    /// mixer's two inputs.
     /// </remarks>
     public sealed class JackPlanner
     {
@@ -43,6 +45,7 @@ namespace InterfaceFirmware.Firmware.Planning
         private const string ReasonZeroCross = "range on the amplifier, bulk on the zero-cross headphone volume, remainder on the DAC";
         private const string ReasonHeld = "output volume held (no zero-cross), level on the ramped DAC volume";
         private const string ReasonMonoCross = "mono: headphone volume raised for the cross paths ahead of the input gain, the DAC takes it off playback";
+        private const string ReasonDigitalMixer = "range on the amplifier, bulk on the zero-cross headphone volume, remainder on the DAC; blend in the codec's digital mixer";
         private const string ReasonSilent = "silent: muted, unplugged, below the range, or not up yet";
 
         private readonly GainScale _amplifier;
@@ -51,6 +54,7 @@ namespace InterfaceFirmware.Firmware.Planning
         private readonly GainScale _monitor;
         private readonly bool _crossFeed;
         private readonly bool _crossAhead;
+        private readonly bool _digitalMixer;
         private readonly JackProfile _jack;
         private readonly int[] _rangeAmplifier;
         private readonly int[] _rangeMax;
@@ -71,6 +75,7 @@ namespace InterfaceFirmware.Firmware.Planning
             _dac = codec.DacVolume;
             _monitor = codec.MonitorGain;
             _crossFeed = codec.MonitorCrossFeed;
+            _digitalMixer = codec.MonitorInDigitalMixer;
             int ranges = jack.Ranges.Length;
             _rangeAmplifier = new int[ranges];
             _rangeMax = new int[ranges];
@@ -254,6 +259,18 @@ namespace InterfaceFirmware.Firmware.Planning
                 }
             }
 
+            if (_digitalMixer)
+            {
+                PlanDigitalMixer(level, amp, headphone, mode, playbackOffset, monitorOffset, into);
+                into.Silent = silent;
+                if (silent)
+                {
+                    into.Reason = ReasonSilent;
+                }
+
+                return;
+            }
+
             int dac = playbackOffset == GainScale.Muted ? GainScale.Muted : AtOrBelow(_dac, level + playbackOffset - amp - headphone, 0);
             into.LevelCentiDb = level;
             into.AmplifierCentiDb = amp;
@@ -271,6 +288,34 @@ namespace InterfaceFirmware.Firmware.Planning
             {
                 PlanPan(level + monitorOffset - amp - headphone, pan1, pan2, into);
             }
+        }
+
+        // The monitor mixed digitally ahead of the DAC (the SGTL5000's DAP mixer): the level on the
+        // amplifier, the output and the DAC for both sources alike, the blend on the mixer's two
+        // inputs (playback and the ADC), each 0 dB at most, so the blend never raises the level.
+        // Stereo only (one gain serves both sides, no cross paths).
+        private void PlanDigitalMixer(int level, int amp, int headphone, MonitorMode mode, int playbackOffset, int monitorOffset, JackTargets into)
+        {
+            int dac = AtOrBelow(_dac, level - amp - headphone, 0);
+            into.LevelCentiDb = level;
+            into.AmplifierCentiDb = amp;
+            into.HeadphoneCentiDb = headphone;
+            into.DacCentiDb = dac;
+            into.MonitorMode = mode == MonitorMode.Off ? MonitorMode.Off : MonitorMode.Stereo;
+            MonitorGains gains = MonitorGains.Off();
+            gains.Playback = playbackOffset == GainScale.Muted ? GainScale.Muted : AtOrBelow(_monitor, playbackOffset, 0);
+            into.PlaybackCentiDb = gains.Playback == GainScale.Muted ? GainScale.Muted : amp + headphone + dac + gains.Playback;
+            into.MonitorLevelCentiDb = GainScale.Muted;
+            if (into.MonitorMode != MonitorMode.Off && monitorOffset != GainScale.Muted)
+            {
+                int path = AtOrBelow(_monitor, monitorOffset, 0);
+                gains.LeftToLeft = path;
+                gains.RightToRight = path;
+                into.MonitorLevelCentiDb = amp + headphone + dac + path;
+            }
+
+            into.Monitor = gains;
+            into.Reason = ReasonDigitalMixer;
         }
 
         // Stereo monitoring with the inputs placed by the pan law; the monitor level reported is

@@ -3,22 +3,24 @@ namespace InterfaceFirmware.Emulator
     public sealed partial class BoardDescription
     {
         /// <summary>
-        /// The portable board (hardware/README.md, "Portable board"): one SGTL5000 at 0x0A
-        /// (CTRL_ADR0_CS low) for the EQ and the limiter in its DAP, and the TPA6130A2 at 0x60. The
-        /// SGTL5000's line output (its own volume) feeds the TPA6130A2 and the main jack; its
-        /// headphone output (its own volume, zero-cross, the line-in bypass) drives the second jack
-        /// through 220 µF. Both jacks carry the same DAP-processed playback at independent levels.
-        /// Stereo line in on LINEIN_L/R, one microphone on MIC_IN. The USB bridge, clock select,
-        /// keep-alive, buttons, LEDs, jack detect and I2C pins are the reference board's, so the
-        /// firmware's pin map and the bridge wiring carry over unchanged.
+        /// The portable board (hardware/README.md, "Portable board"): two SGTL5000s, one per jack,
+        /// each with its own DAP (EQ, limiter, mixer), DAC volume and zero-cross headphone volume.
+        /// Codec A at 0x0A (CTRL_ADR0_CS low) feeds the TPA6130A2 (0x60) and the main jack from its
+        /// headphone output, and its ADC is what the computer records; codec B at 0x2A (CTRL_ADR0_CS
+        /// high) drives the second jack through 220 µF. Both hear the same inputs (stereo line in on
+        /// LINEIN_L/R, one microphone on MIC_IN) and the same I2S playback. The USB bridge, clock
+        /// select, keep-alive, buttons, LEDs, jack detect and I2C pins are the reference board's, so
+        /// the firmware's pin map and the bridge wiring carry over unchanged.
         /// </summary>
         public static BoardDescription Portable()
         {
             var board = new BoardDescription();
             board.Name = "portable";
-            var codec = new CodecDescription("SGTL5000", CodecKind.Sgtl5000, 0x0A, JackRole.Second, true);
-            codec.LineOutFeedsAmplifier = true;
-            board.Codecs = new CodecDescription[] { codec };
+            board.Codecs = new CodecDescription[]
+            {
+                new CodecDescription("SGTL5000", CodecKind.Sgtl5000, 0x0A, JackRole.Main, true),
+                new CodecDescription("SGTL5000-B", CodecKind.Sgtl5000, 0x2A, JackRole.Second, false),
+            };
             board.HasAmplifier = true;
             board.AmplifierAddress = 0x60;
             board.AmplifierShutdownPin = 21;

@@ -10,10 +10,13 @@ using static InterfaceFirmware.UnitTests.Drivers.DriverTestHelpers;
 namespace InterfaceFirmware.UnitTests.Drivers
 {
     /// <summary>
-    /// The portable board with a computer attached (MCLK 12.288 MHz, 48 kHz from the USB bridge)
-    /// and the SGTL5000 and TPA6130A2 drivers on its bus, ticked every <see cref="DriverTestHelpers.TickMs"/>.
-    /// The SGTL5000's headphone output is the second jack; its line out reaches the main jack
-    /// through the TPA6130A2, which stays shut down unless a test enables it.
+    /// The portable board's bus, pins and USB bridge with a computer attached (MCLK 12.288 MHz,
+    /// 48 kHz from the bridge), one SGTL5000 and the TPA6130A2 on it, their drivers ticked every
+    /// <see cref="DriverTestHelpers.TickMs"/>. The SGTL5000 is wired as the board's codec B (its
+    /// headphone output straight to the second jack) but alone and at 0x0A, its ADC on the tap;
+    /// its line out reaches the main jack through the TPA6130A2 (a wiring the emulator supports:
+    /// the board itself feeds the amplifier from codec A's headphone output), which stays shut
+    /// down unless a test enables it. The firmware's tests run the whole board.
     /// </summary>
     internal sealed class PortableDriverRig
     {
@@ -26,7 +29,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
 
         public PortableDriverRig()
         {
-            Board = new VirtualBoard(BoardDescription.Portable(), 33);
+            Board = new VirtualBoard(OneCodec(), 33);
             Board.ConnectComputer();
             Board.RunMs(500); // enumeration: the bridge now clocks the codec
             Board.Bus.LogEnabled = true;
@@ -35,6 +38,15 @@ namespace InterfaceFirmware.UnitTests.Drivers
             Amplifier = new Tpa6130a2Amplifier(Board.Bus, Board.Description.AmplifierAddress, Board.AmplifierShutdown, Board.Log);
             Assert.AreEqual((int)DriverStatus.Ok, (int)Amplifier.Start(Now));
             StartRedundantWrites = Board.Bus.RedundantWriteCount;
+        }
+
+        private static BoardDescription OneCodec()
+        {
+            BoardDescription board = BoardDescription.Portable();
+            var codec = new CodecDescription("SGTL5000", CodecKind.Sgtl5000, 0x0A, JackRole.Second, true);
+            codec.LineOutFeedsAmplifier = true;
+            board.Codecs = new CodecDescription[] { codec };
+            return board;
         }
 
         /// <summary>Redundant writes the model counted by the end of <see cref="Sgtl5000Codec.Start"/>.</summary>

@@ -72,9 +72,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.Board.SetInput("line-right", SineSource.AtDbfs(1000, -20));
             rig.StartRecording();
             rig.Codec.SetHeadphoneVolume(StereoGain.Both(-600));
-            MonitorGains set = rig.Codec.SetMonitor(MonitorGains.Straight(0));
-            Assert.AreEqual(0, set.LeftToLeft);
-            Assert.AreEqual(GainScale.Muted, set.LeftToRight);
+            Assert.AreEqual((int)DriverStatus.Ok, (int)rig.Codec.SetLineInBypass(true));
             rig.Codec.SetMuted(false, rig.Now);
             rig.PowerUp();
             rig.Run(300);
@@ -89,6 +87,33 @@ namespace InterfaceFirmware.UnitTests.Drivers
             rig.Run(1000);
 
             Assert.AreEqual(0, rig.Board.PopEvents.Count, rig.Board.DescribePops());
+            Assert.AreEqual(0, rig.RedundantWritesSinceStart);
+        }
+
+        [TestMethod]
+        public static void TheMonitorIsTheDapMixersSecondInputBesidePlayback()
+        {
+            var rig = new PortableDriverRig();
+            Assert.AreEqual(0x0070, rig.Model.Register(Sgtl5000Model.RegSssCtrl) & 0x03F0, "I2S into the DAP, the DAP into the DAC, the ADC on the mixer's input");
+            Assert.AreEqual(0x0001, rig.Model.Register(Sgtl5000Model.RegDapControl) & 0x0011, "DAP on, mixer off");
+
+            MonitorGains asked = MonitorGains.Straight(-600);
+            asked.Playback = -1000;
+            MonitorGains set = rig.Codec.SetMonitor(asked);
+            Assert.AreEqual(-600, set.LeftToLeft);
+            Assert.AreEqual(-600, set.RightToRight);
+            Assert.AreEqual(GainScale.Muted, set.LeftToRight);
+            Assert.AreEqual(-1000, set.Playback);
+            AssertLevel(-6, Decibels.ToDb(rig.Model.Register(Sgtl5000Model.RegDapMixChan) / 32768.0), 0.01);
+            AssertLevel(-10, Decibels.ToDb(rig.Model.Register(Sgtl5000Model.RegDapMainChan) / 32768.0), 0.01);
+            Assert.AreEqual(0x0011, rig.Model.Register(Sgtl5000Model.RegDapControl) & 0x0011, "the mixer on");
+
+            set = rig.Codec.SetMonitor(MonitorGains.Off());
+            Assert.AreEqual(GainScale.Muted, set.LeftToLeft);
+            Assert.AreEqual(0, set.Playback);
+            Assert.AreEqual(0x8000, rig.Model.Register(Sgtl5000Model.RegDapMainChan));
+            Assert.AreEqual(0, rig.Model.Register(Sgtl5000Model.RegDapMixChan));
+            Assert.AreEqual(0x0001, rig.Model.Register(Sgtl5000Model.RegDapControl) & 0x0011, "the mixer off again");
             Assert.AreEqual(0, rig.RedundantWritesSinceStart);
         }
 

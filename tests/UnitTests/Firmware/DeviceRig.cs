@@ -79,6 +79,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
             {
                 case "audiokit": return BoardDescription.AudioKit();
                 case "lyrat": return BoardDescription.LyraT();
+                case "portable": return BoardDescription.Portable();
                 default: return BoardDescription.Reference();
             }
         }

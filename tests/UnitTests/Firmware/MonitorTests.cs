@@ -23,6 +23,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
         [TestMethod]
         [DataRow("reference")]
         [DataRow("audiokit")]
+        [DataRow("portable")]
         public static void MonitorModeChangesOnLiveSignalsMakeNoPop(string board)
         {
             var rig = new DeviceRig(board, null);
@@ -46,6 +47,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
         [TestMethod]
         [DataRow("reference")]
         [DataRow("audiokit")]
+        [DataRow("portable")]
         public static void AFullBlendSweepMakesNoPop(string board)
         {
             var rig = new DeviceRig(board, null);
@@ -218,6 +220,70 @@ namespace InterfaceFirmware.UnitTests.Firmware
             double error = heard - (reference + lawCentiDb / 100.0);
             Assert.IsTrue(System.Math.Abs(error) <= 1.6, "off the pan law by " + error.ToString("F2") + " dB (a 3 dB step at most half off)");
             return System.Math.Abs(error) > System.Math.Abs(worst) ? error : worst;
+        }
+
+        [TestMethod]
+        public static void ThePortableBoardBlendsInEachCodecsDigitalMixerInStereo()
+        {
+            // Both jacks, each its own SGTL5000: playback alone and the monitor alone (line in,
+            // left side only) at the centre of the blend, 10 positions towards the inputs and 10
+            // towards playback. The side that the blend moves away from drops 1 dB a position; the
+            // other stays at the level; the right ear never hears the left input.
+            int centre = InterfaceFirmware.Firmware.Model.Settings.BlendPositions / 2;
+            int[] blends = { centre, centre - 10, centre + 10 };
+            var playback = new double[blends.Length][];
+            var monitor = new double[blends.Length][];
+            for (int b = 0; b < blends.Length; b++)
+            {
+                playback[b] = HeardOnPortable(blends[b], true);
+                monitor[b] = HeardOnPortable(blends[b], false);
+                OutputHelper.WriteLine("blend " + blends[b].ToString() + ": playback " + playback[b][0].ToString("F2") + " / " + playback[b][2].ToString("F2")
+                    + " dBFS (main / second), monitor " + monitor[b][0].ToString("F2") + " / " + monitor[b][2].ToString("F2")
+                    + ", monitor's right ear " + monitor[b][1].ToString("F2") + " / " + monitor[b][3].ToString("F2"));
+            }
+
+            for (int ear = 0; ear < 4; ear += 2)
+            {
+                Assert.IsTrue(playback[0][ear] > -40 && monitor[0][ear] > -40, "playback and the monitor both heard at the centre");
+                Assert.IsTrue(System.Math.Abs(playback[1][ear] - (playback[0][ear] - 10)) <= 0.1, "towards the inputs: playback 10 dB down");
+                Assert.IsTrue(System.Math.Abs(monitor[1][ear] - monitor[0][ear]) <= 0.1, "towards the inputs: the monitor stays");
+                Assert.IsTrue(System.Math.Abs(monitor[2][ear] - (monitor[0][ear] - 10)) <= 0.1, "towards playback: the monitor 10 dB down");
+                Assert.IsTrue(System.Math.Abs(playback[2][ear] - playback[0][ear]) <= 0.1, "towards playback: playback stays");
+                Assert.IsTrue(System.Math.Abs(playback[0][ear] - playback[0][ear + 1]) <= 0.01, "playback's sides track");
+                for (int b = 0; b < blends.Length; b++)
+                {
+                    Assert.IsTrue(monitor[b][ear + 1] < monitor[b][ear] - 60, "stereo: the left input stays in the left ear");
+                }
+            }
+        }
+
+        // Both jacks' ears (main L, main R, second L, second R) on the portable board at -12 dB,
+        // the stereo monitor on at the blend given: playback's tone alone, or the left input's.
+        private static double[] HeardOnPortable(int blend, bool playback)
+        {
+            var settings = new InterfaceFirmware.Firmware.Model.Settings(VolumeTests.BoardProfilesJacks("portable"));
+            settings.BootCapCentiDb = 0;
+            settings.Monitor = InterfaceFirmware.Firmware.Model.MonitorMode.Stereo;
+            settings.Blend = blend;
+            for (int j = 0; j < settings.Jacks.Length; j++)
+            {
+                settings.Jacks[j].Range = InterfaceFirmware.Firmware.Model.HeadphoneRange.Normal;
+                settings.Jacks[j].LevelCentiDb = -1200;
+            }
+
+            var rig = new DeviceRig("portable", settings);
+            if (playback)
+            {
+                rig.PlayTone(-20);
+            }
+            else
+            {
+                rig.Board.SetInput("line-left", SineSource.AtDbfs(1000, -20));
+            }
+
+            rig.Boot();
+            rig.Run(200);
+            return new double[] { rig.ToneDb(0, true, 50), rig.ToneDb(0, false, 50), rig.ToneDb(1, true, 50), rig.ToneDb(1, false, 50) };
         }
 
         private static double Heard(bool playback, bool monitor)

@@ -41,6 +41,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
         [TestMethod]
         [DataRow("reference")]
         [DataRow("audiokit")]
+        [DataRow("portable")]
         public static void TheEsp32RestartingUnderLivePlayingChipsTakesChargeWithoutAPopOrALevelJump(string board)
         {
             var first = new DeviceRig(board, null);

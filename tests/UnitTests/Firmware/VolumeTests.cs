@@ -28,6 +28,9 @@ namespace InterfaceFirmware.UnitTests.Firmware
         [DataRow("audiokit", 0, 1)]
         [DataRow("audiokit", 0, 2)]
         [DataRow("lyrat", 0, 1)]
+        [DataRow("portable", 0, 0)]
+        [DataRow("portable", 0, 2)]
+        [DataRow("portable", 1, 1)]
         public static void EveryStepOfAFullSweepLandsOnItsLevel(string board, int jack, int range)
         {
             DeviceRig rig = StartAtMaximum(board, jack, (HeadphoneRange)range);
@@ -86,6 +89,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
         [DataRow("reference")]
         [DataRow("audiokit")]
         [DataRow("lyrat")]
+        [DataRow("portable")]
         public static void AHeldKeySweepsDownAndUpWithoutAPop(string board)
         {
             DeviceRig rig = StartAtMaximum(board, 0, HeadphoneRange.Normal);
@@ -127,6 +131,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
         [DataRow("reference")]
         [DataRow("audiokit")]
         [DataRow("lyrat")]
+        [DataRow("portable")]
         public static void ASavedLevelAboveTheBootCapComesUpAtTheCap(string board)
         {
             var settings = new Settings(BoardProfilesJacks(board));
