@@ -35,6 +35,9 @@ namespace InterfaceFirmware.Firmware.Application
 
         public ISettingsStore Store { get; set; }
 
+        /// <summary>The user EQ presets, one file per slot (null: none; boards without EQ ignore it).</summary>
+        public ISettingsStore EqPresets { get; set; }
+
         public IAdcTap AdcTap { get; set; }
 
         /// <summary>

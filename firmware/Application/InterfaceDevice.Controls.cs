@@ -281,6 +281,12 @@ namespace InterfaceFirmware.Firmware.Application
                     _state.InputFocus = _state.InputFocus + 1 >= Settings.InputCount ? -1 : _state.InputFocus + 1;
                     _log.Write(LogLevel.Info, Source, _state.InputFocus < 0 ? "volume keys on the jack level" : "volume keys on input " + (_state.InputFocus + 1).ToString() + "'s gain");
                     break;
+                case UserAction.CycleEqPreset:
+                    StepEqPreset(j, nowMs);
+                    break;
+                case UserAction.ToggleLimiter:
+                    ToggleLimiter(j);
+                    break;
                 case UserAction.AutoGain:
                     if (_inputs == null)
                     {

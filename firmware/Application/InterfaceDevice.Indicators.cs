@@ -46,6 +46,11 @@ namespace InterfaceFirmware.Firmware.Application
                 bits |= LedController.Bit(_state.AutoGainSucceeded ? Indication.AutoGainSucceeded : Indication.AutoGainFailed);
             }
 
+            if (nowMs < _state.EqShownUntilMs)
+            {
+                bits |= LedController.Bit(Indication.EqPreset);
+            }
+
             if (nowMs < _state.ShowSelectionUntilMs)
             {
                 bits |= LedController.Bit(_state.SelectedJack == 0 ? Indication.SelectedFirstJack : Indication.SelectedSecondJack);

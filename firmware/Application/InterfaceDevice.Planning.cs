@@ -87,7 +87,8 @@ namespace InterfaceFirmware.Firmware.Application
                 || (_amplifier.Status == DriverStatus.Ok && _thermalUntilMs < 0 && !_amplifierWatch.Failed);
             int codec = _profile.Jacks[j].CodecIndex;
             return _stage == ClockStage.Live && !_inputSwitching && state.Plugged && !state.Muted && !state.AtFloor && amplifierOk
-                && _codecs[codec].Status == DriverStatus.Ok && !_codecWatch[codec].Failed && _recovery[codec] == CodecRecovery.None && !_clockRefused[codec];
+                && _codecs[codec].Status == DriverStatus.Ok && !_codecWatch[codec].Failed && _recovery[codec] == CodecRecovery.None && !_clockRefused[codec]
+                && !EqHoldsClosed(j);
         }
     }
 }

@@ -189,6 +189,8 @@ namespace InterfaceFirmware.Firmware.Application
                 _outputs[j] = new JackOutput(codec, amplifier, jack.HoldHeadphoneVolume);
             }
 
+            CreateEq(io);
+
             // Settings from the store (the newest valid record, clamped to what this board can do);
             // explicit settings (tests, a script) win over the store.
             if (io.Store != null)
@@ -196,7 +198,13 @@ namespace InterfaceFirmware.Firmware.Application
                 _storage = new SettingsStorage(io.Store, new SettingsRecord(SettingsLayout.Current(), _jackCount), _log);
                 if (settings == null)
                 {
-                    _storage.Load(_settings, SettingsLimits.FromPlanners(_planners, _planners[0].CanMonitorMono));
+                    SettingsLimits limits = SettingsLimits.FromPlanners(_planners, _planners[0].CanMonitorMono);
+                    for (int j = 0; j < _jackCount; j++)
+                    {
+                        limits.SetEqPresetCount(j, _jackEq[j] != null ? _eqLibrary.Count : 0);
+                    }
+
+                    _storage.Load(_settings, limits);
                 }
 
                 _saver = new SettingsSaver(_storage, _log);
@@ -373,11 +381,12 @@ namespace InterfaceFirmware.Firmware.Application
             _keepAlive.Update(nowMs, _settings.KeepAliveEnabled, _stage == ClockStage.Live && _mode == DeviceMode.Standalone,
                 _settings.KeepAlivePeriodMs, _settings.KeepAlivePulseMs);
 
+            StepEq(nowMs);
             for (int j = 0; j < _jackCount; j++)
             {
                 bool wantOpen = WantOpen(j);
                 PlanJack(j, wantOpen);
-                if (_tookCharge)
+                if (_tookCharge && !EqLoading(j))
                 {
                     _outputs[j].Advance(_targets[j], wantOpen, _state.Jacks[j].Plugged, nowMs);
                 }
@@ -395,6 +404,7 @@ namespace InterfaceFirmware.Firmware.Application
 
             UpdateInputs(nowMs);
             WatchFaults(nowMs);
+            _leds.Count = _state.EqShownPreset + 1;
             _leds.Update(nowMs, CurrentIndications(nowMs));
             if (_saver != null)
             {

@@ -130,6 +130,12 @@ namespace InterfaceFirmware.Firmware.Boards
 
         public int HeadphoneHoldCentiDb { get; set; }
 
+        /// <summary>
+        /// The rms voltage at the jack of a full-scale sine at level 0 dB, in 0.01 dBV: what the
+        /// hearing-protection limiter's cap (in volts) is measured against. 0 where not stated.
+        /// </summary>
+        public int FullScaleCentiDbV { get; set; }
+
         /// <summary>In-ear, normal, high, indexed by <see cref="HeadphoneRange"/>.</summary>
         public GainRange[] Ranges { get; set; }
     }

@@ -76,7 +76,7 @@ namespace InterfaceFirmware.Firmware.Boards
             };
             board.Jacks = new JackProfile[] { main, second };
 
-            ReferenceControls(board);
+            ReferenceControls(board, false);
             return board;
         }
 
@@ -129,8 +129,13 @@ namespace InterfaceFirmware.Firmware.Boards
                 new GainRange(HeadphoneRange.Normal, -600, 0),
                 new GainRange(HeadphoneRange.High, 0, 0),
             };
+            // A full-scale sine at level 0 dB peaks at VAG (1.575 V, hardware/README.md "Codec
+            // settings"): 1.114 V rms, +0.94 dBV, at either jack (the main jack's level includes the
+            // amplifier's gain). The limiter's cap in volts is measured against it.
+            main.FullScaleCentiDbV = 94;
+            second.FullScaleCentiDbV = 94;
             board.Jacks = new JackProfile[] { main, second };
-            ReferenceControls(board);
+            ReferenceControls(board, true);
             return board;
         }
 
@@ -183,8 +188,11 @@ namespace InterfaceFirmware.Firmware.Boards
         }
 
         // The reference board's four buttons, their gestures, its two LEDs and what they show
-        // (README "Using the device"); the portable board has the same.
-        private static void ReferenceControls(BoardProfile board)
+        // (README "Using the device"). The portable board has the same, with the EQ where the
+        // reference board has phantom power: monitor double-click steps the selected jack's EQ
+        // preset (counted on the monitor LED), both volume keys together turn its limiter on (at the
+        // peaks of its level now) or off.
+        private static void ReferenceControls(BoardProfile board, bool eq)
         {
             board.Buttons = new ButtonProfile[]
             {
@@ -206,7 +214,9 @@ namespace InterfaceFirmware.Firmware.Boards
                 new GestureBinding(select, Gesture.Combo, down, UserAction.ToggleMute),
                 new GestureBinding(select, Gesture.Combo, up, UserAction.SetMaximumLevel),
                 new GestureBinding(monitor, Gesture.Click, UserAction.CycleMonitorMode),
-                new GestureBinding(monitor, Gesture.DoubleClick, UserAction.TogglePhantom),
+                new GestureBinding(monitor, Gesture.DoubleClick, eq ? UserAction.CycleEqPreset : UserAction.TogglePhantom),
+                new GestureBinding(up, Gesture.Combo, down, eq ? UserAction.ToggleLimiter : UserAction.None),
+                new GestureBinding(down, Gesture.Combo, up, eq ? UserAction.ToggleLimiter : UserAction.None),
                 new GestureBinding(monitor, Gesture.LongPress, UserAction.AutoGain),
                 new GestureBinding(monitor, Gesture.Combo, up, UserAction.BlendTowardPlayback),
                 new GestureBinding(monitor, Gesture.ComboRepeat, up, UserAction.BlendTowardPlayback),
@@ -235,6 +245,7 @@ namespace InterfaceFirmware.Firmware.Boards
                 new IndicatorBinding(monitorLed, Indication.Clip, LedPatterns.FastBlink),
                 new IndicatorBinding(monitorLed, Indication.AutoGainFailed, LedPatterns.TwoFlashes),
                 new IndicatorBinding(monitorLed, Indication.AutoGainSucceeded, LedPatterns.OneFlash),
+                new IndicatorBinding(monitorLed, Indication.EqPreset, LedPatterns.Counted),
                 new IndicatorBinding(monitorLed, Indication.MonitorMono, LedPatterns.SlowBlink),
                 new IndicatorBinding(monitorLed, Indication.MonitorStereo, LedPatterns.Solid),
             };

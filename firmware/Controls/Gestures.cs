@@ -74,6 +74,12 @@ namespace InterfaceFirmware.Firmware.Controls
 
         /// <summary>The focused input's type: line → mic → instrument (what the board can switch).</summary>
         CycleInputType = 14,
+
+        /// <summary>The selected jack's next headphone EQ preset (where its codec has an EQ).</summary>
+        CycleEqPreset = 15,
+
+        /// <summary>The selected jack's limiter on at the peaks its level gives now, or off (where its codec has one).</summary>
+        ToggleLimiter = 16,
     }
 
     /// <summary>

@@ -43,6 +43,9 @@ namespace InterfaceFirmware.Firmware.Device
 
         public const int SettingsRecordBytes = 256;
 
+        /// <summary>The user EQ preset files (what <c>eq import</c> writes, deployed with nanoff: README "Headphone EQ presets").</summary>
+        public static readonly string[] EqPresetFiles = { "I:\\eq\\user1.eq", "I:\\eq\\user2.eq" };
+
         /// <summary>The ADC tap's ring (≈ 43 ms at 48 kHz) and read block (≈ 2.7 ms).</summary>
         public const int AdcTapRingFrames = 2048;
 

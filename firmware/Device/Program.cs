@@ -2,6 +2,7 @@ using System.Device.Gpio;
 using System.Threading;
 using InterfaceFirmware.Firmware.Application;
 using InterfaceFirmware.Firmware.Boards;
+using InterfaceFirmware.Firmware.Eq;
 using InterfaceFirmware.Hal.Esp32;
 
 namespace InterfaceFirmware.Firmware.Device
@@ -52,6 +53,8 @@ namespace InterfaceFirmware.Firmware.Device
                 io.Power = new Esp32PowerSupply(gpio, usb, DevicePins.ReferenceKeepAliveLoad);
                 io.Store = new Esp32SettingsStore(DevicePins.SettingsDirectory, DevicePins.SettingsSlots, DevicePins.SettingsRecordBytes);
             }
+
+            io.EqPresets = new Esp32SettingsStore(DevicePins.EqPresetFiles, EqPresetFile.Size); // read only where a codec has an EQ
 
             var device = new InterfaceDevice(profile, io, null);
             device.Start();

@@ -84,6 +84,15 @@ namespace InterfaceFirmware.Firmware.Eq
             return _codec.Status;
         }
 
+        /// <summary>
+        /// Drops a load in progress without touching the codec (it failed or lost its registers:
+        /// whoever recovers it owns the mute again, and loads again).
+        /// </summary>
+        public void Abandon()
+        {
+            _phase = Phase.Idle;
+        }
+
         /// <summary>Call every control tick (after the codec's own Tick).</summary>
         public void Tick(long nowMs)
         {

@@ -16,6 +16,7 @@ namespace InterfaceFirmware.Firmware.Indicators
         private readonly bool[] _lit;
         private long _lastSlot = -1;
         private int _lastIndications = -1;
+        private int _lastCount = -1;
 
         public LedController(BoardProfile profile, IGpio gpio)
         {
@@ -31,6 +32,9 @@ namespace InterfaceFirmware.Firmware.Indicators
             }
         }
 
+        /// <summary>What a <see cref="LedPatterns.Counted"/> row counts (the EQ preset's number).</summary>
+        public int Count { get; set; }
+
         /// <summary>The bit of an indication in the mask <see cref="Update"/> takes.</summary>
         public static int Bit(Indication indication)
         {
@@ -45,7 +49,7 @@ namespace InterfaceFirmware.Firmware.Indicators
                 IndicatorBinding row = _table[i];
                 if (row.Led == led && (indications & Bit(row.Indication)) != 0)
                 {
-                    return row.Pattern;
+                    return row.Pattern == LedPatterns.Counted ? LedPatterns.Flashes(Count) : row.Pattern;
                 }
             }
 
@@ -56,13 +60,14 @@ namespace InterfaceFirmware.Firmware.Indicators
         public void Update(long nowMs, int indications)
         {
             long slot = nowMs / LedPatterns.SlotMs;
-            if (slot == _lastSlot && indications == _lastIndications)
+            if (slot == _lastSlot && indications == _lastIndications && Count == _lastCount)
             {
                 return; // the interpreter's time is the loop's budget: patterns change only per slot
             }
 
             _lastSlot = slot;
             _lastIndications = indications;
+            _lastCount = Count;
             for (int led = 0; led < _outputs.Length; led++)
             {
                 bool lit = LedPatterns.IsLit(PatternOf(led, indications), nowMs);

@@ -38,6 +38,9 @@ namespace InterfaceFirmware.Firmware.Indicators
 
         /// <summary>Auto gain could not (too quiet, clipping at the lowest gain…; the log says which).</summary>
         AutoGainFailed = 11,
+
+        /// <summary>Just after an EQ preset step: the preset's number, counted in flashes (shown for a few seconds).</summary>
+        EqPreset = 12,
     }
 
     /// <summary>
@@ -74,6 +77,25 @@ namespace InterfaceFirmware.Firmware.Indicators
 
         /// <summary>Lit except one short gap per 2 s.</summary>
         public const int SolidWithGap = 0xFFFE;
+
+        /// <summary>
+        /// Not a pattern but a count: the LED flashes <see cref="LedController.Count"/> times (125 ms
+        /// on, 125 ms off) at the start of each 2 s cycle (<see cref="Flashes"/>).
+        /// </summary>
+        public const int Counted = 0x10000;
+
+        /// <summary><paramref name="count"/> 125 ms flashes 125 ms apart (1 … 8), then dark to the end of the cycle.</summary>
+        public static int Flashes(int count)
+        {
+            count = count < 1 ? 1 : (count > Slots / 2 ? Slots / 2 : count);
+            int pattern = 0;
+            for (int k = 0; k < count; k++)
+            {
+                pattern |= 1 << (Slots - 1 - 2 * k);
+            }
+
+            return pattern;
+        }
 
         /// <summary>Whether <paramref name="pattern"/> lights the LED at <paramref name="nowMs"/>.</summary>
         public static bool IsLit(int pattern, long nowMs)

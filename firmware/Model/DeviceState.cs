@@ -63,6 +63,12 @@ namespace InterfaceFirmware.Firmware.Model
         /// <summary>Until when (ms) the LEDs show how the last auto gain went.</summary>
         public long AutoGainShownUntilMs = -1;
 
+        /// <summary>Until when the LEDs count the selected jack's EQ preset (after a step).</summary>
+        public long EqShownUntilMs = -1;
+
+        /// <summary>The preset they count (flashes = preset + 1).</summary>
+        public int EqShownPreset;
+
         /// <summary>The last auto gain set both inputs (or found one silent).</summary>
         public bool AutoGainSucceeded;
 

@@ -50,11 +50,22 @@ namespace InterfaceFirmware.Firmware.Model
         /// <summary>The user's maximum (0.01 dB); <see cref="GainScale.Muted"/> when none is set (the range's maximum applies).</summary>
         public int UserMaxCentiDb;
 
+        /// <summary>The headphone EQ preset (0 = flat; built-ins, then the user presets); 0 on a jack whose codec has no EQ.</summary>
+        public int EqPreset;
+
+        /// <summary>
+        /// The hearing-protection limiter's cap: the loudest peak allowed at the jack, as the rms
+        /// voltage of a sine with those peaks, in 0.01 dBV (0 = 1 V rms); <see cref="Settings.LimiterOff"/> when off.
+        /// </summary>
+        public int LimiterCentiDbV;
+
         public void CopyFrom(JackSettings other)
         {
             LevelCentiDb = other.LevelCentiDb;
             Range = other.Range;
             UserMaxCentiDb = other.UserMaxCentiDb;
+            EqPreset = other.EqPreset;
+            LimiterCentiDbV = other.LimiterCentiDbV;
         }
     }
 
@@ -75,6 +86,15 @@ namespace InterfaceFirmware.Firmware.Model
 
         /// <summary>Default keep-alive pulse: 1 s at 150 mA, the published recipe for banks that average their current sense.</summary>
         public const int DefaultKeepAlivePulseMs = 1000;
+
+        /// <summary><see cref="JackSettings.LimiterCentiDbV"/> of a jack without a limiter (fits the record's 2 bytes).</summary>
+        public const int LimiterOff = 32767;
+
+        /// <summary>The lowest limiter cap (−40 dBV, 10 mV rms: below any useful listening level).</summary>
+        public const int LimiterMinCentiDbV = -4000;
+
+        /// <summary>The highest limiter cap (+10 dBV, 3.2 V rms: above what the portable board's jacks reach).</summary>
+        public const int LimiterMaxCentiDbV = 1000;
 
         /// <summary>Blend positions: 0 = inputs only … <see cref="BlendPositions"/> = playback only.</summary>
         public const int BlendPositions = 64;
@@ -140,6 +160,8 @@ namespace InterfaceFirmware.Firmware.Model
                 Jacks[i].LevelCentiDb = DefaultLevelCentiDb;
                 Jacks[i].Range = HeadphoneRange.Normal;
                 Jacks[i].UserMaxCentiDb = GainScale.Muted;
+                Jacks[i].EqPreset = 0;
+                Jacks[i].LimiterCentiDbV = LimiterOff;
             }
 
             BootCapCentiDb = DefaultBootCapCentiDb;

@@ -45,6 +45,12 @@ namespace InterfaceFirmware.Firmware.Persistence
         /// <summary>Since version 3: <see cref="Model.Settings.Pan"/> of input 1 and 2.</summary>
         Pan1 = 16,
         Pan2 = 17,
+
+        /// <summary>Since version 4, per jack: <see cref="Model.JackSettings.EqPreset"/>.</summary>
+        JackEqPreset = 18,
+
+        /// <summary>Since version 4, per jack: <see cref="Model.JackSettings.LimiterCentiDbV"/>.</summary>
+        JackLimiter = 19,
     }
 
     /// <summary>
@@ -97,7 +103,12 @@ namespace InterfaceFirmware.Firmware.Persistence
                 // Version 3: where each input sits in stereo monitoring (a version-2 record loads
                 // with input 1 left and input 2 right, what stereo meant before).
                 .Add(3, SettingsField.Pan1, 2)
-                .Add(3, SettingsField.Pan2, 2);
+                .Add(3, SettingsField.Pan2, 2)
+
+                // Version 4: each jack's headphone EQ preset and hearing-protection limiter (a
+                // version-3 record loads with flat and no limiter, what there was before).
+                .Add(4, SettingsField.JackEqPreset, 1)
+                .Add(4, SettingsField.JackLimiter, 2);
         }
 
         /// <summary>The newest version of the layout (the version this firmware writes).</summary>
@@ -154,7 +165,8 @@ namespace InterfaceFirmware.Firmware.Persistence
         /// <summary>True for settings stored once per jack.</summary>
         public static bool IsPerJack(SettingsField field)
         {
-            return field == SettingsField.JackLevel || field == SettingsField.JackRange || field == SettingsField.JackUserMax;
+            return field == SettingsField.JackLevel || field == SettingsField.JackRange || field == SettingsField.JackUserMax
+                || field == SettingsField.JackEqPreset || field == SettingsField.JackLimiter;
         }
 
         /// <summary>Bytes of the fields of versions 1..<paramref name="version"/> for <paramref name="jackCount"/> jacks.</summary>

@@ -16,6 +16,7 @@ namespace InterfaceFirmware.Firmware.Persistence
         private readonly int _jackCount;
         private readonly int[] _min;
         private readonly int[] _max;
+        private readonly int[] _eqPresets;
 
         public SettingsLimits(int jackCount)
         {
@@ -27,6 +28,18 @@ namespace InterfaceFirmware.Firmware.Persistence
             _jackCount = jackCount;
             _min = new int[jackCount * RangeCount];
             _max = new int[jackCount * RangeCount];
+            _eqPresets = new int[jackCount];
+        }
+
+        /// <summary>EQ presets jack <paramref name="jack"/> offers (built-ins and user presets); 0 where its codec has no EQ (and no limiter).</summary>
+        public int EqPresetCount(int jack)
+        {
+            return _eqPresets[jack];
+        }
+
+        public void SetEqPresetCount(int jack, int count)
+        {
+            _eqPresets[jack] = count;
         }
 
         /// <summary>The limits the board's planners give (one planner per jack).</summary>

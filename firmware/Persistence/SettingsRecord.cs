@@ -328,6 +328,8 @@ namespace InterfaceFirmware.Firmware.Persistence
                 case SettingsField.Phantom: return settings.Phantom ? 1 : 0;
                 case SettingsField.Pan1: return settings.Pan[0];
                 case SettingsField.Pan2: return settings.Pan[1];
+                case SettingsField.JackEqPreset: return settings.Jacks[jack].EqPreset;
+                case SettingsField.JackLimiter: return settings.Jacks[jack].LimiterCentiDbV;
                 default: return 0;
             }
         }
@@ -354,6 +356,8 @@ namespace InterfaceFirmware.Firmware.Persistence
                 case SettingsField.Phantom: settings.Phantom = value != 0; break;
                 case SettingsField.Pan1: settings.Pan[0] = value; break;
                 case SettingsField.Pan2: settings.Pan[1] = value; break;
+                case SettingsField.JackEqPreset: settings.Jacks[jack].EqPreset = value; break;
+                case SettingsField.JackLimiter: settings.Jacks[jack].LimiterCentiDbV = value; break;
             }
         }
 

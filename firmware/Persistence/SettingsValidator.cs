@@ -114,9 +114,45 @@ namespace InterfaceFirmware.Firmware.Persistence
             return fixes;
         }
 
+        // The EQ preset must be one the jack offers (flat otherwise: the user presets it named may
+        // be gone); the limiter's cap within its span (a jack without a limiter has it off).
+        private static int ClampEq(int j, JackSettings jack, SettingsLimits limits, ILog log)
+        {
+            int fixes = 0;
+            string name = "jack " + j.ToString();
+            int presets = limits.EqPresetCount(j);
+            if (jack.EqPreset != 0 && (jack.EqPreset < 0 || jack.EqPreset >= presets))
+            {
+                Report(log, name + ": EQ preset " + jack.EqPreset.ToString() + (presets == 0 ? " but the jack has no EQ" : " not among its " + presets.ToString()) + ": flat");
+                jack.EqPreset = 0;
+                fixes++;
+            }
+
+            if (jack.LimiterCentiDbV != Settings.LimiterOff)
+            {
+                if (presets == 0)
+                {
+                    Report(log, name + ": a limiter but the jack has none: off");
+                    jack.LimiterCentiDbV = Settings.LimiterOff;
+                    fixes++;
+                }
+                else if (jack.LimiterCentiDbV < Settings.LimiterMinCentiDbV || jack.LimiterCentiDbV > Settings.LimiterMaxCentiDbV)
+                {
+                    int cap = jack.LimiterCentiDbV < Settings.LimiterMinCentiDbV ? Settings.LimiterMinCentiDbV : Settings.LimiterMaxCentiDbV;
+                    Report(log, name + ": limiter cap " + InterfaceDevice.Db(jack.LimiterCentiDbV) + "V outside " + InterfaceDevice.Db(Settings.LimiterMinCentiDbV)
+                        + "V to " + InterfaceDevice.Db(Settings.LimiterMaxCentiDbV) + "V: set to " + InterfaceDevice.Db(cap) + "V");
+                    jack.LimiterCentiDbV = cap;
+                    fixes++;
+                }
+            }
+
+            return fixes;
+        }
+
         private static int ClampJack(int j, JackSettings jack, SettingsLimits limits, ILog log)
         {
             int fixes = 0;
+            fixes += ClampEq(j, jack, limits, log);
             string name = "jack " + j.ToString();
             if (!SettingsLimits.IsKnownRange(jack.Range))
             {

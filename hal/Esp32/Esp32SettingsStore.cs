@@ -48,6 +48,24 @@ namespace InterfaceFirmware.Hal.Esp32
             _maxRecordSize = maxRecordSize;
         }
 
+        /// <param name="paths">One file per slot, e.g. the user EQ presets "I:\\eq\\user1.eq".</param>
+        /// <param name="maxRecordSize">The largest record, in bytes.</param>
+        public Esp32SettingsStore(string[] paths, int maxRecordSize)
+        {
+            if (paths == null || paths.Length == 0)
+            {
+                throw new ArgumentOutOfRangeException("paths");
+            }
+
+            if (maxRecordSize <= 0)
+            {
+                throw new ArgumentOutOfRangeException("maxRecordSize");
+            }
+
+            _paths = paths;
+            _maxRecordSize = maxRecordSize;
+        }
+
         public int SlotCount
         {
             get { return _paths.Length; }

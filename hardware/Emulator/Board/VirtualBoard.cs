@@ -243,6 +243,12 @@ namespace InterfaceFirmware.Emulator
 
         public SettingsFlash Settings { get; }
 
+        /// <summary>
+        /// The user EQ preset files (I:\eq\user1.eq and user2.eq on the device: README "Headphone
+        /// EQ presets"), one per slot, as <c>eq import</c> writes them.
+        /// </summary>
+        public SettingsFlash EqPresets { get; } = new SettingsFlash(2, 64);
+
         public EspCodecClock CodecClock { get; }
 
         public AdcTap AdcTap { get; }

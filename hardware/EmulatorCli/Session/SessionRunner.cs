@@ -263,6 +263,7 @@ namespace InterfaceFirmware.EmulatorCli.Session
             io.CodecClock = _board.CodecClock;
             io.Power = _board.Power;
             io.Store = _board.Settings;
+            io.EqPresets = _board.EqPresets;
             io.AdcTap = _board.AdcTap;
             _device = new InterfaceDevice(_profile, io, null);
             _device.Start();

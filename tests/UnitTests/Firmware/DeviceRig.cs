@@ -56,6 +56,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
             io.CodecClock = Board.CodecClock;
             io.Power = Board.Power;
             io.Store = Board.Settings;
+            io.EqPresets = Board.EqPresets;
             io.AdcTap = tap != null ? tap : Board.AdcTap;
             Device = new InterfaceDevice(Profile, io, settings);
         }

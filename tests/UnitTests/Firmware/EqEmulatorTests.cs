@@ -330,7 +330,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
         /// chord (220, 277, 330 Hz) swelling at 2 Hz, a 1760 Hz line and a 5 kHz shimmer pulsing
         /// at 4 Hz, peaks about −6 dBFS; 1 s, loops seamlessly.
         /// </summary>
-        private static double[] SmoothMusic()
+        internal static double[] SmoothMusic()
         {
             var period = new double[Rate];
             for (int i = 0; i < Rate; i++)

@@ -17,17 +17,17 @@ namespace InterfaceFirmware.UnitTests.Firmware
         }
 
         [TestMethod]
-        public static void RecordIs67BytesForTwoJacks()
+        public static void RecordIs73BytesForTwoJacks()
         {
             var record = new SettingsRecord(SettingsLayout.Current(), 2);
-            Assert.AreEqual(3, record.CurrentVersion);
+            Assert.AreEqual(4, record.CurrentVersion);
 
             // header 13 + v1: boot cap 4, monitor 1, blend 1 + per jack (level 4, range 1, user max 4) × 2
             // + v2: keep-alive 1 + 4 + 4, input gains 4 + 4, clip guards 1 + 1, input types 1 + 1,
-            // phantom 1 + v3: pans 2 + 2 + CRC 4
-            Assert.AreEqual(6 + 18 + 22 + 4, record.PayloadLength);
-            Assert.AreEqual(67, record.Length);
-            Assert.AreEqual(67, record.Write(new Settings(2), 1, new byte[80]));
+            // phantom 1 + v3: pans 2 + 2 + v4: per jack (EQ preset 1, limiter 2) × 2 + CRC 4
+            Assert.AreEqual(6 + 18 + 22 + 4 + 6, record.PayloadLength);
+            Assert.AreEqual(73, record.Length);
+            Assert.AreEqual(73, record.Write(new Settings(2), 1, new byte[80]));
         }
 
         [TestMethod]
@@ -42,7 +42,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
             record.Check(buffer, length, info);
             Assert.AreEqual((int)SettingsRecordStatus.Valid, (int)info.Status, info.Describe(1));
             Assert.AreEqual(0x01020304u, info.Sequence);
-            Assert.AreEqual(3, info.Version);
+            Assert.AreEqual(4, info.Version);
             Assert.AreEqual(2, info.JackCount);
 
             var loaded = new Settings(2);
@@ -98,6 +98,11 @@ namespace InterfaceFirmware.UnitTests.Firmware
             }
 
             saved.Phantom = withoutLaterFields.Phantom;
+            for (int j = 0; j < 2; j++)
+            {
+                saved.Jacks[j].EqPreset = withoutLaterFields.Jacks[j].EqPreset;
+                saved.Jacks[j].LimiterCentiDbV = withoutLaterFields.Jacks[j].LimiterCentiDbV;
+            }
 
             var buffer = new byte[80];
             int length = oldFirmware.Write(saved, 9, buffer);

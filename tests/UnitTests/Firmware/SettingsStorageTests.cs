@@ -42,7 +42,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
             Assert.AreEqual(3, flash.WriteCount(0));
             Assert.AreEqual(2, flash.WriteCount(1));
             Assert.AreEqual(0, flash.WriteCount(2) + flash.WriteCount(3), "the other slots are not the settings'");
-            Assert.AreEqual(5L * 67, flash.BytesWritten, "67 bytes per save");
+            Assert.AreEqual(5L * 73, flash.BytesWritten, "73 bytes per save");
 
             MemoryLog log = SettingsTestData.Log();
             SettingsStorage rebooted = SettingsTestData.Storage(flash, log);
@@ -98,7 +98,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
         [TestMethod]
         public static void FutureVersionFallsBackToTheOlderRecord()
         {
-            SettingsFlash flash = FallsBack(Damage.FutureVersion, "slot 1 rejected: future format v4 (this firmware reads up to v3)");
+            SettingsFlash flash = FallsBack(Damage.FutureVersion, "slot 1 rejected: future format v5 (this firmware reads up to v4)");
 
             // the next save overwrites the future record (not the one it loaded) and counts past its number
             SettingsStorage storage = SettingsTestData.Storage(flash, SettingsTestData.Log());
@@ -231,7 +231,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
                     flash.Write(1, text, 0, length);
                     break;
                 case Damage.FutureVersion:
-                    SettingsLayout next = SettingsLayout.Current().Add(4, SettingsField.Blend, 2);
+                    SettingsLayout next = SettingsLayout.Current().Add(5, SettingsField.Blend, 2);
                     int futureLength = new SettingsRecord(next, 2).Write(newer, 3, bytes);
                     flash.Write(1, bytes, 0, futureLength);
                     break;

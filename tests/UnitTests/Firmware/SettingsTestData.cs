@@ -23,6 +23,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
             limits.SetRange(1, HeadphoneRange.Normal, -8600, -600);
             limits.SetRange(1, HeadphoneRange.High, -8000, 0);
             limits.CanMonitorMono = true;
+            limits.SetEqPresetCount(0, 6); // an EQ (four built-ins, two user presets) on the first jack only
             return limits;
         }
 
@@ -36,6 +37,10 @@ namespace InterfaceFirmware.UnitTests.Firmware
             settings.Jacks[1].LevelCentiDb = -4350;
             settings.Jacks[1].Range = HeadphoneRange.InEar;
             settings.Jacks[1].UserMaxCentiDb = GainScale.Muted;
+            settings.Jacks[0].EqPreset = 2;
+            settings.Jacks[0].LimiterCentiDbV = -1250;
+            settings.Jacks[1].EqPreset = 0;
+            settings.Jacks[1].LimiterCentiDbV = Settings.LimiterOff;
             settings.BootCapCentiDb = -2500;
             settings.Monitor = MonitorMode.Mono;
             settings.Blend = 17;
@@ -106,6 +111,8 @@ namespace InterfaceFirmware.UnitTests.Firmware
                 Assert.AreEqual(expected.Jacks[j].LevelCentiDb, actual.Jacks[j].LevelCentiDb, jack + " level");
                 Assert.AreEqual((int)expected.Jacks[j].Range, (int)actual.Jacks[j].Range, jack + " range");
                 Assert.AreEqual(expected.Jacks[j].UserMaxCentiDb, actual.Jacks[j].UserMaxCentiDb, jack + " user maximum");
+                Assert.AreEqual(expected.Jacks[j].EqPreset, actual.Jacks[j].EqPreset, jack + " EQ preset");
+                Assert.AreEqual(expected.Jacks[j].LimiterCentiDbV, actual.Jacks[j].LimiterCentiDbV, jack + " limiter");
             }
 
             Assert.AreEqual(expected.BootCapCentiDb, actual.BootCapCentiDb, context + ": boot cap");

@@ -159,6 +159,30 @@ namespace InterfaceFirmware.UnitTests.Firmware
             Assert.AreEqual(0, SettingsValidator.Clamp(new Settings(2), limits, null));
         }
 
+        [TestMethod]
+        public static void AnEqPresetOrLimiterAJackCannotHaveFallsBackSafely()
+        {
+            Settings settings = SettingsTestData.Distinct();
+            settings.Jacks[0].EqPreset = 9; // six presets on the first jack
+            Clamped(settings, "saved jack 0: EQ preset 9 not among its 6: flat");
+            Assert.AreEqual(0, settings.Jacks[0].EqPreset);
+
+            settings = SettingsTestData.Distinct();
+            settings.Jacks[1].EqPreset = 1; // no EQ on the second jack
+            Clamped(settings, "saved jack 1: EQ preset 1 but the jack has no EQ: flat");
+            Assert.AreEqual(0, settings.Jacks[1].EqPreset);
+
+            settings = SettingsTestData.Distinct();
+            settings.Jacks[0].LimiterCentiDbV = 5000;
+            Clamped(settings, "saved jack 0: limiter cap +50.0 dBV outside -40.0 dBV to +10.0 dBV: set to +10.0 dBV");
+            Assert.AreEqual(Settings.LimiterMaxCentiDbV, settings.Jacks[0].LimiterCentiDbV);
+
+            settings = SettingsTestData.Distinct();
+            settings.Jacks[1].LimiterCentiDbV = -1000;
+            Clamped(settings, "saved jack 1: a limiter but the jack has none: off");
+            Assert.AreEqual(Settings.LimiterOff, settings.Jacks[1].LimiterCentiDbV);
+        }
+
         private static void Clamped(Settings settings, string reason)
         {
             MemoryLog log = SettingsTestData.Log();
