@@ -51,7 +51,7 @@ namespace InterfaceFirmware.EmulatorCli
         /// </summary>
         public static int Run(string[] args, TextWriter output, TextWriter error, Func<string, Stream> createTemporary)
         {
-            var board = new Option<string>("--board") { Description = "The board: " + Boards.Summary() + ". Each runs its own default session", DefaultValueFactory = _ => "reference", HelpName = string.Join("|", Boards.Names) };
+            var board = new Option<string>("--board") { Description = "The board: " + Boards.Summary(), DefaultValueFactory = _ => "reference", HelpName = string.Join("|", Boards.Names) };
             board.AcceptOnlyFromAmong(Boards.Names);
             var script = new Option<FileInfo>("--script") { Description = "Run this session script instead of the board's default session (README: session scripts)", HelpName = "FILE" };
             var outFolder = new Option<DirectoryInfo>("--out") { Description = "Folder for <jack>.wav per headphone jack (48 kHz, 24-bit, stereo), timeline.txt and session.png; made if missing", DefaultValueFactory = _ => new DirectoryInfo(DefaultOutFolder), HelpName = "DIR" };
