@@ -190,6 +190,7 @@ namespace InterfaceFirmware.EmulatorCli
             }
             catch (ScriptException e)
             {
+                plan.RemoveMadeFolder();
                 error.WriteLine("interface-emulator: " + scriptName + ": " + e.Message + " (nothing was written)");
                 return ExitUsage;
             }
@@ -319,8 +320,7 @@ namespace InterfaceFirmware.EmulatorCli
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                string why = e is FileNotFoundException || e is DirectoryNotFoundException ? "no such file" : e.Message;
-                throw new OutputException("--script " + file.FullName + ": cannot read it (" + why + ")");
+                throw new OutputException("--script " + file.FullName + ": cannot read it (" + OutputPlan.WhyUnreadable(e, file.FullName) + ")");
             }
         }
 

@@ -397,8 +397,7 @@ namespace InterfaceFirmware.EmulatorCli.Commands
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                string why = e is FileNotFoundException || e is DirectoryNotFoundException ? "no such file" : e.Message;
-                throw new ImportException("cannot read " + file.FullName + " (" + why + ")");
+                throw new ImportException("cannot read " + file.FullName + " (" + OutputPlan.WhyUnreadable(e, file.FullName) + ")");
             }
         }
     }

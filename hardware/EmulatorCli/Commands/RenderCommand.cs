@@ -143,6 +143,7 @@ namespace InterfaceFirmware.EmulatorCli.Commands
             }
             catch (ScriptException e)
             {
+                plan.RemoveMadeFolder();
                 error.WriteLine("interface-emulator render: " + scriptName + ": " + e.Message + " (nothing was written)");
                 return Program.ExitUsage;
             }

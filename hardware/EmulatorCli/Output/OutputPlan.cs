@@ -258,6 +258,17 @@ namespace InterfaceFirmware.EmulatorCli.Output
             _madeFolder = null;
         }
 
+        /// <summary>Why a file the run reads could not be read, in a user's words.</summary>
+        public static string WhyUnreadable(Exception e, string path)
+        {
+            if (Directory.Exists(path))
+            {
+                return "that is a folder, not a file";
+            }
+
+            return e is FileNotFoundException || e is DirectoryNotFoundException ? "no such file" : OneLine(e.Message);
+        }
+
         /// <summary>A system message on one line, without the path it repeats.</summary>
         public static string OneLine(string message)
         {
