@@ -116,6 +116,28 @@ namespace InterfaceFirmware.HostTests.EmulatorCli
         }
 
         [Fact]
+        public void AFolderThatCannotBeWrittenIsRefusedBeforeTheSessionRuns()
+        {
+            if (!Directory.Exists("/proc/self"))
+            {
+                return; // Linux: /proc takes no new files, even from root
+            }
+
+            string script = Write("short.session", ShortScript);
+            Result wav = Run("--script", script, "--out", Path.Combine(_dir, "out"), "--wav", "/proc/x.wav");
+            Assert.Equal(Program.ExitUsage, wav.Exit);
+            Assert.StartsWith("interface-emulator: --wav /proc/x.wav: cannot write in /proc (", wav.Error);
+            Assert.Single(wav.Error.TrimEnd().Split('\n'));
+            Assert.Equal(string.Empty, wav.Output); // not a line ran
+            Assert.False(Directory.Exists(Path.Combine(_dir, "out")));
+
+            Result folder = Run("--script", script, "--out", "/proc/interface-emulator-out");
+            Assert.Equal(Program.ExitUsage, folder.Exit);
+            Assert.StartsWith("interface-emulator: --out /proc/interface-emulator-out: cannot create the folder (", folder.Error);
+            Assert.DoesNotContain("   at ", folder.Error);
+        }
+
+        [Fact]
         public void AnOutputThatIsAFileTheRunReadsIsRefused()
         {
             string input = WriteWav("in.wav", 48000, 2, 0.2);
