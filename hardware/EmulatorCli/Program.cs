@@ -42,14 +42,23 @@ namespace InterfaceFirmware.EmulatorCli
         /// <summary>Parses the options and runs the session: the timeline to <paramref name="output"/>, errors to <paramref name="error"/>.</summary>
         public static int Run(string[] args, TextWriter output, TextWriter error)
         {
-            var board = new Option<string>("--board") { Description = "The board: reference (WM8960 + TPA6130A2, two jacks, USB audio), audiokit (AI-Thinker ESP32-A1S Audio Kit, ES8388) or lyrat (Espressif ESP32-LyraT v4.3, ES8388)", DefaultValueFactory = _ => "reference" };
+            return Run(args, output, error, null);
+        }
+
+        /// <summary>
+        /// As <see cref="Run(string[], TextWriter, TextWriter)"/>, every output's temporary file
+        /// created by <paramref name="createTemporary"/> (null: on the disk, see <see cref="OutputPlan"/>).
+        /// </summary>
+        public static int Run(string[] args, TextWriter output, TextWriter error, Func<string, Stream> createTemporary)
+        {
+            var board = new Option<string>("--board") { Description = "The board: " + Boards.Summary(), DefaultValueFactory = _ => "reference", HelpName = string.Join("|", Boards.Names) };
             board.AcceptOnlyFromAmong(Boards.Names);
             var script = new Option<FileInfo>("--script") { Description = "Run this session script instead of the board's default session (README: session scripts)", HelpName = "FILE" };
-            var outFolder = new Option<DirectoryInfo>("--out") { Description = "Folder for one WAV per headphone jack (48 kHz, 24-bit, stereo) and timeline.txt; made if missing", DefaultValueFactory = _ => new DirectoryInfo(DefaultOutFolder), HelpName = "DIR" };
+            var outFolder = new Option<DirectoryInfo>("--out") { Description = "Folder for <jack>.wav per headphone jack (48 kHz, 24-bit, stereo), timeline.txt and session.png; made if missing", DefaultValueFactory = _ => new DirectoryInfo(DefaultOutFolder), HelpName = "DIR" };
             var wav = new Option<FileInfo>("--wav") { Description = "Also write the main headphone jack here (48 kHz, 24-bit WAV)", HelpName = "FILE" };
             var trace = new Option<FileInfo>("--trace") { Description = "Also write every I2C transaction here as CSV (time_ms,device,address,op,data,status)", HelpName = "FILE" };
             var printDefault = new Option<bool>("--print-default") { Description = "Print the board's default session script and exit (a start for your own)" };
-            var root = new RootCommand("interface-emulator: the InterfaceFirmware firmware on an emulated board, in virtual time")
+            var root = new RootCommand("interface-emulator: the InterfaceFirmware firmware on an emulated board, in virtual time. Without a command: runs the board's default session (or --script FILE) and prints its timeline. Exit codes: 0 ran and every expect held, 1 an expect failed, 2 a usage error (an option, the script, a file; nothing written)")
             {
                 board,
                 script,
@@ -62,16 +71,20 @@ namespace InterfaceFirmware.EmulatorCli
             var playbackWav = new Option<FileInfo>("--playback-wav") { Description = "What the computer plays (the ESP32 on the dev boards)", HelpName = "FILE" };
             var renderScript = new Option<FileInfo>("--script") { Description = "Lines to run meanwhile (button presses…); times from power-up, the files start at 3 s", HelpName = "FILE" };
             var renderOut = new Option<DirectoryInfo>("--out") { Description = "Folder for one WAV per headphone jack (from 3 s on), timeline.txt and session.png", DefaultValueFactory = _ => new DirectoryInfo(RenderCommand.DefaultOutFolder), HelpName = "DIR" };
-            var render = new Command("render", "Render what the headphones would play through the firmware-configured board: WAV files in, one WAV per jack out (a progress bar on a terminal)")
+            var render = new Command("render", "Render what the headphones would play through the firmware-configured board: WAV files in (any rate, mono or stereo, PCM or float; resampled to 48 kHz), one WAV per jack out (a progress bar on a terminal). Exit codes as without a command")
             {
+                board,
                 inputWav,
                 playbackWav,
                 renderScript,
                 renderOut,
             };
             render.SetAction(parse => RenderCommand.Run(parse.GetValue(board), parse.GetValue(inputWav), parse.GetValue(playbackWav), parse.GetValue(renderScript),
-                parse.GetValue(renderOut), output, error, IsTerminal(output)));
-            var interactive = new Command("interactive", "A live panel of the emulated board in real time, its buttons on keys (needs a terminal)");
+                parse.GetValue(renderOut), output, error, IsTerminal(output), createTemporary));
+            var interactive = new Command("interactive", "A live panel of the emulated board in real time, its buttons on keys shown on screen; q, Esc or Ctrl-C quits (exit 0). Needs a terminal: with input or output redirected it says so and exits 2")
+            {
+                board,
+            };
             interactive.SetAction(parse => InteractiveCommand.Run(parse.GetValue(board), error, IsTerminal(output)));
             var eqFile = new Argument<FileInfo>("FILE") { Description = "An AutoEq ParametricEQ.txt (EqualizerAPO syntax: Preamp and Filter lines)" };
             var eqOut = new Option<FileInfo>("--out") { Description = "The device preset file to write (59 bytes, see README: EQ presets)", HelpName = "PRESETFILE", Required = true };
@@ -80,15 +93,14 @@ namespace InterfaceFirmware.EmulatorCli
                 eqFile,
                 eqOut,
             };
-            eqImport.SetAction(parse => EqImportCommand.Run(parse.GetValue(eqFile), parse.GetValue(eqOut), output, error));
+            eqImport.SetAction(parse => EqImportCommand.Run(parse.GetValue(eqFile), parse.GetValue(eqOut), output, error, createTemporary));
             var eq = new Command("eq", "Headphone EQ presets for the portable board (SGTL5000)") { eqImport };
-            board.Recursive = true;
             root.Subcommands.Add(render);
             root.Subcommands.Add(eq);
             root.Subcommands.Add(interactive);
             root.SetAction(parse => parse.GetValue(printDefault)
-                ? PrintDefault(parse.GetValue(board), output)
-                : RunSession(parse.GetValue(board), parse.GetValue(script), parse.GetValue(outFolder), parse.GetValue(wav), parse.GetValue(trace), output, error));
+                ? PrintDefault(parse.GetValue(board), output, error)
+                : RunSession(parse.GetValue(board), parse.GetValue(script), parse.GetValue(outFolder), parse.GetValue(wav), parse.GetValue(trace), output, error, createTemporary));
 
             ParseResult result = root.Parse(args);
             if (result.Errors.Count > 0)
@@ -111,20 +123,38 @@ namespace InterfaceFirmware.EmulatorCli
             return output == Console.Out && !Console.IsOutputRedirected && !Console.IsInputRedirected;
         }
 
-        private static int PrintDefault(string board, TextWriter output)
+        private static int PrintDefault(string board, TextWriter output, TextWriter error)
         {
-            output.Write(DefaultSession(board));
+            string session = DefaultSession(board);
+            if (session == null)
+            {
+                error.WriteLine("interface-emulator: " + NoDefaultSession(board));
+                return ExitUsage;
+            }
+
+            output.Write(session);
             return ExitOk;
         }
 
-        private static int RunSession(string board, FileInfo scriptFile, DirectoryInfo outFolder, FileInfo wav, FileInfo trace, TextWriter output, TextWriter error)
+        private static string NoDefaultSession(string board)
+        {
+            return "the " + board + " board has no default session yet (hardware/EmulatorCli/Sessions/" + board + ".session): give --script FILE";
+        }
+
+        private static int RunSession(string board, FileInfo scriptFile, DirectoryInfo outFolder, FileInfo wav, FileInfo trace, TextWriter output, TextWriter error,
+            Func<string, Stream> createTemporary)
         {
             string scriptName = scriptFile != null ? scriptFile.FullName : board + ".session (the default session)";
             ScriptStep[] steps;
             try
             {
-                string text = scriptFile != null ? ReadScript(scriptFile) : DefaultSession(board);
+                string text = scriptFile != null ? ReadScript(scriptFile) : DefaultSession(board) ?? throw new OutputException(NoDefaultSession(board));
                 steps = ScriptParser.Parse(text, Boards.Vocabulary(board));
+                if (steps.Length == 0)
+                {
+                    throw new OutputException(scriptName + ": no command in it (only blank lines and comments): nothing to run");
+                }
+
                 LoadWavFiles(steps, scriptFile != null ? scriptFile.DirectoryName : Directory.GetCurrentDirectory());
             }
             catch (ScriptException e)
@@ -144,7 +174,7 @@ namespace InterfaceFirmware.EmulatorCli
             try
             {
                 runner = new SessionRunner(board, timeline);
-                plan = PlanOutputs(runner, timeline, outFolder, wav, trace, scriptFile);
+                plan = PlanOutputs(runner, timeline, outFolder, wav, trace, scriptFile, Inputs(scriptFile, steps), createTemporary);
             }
             catch (OutputException e)
             {
@@ -160,6 +190,7 @@ namespace InterfaceFirmware.EmulatorCli
             }
             catch (ScriptException e)
             {
+                plan.RemoveMadeFolder();
                 error.WriteLine("interface-emulator: " + scriptName + ": " + e.Message + " (nothing was written)");
                 return ExitUsage;
             }
@@ -189,10 +220,16 @@ namespace InterfaceFirmware.EmulatorCli
         }
 
         // Every output, checked before anything runs.
-        internal static OutputPlan PlanOutputs(SessionRunner runner, Timeline timeline, DirectoryInfo outFolder, FileInfo wav, FileInfo trace, FileInfo scriptFile, long jackWavFromMs = 0)
+        internal static OutputPlan PlanOutputs(SessionRunner runner, Timeline timeline, DirectoryInfo outFolder, FileInfo wav, FileInfo trace, FileInfo scriptFile,
+            System.Collections.Generic.IEnumerable<(string What, string Path)> inputs, Func<string, Stream> createTemporary, long jackWavFromMs = 0)
         {
             long fromSample = jackWavFromMs * AudioEngine.SampleRate / 1000;
-            var plan = new OutputPlan();
+            var plan = new OutputPlan(createTemporary);
+            foreach (var input in inputs)
+            {
+                plan.AddInput(input.What, input.Path);
+            }
+
             VirtualBoard board = runner.Board;
             string folder = outFolder.FullName;
             for (int j = 0; j < runner.Profile.Jacks.Length; j++)
@@ -223,9 +260,29 @@ namespace InterfaceFirmware.EmulatorCli
                 plan.Add("--trace", trace.FullName, s => Write(s, board.Bus.ExportCsv()));
             }
 
-            OutputPlan.PrepareFolder("--out", folder);
-            plan.Check(scriptFile != null ? scriptFile.FullName : null);
+            plan.PrepareFolder("--out", folder);
+            plan.Check();
             return plan;
+        }
+
+        /// <summary>The files a session reads: the script and its <c>wav FILE</c> signals (outputs may not be any of them).</summary>
+        internal static System.Collections.Generic.List<(string What, string Path)> Inputs(FileInfo scriptFile, System.Collections.Generic.IEnumerable<ScriptStep> steps)
+        {
+            var inputs = new System.Collections.Generic.List<(string What, string Path)>();
+            if (scriptFile != null)
+            {
+                inputs.Add(("the script", scriptFile.FullName));
+            }
+
+            foreach (ScriptStep step in steps)
+            {
+                if (step.Signal != null && step.Signal.Kind == "wav" && step.Signal.Path != null)
+                {
+                    inputs.Add(("the WAV file of line " + step.Line, step.Signal.Path));
+                }
+            }
+
+            return inputs;
         }
 
         /// <summary>Reads every <c>wav FILE</c> of the script (relative to the script's folder) before anything runs.</summary>
@@ -236,6 +293,7 @@ namespace InterfaceFirmware.EmulatorCli
                 if (step.Signal != null && step.Signal.Kind == "wav")
                 {
                     string path = Path.GetFullPath(Path.Combine(folder, step.Signal.File));
+                    step.Signal.Path = path;
                     try
                     {
                         step.Signal.Wav = WavReader.Read(path);
@@ -262,19 +320,18 @@ namespace InterfaceFirmware.EmulatorCli
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                string why = e is FileNotFoundException || e is DirectoryNotFoundException ? "no such file" : e.Message;
-                throw new OutputException("--script " + file.FullName + ": cannot read it (" + why + ")");
+                throw new OutputException("--script " + file.FullName + ": cannot read it (" + OutputPlan.WhyUnreadable(e, file.FullName) + ")");
             }
         }
 
-        /// <summary>The board's default session script, as shipped in hardware/EmulatorCli/Sessions.</summary>
+        /// <summary>The board's default session script, as shipped in hardware/EmulatorCli/Sessions; null if it has none.</summary>
         public static string DefaultSession(string board)
         {
             string name = "Sessions." + board + ".session";
             using Stream stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name);
             if (stream == null)
             {
-                throw new InvalidOperationException("no default session " + name + " in the program");
+                return null;
             }
 
             using var reader = new StreamReader(stream);

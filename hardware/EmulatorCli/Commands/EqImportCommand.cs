@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text.RegularExpressions;
+using InterfaceFirmware.EmulatorCli.Output;
 using InterfaceFirmware.Firmware.Eq;
 
 namespace InterfaceFirmware.EmulatorCli.Commands
@@ -43,10 +44,15 @@ namespace InterfaceFirmware.EmulatorCli.Commands
             }
         }
 
-        public static int Run(FileInfo file, FileInfo outFile, TextWriter output, TextWriter error)
+        public static int Run(FileInfo file, FileInfo outFile, TextWriter output, TextWriter error, Func<string, Stream> createTemporary = null)
         {
             try
             {
+                byte[] bytes = null;
+                var outputs = new OutputPlan(createTemporary);
+                outputs.AddInput("the AutoEq file", file.FullName);
+                outputs.Add("--out", outFile.FullName, s => s.Write(bytes, 0, bytes.Length));
+                outputs.Check();
                 string[] lines = ReadLines(file);
                 double? preamp;
                 List<Filter> filters = Parse(lines, file.Name, out preamp, out int off);
@@ -71,8 +77,8 @@ namespace InterfaceFirmware.EmulatorCli.Commands
                     AddRounded(preset, f, warnings);
                 }
 
-                byte[] bytes = EqPresetFile.ToBytes(preset);
-                Write(outFile, bytes);
+                bytes = EqPresetFile.ToBytes(preset);
+                outputs.Write();
 
                 output.WriteLine("eq import " + file.FullName);
                 output.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0} filter(s) read{1}{2}", filters.Count,
@@ -108,6 +114,11 @@ namespace InterfaceFirmware.EmulatorCli.Commands
                 return Program.ExitOk;
             }
             catch (ImportException e)
+            {
+                error.WriteLine("interface-emulator eq import: " + e.Message);
+                return Program.ExitUsage;
+            }
+            catch (OutputException e)
             {
                 error.WriteLine("interface-emulator eq import: " + e.Message);
                 return Program.ExitUsage;
@@ -386,21 +397,7 @@ namespace InterfaceFirmware.EmulatorCli.Commands
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                string why = e is FileNotFoundException || e is DirectoryNotFoundException ? "no such file" : e.Message;
-                throw new ImportException("cannot read " + file.FullName + " (" + why + ")");
-            }
-        }
-
-        private static void Write(FileInfo file, byte[] bytes)
-        {
-            try
-            {
-                File.WriteAllBytes(file.FullName, bytes);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                string why = e is DirectoryNotFoundException ? "no such folder" : e.Message;
-                throw new ImportException("--out " + file.FullName + ": cannot write it (" + why + ")");
+                throw new ImportException("cannot read " + file.FullName + " (" + OutputPlan.WhyUnreadable(e, file.FullName) + ")");
             }
         }
     }

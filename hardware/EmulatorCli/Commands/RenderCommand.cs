@@ -26,7 +26,7 @@ namespace InterfaceFirmware.EmulatorCli.Commands
         public const string DefaultOutFolder = "render-out";
 
         public static int Run(string board, FileInfo inputWav, FileInfo playbackWav, FileInfo scriptFile, DirectoryInfo outFolder,
-            TextWriter output, TextWriter error, bool terminal)
+            TextWriter output, TextWriter error, bool terminal, Func<string, Stream> createTemporary = null)
         {
             if (inputWav == null && playbackWav == null)
             {
@@ -115,7 +115,18 @@ namespace InterfaceFirmware.EmulatorCli.Commands
             OutputPlan plan;
             try
             {
-                plan = Program.PlanOutputs(runner, timeline, outFolder, null, null, scriptFile, StartMs);
+                var inputs = Program.Inputs(scriptFile, steps);
+                if (inputWav != null)
+                {
+                    inputs.Add(("--input-wav", inputWav.FullName));
+                }
+
+                if (playbackWav != null)
+                {
+                    inputs.Add(("--playback-wav", playbackWav.FullName));
+                }
+
+                plan = Program.PlanOutputs(runner, timeline, outFolder, null, null, scriptFile, inputs, createTemporary, StartMs);
             }
             catch (OutputException e)
             {
@@ -132,6 +143,7 @@ namespace InterfaceFirmware.EmulatorCli.Commands
             }
             catch (ScriptException e)
             {
+                plan.RemoveMadeFolder();
                 error.WriteLine("interface-emulator render: " + scriptName + ": " + e.Message + " (nothing was written)");
                 return Program.ExitUsage;
             }

@@ -234,10 +234,10 @@ namespace InterfaceFirmware.EmulatorCli.Scripting
             }
         }
 
-        // fault ADDRESS nack|absent DURATION, fault brownout CHIP, fault thermal DURATION
+        // fault ADDRESS|CHIP nack|absent DURATION, fault brownout CHIP, fault thermal DURATION
         private static ScriptStep ParseFault(LineReader r, long timeMs)
         {
-            string first = r.Word("an I2C address (like 0x1A), brownout or thermal");
+            string first = r.Word("a chip (its I2C address like 0x1A, or its name), brownout or thermal");
             if (first == "brownout")
             {
                 int chip = r.Chip();
@@ -257,7 +257,16 @@ namespace InterfaceFirmware.EmulatorCli.Scripting
                 return r.Step(timeMs, Verb.Fault, name: "thermal", value: hot);
             }
 
-            int address = LineReader.ParseAddress(first, r);
+            if (!r.Vocabulary.Chips.TryGetValue(first.ToLowerInvariant(), out int address))
+            {
+                if (!char.IsDigit(first[0]))
+                {
+                    throw r.Error("the " + r.Vocabulary.Board + " board has no chip '" + first + "' (its chips: " + string.Join(", ", r.Vocabulary.Chips.Keys) + ", or an address like 0x1A)");
+                }
+
+                address = LineReader.ParseAddress(first, r);
+            }
+
             string kind = r.OneOf("a fault (nack or absent)", "nack", "absent");
             long duration = r.Duration();
             r.NoMore();

@@ -32,6 +32,9 @@ namespace InterfaceFirmware.EmulatorCli.Scripting
         /// <summary>The WAV file of <c>wav FILE</c>, as written in the script.</summary>
         public string File { get; init; }
 
+        /// <summary>The WAV file's full path (relative names are from the script's folder), once read.</summary>
+        public string Path { get; set; }
+
         /// <summary>The WAV file's audio, read before the session runs (<see cref="WavReader"/>).</summary>
         public WavAudio Wav { get; set; }
 

@@ -59,7 +59,7 @@ namespace InterfaceFirmware.EmulatorCli.Scripting
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                throw new WavException(e is FileNotFoundException || e is DirectoryNotFoundException ? "no such file" : e.Message);
+                throw new WavException(InterfaceFirmware.EmulatorCli.Output.OutputPlan.WhyUnreadable(e, path));
             }
 
             return Parse(bytes);

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Reflection;
 using InterfaceFirmware.Emulator;
 using InterfaceFirmware.EmulatorCli.Scripting;
 using InterfaceFirmware.Firmware.Boards;
@@ -8,16 +10,83 @@ namespace InterfaceFirmware.EmulatorCli.Session
     /// <summary>The boards the program runs, by name: the emulator's description and the firmware's profile of each.</summary>
     public static class Boards
     {
-        public static readonly string[] Names = { "reference", "audiokit", "lyrat" };
+        /// <summary>
+        /// Every board both the emulator describes (a <see cref="BoardDescription"/> factory such as
+        /// <c>BoardDescription.LyraT()</c>) and the firmware has a profile for, by lower-case name:
+        /// the reference board first, then the others alphabetically. A board added to both shows
+        /// here by itself; its default session is <c>Sessions/&lt;name&gt;.session</c>.
+        /// </summary>
+        public static readonly string[] Names = Discover();
 
         public static BoardDescription Description(string board)
         {
-            switch (board)
+            foreach (MethodInfo factory in Factories())
             {
-                case "audiokit": return BoardDescription.AudioKit();
-                case "lyrat": return BoardDescription.LyraT();
-                case "reference": return BoardDescription.Reference();
-                default: throw new ArgumentException("no board " + board);
+                if (factory.Name.ToLowerInvariant() == board)
+                {
+                    return (BoardDescription)factory.Invoke(null, null);
+                }
+            }
+
+            throw new ArgumentException("no board " + board);
+        }
+
+        /// <summary>One line per board for the help: its name, codecs, amplifier, jacks, USB bridge.</summary>
+        public static string Summary()
+        {
+            var parts = new List<string>();
+            foreach (string name in Names)
+            {
+                BoardDescription d = Description(name);
+                BoardProfile profile = BoardProfiles.ByName(name);
+                var chips = new List<string>();
+                var kinds = new List<CodecKind>();
+                foreach (CodecDescription codec in d.Codecs)
+                {
+                    if (!kinds.Contains(codec.Kind))
+                    {
+                        kinds.Add(codec.Kind);
+                        int count = Array.FindAll(d.Codecs, c => c.Kind == codec.Kind).Length;
+                        chips.Add((count > 1 ? count + " × " : string.Empty) + codec.Kind.ToString().ToUpperInvariant());
+                    }
+                }
+
+                if (d.HasAmplifier)
+                {
+                    chips.Add("TPA6130A2");
+                }
+
+                parts.Add(name + " (" + string.Join(" + ", chips) + ", " + (profile.Jacks.Length == 1 ? "one jack" : profile.Jacks.Length + " jacks")
+                    + (profile.HasUsbBridge ? ", USB audio" : ", standalone") + ")");
+            }
+
+            return string.Join(", ", parts);
+        }
+
+        private static string[] Discover()
+        {
+            var names = new List<string>();
+            foreach (MethodInfo factory in Factories())
+            {
+                string name = factory.Name.ToLowerInvariant();
+                if (BoardProfiles.ByName(name) != null)
+                {
+                    names.Add(name);
+                }
+            }
+
+            names.Sort((a, b) => a == b ? 0 : a == "reference" ? -1 : b == "reference" ? 1 : string.CompareOrdinal(a, b));
+            return names.ToArray();
+        }
+
+        private static IEnumerable<MethodInfo> Factories()
+        {
+            foreach (MethodInfo method in typeof(BoardDescription).GetMethods(BindingFlags.Public | BindingFlags.Static))
+            {
+                if (method.ReturnType == typeof(BoardDescription) && method.GetParameters().Length == 0)
+                {
+                    yield return method;
+                }
             }
         }
 

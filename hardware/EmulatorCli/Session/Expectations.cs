@@ -23,9 +23,9 @@ namespace InterfaceFirmware.EmulatorCli.Session
             if (step.Verb == Verb.ExpectHeard)
             {
                 int jack = Boards.JackIndex(profile, step.Name);
-                double heard = HeardDb(Boards.Output(board, jack), board.Audio.NextSample);
+                double heard = Math.Max(SilenceDb, HeardDb(Boards.Output(board, jack), board.Audio.NextSample));
                 return Math.Abs(heard - step.Expected) <= step.Within + 1e-9 ? null
-                    : "the " + step.Name + " jack plays at " + (double.IsNegativeInfinity(heard) ? "silence" : Db(heard)) + " (RMS of the last " + HeardWindowMs + " ms)";
+                    : "the " + step.Name + " jack plays at " + (heard <= SilenceDb ? "silence (" + Db(SilenceDb) + " or below)" : Db(heard)) + " (RMS of the last " + HeardWindowMs + " ms)";
             }
 
             if (device == null)
@@ -61,6 +61,9 @@ namespace InterfaceFirmware.EmulatorCli.Session
                     return null;
             }
         }
+
+        /// <summary>What <c>expect heard</c> reads for a silent jack (anything quieter reads this): a muted jack's residue is far below it.</summary>
+        public const double SilenceDb = -150;
 
         /// <summary>The window <c>expect heard</c> measures.</summary>
         public const int HeardWindowMs = 100;

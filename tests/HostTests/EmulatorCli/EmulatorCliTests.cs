@@ -241,7 +241,7 @@ namespace InterfaceFirmware.HostTests.EmulatorCli
             Assert.Single(run.Error.TrimEnd().Split('\n'));
             Assert.DoesNotContain("   at ", run.Error);
             Assert.Equal("keep me", File.ReadAllText(wav));
-            Assert.False(File.Exists(Path.Combine(_dir, "out", "main.wav")));
+            Assert.False(Directory.Exists(Path.Combine(_dir, "out")), "the --out folder made for the run is gone again");
         }
 
         [Fact]

@@ -134,7 +134,7 @@ namespace InterfaceFirmware.HostTests.EmulatorCli
 
             error = new StringWriter();
             Assert.Equal(Program.ExitUsage, Program.Run(new[] { "eq", "import", TestFile, "--out", Path.Combine(_dir, "no", "such", "x.eq") }, new StringWriter(), error));
-            Assert.Contains("cannot write it", error.ToString());
+            Assert.Contains("--out " + Path.Combine(_dir, "no", "such", "x.eq") + ": the folder " + Path.Combine(_dir, "no", "such") + " does not exist", error.ToString());
         }
     }
 }
