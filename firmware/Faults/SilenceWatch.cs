@@ -23,7 +23,12 @@ namespace InterfaceFirmware.Firmware.Faults
             get { return _tap.SampleRate; }
         }
 
-        /// <summary>Frames in a row that were exactly zero on both channels, up to now.</summary>
+        public int AvailableFrames
+        {
+            get { return _tap.AvailableFrames; }
+        }
+
+        /// <summary>Frames in a row that were exactly zero on both channels, up to now (skipped frames inside a run of zeros count as zeros).</summary>
         public int ZeroFrames
         {
             get { return _zeroFrames; }
@@ -52,6 +57,22 @@ namespace InterfaceFirmware.Firmware.Faults
             }
 
             _zeroFrames += frames;
+            return frames;
+        }
+
+        /// <summary>
+        /// Frames skipped unread continue the run they fall in: zeros when the newest frame read was
+        /// zero (a powered-down ADC delivers nothing else), nothing counted after a live frame (the
+        /// next read finds the run's end, if any).
+        /// </summary>
+        public int SkipFrames(int maxFrames)
+        {
+            int frames = _tap.SkipFrames(maxFrames);
+            if (_zeroFrames > 0)
+            {
+                _zeroFrames += frames;
+            }
+
             return frames;
         }
     }

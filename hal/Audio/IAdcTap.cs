@@ -14,5 +14,14 @@ namespace InterfaceFirmware.Hal
         /// (each frame is two ints); 0 when nothing new arrived.
         /// </summary>
         int ReadFrames(int[] interleaved, int offset, int maxFrames);
+
+        /// <summary>Frames delivered and not yet read or skipped.</summary>
+        int AvailableFrames { get; }
+
+        /// <summary>
+        /// Drops up to <paramref name="maxFrames"/> of the oldest unread frames without copying
+        /// them (a reader that looks at a few frames a tick skips the rest). Returns the number dropped.
+        /// </summary>
+        int SkipFrames(int maxFrames);
     }
 }

@@ -101,6 +101,32 @@ namespace InterfaceFirmware.Hal.Esp32
             }
         }
 
+        public int AvailableFrames
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _unreadFrames;
+                }
+            }
+        }
+
+        public int SkipFrames(int maxFrames)
+        {
+            if (maxFrames < 0)
+            {
+                throw new ArgumentOutOfRangeException("maxFrames");
+            }
+
+            lock (_lock)
+            {
+                int frames = _unreadFrames < maxFrames ? _unreadFrames : maxFrames;
+                _unreadFrames -= frames; // the oldest go: the newest stay where the ring's write position left them
+                return frames;
+            }
+        }
+
         /// <summary>Starts listening on a running master device (called by <see cref="Esp32CodecClock"/>).</summary>
         internal void Attach(I2sDevice device, int sampleRate)
         {

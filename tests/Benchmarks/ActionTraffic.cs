@@ -68,7 +68,7 @@ namespace InterfaceFirmware.Benchmarks
             var rows = new List<(string, string, string)>();
             foreach (Case c in Cases())
             {
-                var (board, bus, device) = FirmwareLoop.Boot(false);
+                var (board, bus, device) = FirmwareLoop.Boot(false, true);
                 c.Prepare?.Invoke(board, device);
                 FirmwareLoop.TickFor(board, device, WindowMs);
                 // the same window without the action first: the periodic probes are not the action's

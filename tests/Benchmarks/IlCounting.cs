@@ -84,12 +84,12 @@ namespace InterfaceFirmware.Benchmarks
             return total;
         }
 
-        /// <summary>The methods that executed the most IL since <paramref name="baseline"/> (from <see cref="SnapshotPerMethod"/>), as "count name" lines.</summary>
-        public static List<string> TopMethods(Dictionary<string, long> baseline, int count)
+        /// <summary>The methods that executed the most IL since <paramref name="baseline"/> (from <see cref="SnapshotPerMethod"/>), as "IL-per-tick name" lines over <paramref name="ticks"/> ticks.</summary>
+        public static List<string> TopMethods(Dictionary<string, long> baseline, int count, int ticks)
         {
             var now = SnapshotPerMethod();
             return now.Select(kv => (Name: kv.Key, Count: kv.Value - (baseline.TryGetValue(kv.Key, out long b) ? b : 0)))
-                .OrderByDescending(m => m.Count).Take(count).Select(m => m.Count + " " + m.Name).ToList();
+                .OrderByDescending(m => m.Count).Take(count).Select(m => (m.Count / (double)ticks).ToString("F0", System.Globalization.CultureInfo.InvariantCulture) + " " + m.Name).ToList();
         }
 
         /// <summary>IL executed so far per method, by name (empty when not instrumented).</summary>

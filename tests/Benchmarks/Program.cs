@@ -28,6 +28,16 @@ namespace InterfaceFirmware.Benchmarks
                 return 0;
             }
 
+            if (Array.IndexOf(args, "--il") >= 0)
+            {
+                foreach (string line in IlCounting.RunInstrumentedChild())
+                {
+                    Console.WriteLine(line);
+                }
+
+                return 0;
+            }
+
             if (Array.IndexOf(args, "--render-digest") >= 0)
             {
                 Console.WriteLine(RenderDigest.Compute());
@@ -77,9 +87,9 @@ namespace InterfaceFirmware.Benchmarks
                 {
                     il[parts[1]] = parts.Skip(2).Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray();
                 }
-                else if (parts[0] == "TOP" && (parts[1] == "idle" || parts[1] == "standalone with keep-alive"))
+                else if (parts[0] == "TOP" && (parts[1] == "idle" || parts[1] == "metering on" || parts[1] == "blend sweep"))
                 {
-                    hotSpots.Add(("IL hot spots, " + parts[1], parts[2], "IL instructions executed per method over the scenario (its 4 s boot included), the eight largest"));
+                    hotSpots.Add(("IL hot spots, " + parts[1], parts[2], "IL instructions per tick by method over the measured ticks (the boot left out), the twelve largest (a method's own blocks, not its callees)"));
                 }
             }
 

@@ -128,6 +128,19 @@ namespace InterfaceFirmware.Emulator
             return frames;
         }
 
+        public int SkipFrames(int maxFrames)
+        {
+            if (maxFrames < 0)
+            {
+                throw new ArgumentOutOfRangeException("maxFrames");
+            }
+
+            int frames = _count < maxFrames ? _count : maxFrames;
+            _readIndex = (_readIndex + frames) % _capacity;
+            _count -= frames;
+            return frames;
+        }
+
         /// <summary>value × 8388607, rounded (half to even), clipped to ±8388607; NaN reads as 0.</summary>
         public static int ToInt24(double value)
         {

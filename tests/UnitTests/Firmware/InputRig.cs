@@ -108,6 +108,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
         private readonly IAdcTap _tap;
         private readonly int[] _ring;
         private readonly int _capacity;
+        private readonly int[] _scratch = new int[2 * 512];
         private long _recorded;
 
         public RecordingTap(IAdcTap tap, int capacityFrames)
@@ -140,6 +141,29 @@ namespace InterfaceFirmware.UnitTests.Firmware
 
             _recorded += frames;
             return frames;
+        }
+
+        public int AvailableFrames
+        {
+            get { return _tap.AvailableFrames; }
+        }
+
+        /// <summary>Frames the reader skips are recorded too (the test sees every frame the ADC delivered).</summary>
+        public int SkipFrames(int maxFrames)
+        {
+            int skipped = 0;
+            while (skipped < maxFrames)
+            {
+                int chunk = maxFrames - skipped < 512 ? maxFrames - skipped : 512;
+                int frames = ReadFrames(_scratch, 0, chunk);
+                skipped += frames;
+                if (frames < chunk)
+                {
+                    break;
+                }
+            }
+
+            return skipped;
         }
 
         /// <summary>Discards what the tap holds now (frames from before the test).</summary>
