@@ -195,6 +195,17 @@ namespace InterfaceFirmware.EmulatorCli.Session
                     s.Append(settings.Range == HeadphoneRange.High ? " [high range]" : " [in-ear range]");
                 }
 
+                if (device.Eq(j) != null)
+                {
+                    s.Append(" [EQ ").Append(device.EqPresets.Name(settings.EqPreset));
+                    if (settings.LimiterCentiDbV != Settings.LimiterOff)
+                    {
+                        s.Append(", limiter ").Append(InterfaceDevice.Db(settings.LimiterCentiDbV)).Append('V');
+                    }
+
+                    s.Append(']');
+                }
+
                 s.Append(" │ ");
             }
 
