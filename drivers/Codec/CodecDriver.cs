@@ -565,8 +565,16 @@ namespace InterfaceFirmware.Drivers.Codec
 
             _outputLeft = Profile.Output.ClosedCode;
             _outputRight = Profile.Output.ClosedCode;
+            ReloadingDefaults = true;
             LoadDefaults();
+            ReloadingDefaults = false;
         }
+
+        /// <summary>
+        /// <see cref="LoadDefaults"/> runs for a chip adopted live, now in Standby: the registers the
+        /// sequences own (power, clocks) must keep what the sequences left.
+        /// </summary>
+        protected bool ReloadingDefaults { get; private set; }
 
         private bool IsSequenced(int register)
         {
@@ -679,8 +687,14 @@ namespace InterfaceFirmware.Drivers.Codec
 
                 _transitionTo = _goal > _state ? (CodecPowerState)((int)_state + 1) : (CodecPowerState)((int)_state - 1);
                 _activity = Activity.Transition;
-                Runner.Start(Profile.Sequences.Transition(_state, _transitionTo));
+                Runner.Start(TransitionSequence(_state, _transitionTo));
             }
+        }
+
+        /// <summary>The sequence from <paramref name="from"/> to the next state <paramref name="to"/>: the profile's, unless the chip knows better.</summary>
+        protected virtual SequenceStep[] TransitionSequence(CodecPowerState from, CodecPowerState to)
+        {
+            return Profile.Sequences.Transition(from, to);
         }
 
         // How long the DAC's soft-mute ramp takes at the configured rate (48 kHz until one is), with margin.

@@ -40,6 +40,7 @@ namespace InterfaceFirmware.Drivers.Sgtl5000
         private readonly Sgtl5000ClockPlan _plan = new Sgtl5000ClockPlan();
         private readonly Sgtl5000ClockPlan _candidate = new Sgtl5000ClockPlan();
         private bool _clocksConfigured;
+        private bool _outputsMayBeCharged;
 
         public Sgtl5000Codec(II2cBus bus, int address, ILog log)
             : base(new RegisterBank(new WordRegisterPort(bus, address), Sgtl5000Registers.ResetValues()), Sgtl5000Profile.Profile, log)
@@ -228,13 +229,18 @@ namespace InterfaceFirmware.Drivers.Sgtl5000
 
             // Supplies (VDDA = VDDIO = 3.3 V, external VDDD as on the Teensy adapter): the start-up
             // regulators off, the charge pump from VDDIO, VAG 1.575 V with SMALL_POP, line-out VAG 1.65 V.
-            cache.Set(Sgtl5000Registers.AnalogPower, Sgtl5000Registers.AnalogPowerOff);
+            if (!ReloadingDefaults)
+            {
+                cache.Set(Sgtl5000Registers.AnalogPower, Sgtl5000Registers.AnalogPowerOff);
+                cache.Set(Sgtl5000Registers.DigitalPower, 0);
+                cache.Set(Sgtl5000Registers.ClockControl, 0x0008);
+            }
+
             cache.Set(Sgtl5000Registers.LinearRegulatorControl, Sgtl5000Registers.LinearRegulator3V3);
             cache.Set(Sgtl5000Registers.ReferenceControl, Sgtl5000Registers.ReferenceSetting);
             cache.Set(Sgtl5000Registers.LineOutControl, Sgtl5000Registers.LineOutSetting);
             cache.Set(Sgtl5000Registers.ShortControl, 0x4444); // headphone short detect at 125 mA, auto reset (Teensy's levels)
             cache.Set(Sgtl5000Registers.ClockTopControl, 0);
-            cache.Set(Sgtl5000Registers.DigitalPower, 0);
 
             // Outputs muted with zero-cross on, line in to the ADC; the headphone at its lowest level.
             cache.Set(Sgtl5000Registers.AnalogControl, Sgtl5000Registers.MuteLineOut | Sgtl5000Registers.HeadphoneZeroCross
@@ -248,7 +254,6 @@ namespace InterfaceFirmware.Drivers.Sgtl5000
             cache.Set(Sgtl5000Registers.AdcDacControl, Sgtl5000Registers.VolumeRamp | Sgtl5000Registers.VolumeExponentialRamp | Sgtl5000Registers.DacMute);
             cache.Set(Sgtl5000Registers.DacVolume, 0x3C3C);
             cache.Set(Sgtl5000Registers.I2sControl, Sgtl5000Registers.DataLength24);
-            cache.Set(Sgtl5000Registers.ClockControl, 0x0008);
             // Playback through the DAP, always: its mixer carries the monitor, its EQ and limiter
             // are loaded on request (switching the route later would jump on a live output). The
             // mixer's second input is the ADC (DAP_MIX_SELECT 0), off until the monitor asks.
@@ -264,13 +269,49 @@ namespace InterfaceFirmware.Drivers.Sgtl5000
         }
 
         /// <summary>
-        /// Not taken over live yet: as <see cref="CodecDriver.Start"/> (it reads every relied
-        /// register and writes what differs; on a chip left playing those writes cut the outputs
-        /// at once, see the remarks). A live take-over would read CHIP_ANA_POWER and go down
-        /// through the driver's own On → Standby, as the ES8388's does.
+        /// A chip whose headphone amplifier is powered (left playing by an earlier run, or still up
+        /// after the bus failed under it) is adopted as it is — every relied register as the chip
+        /// holds it, On, its headphone level and DAC mute as read — and goes down through the
+        /// driver's own On → Standby (the DAC's soft mute, the headphone stepped down and muted),
+        /// after which the driver's defaults return. A chip with its outputs off starts as
+        /// <see cref="CodecDriver.Start"/> does.
         /// </summary>
         protected override SequenceStep[] BeginTakeOver(long nowMs)
         {
+            int power;
+            if (!Registers.ReadChip(Sgtl5000Registers.AnalogPower, out power))
+            {
+                Fail("does not answer a read of CHIP_ANA_POWER");
+                return null;
+            }
+
+            if ((power & Sgtl5000Registers.HeadphonePower) == 0)
+            {
+                return null; // the outputs are off: nothing to be heard
+            }
+
+            RegisterCache cache = Registers.Cache;
+            for (int i = 0; i < Sgtl5000Registers.Relied.Length; i++)
+            {
+                int register = Sgtl5000Registers.Relied[i];
+                int value;
+                if (!Registers.ReadChip(register, out value))
+                {
+                    Fail("does not answer a read of register 0x" + register.ToString("X4"));
+                    return null;
+                }
+
+                cache.MarkChipHolds(register, value);
+                cache.Set(register, value);
+            }
+
+            int headphone = cache.Get(Sgtl5000Registers.HeadphoneControl);
+            bool hpMuted = (cache.Get(Sgtl5000Registers.AnalogControl) & Sgtl5000Registers.MuteHeadphone) != 0;
+            int left = hpMuted ? Sgtl5000Gains.HeadphoneMuteCode : Sgtl5000Gains.HeadphoneCode(headphone);
+            int right = hpMuted ? Sgtl5000Gains.HeadphoneMuteCode : Sgtl5000Gains.HeadphoneCode(headphone >> 8);
+            _clocksConfigured = false;
+            _outputsMayBeCharged = true;
+            AdoptLive(left, right, (cache.Get(Sgtl5000Registers.AdcDacControl) & Sgtl5000Registers.DacMute) == Sgtl5000Registers.DacMute, nowMs);
             return null;
         }
 
@@ -299,8 +340,31 @@ namespace InterfaceFirmware.Drivers.Sgtl5000
             return true;
         }
 
+        // The output amplifiers were last brought up by this driver and not taken down through its
+        // own sequence (which ramps VAG down under them): if the chip lost its registers since (a
+        // brown-out, a reset), the coupling capacitors still hold VAG's charge and the way up starts
+        // with VAG (Sgtl5000Sequences.OffToStandbyCharged). A driver that never powered them (a cold
+        // boot, a new ESP32 run) takes the datasheet order.
+        protected override SequenceStep[] TransitionSequence(CodecPowerState from, CodecPowerState to)
+        {
+            if (from == CodecPowerState.Off && to == CodecPowerState.Standby)
+            {
+                bool charged = _outputsMayBeCharged;
+                _outputsMayBeCharged = true;
+                return charged ? Sgtl5000Sequences.OffToStandbyCharged : Sgtl5000Sequences.OffToStandby;
+            }
+
+            if (from == CodecPowerState.Standby && to == CodecPowerState.Off)
+            {
+                _outputsMayBeCharged = false;
+            }
+
+            return base.TransitionSequence(from, to);
+        }
+
         protected override void OnChipReset()
         {
+
             // The outputs are down and muted at reset: the power-up opens them from mute.
             Registers.Cache.Update(Sgtl5000Registers.AnalogControl, Sgtl5000Registers.MuteHeadphone | Sgtl5000Registers.MuteLineOut,
                 Sgtl5000Registers.MuteHeadphone | Sgtl5000Registers.MuteLineOut);

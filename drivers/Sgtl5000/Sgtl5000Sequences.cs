@@ -44,6 +44,23 @@ namespace InterfaceFirmware.Drivers.Sgtl5000
             SequenceStep.Wait(VagRampMs),
         };
 
+        /// <summary>
+        /// Off → Standby after the chip lost its registers while its outputs were up (a brown-out, a
+        /// reset the driver made): the headphone pins floated while the chip was down, so the
+        /// 220 µF coupling capacitors still hold VAG's charge. Powering the headphone amplifier at
+        /// the bottom of the VAG ramp (the cold order above) would pull them to 0 V at once, a
+        /// full-scale thump; here VAG ramps up first with the amplifiers off, and they start at the
+        /// capacitors' voltage.
+        /// </summary>
+        public static readonly SequenceStep[] OffToStandbyCharged =
+        {
+            SequenceStep.Update(Sgtl5000Registers.AnalogControl, Sgtl5000Registers.MuteHeadphone | Sgtl5000Registers.MuteLineOut, AllBits),
+            SequenceStep.Update(Sgtl5000Registers.AnalogPower, Sgtl5000Registers.ReferenceTop, AllBits),
+            SequenceStep.Update(Sgtl5000Registers.AnalogPower, Sgtl5000Registers.VagPower, AllBits),
+            SequenceStep.Wait(VagRampMs),
+            SequenceStep.Update(Sgtl5000Registers.AnalogPower, Outputs, AllBits),
+        };
+
         /// <summary>Standby → On: behind the muted outputs, the digital blocks and the converters.</summary>
         public static readonly SequenceStep[] StandbyToOn =
         {
