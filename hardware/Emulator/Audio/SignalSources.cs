@@ -87,6 +87,8 @@ namespace InterfaceFirmware.Emulator
     public sealed class SineSource : SignalSource
     {
         private readonly double _step;
+        private readonly double _stepSin;
+        private readonly double _stepCos;
         private readonly double _phase;
 
         public SineSource(double frequencyHz, double amplitude)
@@ -100,6 +102,8 @@ namespace InterfaceFirmware.Emulator
             FrequencyHz = frequencyHz;
             Amplitude = amplitude;
             _step = 2.0 * Math.PI * frequencyHz / AudioEngine.SampleRate;
+            _stepSin = Math.Sin(_step);
+            _stepCos = Math.Cos(_step);
             _phase = phaseRadians;
         }
 
@@ -117,12 +121,15 @@ namespace InterfaceFirmware.Emulator
         {
             // The block's first phase from the absolute index (no drift across blocks), then a rotation
             // per sample (two multiply-adds instead of a sine; exact to ~1e-13 over a block).
-            double amplitude = Amplitude;
             double phase = _phase + _step * firstSample;
-            double sin = Math.Sin(phase);
-            double cos = Math.Cos(phase);
-            double stepSin = Math.Sin(_step);
-            double stepCos = Math.Cos(_step);
+            Rotate(buffer, offset, count, Amplitude, Math.Sin(phase), Math.Cos(phase), _stepSin, _stepCos);
+            ApplyEnvelope(buffer, offset, count, firstSample);
+        }
+
+        // The loop on its own, without calls: on x64 Unix no XMM register survives a call, so a loop
+        // in a method that also calls Math.Sin kept its recurrence on the stack (half the speed).
+        private static void Rotate(double[] buffer, int offset, int count, double amplitude, double sin, double cos, double stepSin, double stepCos)
+        {
             for (int i = 0; i < count; i++)
             {
                 buffer[offset + i] = amplitude * sin;
@@ -130,8 +137,6 @@ namespace InterfaceFirmware.Emulator
                 cos = cos * stepCos - sin * stepSin;
                 sin = nextSin;
             }
-
-            ApplyEnvelope(buffer, offset, count, firstSample);
         }
 
         public override bool RendersSameAs(SignalSource other)
