@@ -397,7 +397,11 @@ namespace InterfaceFirmware.Emulator
             double level = _lowPass2.Next(_lowPass1.Next(average));
             double move = level - _levelHistory[_levelIndex];
             _levelHistory[_levelIndex] = level;
-            _levelIndex = (_levelIndex + 1) % _levelHistory.Length;
+            if (++_levelIndex == _levelHistory.Length)
+            {
+                _levelIndex = 0;
+            }
+
             if (move < 0)
             {
                 move = -move;

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using InterfaceFirmware.Hal;
 
 namespace InterfaceFirmware.Emulator
@@ -80,14 +81,12 @@ namespace InterfaceFirmware.Emulator
 
             // write the block after the newest frame, wrapping; then drop whatever the ring could not hold
             int write = (_readIndex + _count) % _capacity;
-            for (int i = 0; i < count; i++)
+            int first = count < _capacity - write ? count : _capacity - write;
+            Store(_ring, write, left, right, 0, first);
+            for (int done = first; done < count; done += _capacity)
             {
-                _ring[2 * write] = ToInt24(left[i]);
-                _ring[2 * write + 1] = ToInt24(right[i]);
-                if (++write == _capacity)
-                {
-                    write = 0;
-                }
+                // wrapped: again from the ring's start
+                Store(_ring, 0, left, right, done, count - done < _capacity ? count - done : _capacity);
             }
 
             _count += count;
@@ -97,6 +96,17 @@ namespace InterfaceFirmware.Emulator
                 _overruns += dropped;
                 _readIndex = (_readIndex + dropped) % _capacity;
                 _count = _capacity;
+            }
+        }
+
+        // Frames from..from+frames into the ring at `write` (no wrap), in a method with only the loop.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void Store(int[] ring, int write, double[] left, double[] right, int from, int frames)
+        {
+            for (int i = 0; i < frames; i++)
+            {
+                ring[2 * (write + i)] = ToInt24(left[from + i]);
+                ring[2 * (write + i) + 1] = ToInt24(right[from + i]);
             }
         }
 
