@@ -252,6 +252,34 @@ namespace InterfaceFirmware.Emulator
         {
             double y1 = detector._y1;
             double y2 = detector._y2;
+            if (y1 == 0 && y2 == 0)
+            {
+                // Silence after silence (an output nobody drives): every error is 0, below any bar
+                // and any maximum, and adding ±0 leaves the band sum as it is (never −0: it starts
+                // at +0 and an exact cancellation rounds to +0). Only the last two samples move.
+                int k = from;
+                while (k < end && samples[offset + k] == 0)
+                {
+                    k++;
+                }
+
+                if (k == end)
+                {
+                    if (end - from >= 2)
+                    {
+                        detector._y2 = samples[offset + end - 2];
+                    }
+                    else
+                    {
+                        detector._y2 = y1;
+                    }
+
+                    detector._y1 = samples[offset + end - 1];
+                    detector._candidate = -1;
+                    return end;
+                }
+            }
+
             double max = detector._errorCurrentMax;
             double sum = detector._bandSum;
             double candidate = -1;
