@@ -142,6 +142,40 @@ namespace InterfaceFirmware.Emulator
             }
         }
 
+        /// <summary>
+        /// Two sines' blocks at once: each buffer gets exactly what <see cref="Fill"/> would write,
+        /// the two rotations side by side in one loop so that their recurrences overlap.
+        /// </summary>
+        public static void FillTogether(SineSource a, double[] bufferA, SineSource b, double[] bufferB, int count, long firstSample)
+        {
+            double phaseA = a._phase + a._step * firstSample;
+            double phaseB = b._phase + b._step * firstSample;
+            double sinA = Math.Sin(phaseA);
+            double cosA = Math.Cos(phaseA);
+            double sinB = Math.Sin(phaseB);
+            double cosB = Math.Cos(phaseB);
+            RotateTogether(bufferA, bufferB, count, a.Amplitude, sinA, cosA, a._stepSin, a._stepCos, b.Amplitude, sinB, cosB, b._stepSin, b._stepCos);
+            a.ApplyEnvelope(bufferA, 0, count, firstSample);
+            b.ApplyEnvelope(bufferB, 0, count, firstSample);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void RotateTogether(double[] bufferA, double[] bufferB, int count, double amplitudeA, double sinA, double cosA, double stepSinA, double stepCosA,
+            double amplitudeB, double sinB, double cosB, double stepSinB, double stepCosB)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                bufferA[i] = amplitudeA * sinA;
+                bufferB[i] = amplitudeB * sinB;
+                double nextSinA = sinA * stepCosA + cosA * stepSinA;
+                double nextSinB = sinB * stepCosB + cosB * stepSinB;
+                cosA = cosA * stepCosA - sinA * stepSinA;
+                cosB = cosB * stepCosB - sinB * stepSinB;
+                sinA = nextSinA;
+                sinB = nextSinB;
+            }
+        }
+
         public override bool RendersSameAs(SignalSource other)
         {
             SineSource sine = other as SineSource;
