@@ -201,128 +201,138 @@ namespace InterfaceFirmware.Emulator
         // Samples from `from` until the block ends or a sample exceeds the click bar (that sample
         // included; _candidate then holds its error, else −1); returns the next index. The bar is
         // max(ClickThreshold, ClickRatio × the recent largest error): CheckClick's test as one
-        // threshold (×4 is exact). Error blocks complete here; band samples are queued.
-        private static int Scan(PopDetector detector, double[] samples, int offset, int from, int count)
-        {
-            int i = from;
-            while (i < count)
-            {
-                int run = ErrorBlock - detector._errorInBlock;
-                if (BandDecimation - detector._bandCount < run)
-                {
-                    run = BandDecimation - detector._bandCount;
-                }
-
-                int end = count - i < run ? count : i + run;
-                int next = ScanRun(detector, samples, offset, i, end, Bar(detector._errorWindowMax, detector._errorCurrentMax));
-                detector._errorInBlock += next - i;
-                detector._bandCount += next - i;
-                i = next;
-                if (detector._errorInBlock == ErrorBlock)
-                {
-                    // CompleteErrorBlock, with the current maximum reset
-                    detector.CompleteErrorBlock(detector._errorCurrentMax);
-                    detector._errorCurrentMax = 0;
-                    detector._errorInBlock = 0;
-                }
-
-                if (detector._bandCount == BandDecimation)
-                {
-                    detector._bandPending[detector._bandPendingCount] = detector._bandSum / BandDecimation;
-                    detector._bandPendingEnd[detector._bandPendingCount] = i - 1;
-                    detector._bandPendingCount++;
-                    detector._bandSum = 0;
-                    detector._bandCount = 0;
-                }
-
-                if (detector._candidate >= 0)
-                {
-                    break;
-                }
-            }
-
-            return i;
-        }
-
-        // One run within an error block and a band sample, in a method of its own with nothing but
-        // the loop: on x64 Unix no floating-point register survives a call, and the JIT keeps a
-        // variable that is live across any call (even one before the loop) on the stack.
+        // threshold (×4 is exact). Error blocks complete here (CompleteErrorBlock inline); band
+        // samples are queued. A method with nothing but the loop: on x64 Unix no floating-point
+        // register survives a call, and the JIT keeps a variable that is live across any call
+        // (even one before the loop) on the stack.
         [MethodImpl(MethodImplOptions.NoInlining)]
-        private static int ScanRun(PopDetector detector, double[] samples, int offset, int from, int end, double bar)
+        private static int Scan(PopDetector detector, double[] samples, int offset, int from, int count)
         {
             double y1 = detector._y1;
             double y2 = detector._y2;
-            if (y1 == 0 && y2 == 0)
-            {
-                // Silence after silence (an output nobody drives): every error is 0, below any bar
-                // and any maximum, and adding ±0 leaves the band sum as it is (never −0: it starts
-                // at +0 and an exact cancellation rounds to +0). Only the last two samples move.
-                int k = from;
-                while (k < end && samples[offset + k] == 0)
-                {
-                    k++;
-                }
-
-                if (k == end)
-                {
-                    if (end - from >= 2)
-                    {
-                        detector._y2 = samples[offset + end - 2];
-                    }
-                    else
-                    {
-                        detector._y2 = y1;
-                    }
-
-                    detector._y1 = samples[offset + end - 1];
-                    detector._candidate = -1;
-                    return end;
-                }
-            }
-
             double max = detector._errorCurrentMax;
             double sum = detector._bandSum;
+            double window = detector._errorWindowMax;
+            double[] ring = detector._errorBlockMax;
+            int ringIndex = detector._errorBlockIndex;
+            double[] pending = detector._bandPending;
+            int[] pendingEnd = detector._bandPendingEnd;
+            int pendingCount = detector._bandPendingCount;
+            int inBlock = detector._errorInBlock;
+            int bandCount = detector._bandCount;
             double candidate = -1;
-            int i = from;
-            for (; i < end; i++)
+            double bar = ClickRatio * (max > window ? max : window);
+            if (!(bar > ClickThreshold))
             {
-                double y = samples[offset + i];
-                double error = Math.Abs(y - (2.0 * y1 - y2));
-                if (error > bar)
+                bar = ClickThreshold;
+            }
+
+            int i = from;
+            while (i < count)
+            {
+                int run = ErrorBlock - inBlock;
+                if (BandDecimation - bandCount < run)
                 {
-                    candidate = error;
-                    end = i + 1;
+                    run = BandDecimation - bandCount;
                 }
 
-                if (error > max)
+                int end = count - i < run ? count : i + run;
+                int start = i;
+                if (y1 == 0 && y2 == 0)
                 {
-                    max = error;
-                    double four = ClickRatio * error;
-                    if (four > bar)
+                    // Silence after silence (an output nobody drives): every error is 0, below any
+                    // bar and any maximum, and adding ±0 leaves the band sum as it is (never −0: it
+                    // starts at +0 and an exact cancellation rounds to +0). Only the last two samples move.
+                    int k = i;
+                    while (k < end && samples[offset + k] == 0)
                     {
-                        bar = four;
+                        k++;
+                    }
+
+                    if (k == end)
+                    {
+                        y2 = end - i >= 2 ? samples[offset + end - 2] : y1;
+                        y1 = samples[offset + end - 1];
+                        i = end;
                     }
                 }
 
-                sum += y;
-                y2 = y1;
-                y1 = y;
+                for (; i < end; i++)
+                {
+                    double y = samples[offset + i];
+                    double error = Math.Abs(y - (2.0 * y1 - y2));
+                    if (error > bar)
+                    {
+                        candidate = error;
+                        end = i + 1;
+                    }
+
+                    if (error > max)
+                    {
+                        max = error;
+                        double four = ClickRatio * error;
+                        if (four > bar)
+                        {
+                            bar = four;
+                        }
+                    }
+
+                    sum += y;
+                    y2 = y1;
+                    y1 = y;
+                }
+
+                inBlock += i - start;
+                bandCount += i - start;
+                if (inBlock == ErrorBlock)
+                {
+                    ring[ringIndex] = max;
+                    ringIndex = ringIndex + 1 == ring.Length ? 0 : ringIndex + 1;
+                    window = 0;
+                    for (int k = 0; k < ring.Length; k++)
+                    {
+                        if (ring[k] > window)
+                        {
+                            window = ring[k];
+                        }
+                    }
+
+                    max = 0;
+                    bar = ClickRatio * window;
+                    if (!(bar > ClickThreshold))
+                    {
+                        bar = ClickThreshold;
+                    }
+
+                    inBlock = 0;
+                }
+
+                if (bandCount == BandDecimation)
+                {
+                    pending[pendingCount] = sum / BandDecimation;
+                    pendingEnd[pendingCount] = i - 1;
+                    pendingCount++;
+                    sum = 0;
+                    bandCount = 0;
+                }
+
+                if (candidate >= 0)
+                {
+                    break;
+                }
             }
 
             detector._y1 = y1;
             detector._y2 = y2;
             detector._errorCurrentMax = max;
             detector._bandSum = sum;
+            detector._errorWindowMax = window;
+            detector._errorBlockIndex = ringIndex;
+            detector._bandPendingCount = pendingCount;
+            detector._errorInBlock = inBlock;
+            detector._bandCount = bandCount;
             detector._candidate = candidate;
             return i;
-        }
-
-        // The click bar for a window maximum and the current block's maximum so far.
-        private static double Bar(double windowMax, double currentMax)
-        {
-            double recent = currentMax > windowMax ? currentMax : windowMax;
-            double bar = ClickRatio * recent;
-            return bar > ClickThreshold ? bar : ClickThreshold;
         }
 
         // The straightforward loop: the reference the fast path is checked against, and the first
