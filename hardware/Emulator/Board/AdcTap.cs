@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 using InterfaceFirmware.Hal;
 
 namespace InterfaceFirmware.Emulator
@@ -15,7 +14,10 @@ namespace InterfaceFirmware.Emulator
         /// <summary>24-bit full scale.</summary>
         public const int FullScale = 8388607;
 
-        private readonly int[] _ring;
+        // The frames as pushed (full-scale units); converted to 24-bit values when read, so the
+        // frames nobody reads (dropped, or a tap without a reader) cost a copy, not a conversion.
+        private readonly double[] _left;
+        private readonly double[] _right;
         private readonly int _capacity;
         private int _readIndex;
         private int _count;
@@ -30,7 +32,8 @@ namespace InterfaceFirmware.Emulator
             }
 
             _capacity = capacityFrames;
-            _ring = new int[2 * capacityFrames];
+            _left = new double[capacityFrames];
+            _right = new double[capacityFrames];
         }
 
         public int SampleRate
@@ -66,7 +69,7 @@ namespace InterfaceFirmware.Emulator
             _sampleRate = hz;
         }
 
-        /// <summary>Stores <paramref name="count"/> frames (full-scale units, clipped to ±1) as 24-bit values.</summary>
+        /// <summary>Stores <paramref name="count"/> frames (full-scale units); they read as 24-bit values, clipped to ±1 (<see cref="ToInt24"/>).</summary>
         public void Push(double[] left, double[] right, int count)
         {
             if (left == null || right == null)
@@ -82,11 +85,14 @@ namespace InterfaceFirmware.Emulator
             // write the block after the newest frame, wrapping; then drop whatever the ring could not hold
             int write = (_readIndex + _count) % _capacity;
             int first = count < _capacity - write ? count : _capacity - write;
-            Store(_ring, write, left, right, 0, first);
+            Array.Copy(left, 0, _left, write, first);
+            Array.Copy(right, 0, _right, write, first);
             for (int done = first; done < count; done += _capacity)
             {
                 // wrapped: again from the ring's start
-                Store(_ring, 0, left, right, done, count - done < _capacity ? count - done : _capacity);
+                int frames = count - done < _capacity ? count - done : _capacity;
+                Array.Copy(left, done, _left, 0, frames);
+                Array.Copy(right, done, _right, 0, frames);
             }
 
             _count += count;
@@ -96,17 +102,6 @@ namespace InterfaceFirmware.Emulator
                 _overruns += dropped;
                 _readIndex = (_readIndex + dropped) % _capacity;
                 _count = _capacity;
-            }
-        }
-
-        // Frames from..from+frames into the ring at `write` (no wrap), in a method with only the loop.
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private static void Store(int[] ring, int write, double[] left, double[] right, int from, int frames)
-        {
-            for (int i = 0; i < frames; i++)
-            {
-                ring[2 * (write + i)] = ToInt24(left[from + i]);
-                ring[2 * (write + i) + 1] = ToInt24(right[from + i]);
             }
         }
 
@@ -125,8 +120,8 @@ namespace InterfaceFirmware.Emulator
             int frames = _count < maxFrames ? _count : maxFrames;
             for (int i = 0; i < frames; i++)
             {
-                interleaved[offset + 2 * i] = _ring[2 * _readIndex];
-                interleaved[offset + 2 * i + 1] = _ring[2 * _readIndex + 1];
+                interleaved[offset + 2 * i] = ToInt24(_left[_readIndex]);
+                interleaved[offset + 2 * i + 1] = ToInt24(_right[_readIndex]);
                 _readIndex++;
                 if (_readIndex == _capacity)
                 {
