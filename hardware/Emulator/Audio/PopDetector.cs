@@ -189,9 +189,31 @@ namespace InterfaceFirmware.Emulator
         // Judges the pending band samples whose last sample came before sample `before`.
         private int FlushBand(int flushed, int before, long startUs)
         {
+            // a loop, so the JIT compiles it optimised at once (a method without one starts
+            // unoptimised), with the band sample's work inline
             while (flushed < _bandPendingCount && _bandPendingEnd[flushed] < before)
             {
-                BandSample(_bandPending[flushed], TimeOf(startUs, _bandPendingEnd[flushed]));
+                // the output starts from silence: the history begins at 0, so a bias already present
+                // at the first sample counts as a move
+                double level = _lowPass2.Next(_lowPass1.Next(_bandPending[flushed]));
+                double move = level - _levelHistory[_levelIndex];
+                _levelHistory[_levelIndex] = level;
+                if (++_levelIndex == _levelHistory.Length)
+                {
+                    _levelIndex = 0;
+                }
+
+                if (move < 0)
+                {
+                    move = -move;
+                }
+
+                if (move > ThumpThreshold && move > ThumpRatio * _earlierMoves.Max)
+                {
+                    Report(ref _lastThump, PopKind.Thump, TimeOf(startUs, _bandPendingEnd[flushed]), move);
+                }
+
+                _earlierMoves.Add(move);
                 flushed++;
             }
 
@@ -394,7 +416,12 @@ namespace InterfaceFirmware.Emulator
 
                 if (bandCount == BandDecimation)
                 {
-                    BandSample(bandSum / BandDecimation, TimeOf(startUs, end - 1));
+                    // one band sample, through the queue the fast path uses
+                    _bandPending[0] = bandSum / BandDecimation;
+                    _bandPendingEnd[0] = end - 1;
+                    _bandPendingCount = 1;
+                    FlushBand(0, count, startUs);
+                    _bandPendingCount = 0;
                     bandSum = 0;
                     bandCount = 0;
                 }
@@ -426,31 +453,6 @@ namespace InterfaceFirmware.Emulator
             {
                 Report(ref _lastClick, PopKind.Click, TimeOf(startUs, sample), error);
             }
-        }
-
-        private void BandSample(double average, long timeUs)
-        {
-            // the output starts from silence: the history begins at 0, so a bias already present
-            // at the first sample counts as a move
-            double level = _lowPass2.Next(_lowPass1.Next(average));
-            double move = level - _levelHistory[_levelIndex];
-            _levelHistory[_levelIndex] = level;
-            if (++_levelIndex == _levelHistory.Length)
-            {
-                _levelIndex = 0;
-            }
-
-            if (move < 0)
-            {
-                move = -move;
-            }
-
-            if (move > ThumpThreshold && move > ThumpRatio * _earlierMoves.Max)
-            {
-                Report(ref _lastThump, PopKind.Thump, timeUs, move);
-            }
-
-            _earlierMoves.Add(move);
         }
 
         private void CompleteErrorBlock(double blockMax)
