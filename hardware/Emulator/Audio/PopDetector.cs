@@ -190,12 +190,20 @@ namespace InterfaceFirmware.Emulator
         private int FlushBand(int flushed, int before, long startUs)
         {
             // a loop, so the JIT compiles it optimised at once (a method without one starts
-            // unoptimised), with the band sample's work inline
-            while (flushed < _bandPendingCount && _bandPendingEnd[flushed] < before)
+            // unoptimised), with the band sample's work inline; the low-pass runs over the run of
+            // band samples first (each filter sees its inputs in the same order)
+            int to = flushed;
+            while (to < _bandPendingCount && _bandPendingEnd[to] < before)
+            {
+                to++;
+            }
+
+            Biquad.FilterCascade(_lowPass1, _lowPass2, _bandPending, flushed, to);
+            for (; flushed < to; flushed++)
             {
                 // the output starts from silence: the history begins at 0, so a bias already present
                 // at the first sample counts as a move
-                double level = _lowPass2.Next(_lowPass1.Next(_bandPending[flushed]));
+                double level = _bandPending[flushed];
                 double move = level - _levelHistory[_levelIndex];
                 _levelHistory[_levelIndex] = level;
                 if (++_levelIndex == _levelHistory.Length)
@@ -214,7 +222,6 @@ namespace InterfaceFirmware.Emulator
                 }
 
                 _earlierMoves.Add(move);
-                flushed++;
             }
 
             return flushed;

@@ -280,5 +280,39 @@ namespace InterfaceFirmware.UnitTests.Emulator
             Assert.AreEqual(reference, Judge(true, false));
             Assert.AreEqual(reference, Judge(true, true));
         }
+
+        [TestMethod]
+        public static void TheDetectorsLowPassCascadeFiltersExactlyAsNextTwice()
+        {
+            // the band low-pass as the detector runs it (FilterCascade over runs of values) against
+            // Biquad.Next of each filter in turn, to the bit
+            Biquad first = Biquad.LowPass(150.0, 3000);
+            Biquad second = Biquad.LowPass(150.0, 3000);
+            Biquad firstReference = Biquad.LowPass(150.0, 3000);
+            Biquad secondReference = Biquad.LowPass(150.0, 3000);
+            var random = new DeterministicRandom(3);
+            var values = new double[20];
+            for (int block = 0; block < 200; block++)
+            {
+                int from = random.Next(3);
+                int to = from + random.Next(values.Length - from + 1);
+                for (int i = 0; i < values.Length; i++)
+                {
+                    values[i] = block % 7 == 0 ? 0.5 : random.NextDouble() - 0.5;
+                }
+
+                var expected = new double[values.Length];
+                for (int i = from; i < to; i++)
+                {
+                    expected[i] = secondReference.Next(firstReference.Next(values[i]));
+                }
+
+                Biquad.FilterCascade(first, second, values, from, to);
+                for (int i = from; i < to; i++)
+                {
+                    Assert.AreEqual(BitConverter.DoubleToInt64Bits(expected[i]), BitConverter.DoubleToInt64Bits(values[i]), "block " + block.ToString() + ", value " + i.ToString());
+                }
+            }
+        }
     }
 }
