@@ -13,6 +13,7 @@ namespace InterfaceFirmware.Benchmarks
     /// Options: --quick (short runs, for smoke-testing the program; writes nothing), --no-write,
     /// --render-digest (a fingerprint of the emulator's renders, to prove a render-path change
     /// bit-exact), --profile-emulator N (the reference board for N s of audio, for a profiler),
+    /// --emulator-speed (the three emulator speed rows only, printed),
     /// --count-il (internal: the instrumented child run).
     /// </summary>
     public static class Program
@@ -49,6 +50,15 @@ namespace InterfaceFirmware.Benchmarks
             {
                 int profileSeconds = int.Parse(args[profileAt + 1], CultureInfo.InvariantCulture);
                 Console.WriteLine(EmulatorSpeed.ReferenceBoardPlayback(profileSeconds).ToString("F0", CultureInfo.InvariantCulture) + "× real time");
+                return 0;
+            }
+
+            if (Array.IndexOf(args, "--emulator-speed") >= 0)
+            {
+                // the three emulator speed rows only, as the full run measures them (writes nothing)
+                Console.WriteLine("reference board: " + Spread(Repeat(SpeedRuns, () => EmulatorSpeed.ReferenceBoardPlayback(60)), "× real time"));
+                Console.WriteLine("audio kit: " + Spread(Repeat(SpeedRuns, () => EmulatorSpeed.AudioKitMonitoring(60)), "× real time"));
+                Console.WriteLine("control only: " + Spread(Repeat(SpeedRuns, () => EmulatorSpeed.ControlOnly(600)), "× real time"));
                 return 0;
             }
 

@@ -42,11 +42,7 @@ namespace InterfaceFirmware.Emulator
             double[] source = pin.Voltage;
             if (double.IsInfinity(resistance))
             {
-                for (int i = 0; i < count; i++)
-                {
-                    load[i] = 0;
-                }
-
+                System.Array.Clear(load, 0, count);
                 return;
             }
 

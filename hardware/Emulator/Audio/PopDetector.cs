@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Collections;
 
 namespace InterfaceFirmware.Emulator
@@ -127,9 +128,12 @@ namespace InterfaceFirmware.Emulator
         private long _samples;
         private PopEvent _lastClick;
         private PopEvent _lastThump;
-        // ProcessPair holds the right channel's reports until the left channel's are in
-        private bool _holding;
-        private ArrayList _held;
+        // Scan's queue of completed band samples (average, last sample's index in the block)
+        // and the click candidate it stopped at (its error, or −1)
+        private readonly double[] _bandPending = new double[AudioEngine.BlockFrames / BandDecimation + 1];
+        private readonly int[] _bandPendingEnd = new int[AudioEngine.BlockFrames / BandDecimation + 1];
+        private int _bandPendingCount;
+        private double _candidate;
 
         public PopDetector(string output, ArrayList events)
         {
@@ -142,8 +146,227 @@ namespace InterfaceFirmware.Emulator
             get { return _output; }
         }
 
+        /// <summary>
+        /// Judges with the straightforward per-sample loop only (for tests that check the fast
+        /// path judges the same). True by default.
+        /// </summary>
+        public bool FastPathEnabled { get; set; } = true;
+
         /// <summary>Feeds a block of the output; <paramref name="startUs"/> is the time of its first sample.</summary>
+        /// <remarks>
+        /// The samples run through <see cref="Scan"/>, a loop without calls (on x64 Unix no
+        /// floating-point register survives a call, so a loop that may call keeps its state on the
+        /// stack). It stops only at a click candidate; the 3 kHz band samples it completes wait in
+        /// <c>_bandPending</c> and are judged here, in the order the samples came: the events are
+        /// those of the straightforward loop, in the same order.
+        /// </remarks>
         public void Process(double[] samples, int offset, int count, long startUs)
+        {
+            if (!FastPathEnabled || _samples < 2)
+            {
+                ProcessReference(samples, offset, count, startUs);
+                return;
+            }
+
+            _bandPendingCount = 0;
+            int flushed = 0;
+            int i = 0;
+            while (i < count)
+            {
+                i = Scan(this, samples, offset, i, count);
+                if (_candidate >= 0)
+                {
+                    // sample i − 1 is a click candidate: the band samples completed before it come first
+                    flushed = FlushBand(flushed, i - 1, startUs);
+                    Report(ref _lastClick, PopKind.Click, TimeOf(startUs, i - 1), _candidate);
+                }
+            }
+
+            FlushBand(flushed, count, startUs);
+            _samples += count;
+        }
+
+        // Judges the pending band samples whose last sample came before sample `before`.
+        private int FlushBand(int flushed, int before, long startUs)
+        {
+            // a loop, so the JIT compiles it optimised at once (a method without one starts
+            // unoptimised), with the band sample's work inline; the low-pass runs over the run of
+            // band samples first (each filter sees its inputs in the same order)
+            int to = flushed;
+            while (to < _bandPendingCount && _bandPendingEnd[to] < before)
+            {
+                to++;
+            }
+
+            Biquad.FilterCascade(_lowPass1, _lowPass2, _bandPending, flushed, to);
+            for (; flushed < to; flushed++)
+            {
+                // the output starts from silence: the history begins at 0, so a bias already present
+                // at the first sample counts as a move
+                double level = _bandPending[flushed];
+                double move = level - _levelHistory[_levelIndex];
+                _levelHistory[_levelIndex] = level;
+                if (++_levelIndex == _levelHistory.Length)
+                {
+                    _levelIndex = 0;
+                }
+
+                if (move < 0)
+                {
+                    move = -move;
+                }
+
+                if (move > ThumpThreshold && move > ThumpRatio * _earlierMoves.Max)
+                {
+                    Report(ref _lastThump, PopKind.Thump, TimeOf(startUs, _bandPendingEnd[flushed]), move);
+                }
+
+                _earlierMoves.Add(move);
+            }
+
+            return flushed;
+        }
+
+        // Samples from `from` until the block ends or a sample exceeds the click bar (that sample
+        // included; _candidate then holds its error, else −1); returns the next index. The bar is
+        // max(ClickThreshold, ClickRatio × the recent largest error): CheckClick's test as one
+        // threshold (×4 is exact). Error blocks complete here (CompleteErrorBlock inline); band
+        // samples are queued. A method with nothing but the loop: on x64 Unix no floating-point
+        // register survives a call, and the JIT keeps a variable that is live across any call
+        // (even one before the loop) on the stack.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static int Scan(PopDetector detector, double[] samples, int offset, int from, int count)
+        {
+            double y1 = detector._y1;
+            double y2 = detector._y2;
+            double max = detector._errorCurrentMax;
+            double sum = detector._bandSum;
+            double window = detector._errorWindowMax;
+            double[] ring = detector._errorBlockMax;
+            int ringIndex = detector._errorBlockIndex;
+            double[] pending = detector._bandPending;
+            int[] pendingEnd = detector._bandPendingEnd;
+            int pendingCount = detector._bandPendingCount;
+            int inBlock = detector._errorInBlock;
+            int bandCount = detector._bandCount;
+            double candidate = -1;
+            double bar = ClickRatio * (max > window ? max : window);
+            if (!(bar > ClickThreshold))
+            {
+                bar = ClickThreshold;
+            }
+
+            int i = from;
+            while (i < count)
+            {
+                int run = ErrorBlock - inBlock;
+                if (BandDecimation - bandCount < run)
+                {
+                    run = BandDecimation - bandCount;
+                }
+
+                int end = count - i < run ? count : i + run;
+                int start = i;
+                if (y1 == 0 && y2 == 0)
+                {
+                    // Silence after silence (an output nobody drives): every error is 0, below any
+                    // bar and any maximum, and adding ±0 leaves the band sum as it is (never −0: it
+                    // starts at +0 and an exact cancellation rounds to +0). Only the last two samples move.
+                    int k = i;
+                    while (k < end && samples[offset + k] == 0)
+                    {
+                        k++;
+                    }
+
+                    if (k == end)
+                    {
+                        y2 = end - i >= 2 ? samples[offset + end - 2] : y1;
+                        y1 = samples[offset + end - 1];
+                        i = end;
+                    }
+                }
+
+                for (; i < end; i++)
+                {
+                    double y = samples[offset + i];
+                    double error = Math.Abs(y - (2.0 * y1 - y2));
+                    if (error > bar)
+                    {
+                        candidate = error;
+                        end = i + 1;
+                    }
+
+                    if (error > max)
+                    {
+                        max = error;
+                        double four = ClickRatio * error;
+                        if (four > bar)
+                        {
+                            bar = four;
+                        }
+                    }
+
+                    sum += y;
+                    y2 = y1;
+                    y1 = y;
+                }
+
+                inBlock += i - start;
+                bandCount += i - start;
+                if (inBlock == ErrorBlock)
+                {
+                    ring[ringIndex] = max;
+                    ringIndex = ringIndex + 1 == ring.Length ? 0 : ringIndex + 1;
+                    window = 0;
+                    for (int k = 0; k < ring.Length; k++)
+                    {
+                        if (ring[k] > window)
+                        {
+                            window = ring[k];
+                        }
+                    }
+
+                    max = 0;
+                    bar = ClickRatio * window;
+                    if (!(bar > ClickThreshold))
+                    {
+                        bar = ClickThreshold;
+                    }
+
+                    inBlock = 0;
+                }
+
+                if (bandCount == BandDecimation)
+                {
+                    pending[pendingCount] = sum / BandDecimation;
+                    pendingEnd[pendingCount] = i - 1;
+                    pendingCount++;
+                    sum = 0;
+                    bandCount = 0;
+                }
+
+                if (candidate >= 0)
+                {
+                    break;
+                }
+            }
+
+            detector._y1 = y1;
+            detector._y2 = y2;
+            detector._errorCurrentMax = max;
+            detector._bandSum = sum;
+            detector._errorWindowMax = window;
+            detector._errorBlockIndex = ringIndex;
+            detector._bandPendingCount = pendingCount;
+            detector._errorInBlock = inBlock;
+            detector._bandCount = bandCount;
+            detector._candidate = candidate;
+            return i;
+        }
+
+        // The straightforward loop: the reference the fast path is checked against, and the first
+        // samples (whose prediction error has no history yet).
+        private void ProcessReference(double[] samples, int offset, int count, long startUs)
         {
             // state in locals for the loop; fields are written back at the end
             double y1 = _y1;
@@ -200,7 +423,12 @@ namespace InterfaceFirmware.Emulator
 
                 if (bandCount == BandDecimation)
                 {
-                    BandSample(bandSum / BandDecimation, TimeOf(startUs, end - 1));
+                    // one band sample, through the queue the fast path uses
+                    _bandPending[0] = bandSum / BandDecimation;
+                    _bandPendingEnd[0] = end - 1;
+                    _bandPendingCount = 1;
+                    FlushBand(0, count, startUs);
+                    _bandPendingCount = 0;
                     bandSum = 0;
                     bandCount = 0;
                 }
@@ -216,122 +444,13 @@ namespace InterfaceFirmware.Emulator
         }
 
         /// <summary>
-        /// Both channels of an output in one pass: each detector computes exactly what
-        /// <see cref="Process"/> would, side by side so that their running sums overlap (the
-        /// render's hot path). The right channel's events are held until the left's are in, so
-        /// the event list reads as if the channels ran one after the other.
+        /// Both channels of an output: the left's events come before the right's, as if the
+        /// channels ran one after the other (which they do).
         /// </summary>
         public static void ProcessPair(PopDetector left, PopDetector right, double[] samplesLeft, double[] samplesRight, int count, long startUs)
         {
-            if (left._samples != right._samples || left._errorInBlock != right._errorInBlock || left._bandCount != right._bandCount)
-            {
-                left.Process(samplesLeft, 0, count, startUs);
-                right.Process(samplesRight, 0, count, startUs);
-                return;
-            }
-
-            right._holding = true;
-            double y1L = left._y1, y2L = left._y2, maxL = left._errorCurrentMax, sumL = left._bandSum;
-            double y1R = right._y1, y2R = right._y2, maxR = right._errorCurrentMax, sumR = right._bandSum;
-            int inBlock = left._errorInBlock;
-            int bandCount = left._bandCount;
-            int first = left._samples < 2 ? (int)(2 - left._samples) : 0;
-            int i = 0;
-            while (i < count)
-            {
-                int run = ErrorBlock - inBlock;
-                if (BandDecimation - bandCount < run)
-                {
-                    run = BandDecimation - bandCount;
-                }
-
-                int end = count - i < run ? count : i + run;
-                inBlock += end - i;
-                bandCount += end - i;
-                for (; i < end; i++)
-                {
-                    double yL = samplesLeft[i];
-                    double yR = samplesRight[i];
-                    double errorL = yL - (2.0 * y1L - y2L);
-                    double errorR = yR - (2.0 * y1R - y2R);
-                    if (errorL < 0)
-                    {
-                        errorL = -errorL;
-                    }
-
-                    if (errorR < 0)
-                    {
-                        errorR = -errorR;
-                    }
-
-                    if (errorL > ClickThreshold && i >= first)
-                    {
-                        left.CheckClick(errorL, maxL, startUs, i);
-                    }
-
-                    if (errorR > ClickThreshold && i >= first)
-                    {
-                        right.CheckClick(errorR, maxR, startUs, i);
-                    }
-
-                    maxL = errorL > maxL ? errorL : maxL;
-                    maxR = errorR > maxR ? errorR : maxR;
-                    sumL += yL;
-                    sumR += yR;
-                    y2L = y1L;
-                    y1L = yL;
-                    y2R = y1R;
-                    y1R = yR;
-                }
-
-                if (inBlock == ErrorBlock)
-                {
-                    left.CompleteErrorBlock(maxL);
-                    right.CompleteErrorBlock(maxR);
-                    maxL = maxR = 0;
-                    inBlock = 0;
-                }
-
-                if (bandCount == BandDecimation)
-                {
-                    left.BandSample(sumL / BandDecimation, TimeOf(startUs, end - 1));
-                    right.BandSample(sumR / BandDecimation, TimeOf(startUs, end - 1));
-                    sumL = sumR = 0;
-                    bandCount = 0;
-                }
-            }
-
-            left.Store(y1L, y2L, maxL, sumL, inBlock, bandCount, count);
-            right.Store(y1R, y2R, maxR, sumR, inBlock, bandCount, count);
-            right._holding = false;
-            if (right._held != null)
-            {
-                for (int k = 0; k < right._held.Count; k++)
-                {
-                    PopEvent held = (PopEvent)right._held[k];
-                    if (held.Kind == PopKind.Click)
-                    {
-                        right.Report(ref right._lastClick, held.Kind, held.TimeUs, held.Size);
-                    }
-                    else
-                    {
-                        right.Report(ref right._lastThump, held.Kind, held.TimeUs, held.Size);
-                    }
-                }
-
-                right._held.Clear();
-            }
-        }
-
-        private void Store(double y1, double y2, double currentMax, double bandSum, int inBlock, int bandCount, int count)
-        {
-            _y1 = y1;
-            _y2 = y2;
-            _errorCurrentMax = currentMax;
-            _bandSum = bandSum;
-            _errorInBlock = inBlock;
-            _bandCount = bandCount;
-            _samples += count;
+            left.Process(samplesLeft, 0, count, startUs);
+            right.Process(samplesRight, 0, count, startUs);
         }
 
         private void CheckClick(double error, double currentMax, long startUs, int sample)
@@ -341,27 +460,6 @@ namespace InterfaceFirmware.Emulator
             {
                 Report(ref _lastClick, PopKind.Click, TimeOf(startUs, sample), error);
             }
-        }
-
-        private void BandSample(double average, long timeUs)
-        {
-            // the output starts from silence: the history begins at 0, so a bias already present
-            // at the first sample counts as a move
-            double level = _lowPass2.Next(_lowPass1.Next(average));
-            double move = level - _levelHistory[_levelIndex];
-            _levelHistory[_levelIndex] = level;
-            _levelIndex = (_levelIndex + 1) % _levelHistory.Length;
-            if (move < 0)
-            {
-                move = -move;
-            }
-
-            if (move > ThumpThreshold && move > ThumpRatio * _earlierMoves.Max)
-            {
-                Report(ref _lastThump, PopKind.Thump, timeUs, move);
-            }
-
-            _earlierMoves.Add(move);
         }
 
         private void CompleteErrorBlock(double blockMax)
@@ -393,13 +491,6 @@ namespace InterfaceFirmware.Emulator
 
         private void Report(ref PopEvent last, PopKind kind, long timeUs, double size)
         {
-            if (_holding)
-            {
-                _held = _held ?? new ArrayList();
-                _held.Add(new PopEvent(_output, kind, timeUs, size, null));
-                return;
-            }
-
             if (last != null && timeUs - last.TimeUs < HoldOffUs)
             {
                 if (size > last.Size)

@@ -49,18 +49,26 @@ namespace InterfaceFirmware.Emulator
             }
 
             _blockMax[_block] = _current;
-            _block = (_block + 1) % _blockMax.Length;
+            int length = _blockMax.Length;
+            _block = _block + 1 == length ? 0 : _block + 1;
             _inBlock = 0;
             _current = 0;
             double max = 0;
-            for (int age = _skipRecent; age < _blockMax.Length; age++)
+            // age 0 is the block just completed (at _block − 1); ages from _skipRecent on, newest first
+            int index = _block - 1 - _skipRecent;
+            while (index < 0)
             {
-                // age 0 is the block just completed
-                int index = (_block - 1 - age + 2 * _blockMax.Length) % _blockMax.Length;
+                index += length;
+            }
+
+            for (int age = _skipRecent; age < length; age++)
+            {
                 if (_blockMax[index] > max)
                 {
                     max = _blockMax[index];
                 }
+
+                index = index == 0 ? length - 1 : index - 1;
             }
 
             _completedMax = max;

@@ -14,7 +14,10 @@ namespace InterfaceFirmware.Emulator
         /// <summary>24-bit full scale.</summary>
         public const int FullScale = 8388607;
 
-        private readonly int[] _ring;
+        // The frames as pushed (full-scale units); converted to 24-bit values when read, so the
+        // frames nobody reads (dropped, or a tap without a reader) cost a copy, not a conversion.
+        private readonly double[] _left;
+        private readonly double[] _right;
         private readonly int _capacity;
         private int _readIndex;
         private int _count;
@@ -29,7 +32,8 @@ namespace InterfaceFirmware.Emulator
             }
 
             _capacity = capacityFrames;
-            _ring = new int[2 * capacityFrames];
+            _left = new double[capacityFrames];
+            _right = new double[capacityFrames];
         }
 
         public int SampleRate
@@ -65,7 +69,7 @@ namespace InterfaceFirmware.Emulator
             _sampleRate = hz;
         }
 
-        /// <summary>Stores <paramref name="count"/> frames (full-scale units, clipped to ±1) as 24-bit values.</summary>
+        /// <summary>Stores <paramref name="count"/> frames (full-scale units); they read as 24-bit values, clipped to ±1 (<see cref="ToInt24"/>).</summary>
         public void Push(double[] left, double[] right, int count)
         {
             if (left == null || right == null)
@@ -80,14 +84,15 @@ namespace InterfaceFirmware.Emulator
 
             // write the block after the newest frame, wrapping; then drop whatever the ring could not hold
             int write = (_readIndex + _count) % _capacity;
-            for (int i = 0; i < count; i++)
+            int first = count < _capacity - write ? count : _capacity - write;
+            Array.Copy(left, 0, _left, write, first);
+            Array.Copy(right, 0, _right, write, first);
+            for (int done = first; done < count; done += _capacity)
             {
-                _ring[2 * write] = ToInt24(left[i]);
-                _ring[2 * write + 1] = ToInt24(right[i]);
-                if (++write == _capacity)
-                {
-                    write = 0;
-                }
+                // wrapped: again from the ring's start
+                int frames = count - done < _capacity ? count - done : _capacity;
+                Array.Copy(left, done, _left, 0, frames);
+                Array.Copy(right, done, _right, 0, frames);
             }
 
             _count += count;
@@ -115,8 +120,8 @@ namespace InterfaceFirmware.Emulator
             int frames = _count < maxFrames ? _count : maxFrames;
             for (int i = 0; i < frames; i++)
             {
-                interleaved[offset + 2 * i] = _ring[2 * _readIndex];
-                interleaved[offset + 2 * i + 1] = _ring[2 * _readIndex + 1];
+                interleaved[offset + 2 * i] = ToInt24(_left[_readIndex]);
+                interleaved[offset + 2 * i + 1] = ToInt24(_right[_readIndex]);
                 _readIndex++;
                 if (_readIndex == _capacity)
                 {

@@ -412,12 +412,37 @@ namespace InterfaceFirmware.Emulator
                 _phantomStep += phantom ? PhantomStepLevel : -PhantomStepLevel;
             }
 
+            // The I2S data follows the clock master: the ESP32 when it clocks the codec, else the bridge.
+            bool espPlayback = CodecClock.Running && (ClockSelect == null || ClockSelect.Level);
+            bool usbPlayback = !espPlayback && Usb.PlaybackActive;
+            SignalSource playbackLeft = espPlayback ? CodecClock.PlaybackLeft : (usbPlayback ? Usb.PlaybackLeft : SilenceSource.Instance);
+            SignalSource playbackRight = espPlayback ? CodecClock.PlaybackRight : (usbPlayback ? Usb.PlaybackRight : SilenceSource.Instance);
+
+            // A sine at an input and a sine in the playback render side by side (the same samples,
+            // faster); every source's samples depend on that source alone, so the order is free.
+            int pairedInput = -1;
+            SineSource playbackSine = playbackLeft as SineSource;
+            for (int i = 0; i < _inputSources.Length && playbackSine != null; i++)
+            {
+                SineSource inputSine = _inputSources[i] as SineSource;
+                if (inputSine != null && PinOwnedBy(i))
+                {
+                    SineSource.FillTogether(inputSine, _codecInputs[_description.Inputs[i].CodecPin], playbackSine, _playback[0], count, firstSample);
+                    pairedInput = i;
+                    break;
+                }
+            }
+
             double decay = Math.Exp(-1.0 / (AudioEngine.SampleRate * PhantomStepSeconds));
             for (int i = 0; i < _inputSources.Length; i++)
             {
                 InputDescription input = _description.Inputs[i];
                 double[] pin = _codecInputs[input.CodecPin];
-                _inputSources[i].Fill(pin, 0, count, firstSample);
+                if (i != pairedInput)
+                {
+                    _inputSources[i].Fill(pin, 0, count, firstSample);
+                }
+
                 if (_phantomStep != 0)
                 {
                     double step = _phantomStep;
@@ -443,12 +468,11 @@ namespace InterfaceFirmware.Emulator
                 }
             }
 
-            // The I2S data follows the clock master: the ESP32 when it clocks the codec, else the bridge.
-            bool espPlayback = CodecClock.Running && (ClockSelect == null || ClockSelect.Level);
-            bool usbPlayback = !espPlayback && Usb.PlaybackActive;
-            SignalSource playbackLeft = espPlayback ? CodecClock.PlaybackLeft : (usbPlayback ? Usb.PlaybackLeft : SilenceSource.Instance);
-            SignalSource playbackRight = espPlayback ? CodecClock.PlaybackRight : (usbPlayback ? Usb.PlaybackRight : SilenceSource.Instance);
-            playbackLeft.Fill(_playback[0], 0, count, firstSample);
+            if (pairedInput < 0)
+            {
+                playbackLeft.Fill(_playback[0], 0, count, firstSample);
+            }
+
             if (playbackRight.RendersSameAs(playbackLeft))
             {
                 Array.Copy(_playback[0], 0, _playback[1], 0, count);
@@ -484,6 +508,22 @@ namespace InterfaceFirmware.Emulator
                     MainJack.Commit(count, firstSample, startUs);
                 }
             }
+        }
+
+        // No other input writes input `index`'s pin (as its own or as a cross pin): its samples
+        // there are what it fills, whenever it fills them.
+        private bool PinOwnedBy(int index)
+        {
+            int pin = _description.Inputs[index].CodecPin;
+            for (int i = 0; i < _description.Inputs.Length; i++)
+            {
+                if (i != index && (_description.Inputs[i].CodecPin == pin || _description.Inputs[i].CrossPin == pin))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static void ReportGlitch(HeadphoneOutput output, long startUs, string glitch)

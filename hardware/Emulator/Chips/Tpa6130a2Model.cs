@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using InterfaceFirmware.Hal;
 
 namespace InterfaceFirmware.Emulator
@@ -205,18 +206,28 @@ namespace InterfaceFirmware.Emulator
                     output[i] = 0;
                 }
 
-                for (int i = live; i < count; i++)
-                {
-                    double v = input[i] * gain;
-                    output[i] = v;
-                    power += v * v;
-                }
+                power = Amplify(input, output, live, count, gain, power);
             }
 
             _loadCurrentMa = System.Math.Sqrt(power / (2.0 * count + 1e-9)) * 1.41 / 32.0 * 1000.0;
         }
 
         /// <summary>Fault injection: the die overheats (outputs off, thermal flag set) or cools down again.</summary>
+        // The gain loop on its own (no call around it, so the power sum stays in a register);
+        // returns the power so far.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static double Amplify(double[] input, double[] output, int from, int count, double gain, double power)
+        {
+            for (int i = from; i < count; i++)
+            {
+                double v = input[i] * gain;
+                output[i] = v;
+                power += v * v;
+            }
+
+            return power;
+        }
+
         public void SetThermalOverload(bool overheated)
         {
             _thermalOverload = overheated;

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace InterfaceFirmware.Emulator
 {
@@ -403,13 +404,24 @@ namespace InterfaceFirmware.Emulator
                 return;
             }
 
-            double[] in1 = inputs[ch * 3];
-            double[] in2 = inputs[ch * 3 + 1];
-            double[] in3 = inputs[ch * 3 + 2];
-            double[] source = playback[ch];
-            double[] other = playback[1 - ch];
-            double[] capture = _capture[ch];
-            double[] voltage = _pins[ch].Voltage;
+            // the block's constant gains, decoded before the loop: FusedLoop runs without calls
+            path.PgaGain = path.PgaActive ? PgaGainOf(_applied[StageInputPga * 2 + ch]) * path.MicBoost : 0;
+            path.DacGain = DacGain[_dacRampStep[ch]] * path.DacScale;
+            path.HeadphoneGain = HeadphoneGainOf(_applied[StageHeadphone * 2 + ch]);
+            loadPower = FusedLoop(this, path, inputs[ch * 3], inputs[ch * 3 + 1], inputs[ch * 3 + 2], playback[ch], playback[1 - ch], count, loadPower);
+            _pins[ch].ResistanceOhms = path.Driver ? DrivenOhms : DisabledOutputOhms(_pins[ch].Voltage, count);
+        }
+
+        // The fused loop of one channel, in a method with nothing but the loop: on x64 Unix no
+        // floating-point register survives a call, and the JIT keeps a variable that is live across
+        // any call (even one before the loop) on the stack. Returns the load power so far.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static double FusedLoop(Wm8960Model codec, ChannelPath path, double[] in1, double[] in2, double[] in3, double[] source, double[] other, int count, double loadPower)
+        {
+            int ch = path.Channel;
+            double[] capture = codec._capture[ch];
+            double[] voltage = codec._pins[ch].Voltage;
+            double[] vmidTrack = codec._vmidTrack;
             double k1 = path.K1;
             double k2 = path.K2;
             double k3 = path.K3;
@@ -419,17 +431,17 @@ namespace InterfaceFirmware.Emulator
             bool adcOn = path.AdcOn;
             bool highPass = path.HighPass;
             double adcGain = path.AdcGain;
-            double pgaGain = path.PgaActive ? PgaGainOf(_applied[StageInputPga * 2 + ch]) * path.MicBoost : 0;
-            double x1 = _adcHpfX[ch];
-            double y1 = _adcHpfY[ch];
+            double pgaGain = path.PgaGain;
+            double x1 = codec._adcHpfX[ch];
+            double y1 = codec._adcHpfY[ch];
             bool dacPath = path.DacPath;
             bool monoMix = path.MonoMix;
-            double dacGain = DacGain[_dacRampStep[ch]] * path.DacScale;
+            double dacGain = path.DacGain;
             double gLi = path.Input3Gain;
             double gLb = path.BypassGain;
             bool live = path.Live;
-            bool driver = path.Driver;
-            double hpGain = HeadphoneGainOf(_applied[StageHeadphone * 2 + ch]);
+            double hpGain = path.HeadphoneGain;
+            uint noise = codec._adcNoiseState;
 
             double pgaIn = 0;
             double mixed = 0;
@@ -452,7 +464,9 @@ namespace InterfaceFirmware.Emulator
                         y = y1;
                     }
 
-                    capture[i] = Analog.Clip(y * adcGain + AdcNoise(), 1.0);
+                    // AdcNoise, inline
+                    noise = noise * 1664525u + 1013904223u;
+                    capture[i] = Analog.Clip(y * adcGain + ((int)(noise >> 8) - 8388608) * (1e-6 / 8388608.0), 1.0);
                 }
                 else
                 {
@@ -467,7 +481,7 @@ namespace InterfaceFirmware.Emulator
 
                 mixed += gLi * in3[i];
                 mixed += gLb * boost;
-                double vmid = _vmidTrack[i];
+                double vmid = vmidTrack[i];
                 if (live)
                 {
                     double signal = Analog.Clip(mixed * hpGain, vmid);
@@ -480,19 +494,20 @@ namespace InterfaceFirmware.Emulator
                 }
             }
 
+            codec._adcNoiseState = noise;
             if (adcOn)
             {
-                _adcHpfX[ch] = x1;
-                _adcHpfY[ch] = y1;
+                codec._adcHpfX[ch] = x1;
+                codec._adcHpfY[ch] = y1;
             }
 
-            _lastZcInput[StageInputPga * 2 + ch] = path.PgaActive && count > 0 ? pgaIn : 0;
+            codec._lastZcInput[StageInputPga * 2 + ch] = path.PgaActive && count > 0 ? pgaIn : 0;
             if (count > 0)
             {
-                _lastZcInput[StageHeadphone * 2 + ch] = mixed;
+                codec._lastZcInput[StageHeadphone * 2 + ch] = mixed;
             }
 
-            _pins[ch].ResistanceOhms = driver ? DrivenOhms : DisabledOutputOhms(voltage, count);
+            return loadPower;
         }
 
         /// <summary>
@@ -522,6 +537,9 @@ namespace InterfaceFirmware.Emulator
             public double BypassGain;   // LB2LO, 0 when off
             public bool Driver;         // LOUT1 enabled
             public bool Live;           // driver, mixer and VREF: the pin carries the mixer
+            public double PgaGain;      // the fused path's block gains: input PGA × mic boost,
+            public double DacGain;      // DAC volume × DacScale,
+            public double HeadphoneGain; // headphone volume
 
             public void Read(Wm8960Model codec, int ch, bool clocks, bool vref)
             {

@@ -208,5 +208,111 @@ namespace InterfaceFirmware.UnitTests.Emulator
             Assert.AreEqual((int)PopKind.Glitch, (int)((PopEvent)events[0]).Kind);
             Assert.Contains("clock changed", events[0].ToString());
         }
+
+        // A programme full of events: tones that start, stop and jump in level, single-sample
+        // spikes, DC steps and fast ramps, noise bursts and silence, in blocks of uneven length.
+        private static double Eventful(long n, DeterministicRandom random)
+        {
+            long segment = n / 4800; // 100 ms segments, each of its own kind
+            long phase = n % 4800;
+            double tone = (0.05 + 0.1 * (segment % 5)) * Math.Sin(2 * Math.PI * (200.0 + 300.0 * (segment % 7)) * n / 48000.0);
+            switch (segment % 6)
+            {
+                case 0: return tone;
+                case 1: return phase == 1234 || phase == 1240 ? tone + 0.2 : tone;
+                case 2: return phase < 2000 ? 0 : 0.1;
+                case 3: return phase < 480 ? 0.3 * phase / 480.0 : tone;
+                case 4: return (random.NextDouble() - 0.5) * 0.2 * (segment % 3);
+                default: return 0;
+            }
+        }
+
+        private static string Judge(bool fast, bool pair)
+        {
+            var events = new ArrayList();
+            var left = new PopDetector("out.L", events);
+            var right = new PopDetector("out.R", events);
+            left.FastPathEnabled = fast;
+            right.FastPathEnabled = fast;
+            var sizes = new DeterministicRandom(7);
+            var signalLeft = new DeterministicRandom(11);
+            var signalRight = new DeterministicRandom(13);
+            var blockLeft = new double[256];
+            var blockRight = new double[256];
+            long start = 0;
+            while (start < 48000 * 4)
+            {
+                int count = sizes.Chance(0.5) ? 256 : 1 + sizes.Next(256);
+                for (int i = 0; i < count; i++)
+                {
+                    blockLeft[i] = Eventful(start + i, signalLeft);
+                    blockRight[i] = Eventful(start + i + 2400, signalRight);
+                }
+
+                if (pair)
+                {
+                    PopDetector.ProcessPair(left, right, blockLeft, blockRight, count, AudioEngine.TimeOfSampleUs(start));
+                }
+                else
+                {
+                    left.Process(blockLeft, 0, count, AudioEngine.TimeOfSampleUs(start));
+                    right.Process(blockRight, 0, count, AudioEngine.TimeOfSampleUs(start));
+                }
+
+                start += count;
+            }
+
+            string text = string.Empty;
+            foreach (PopEvent e in events)
+            {
+                // the size's exact bits, not just the rounded dB the text shows
+                text += e.ToString() + " " + BitConverter.DoubleToInt64Bits(e.Size).ToString() + "\n";
+            }
+
+            return text;
+        }
+
+        [TestMethod]
+        public static void TheFastPathJudgesExactlyAsTheStraightforwardLoop()
+        {
+            string reference = Judge(false, false);
+            Assert.IsTrue(reference.Split(new char[] { '\n' }).Length > 40, "the programme has events to compare: " + reference);
+            Assert.AreEqual(reference, Judge(true, false));
+            Assert.AreEqual(reference, Judge(true, true));
+        }
+
+        [TestMethod]
+        public static void TheDetectorsLowPassCascadeFiltersExactlyAsNextTwice()
+        {
+            // the band low-pass as the detector runs it (FilterCascade over runs of values) against
+            // Biquad.Next of each filter in turn, to the bit
+            Biquad first = Biquad.LowPass(150.0, 3000);
+            Biquad second = Biquad.LowPass(150.0, 3000);
+            Biquad firstReference = Biquad.LowPass(150.0, 3000);
+            Biquad secondReference = Biquad.LowPass(150.0, 3000);
+            var random = new DeterministicRandom(3);
+            var values = new double[20];
+            for (int block = 0; block < 200; block++)
+            {
+                int from = random.Next(3);
+                int to = from + random.Next(values.Length - from + 1);
+                for (int i = 0; i < values.Length; i++)
+                {
+                    values[i] = block % 7 == 0 ? 0.5 : random.NextDouble() - 0.5;
+                }
+
+                var expected = new double[values.Length];
+                for (int i = from; i < to; i++)
+                {
+                    expected[i] = secondReference.Next(firstReference.Next(values[i]));
+                }
+
+                Biquad.FilterCascade(first, second, values, from, to);
+                for (int i = from; i < to; i++)
+                {
+                    Assert.AreEqual(BitConverter.DoubleToInt64Bits(expected[i]), BitConverter.DoubleToInt64Bits(values[i]), "block " + block.ToString() + ", value " + i.ToString());
+                }
+            }
+        }
     }
 }
