@@ -280,16 +280,27 @@ namespace InterfaceFirmware.EmulatorCli
                 {
                     inputs.Add(("the WAV file of line " + step.Line, step.Signal.Path));
                 }
+
+                if (step.Verb == Verb.EqLoad && step.FilePath != null)
+                {
+                    inputs.Add(("the preset file of line " + step.Line, step.FilePath));
+                }
             }
 
             return inputs;
         }
 
-        /// <summary>Reads every <c>wav FILE</c> of the script (relative to the script's folder) before anything runs.</summary>
+        /// <summary>Reads every <c>wav FILE</c> and <c>eq load FILE</c> of the script (relative to the script's folder) before anything runs.</summary>
         public static void LoadWavFiles(ScriptStep[] steps, string folder)
         {
             foreach (ScriptStep step in steps)
             {
+                if (step.Verb == Verb.EqLoad)
+                {
+                    LoadPresetFile(step, folder);
+                    continue;
+                }
+
                 if (step.Signal != null && step.Signal.Kind == "wav")
                 {
                     string path = Path.GetFullPath(Path.Combine(folder, step.Signal.File));
@@ -304,6 +315,39 @@ namespace InterfaceFirmware.EmulatorCli
                     }
                 }
             }
+        }
+
+        // A device preset file: read whole and checked as the firmware will check it.
+        private static void LoadPresetFile(ScriptStep step, string folder)
+        {
+            string path = Path.GetFullPath(Path.Combine(folder, step.Name));
+            step.FilePath = path;
+            byte[] bytes;
+            try
+            {
+                if (Directory.Exists(path))
+                {
+                    throw new ScriptException(step.Line, step.Command, path + " is a folder, not a preset file");
+                }
+
+                bytes = File.ReadAllBytes(path);
+            }
+            catch (IOException e)
+            {
+                throw new ScriptException(step.Line, step.Command, "cannot read " + path + ": " + e.Message);
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                throw new ScriptException(step.Line, step.Command, "cannot read " + path + ": " + e.Message);
+            }
+
+            if (!InterfaceFirmware.Firmware.Eq.EqPresetFile.TryRead(bytes, new InterfaceFirmware.Firmware.Eq.EqPreset()))
+            {
+                throw new ScriptException(step.Line, step.Command, path + " is not a device EQ preset (" + bytes.Length + " bytes; eq import writes them, "
+                    + InterfaceFirmware.Firmware.Eq.EqPresetFile.Size + " bytes)");
+            }
+
+            step.FileData = bytes;
         }
 
         private static void Write(Stream stream, string text)

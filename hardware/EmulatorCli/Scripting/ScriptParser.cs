@@ -229,8 +229,25 @@ namespace InterfaceFirmware.EmulatorCli.Scripting
 
                 case "expect":
                     return ParseExpect(r, timeMs);
+                case "eq":
+                {
+                    // eq load FILE [slot 1|2]: a device EQ preset (what eq import writes) into the
+                    // board's preset store, read by the firmware at its next start.
+                    r.Keyword("load");
+                    string file = r.Word("a preset file (what eq import writes)");
+                    long slot = 1;
+                    if (r.HasMore)
+                    {
+                        r.Keyword("slot");
+                        slot = r.OneOf("a slot", "1", "2") == "1" ? 1 : 2;
+                    }
+
+                    r.NoMore();
+                    return r.Step(timeMs, Verb.EqLoad, name: file, value: slot);
+                }
+
                 default:
-                    throw r.Error("unknown command '" + verb + "' (commands: say, boot, press, hold, double, usb, power, input, playback, plug, unplug, fault, expect, end)");
+                    throw r.Error("unknown command '" + verb + "' (commands: say, boot, press, hold, double, usb, power, input, playback, plug, unplug, fault, eq, expect, end)");
             }
         }
 

@@ -20,6 +20,7 @@ namespace InterfaceFirmware.EmulatorCli.Scripting
         ExpectMonitor,
         ExpectPops,
         ExpectHeard,
+        EqLoad,
         End,
     }
 
@@ -94,5 +95,11 @@ namespace InterfaceFirmware.EmulatorCli.Scripting
         public double Within { get; init; }
 
         public SignalSpec Signal { get; init; }
+
+        /// <summary>The full path of <c>eq load FILE</c> (relative names are from the script's folder), once read.</summary>
+        public string FilePath { get; set; }
+
+        /// <summary>The preset file's bytes, read and checked before the session runs.</summary>
+        public byte[] FileData { get; set; }
     }
 }

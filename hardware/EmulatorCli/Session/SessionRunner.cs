@@ -232,6 +232,9 @@ namespace InterfaceFirmware.EmulatorCli.Session
                     _playbackLeft.Change(Signals.Create(step.Signal, _seed++, true, _board.Audio.NextSample), _board.Audio.NextSample);
                     _playbackRight.Change(Signals.Create(step.Signal, _seed++, false, _board.Audio.NextSample), _board.Audio.NextSample);
                     return null;
+                case Verb.EqLoad:
+                    _board.EqPresets.Write((int)step.Value - 1, step.FileData, 0, step.FileData.Length); // the firmware reads the store at its next start
+                    return null;
                 case Verb.Plug:
                 case Verb.Unplug:
                     Plug(step.Name, step.Verb == Verb.Plug);

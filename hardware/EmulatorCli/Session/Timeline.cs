@@ -392,7 +392,16 @@ namespace InterfaceFirmware.EmulatorCli.Session
                 case LedPatterns.TwoFlashes: return "two flashes";
                 case LedPatterns.Heartbeat: return "heartbeat";
                 case LedPatterns.SolidWithGap: return "solid with a gap";
-                default: return "pattern 0x" + pattern.ToString("X4", CultureInfo.InvariantCulture);
+                default:
+                    for (int n = 3; n <= LedPatterns.Slots / 2; n++)
+                    {
+                        if (pattern == LedPatterns.Flashes(n))
+                        {
+                            return n.ToString(CultureInfo.InvariantCulture) + " flashes"; // an EQ preset's number
+                        }
+                    }
+
+                    return "pattern 0x" + pattern.ToString("X4", CultureInfo.InvariantCulture);
             }
         }
 

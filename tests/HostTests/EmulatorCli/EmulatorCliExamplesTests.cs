@@ -11,7 +11,8 @@ namespace InterfaceFirmware.HostTests.EmulatorCli
 {
     /// <summary>
     /// The example scripts in examples/scripts run clean on their board (<c>lyrat-*.session</c> on
-    /// the LyraT, <c>audiokit-*.session</c> on the Audio Kit, the rest on the reference board), and
+    /// the LyraT, <c>audiokit-*.session</c> on the Audio Kit, <c>portable-*.session</c> on the
+    /// portable board, the rest on the reference board), and
     /// the README's script examples are scripts the program reads.
     /// </summary>
     public sealed class EmulatorCliExamplesTests : IDisposable
@@ -40,7 +41,9 @@ namespace InterfaceFirmware.HostTests.EmulatorCli
         [MemberData(nameof(Examples))]
         public void AnExampleScriptRunsCleanOnItsBoard(string name)
         {
-            string board = name.StartsWith("lyrat-", StringComparison.Ordinal) ? "lyrat" : name.StartsWith("audiokit-", StringComparison.Ordinal) ? "audiokit" : "reference";
+            string board = name.StartsWith("lyrat-", StringComparison.Ordinal) ? "lyrat"
+                : name.StartsWith("audiokit-", StringComparison.Ordinal) ? "audiokit"
+                : name.StartsWith("portable-", StringComparison.Ordinal) ? "portable" : "reference";
             string script = Path.Combine(RepositoryRoot(), "examples", "scripts", name);
             var output = new StringWriter();
             var error = new StringWriter();
