@@ -164,7 +164,11 @@ namespace InterfaceFirmware.Firmware.Application
             switch (action)
             {
                 case UserAction.VolumeUp:
-                    if (_state.InputFocus >= 0)
+                    if (_state.EqFocus >= 0)
+                    {
+                        StepEqBand(j, true, nowMs);
+                    }
+                    else if (_state.InputFocus >= 0)
                     {
                         StepInputGain(_state.InputFocus, true);
                     }
@@ -184,7 +188,11 @@ namespace InterfaceFirmware.Firmware.Application
 
                     break;
                 case UserAction.VolumeDown:
-                    if (_state.InputFocus >= 0)
+                    if (_state.EqFocus >= 0)
+                    {
+                        StepEqBand(j, false, nowMs);
+                    }
+                    else if (_state.InputFocus >= 0)
                     {
                         StepInputGain(_state.InputFocus, false);
                     }
@@ -278,7 +286,20 @@ namespace InterfaceFirmware.Firmware.Application
                         break;
                     }
 
-                    _state.InputFocus = _state.InputFocus + 1 >= Settings.InputCount ? -1 : _state.InputFocus + 1;
+                    if (_state.EqFocus >= 0 || _state.InputFocus + 1 >= Settings.InputCount)
+                    {
+                        // After the inputs, the selected jack's EQ bands (graphic, bass/treble), then the level.
+                        _state.InputFocus = -1;
+                        if (FocusNextEqBand(j, nowMs))
+                        {
+                            break;
+                        }
+                    }
+                    else
+                    {
+                        _state.InputFocus++;
+                    }
+
                     _log.Write(LogLevel.Info, Source, _state.InputFocus < 0 ? "volume keys on the jack level" : "volume keys on input " + (_state.InputFocus + 1).ToString() + "'s gain");
                     break;
                 case UserAction.CycleEqPreset:

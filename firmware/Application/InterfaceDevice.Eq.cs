@@ -22,8 +22,13 @@ namespace InterfaceFirmware.Firmware.Application
         /// <summary>How long the LEDs count the preset after a step.</summary>
         public const int EqShowMs = 3 * LedPatterns.CycleMs;
 
+        /// <summary>A band edit is loaded this long after the last key step (one fade per adjustment, not per step).</summary>
+        public const int EqEditSettleMs = 300;
+
         private readonly EqLibrary _eqLibrary = new EqLibrary();
         private JackEq[] _jackEq;
+        private int[] _eqRevision;
+        private long[] _eqEditedAtMs;
 
         /// <summary>The EQ presets on offer (built-in and user).</summary>
         public EqLibrary EqPresets
@@ -41,6 +46,8 @@ namespace InterfaceFirmware.Firmware.Application
         private void CreateEq(BoardIo io)
         {
             _jackEq = new JackEq[_jackCount];
+            _eqRevision = new int[_jackCount];
+            _eqEditedAtMs = new long[_jackCount];
             bool any = false;
             for (int j = 0; j < _jackCount; j++)
             {
@@ -62,7 +69,7 @@ namespace InterfaceFirmware.Firmware.Application
         private bool EqHoldsClosed(int j)
         {
             JackEq eq = _jackEq[j];
-            return eq != null && !_outputs[j].Open && eq.Pending(_settings.Jacks[j].EqPreset, _rate);
+            return eq != null && !_outputs[j].Open && eq.Pending(_settings.Jacks[j].EqPreset, _rate, _eqRevision[j]);
         }
 
         /// <summary>A faded EQ load owns the jack's codec mute: the jack's stages wait.</summary>
@@ -94,9 +101,15 @@ namespace InterfaceFirmware.Firmware.Application
                 int preset = _settings.Jacks[j].EqPreset;
                 bool closedAndQuiet = !_outputs[j].Open && (codec.PowerState != CodecPowerState.On || codec.MuteSettled(nowMs));
                 bool playing = _outputs[j].Open && codec.PowerState == CodecPowerState.On;
-                if (eq.Pending(preset, _rate) && !eq.Busy && !codec.Busy && (closedAndQuiet || playing))
+                bool editing = playing && nowMs - _eqEditedAtMs[j] < EqEditSettleMs;
+                if (eq.Pending(preset, _rate, _eqRevision[j]) && !eq.Busy && !codec.Busy && (closedAndQuiet || (playing && !editing)))
                 {
-                    if (eq.Load(_eqLibrary, preset, _rate, nowMs) == DriverStatus.Ok)
+                    if (!_eqLibrary.Available(preset))
+                    {
+                        _log.Write(LogLevel.Warning, Source, _profile.Jacks[j].Name + " jack EQ: " + _eqLibrary.Name(preset) + " is not on the device: flat until it is");
+                    }
+
+                    if (eq.Load(_eqLibrary, preset, _settings.Jacks[j], _rate, _eqRevision[j], nowMs) == DriverStatus.Ok)
                     {
                         _log.Write(LogLevel.Info, Source, _profile.Jacks[j].Name + " jack EQ: " + _eqLibrary.Name(preset) + " at " + _rate.ToString()
                             + " Hz, " + eq.Plan.BandCount.ToString() + " biquads, preamp " + Db((int)(eq.Plan.PreampDb * 100)));
@@ -135,11 +148,65 @@ namespace InterfaceFirmware.Firmware.Application
             }
 
             JackSettings jack = _settings.Jacks[j];
-            jack.EqPreset = (jack.EqPreset + 1) % _eqLibrary.Count;
-            _state.EqShownPreset = jack.EqPreset;
+            jack.EqPreset = _eqLibrary.Next(jack.EqPreset);
+            _state.EqFocus = -1; // the keys back on the level (a band of the old preset means nothing now)
+            ShowCount(jack.EqPreset, nowMs);
+            _log.Write(LogLevel.Info, Source, _profile.Jacks[j].Name + " jack EQ preset " + (jack.EqPreset + 1).ToString() + ": " + _eqLibrary.Name(jack.EqPreset));
+        }
+
+        // The monitor LED counts n + 1 flashes for a while: a preset's number, or a band's.
+        private void ShowCount(int n, long nowMs)
+        {
+            _state.EqShownPreset = n;
             _state.EqShownUntilMs = (nowMs / LedPatterns.CycleMs + 1) * LedPatterns.CycleMs + EqShowMs;
-            _log.Write(LogLevel.Info, Source, _profile.Jacks[j].Name + " jack EQ preset " + (jack.EqPreset + 1).ToString() + " of "
-                + _eqLibrary.Count.ToString() + ": " + _eqLibrary.Name(jack.EqPreset));
+        }
+
+        /// <summary>
+        /// After the inputs in the focus cycle (select double press): the selected jack's graphic or
+        /// bass/treble bands, one by one, then back to the level. True when the keys went to a band.
+        /// </summary>
+        private bool FocusNextEqBand(int j, long nowMs)
+        {
+            int preset = _settings.Jacks[j].EqPreset;
+            int bands = _jackEq[j] != null ? EqLibrary.EditableBands(preset) : 0;
+            int next = _state.EqFocus + 1;
+            if (next >= bands)
+            {
+                _state.EqFocus = -1;
+                return false;
+            }
+
+            _state.EqFocus = next;
+            ShowCount(next, nowMs);
+            int[] gains = EqLibrary.EditableGains(preset, _settings.Jacks[j]);
+            _log.Write(LogLevel.Info, Source, "volume keys on the " + _profile.Jacks[j].Name + " jack's " + _eqLibrary.Name(preset) + " band " + (next + 1).ToString()
+                + " (" + EqLibrary.BandName(preset, next) + ", " + gains[next].ToString() + " dB)");
+            return true;
+        }
+
+        // One 1 dB step of the focused band, within ±12 dB; loaded once the keys rest (EqEditSettleMs).
+        private void StepEqBand(int j, bool up, long nowMs)
+        {
+            int preset = _settings.Jacks[j].EqPreset;
+            int[] gains = EqLibrary.EditableGains(preset, _settings.Jacks[j]);
+            int band = _state.EqFocus;
+            if (gains == null || band < 0 || band >= gains.Length)
+            {
+                _state.EqFocus = -1;
+                return;
+            }
+
+            int gain = gains[band] + (up ? 1 : -1);
+            if (gain > EqLibrary.MaxBandDb || gain < -EqLibrary.MaxBandDb)
+            {
+                return;
+            }
+
+            gains[band] = gain;
+            _eqRevision[j]++;
+            _eqEditedAtMs[j] = nowMs;
+            ShowCount(band, nowMs);
+            _log.Write(LogLevel.Info, Source, _profile.Jacks[j].Name + " jack " + _eqLibrary.Name(preset) + " " + EqLibrary.BandName(preset, band) + ": " + gain.ToString() + " dB");
         }
 
         private void ToggleLimiter(int j)

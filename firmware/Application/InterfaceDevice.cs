@@ -10,6 +10,7 @@ using InterfaceFirmware.Drivers.Wm8960;
 using InterfaceFirmware.Firmware.Boards;
 using InterfaceFirmware.Firmware.Boot;
 using InterfaceFirmware.Firmware.Controls;
+using InterfaceFirmware.Firmware.Eq;
 using InterfaceFirmware.Firmware.Faults;
 using InterfaceFirmware.Firmware.Indicators;
 using InterfaceFirmware.Firmware.Inputs;
@@ -201,7 +202,7 @@ namespace InterfaceFirmware.Firmware.Application
                     SettingsLimits limits = SettingsLimits.FromPlanners(_planners, _planners[0].CanMonitorMono);
                     for (int j = 0; j < _jackCount; j++)
                     {
-                        limits.SetEqPresetCount(j, _jackEq[j] != null ? _eqLibrary.Count : 0);
+                        limits.SetEqPresetCount(j, _jackEq[j] != null ? EqLibrary.Count : 0);
                     }
 
                     _storage.Load(_settings, limits);

@@ -23,7 +23,7 @@ namespace InterfaceFirmware.Firmware.Eq
                 case BassBoost: return "bass +6 dB";
                 case Warm: return "warm";
                 case SpeechClarity: return "speech clarity";
-                default: return "user " + (index - Count + 1).ToString();
+                default: return "preset " + index.ToString();
             }
         }
 

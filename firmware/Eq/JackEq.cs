@@ -20,6 +20,7 @@ namespace InterfaceFirmware.Firmware.Eq
         private readonly EqPlan _plan = new EqPlan();
         private int _loadedPreset = -1;
         private int _loadedRate;
+        private int _loadedRevision;
         private int _limiterCap = Settings.LimiterOff;
         private int _limiterGain;
         private bool _limiterKnown;
@@ -57,10 +58,13 @@ namespace InterfaceFirmware.Firmware.Eq
         /// <summary>The DAP_AVC_THRESHOLD the limiter holds, or -1 when it is off.</summary>
         public int LimiterThreshold { get; private set; } = -1;
 
-        /// <summary>Preset <paramref name="preset"/> at <paramref name="rate"/> is not what the chip runs (rate 0: not clocked, nothing to load).</summary>
-        public bool Pending(int preset, int rate)
+        /// <summary>
+        /// Preset <paramref name="preset"/> at <paramref name="rate"/>, its band gains at edit
+        /// <paramref name="revision"/>, is not what the chip runs (rate 0: not clocked, nothing to load).
+        /// </summary>
+        public bool Pending(int preset, int rate, int revision)
         {
-            return rate != 0 && (preset != _loadedPreset || rate != _loadedRate);
+            return rate != 0 && (preset != _loadedPreset || rate != _loadedRate || revision != _loadedRevision);
         }
 
         /// <summary>The chip lost or was given new registers (a re-sync, a take-over): load again, set the limiter again.</summary>
@@ -76,15 +80,16 @@ namespace InterfaceFirmware.Firmware.Eq
         /// Designs preset <paramref name="preset"/> of <paramref name="library"/> for <paramref name="rate"/>
         /// and writes it: at once if the codec is muted or not on, else behind a fade (<see cref="Busy"/> meanwhile).
         /// </summary>
-        public DriverStatus Load(EqLibrary library, int preset, int rate, long nowMs)
+        public DriverStatus Load(EqLibrary library, int preset, JackSettings jack, int rate, int revision, long nowMs)
         {
-            library.Load(preset, _preset);
+            library.Load(preset, jack, _preset);
             _plan.Compute(_preset, rate);
             DriverStatus status = _loader.Load(_plan, nowMs);
             if (status == DriverStatus.Ok)
             {
                 _loadedPreset = preset;
                 _loadedRate = rate;
+                _loadedRevision = revision;
             }
 
             return status;

@@ -75,6 +75,9 @@ namespace InterfaceFirmware.Firmware.Model
         /// <summary>The input whose gain the volume keys move (0, 1), or -1: the selected jack's level.</summary>
         public int InputFocus = -1;
 
+        /// <summary>The selected jack's graphic or bass/treble band the volume keys move (0 …), or -1.</summary>
+        public int EqFocus = -1;
+
         /// <summary>A computer configured the device (USB mode); false: standalone.</summary>
         public bool UsbMode;
     }

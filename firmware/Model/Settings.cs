@@ -59,8 +59,21 @@ namespace InterfaceFirmware.Firmware.Model
         /// </summary>
         public int LimiterCentiDbV;
 
+        /// <summary>The graphic EQ's five band gains, in dB (−12 … +12), used when <see cref="EqPreset"/> is the graphic EQ.</summary>
+        public readonly int[] EqGraphic = new int[5];
+
+        /// <summary>Bass and treble, in dB (−12 … +12), used when <see cref="EqPreset"/> is bass/treble.</summary>
+        public readonly int[] EqTone = new int[2];
+
         public void CopyFrom(JackSettings other)
         {
+            for (int b = 0; b < EqGraphic.Length; b++)
+            {
+                EqGraphic[b] = other.EqGraphic[b];
+            }
+
+            EqTone[0] = other.EqTone[0];
+            EqTone[1] = other.EqTone[1];
             LevelCentiDb = other.LevelCentiDb;
             Range = other.Range;
             UserMaxCentiDb = other.UserMaxCentiDb;
@@ -162,6 +175,13 @@ namespace InterfaceFirmware.Firmware.Model
                 Jacks[i].UserMaxCentiDb = GainScale.Muted;
                 Jacks[i].EqPreset = 0;
                 Jacks[i].LimiterCentiDbV = LimiterOff;
+                for (int b = 0; b < Jacks[i].EqGraphic.Length; b++)
+                {
+                    Jacks[i].EqGraphic[b] = 0;
+                }
+
+                Jacks[i].EqTone[0] = 0;
+                Jacks[i].EqTone[1] = 0;
             }
 
             BootCapCentiDb = DefaultBootCapCentiDb;

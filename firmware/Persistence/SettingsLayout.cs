@@ -51,6 +51,15 @@ namespace InterfaceFirmware.Firmware.Persistence
 
         /// <summary>Since version 4, per jack: <see cref="Model.JackSettings.LimiterCentiDbV"/>.</summary>
         JackLimiter = 19,
+
+        /// <summary>Since version 4, per jack: <see cref="Model.JackSettings.EqGraphic"/> band 1 … 5, then <see cref="Model.JackSettings.EqTone"/> bass and treble (stored + 12: one unsigned byte).</summary>
+        JackEqGraphic1 = 20,
+        JackEqGraphic2 = 21,
+        JackEqGraphic3 = 22,
+        JackEqGraphic4 = 23,
+        JackEqGraphic5 = 24,
+        JackEqBass = 25,
+        JackEqTreble = 26,
     }
 
     /// <summary>
@@ -105,10 +114,17 @@ namespace InterfaceFirmware.Firmware.Persistence
                 .Add(3, SettingsField.Pan1, 2)
                 .Add(3, SettingsField.Pan2, 2)
 
-                // Version 4: each jack's headphone EQ preset and hearing-protection limiter (a
-                // version-3 record loads with flat and no limiter, what there was before).
+                // Version 4: each jack's headphone EQ preset, its graphic and bass/treble gains, and
+                // its hearing-protection limiter (a version-3 record loads flat, without a limiter).
                 .Add(4, SettingsField.JackEqPreset, 1)
-                .Add(4, SettingsField.JackLimiter, 2);
+                .Add(4, SettingsField.JackLimiter, 2)
+                .Add(4, SettingsField.JackEqGraphic1, 1)
+                .Add(4, SettingsField.JackEqGraphic2, 1)
+                .Add(4, SettingsField.JackEqGraphic3, 1)
+                .Add(4, SettingsField.JackEqGraphic4, 1)
+                .Add(4, SettingsField.JackEqGraphic5, 1)
+                .Add(4, SettingsField.JackEqBass, 1)
+                .Add(4, SettingsField.JackEqTreble, 1);
         }
 
         /// <summary>The newest version of the layout (the version this firmware writes).</summary>
@@ -166,7 +182,7 @@ namespace InterfaceFirmware.Firmware.Persistence
         public static bool IsPerJack(SettingsField field)
         {
             return field == SettingsField.JackLevel || field == SettingsField.JackRange || field == SettingsField.JackUserMax
-                || field == SettingsField.JackEqPreset || field == SettingsField.JackLimiter;
+                || (field >= SettingsField.JackEqPreset && field <= SettingsField.JackEqTreble);
         }
 
         /// <summary>Bytes of the fields of versions 1..<paramref name="version"/> for <paramref name="jackCount"/> jacks.</summary>

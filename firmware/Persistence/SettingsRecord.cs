@@ -306,6 +306,9 @@ namespace InterfaceFirmware.Firmware.Persistence
 
         // ---- the settings, field by field ----------------------------------------------------------
 
+        // EQ band gains (−12 … +12 dB) are stored in one unsigned byte, shifted up by this.
+        private const int BandOffset = 12;
+
         private static int Get(Settings settings, int jack, SettingsField field)
         {
             switch (field)
@@ -330,6 +333,13 @@ namespace InterfaceFirmware.Firmware.Persistence
                 case SettingsField.Pan2: return settings.Pan[1];
                 case SettingsField.JackEqPreset: return settings.Jacks[jack].EqPreset;
                 case SettingsField.JackLimiter: return settings.Jacks[jack].LimiterCentiDbV;
+                case SettingsField.JackEqGraphic1:
+                case SettingsField.JackEqGraphic2:
+                case SettingsField.JackEqGraphic3:
+                case SettingsField.JackEqGraphic4:
+                case SettingsField.JackEqGraphic5: return settings.Jacks[jack].EqGraphic[field - SettingsField.JackEqGraphic1] + BandOffset;
+                case SettingsField.JackEqBass: return settings.Jacks[jack].EqTone[0] + BandOffset;
+                case SettingsField.JackEqTreble: return settings.Jacks[jack].EqTone[1] + BandOffset;
                 default: return 0;
             }
         }
@@ -358,6 +368,13 @@ namespace InterfaceFirmware.Firmware.Persistence
                 case SettingsField.Pan2: settings.Pan[1] = value; break;
                 case SettingsField.JackEqPreset: settings.Jacks[jack].EqPreset = value; break;
                 case SettingsField.JackLimiter: settings.Jacks[jack].LimiterCentiDbV = value; break;
+                case SettingsField.JackEqGraphic1:
+                case SettingsField.JackEqGraphic2:
+                case SettingsField.JackEqGraphic3:
+                case SettingsField.JackEqGraphic4:
+                case SettingsField.JackEqGraphic5: settings.Jacks[jack].EqGraphic[field - SettingsField.JackEqGraphic1] = value - BandOffset; break;
+                case SettingsField.JackEqBass: settings.Jacks[jack].EqTone[0] = value - BandOffset; break;
+                case SettingsField.JackEqTreble: settings.Jacks[jack].EqTone[1] = value - BandOffset; break;
             }
         }
 

@@ -1,5 +1,6 @@
 using InterfaceFirmware.Drivers;
 using InterfaceFirmware.Firmware.Application;
+using InterfaceFirmware.Firmware.Eq;
 using InterfaceFirmware.Firmware.Model;
 using InterfaceFirmware.Hal;
 
@@ -128,6 +129,8 @@ namespace InterfaceFirmware.Firmware.Persistence
                 fixes++;
             }
 
+            fixes += ClampBands(name + ": graphic EQ band ", jack.EqGraphic, log);
+            fixes += ClampBands(name + ": bass/treble band ", jack.EqTone, log);
             if (jack.LimiterCentiDbV != Settings.LimiterOff)
             {
                 if (presets == 0)
@@ -142,6 +145,22 @@ namespace InterfaceFirmware.Firmware.Persistence
                     Report(log, name + ": limiter cap " + InterfaceDevice.Db(jack.LimiterCentiDbV) + "V outside " + InterfaceDevice.Db(Settings.LimiterMinCentiDbV)
                         + "V to " + InterfaceDevice.Db(Settings.LimiterMaxCentiDbV) + "V: set to " + InterfaceDevice.Db(cap) + "V");
                     jack.LimiterCentiDbV = cap;
+                    fixes++;
+                }
+            }
+
+            return fixes;
+        }
+
+        private static int ClampBands(string what, int[] gains, ILog log)
+        {
+            int fixes = 0;
+            for (int b = 0; b < gains.Length; b++)
+            {
+                if (gains[b] < -EqLibrary.MaxBandDb || gains[b] > EqLibrary.MaxBandDb)
+                {
+                    Report(log, what + (b + 1).ToString() + " at " + gains[b].ToString() + " dB outside ±" + EqLibrary.MaxBandDb.ToString() + " dB: 0 dB");
+                    gains[b] = 0;
                     fixes++;
                 }
             }

@@ -209,7 +209,13 @@ namespace InterfaceFirmware.EmulatorCli.Session
                 s.Append(" │ ");
             }
 
-            if (device.State.InputFocus >= 0)
+            if (device.State.EqFocus >= 0)
+            {
+                int preset = device.Settings.Jacks[device.State.SelectedJack].EqPreset;
+                s.Append("keys → ").Append(profile.Jacks[device.State.SelectedJack].Name).Append(' ').Append(device.EqPresets.Name(preset))
+                    .Append(' ').Append(InterfaceFirmware.Firmware.Eq.EqLibrary.BandName(preset, device.State.EqFocus)).Append(" │ ");
+            }
+            else if (device.State.InputFocus >= 0)
             {
                 s.Append("keys → input ").Append(device.State.InputFocus + 1).Append(" gain │ ");
             }

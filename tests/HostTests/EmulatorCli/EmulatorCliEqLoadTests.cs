@@ -36,8 +36,8 @@ namespace InterfaceFirmware.HostTests.EmulatorCli
             var result = Run("--board", "portable", "--script", script, "--out", Path.Combine(_dir, "out"));
 
             Assert.True(result.Exit == 0, result.Error);
-            Assert.Contains("eq: user preset file 2: 2 bands, preset 5", result.Output);
-            Assert.Contains("main jack EQ preset 5 of 5: user 2", result.Output);
+            Assert.Contains("eq: user preset file 2: 2 bands, preset 6", result.Output);
+            Assert.Contains("main jack EQ preset 6: user 2", result.Output);
             Assert.Contains("[EQ user 2]", result.Output);
         }
 

@@ -41,8 +41,9 @@ namespace InterfaceFirmware.UnitTests.Firmware
             Assert.AreEqual(1, CodecA(rig).Register(Sgtl5000Model.RegDapPeq) & 0x7, "one biquad on codec A");
             Assert.AreEqual(0, CodecB(rig).Register(Sgtl5000Model.RegDapPeq) & 0x7, "none on codec B");
 
-            // three more steps come back round to flat (four built-ins, no user presets)
-            for (int i = 0; i < 3; i++)
+            // five more steps come back round to flat: warm, speech clarity, graphic, bass/treble
+            // (the two user slots are empty: skipped), flat
+            for (int i = 0; i < 5; i++)
             {
                 rig.Device.Apply(UserAction.CycleEqPreset, rig.Board.Clock.NowMs);
                 rig.RunUntil(5000, true);
@@ -123,15 +124,16 @@ namespace InterfaceFirmware.UnitTests.Firmware
             board.EqPresets.Write(1, file, 0, file.Length);
             var settings = new Settings(2);
             settings.BootCapCentiDb = 0;
-            settings.Jacks[1].EqPreset = EqPresets.Count; // the first user preset
+            settings.Jacks[1].EqPreset = EqLibrary.FirstUser + 1; // the second user slot's
             var rig = new DeviceRig(board, "portable", settings, true);
-            Assert.AreEqual(EqPresets.Count + 1, rig.Device.EqPresets.Count);
+            Assert.AreEqual(1, rig.Device.EqPresets.UserCount);
+            Assert.IsFalse(rig.Device.EqPresets.Available(EqLibrary.FirstUser), "the bad file's slot is skipped");
             Assert.IsTrue(rig.LogText().IndexOf("user preset file 1: not a preset") >= 0, rig.LogText());
             rig.PlayTone(-20);
             rig.Boot();
-            Assert.AreEqual(EqPresets.Count, rig.Device.Eq(1).LoadedPreset);
+            Assert.AreEqual(EqLibrary.FirstUser + 1, rig.Device.Eq(1).LoadedPreset);
             Assert.AreEqual(1, CodecB(rig).Register(Sgtl5000Model.RegDapPeq) & 0x7);
-            Assert.AreEqual("user 2", rig.Device.EqPresets.Name(EqPresets.Count));
+            Assert.AreEqual("user 2", rig.Device.EqPresets.Name(EqLibrary.FirstUser + 1));
         }
 
         [TestMethod]
@@ -146,6 +148,95 @@ namespace InterfaceFirmware.UnitTests.Firmware
             Assert.AreEqual(Settings.LimiterOff, rig.Device.Settings.Jacks[0].LimiterCentiDbV);
             Assert.IsTrue(rig.LogText().IndexOf("main jack: no EQ (its codec has none)") >= 0, rig.LogText());
             Assert.IsTrue(rig.LogText().IndexOf("main jack: no limiter (its codec has none)") >= 0, rig.LogText());
+        }
+
+        [TestMethod]
+        public static void TheGraphicAndBassTrebleModesAreDesignedAsSetAndLoaded()
+        {
+            var settings = new Settings(2);
+            settings.BootCapCentiDb = 0;
+            settings.Jacks[0].EqPreset = EqLibrary.Graphic;
+            settings.Jacks[0].EqGraphic[0] = 6;
+            settings.Jacks[0].EqGraphic[3] = -4;
+            settings.Jacks[1].EqPreset = EqLibrary.Tone;
+            settings.Jacks[1].EqTone[0] = 8;
+            settings.Jacks[1].EqTone[1] = -5;
+            var rig = new DeviceRig("portable", settings);
+            rig.PlayTone(-20);
+            rig.Boot();
+            AssertLoaded(rig, 0, EqLibrary.Graphic, 48000);
+            AssertLoaded(rig, 1, EqLibrary.Tone, 48000);
+            Assert.AreEqual(2, CodecA(rig).Register(Sgtl5000Model.RegDapPeq) & 0x7, "two bands set, two biquads");
+            Assert.AreEqual(2, CodecB(rig).Register(Sgtl5000Model.RegDapPeq) & 0x7);
+
+            // The curves (as designed, before the preamp) where the bands are: the set gains.
+            EqPlan graphic = rig.Device.Eq(0).Plan;
+            EqPlan tone = rig.Device.Eq(1).Plan;
+            double g115 = graphic.CurveDb(115), g3000 = graphic.CurveDb(3000), g990 = graphic.CurveDb(990);
+            double bass = tone.CurveDb(20), treble = tone.CurveDb(20000), middle = tone.CurveDb(1000);
+            OutputHelper.WriteLine("graphic +6 dB at 115 Hz, -4 dB at 3 kHz: " + g115.ToString("F2") + " / " + g3000.ToString("F2") + " dB, " + g990.ToString("F2")
+                + " dB at 990 Hz; bass +8, treble -5: " + bass.ToString("F2") + " dB at 20 Hz, " + treble.ToString("F2") + " dB at 20 kHz, " + middle.ToString("F2") + " dB at 1 kHz");
+            Assert.IsTrue(Math.Abs(g115 - 6) <= 0.3 && Math.Abs(g3000 + 4) <= 0.3, "each band at its gain at its centre");
+            Assert.IsTrue(Math.Abs(g990) <= 1.0, "a band at 0 dB stays near 0 dB between its neighbours");
+            Assert.IsTrue(Math.Abs(bass - 8) <= 0.3 && Math.Abs(treble + 5) <= 0.3 && Math.Abs(middle) <= 1.0, "shelves at their gains, the middle near 0 dB");
+        }
+
+        [TestMethod]
+        public static void TheKeysEditAGraphicBandAndTheEditLoadsOnceTheyRestWithoutAPop()
+        {
+            DeviceRig rig = PortableRig(-1200, Settings.LimiterOff, EqLibrary.Graphic);
+            double[] music = EqEmulatorTests.SmoothMusic();
+            rig.Board.Usb.StartPlayback(48000, new SampleSource(music, 48000, true), new SampleSource(music, 48000, true));
+            rig.Boot();
+            rig.Run(1000);
+            long since = rig.NowUs;
+
+            // select double press: input 1's gain, input 2's, then the main jack's graphic band 1
+            for (int i = 0; i < 3; i++)
+            {
+                DoubleClick(rig, "select");
+                rig.Run(400);
+            }
+
+            Assert.AreEqual(0, rig.Device.State.EqFocus);
+            Assert.AreEqual(LedPatterns.Flashes(1), rig.Device.Leds.PatternOf(MonitorLed, rig.Device.Indications), "band 1: one flash");
+            int loadsBefore = LoadCount(rig);
+            for (int i = 0; i < 4; i++)
+            {
+                rig.Board.Button("volume-up").Press(60);
+                rig.Run(100);
+            }
+
+            Assert.AreEqual(4, rig.Device.Settings.Jacks[0].EqGraphic[0], "four 1 dB steps");
+            Assert.AreEqual(loadsBefore, LoadCount(rig), "nothing loaded while the keys move");
+            rig.Run(600);
+            Assert.AreEqual(loadsBefore + 1, LoadCount(rig), "one load once they rest");
+            AssertLoaded(rig, 0, EqLibrary.Graphic, 48000);
+            Assert.IsTrue(Math.Abs(rig.Device.Eq(0).Plan.CurveDb(115) - 4) <= 0.3);
+
+            // once more round: band 2 … band 5, then back on the level
+            for (int i = 0; i < 5; i++)
+            {
+                DoubleClick(rig, "select");
+                rig.Run(400);
+            }
+
+            Assert.AreEqual(-1, rig.Device.State.EqFocus);
+            Assert.AreEqual(-1, rig.Device.State.InputFocus);
+            Assert.AreEqual(0, rig.Pops(0, since), rig.DescribePops());
+        }
+
+        // How many EQ loads the firmware logged so far.
+        private static int LoadCount(DeviceRig rig)
+        {
+            string log = rig.LogText();
+            int count = 0;
+            for (int at = log.IndexOf("main jack EQ: "); at >= 0; at = log.IndexOf("main jack EQ: ", at + 1))
+            {
+                count++;
+            }
+
+            return count;
         }
 
         // ---- helpers -------------------------------------------------------------------------------
@@ -176,7 +267,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
             settings.Monitor = MonitorMode.Off;
             settings.Jacks[1].Range = HeadphoneRange.Normal;
             settings.Jacks[1].LevelCentiDb = -600;
-            settings.Jacks[1].EqPreset = EqPresets.Count;
+            settings.Jacks[1].EqPreset = EqLibrary.FirstUser;
             settings.Jacks[1].LimiterCentiDbV = cap;
             var rig = new DeviceRig(board, "portable", settings, true);
             rig.Board.Usb.StartPlayback(48000, SineSource.AtDbfs(50, 0), SineSource.AtDbfs(50, 0));
@@ -218,7 +309,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
             Assert.AreEqual(preset, rig.Device.Eq(jack).LoadedPreset, "jack " + jack.ToString() + " preset");
             var expected = new EqPlan();
             var p = new EqPreset();
-            rig.Device.EqPresets.Load(preset, p);
+            rig.Device.EqPresets.Load(preset, rig.Device.Settings.Jacks[jack], p);
             expected.Compute(p, rate);
             Sgtl5000Model model = jack == 0 ? CodecA(rig) : CodecB(rig);
             for (int k = 0; k < expected.BandCount; k++)

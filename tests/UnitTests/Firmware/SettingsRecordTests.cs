@@ -17,17 +17,18 @@ namespace InterfaceFirmware.UnitTests.Firmware
         }
 
         [TestMethod]
-        public static void RecordIs73BytesForTwoJacks()
+        public static void RecordIs87BytesForTwoJacks()
         {
             var record = new SettingsRecord(SettingsLayout.Current(), 2);
             Assert.AreEqual(4, record.CurrentVersion);
 
             // header 13 + v1: boot cap 4, monitor 1, blend 1 + per jack (level 4, range 1, user max 4) × 2
             // + v2: keep-alive 1 + 4 + 4, input gains 4 + 4, clip guards 1 + 1, input types 1 + 1,
-            // phantom 1 + v3: pans 2 + 2 + v4: per jack (EQ preset 1, limiter 2) × 2 + CRC 4
-            Assert.AreEqual(6 + 18 + 22 + 4 + 6, record.PayloadLength);
-            Assert.AreEqual(73, record.Length);
-            Assert.AreEqual(73, record.Write(new Settings(2), 1, new byte[80]));
+            // phantom 1 + v3: pans 2 + 2 + v4: per jack (EQ preset 1, limiter 2, graphic 5 × 1,
+            // bass and treble 2 × 1) × 2 + CRC 4
+            Assert.AreEqual(6 + 18 + 22 + 4 + 20, record.PayloadLength);
+            Assert.AreEqual(87, record.Length);
+            Assert.AreEqual(87, record.Write(new Settings(2), 1, new byte[100]));
         }
 
         [TestMethod]
@@ -35,7 +36,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
         {
             var record = new SettingsRecord(SettingsLayout.Current(), 2);
             Settings saved = SettingsTestData.Distinct();
-            var buffer = new byte[80];
+            var buffer = new byte[100];
             int length = record.Write(saved, 0x01020304u, buffer);
 
             var info = new SettingsRecordInfo();
@@ -102,9 +103,16 @@ namespace InterfaceFirmware.UnitTests.Firmware
             {
                 saved.Jacks[j].EqPreset = withoutLaterFields.Jacks[j].EqPreset;
                 saved.Jacks[j].LimiterCentiDbV = withoutLaterFields.Jacks[j].LimiterCentiDbV;
+                for (int b = 0; b < 5; b++)
+                {
+                    saved.Jacks[j].EqGraphic[b] = 0;
+                }
+
+                saved.Jacks[j].EqTone[0] = 0;
+                saved.Jacks[j].EqTone[1] = 0;
             }
 
-            var buffer = new byte[80];
+            var buffer = new byte[100];
             int length = oldFirmware.Write(saved, 9, buffer);
             Assert.AreEqual(13 + 4 + 8 + 4, length, "the v1 record is the shorter one");
             Assert.IsTrue(length < newFirmware.Length);
@@ -151,7 +159,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
             }
 
             Settings saved = SettingsTestData.Distinct();
-            var buffer = new byte[80];
+            var buffer = new byte[100];
             int length = new SettingsRecord(v2, 2).Write(saved, 5, buffer);
             var record = new SettingsRecord(current, 2);
             var info = new SettingsRecordInfo();
@@ -174,7 +182,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
             var saved = new Settings(1);
             saved.Jacks[0].LevelCentiDb = -1500;
             saved.Blend = 3;
-            var buffer = new byte[80];
+            var buffer = new byte[100];
             int length = oneJack.Write(saved, 1, buffer);
 
             var info = new SettingsRecordInfo();
@@ -192,9 +200,9 @@ namespace InterfaceFirmware.UnitTests.Firmware
         public static void DamagedRecordsAreToldApart()
         {
             var record = new SettingsRecord(SettingsLayout.Current(), 2);
-            var good = new byte[80];
+            var good = new byte[100];
             int length = record.Write(SettingsTestData.Distinct(), 5, good);
-            var buffer = new byte[80];
+            var buffer = new byte[100];
             var info = new SettingsRecordInfo();
 
             Assert.AreEqual((int)SettingsRecordStatus.ReadError, (int)Check(record, good, buffer, -1, info, -1, 0));

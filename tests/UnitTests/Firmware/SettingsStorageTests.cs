@@ -42,7 +42,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
             Assert.AreEqual(3, flash.WriteCount(0));
             Assert.AreEqual(2, flash.WriteCount(1));
             Assert.AreEqual(0, flash.WriteCount(2) + flash.WriteCount(3), "the other slots are not the settings'");
-            Assert.AreEqual(5L * 73, flash.BytesWritten, "73 bytes per save");
+            Assert.AreEqual(5L * 87, flash.BytesWritten, "87 bytes per save");
 
             MemoryLog log = SettingsTestData.Log();
             SettingsStorage rebooted = SettingsTestData.Storage(flash, log);

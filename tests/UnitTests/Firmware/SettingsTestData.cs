@@ -23,7 +23,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
             limits.SetRange(1, HeadphoneRange.Normal, -8600, -600);
             limits.SetRange(1, HeadphoneRange.High, -8000, 0);
             limits.CanMonitorMono = true;
-            limits.SetEqPresetCount(0, 6); // an EQ (four built-ins, two user presets) on the first jack only
+            limits.SetEqPresetCount(0, 8); // an EQ (EqLibrary.Count presets) on the first jack only
             return limits;
         }
 
@@ -41,6 +41,11 @@ namespace InterfaceFirmware.UnitTests.Firmware
             settings.Jacks[0].LimiterCentiDbV = -1250;
             settings.Jacks[1].EqPreset = 0;
             settings.Jacks[1].LimiterCentiDbV = Settings.LimiterOff;
+            settings.Jacks[0].EqGraphic[0] = 12;
+            settings.Jacks[0].EqGraphic[2] = -12;
+            settings.Jacks[0].EqGraphic[4] = 3;
+            settings.Jacks[1].EqTone[0] = -5;
+            settings.Jacks[1].EqTone[1] = 7;
             settings.BootCapCentiDb = -2500;
             settings.Monitor = MonitorMode.Mono;
             settings.Blend = 17;
@@ -113,6 +118,13 @@ namespace InterfaceFirmware.UnitTests.Firmware
                 Assert.AreEqual(expected.Jacks[j].UserMaxCentiDb, actual.Jacks[j].UserMaxCentiDb, jack + " user maximum");
                 Assert.AreEqual(expected.Jacks[j].EqPreset, actual.Jacks[j].EqPreset, jack + " EQ preset");
                 Assert.AreEqual(expected.Jacks[j].LimiterCentiDbV, actual.Jacks[j].LimiterCentiDbV, jack + " limiter");
+                for (int b = 0; b < 5; b++)
+                {
+                    Assert.AreEqual(expected.Jacks[j].EqGraphic[b], actual.Jacks[j].EqGraphic[b], jack + " graphic band " + b.ToString());
+                }
+
+                Assert.AreEqual(expected.Jacks[j].EqTone[0], actual.Jacks[j].EqTone[0], jack + " bass");
+                Assert.AreEqual(expected.Jacks[j].EqTone[1], actual.Jacks[j].EqTone[1], jack + " treble");
             }
 
             Assert.AreEqual(expected.BootCapCentiDb, actual.BootCapCentiDb, context + ": boot cap");

@@ -163,8 +163,8 @@ namespace InterfaceFirmware.UnitTests.Firmware
         public static void AnEqPresetOrLimiterAJackCannotHaveFallsBackSafely()
         {
             Settings settings = SettingsTestData.Distinct();
-            settings.Jacks[0].EqPreset = 9; // six presets on the first jack
-            Clamped(settings, "saved jack 0: EQ preset 9 not among its 6: flat");
+            settings.Jacks[0].EqPreset = 9; // eight presets on the first jack
+            Clamped(settings, "saved jack 0: EQ preset 9 not among its 8: flat");
             Assert.AreEqual(0, settings.Jacks[0].EqPreset);
 
             settings = SettingsTestData.Distinct();
@@ -176,6 +176,11 @@ namespace InterfaceFirmware.UnitTests.Firmware
             settings.Jacks[0].LimiterCentiDbV = 5000;
             Clamped(settings, "saved jack 0: limiter cap +50.0 dBV outside -40.0 dBV to +10.0 dBV: set to +10.0 dBV");
             Assert.AreEqual(Settings.LimiterMaxCentiDbV, settings.Jacks[0].LimiterCentiDbV);
+
+            settings = SettingsTestData.Distinct();
+            settings.Jacks[0].EqGraphic[3] = 40;
+            Clamped(settings, "saved jack 0: graphic EQ band 4 at 40 dB outside ±12 dB: 0 dB");
+            Assert.AreEqual(0, settings.Jacks[0].EqGraphic[3]);
 
             settings = SettingsTestData.Distinct();
             settings.Jacks[1].LimiterCentiDbV = -1000;
