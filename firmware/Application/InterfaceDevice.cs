@@ -402,11 +402,24 @@ namespace InterfaceFirmware.Firmware.Application
                 _amplifier.Tick(nowMs);
             }
 
+            int windows = _inputs != null ? _inputs.Meter.Windows : 0;
             UpdateInputs(nowMs);
+
+            // The periodic work that costs most takes turns, one piece a tick: a tick that published
+            // a meter window leaves the chip probe (every ProbeIntervalMs) to the next tick, and the
+            // settings check (every 100 ms) waits for a tick with neither. Each is late by a tick or
+            // two at most; their periods being multiples of the window's, they would land together.
+            bool windowTick = _inputs != null && _inputs.Meter.Windows != windows;
+            if (windowTick && nowMs >= _nextProbeMs)
+            {
+                _nextProbeMs = nowMs + 1;
+            }
+
+            bool probeTick = nowMs >= _nextProbeMs;
             WatchFaults(nowMs);
             _leds.Count = _state.EqShownPreset + 1;
             _leds.Update(nowMs, CurrentIndications(nowMs));
-            if (_saver != null)
+            if (_saver != null && !windowTick && !probeTick)
             {
                 _saver.Tick(_settings, nowMs);
             }

@@ -45,6 +45,12 @@ namespace InterfaceFirmware.Firmware.Output
         private bool _started;
         private long _mutedAtMs = -1;
 
+        // Open, faded in and every stage at the targets of this generation: until the targets are
+        // planned again (or the jack closes, a chip fails, the amplifier drops out) a tick has
+        // nothing to do, and skips the comparisons that would find so.
+        private bool _atRest;
+        private int _restGeneration;
+
         /// <param name="amplifier">The amplifier between the codec and this jack, or null.</param>
         public JackOutput(IAudioCodec codec, IHeadphoneAmplifier amplifier, bool holdHeadphone)
         {
@@ -78,6 +84,7 @@ namespace InterfaceFirmware.Firmware.Output
         /// </summary>
         public void Abandon(long nowMs)
         {
+            _atRest = false;
             _open = false;
             _fading = false;
             _mutedAtMs = -1;
@@ -119,6 +126,7 @@ namespace InterfaceFirmware.Firmware.Output
             // The driver may have started afresh (boot, a chip taken charge of again): whatever this
             // jack last asked is gone, so every stage is asked again.
             _started = false;
+            _atRest = false;
             _monitorAsked = MonitorGains.Off();
             if (_amplifier != null)
             {
@@ -135,6 +143,13 @@ namespace InterfaceFirmware.Firmware.Output
         /// <summary>One tick: towards the targets, open when <paramref name="wantOpen"/>, closed (muted) otherwise.</summary>
         public void Advance(JackTargets targets, bool wantOpen, bool pluggedIn, long nowMs)
         {
+            if (_atRest && wantOpen && targets.Generation == _restGeneration && _codec.Status == DriverStatus.Ok
+                && (_amplifier == null || (_amplifier.Enabled && !_amplifier.Busy)))
+            {
+                return; // what the full tick below would find: at the targets, nothing to move
+            }
+
+            _atRest = false;
             if (!_started || _codec.Status != DriverStatus.Ok)
             {
                 return;
@@ -216,6 +231,8 @@ namespace InterfaceFirmware.Firmware.Output
             if (_applied.HeadphoneCentiDb == targets.HeadphoneCentiDb && _applied.DacCentiDb == targets.DacCentiDb)
             {
                 _fading = false;
+                _atRest = SameMonitor(_monitorAsked, targets.Monitor);
+                _restGeneration = targets.Generation;
             }
         }
 
