@@ -37,7 +37,7 @@ namespace InterfaceFirmware.Firmware.Application
             PlanJack(j, WantOpen(j));
         }
 
-        private void PlanJack(int j, bool wantOpen)
+        private bool PlanJack(int j, bool wantOpen)
         {
             JackSettings jack = _settings.Jacks[j];
             int blend = _settings.Blend;
@@ -47,7 +47,7 @@ namespace InterfaceFirmware.Firmware.Application
                 && key.Monitor == _settings.Monitor && key.Blend == blend && key.InputGain == inputGain
                 && key.Pan1 == _settings.Pan[0] && key.Pan2 == _settings.Pan[1])
             {
-                return;
+                return false;
             }
 
             int centre = Settings.BlendPositions / 2;
@@ -64,6 +64,7 @@ namespace InterfaceFirmware.Firmware.Application
             key.InputGain = inputGain;
             key.Pan1 = _settings.Pan[0];
             key.Pan2 = _settings.Pan[1];
+            return true;
         }
 
         /// <summary>What a jack's targets were planned from.</summary>

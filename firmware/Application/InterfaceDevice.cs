@@ -94,6 +94,8 @@ namespace InterfaceFirmware.Firmware.Application
         // until a rate it can make (powered on with stale dividers it would play at the wrong rate).
         private readonly bool[] _clockRefused;
         private readonly ChipWatch _amplifierWatch = new ChipWatch();
+        private readonly bool[] _planWaiting;
+        private bool _actionsThisTick;
         private long _nextProbeMs;
         private int _exceptions;
         private long _clocksAppliedMs;
@@ -176,6 +178,7 @@ namespace InterfaceFirmware.Firmware.Application
 
             _targets = new JackTargets[_jackCount];
             _planned = new PlanInputs[_jackCount];
+            _planWaiting = new bool[_jackCount];
             _planners = new JackPlanner[_jackCount];
             _outputs = new JackOutput[_jackCount];
             for (int j = 0; j < _jackCount; j++)
@@ -371,9 +374,11 @@ namespace InterfaceFirmware.Firmware.Application
             UpdateButtons(nowMs);
             UpdateJackDetect(nowMs);
             UserAction action;
+            _actionsThisTick = false;
             while (_actions.TryTake(out action))
             {
                 Apply(action, nowMs);
+                _actionsThisTick = true;
             }
 
             StepPower(nowMs);
@@ -382,10 +387,24 @@ namespace InterfaceFirmware.Firmware.Application
                 _settings.KeepAlivePeriodMs, _settings.KeepAlivePulseMs);
 
             StepEq(nowMs);
+
+            // One jack planned a tick: a change that moves every jack (blend, monitor mode, input
+            // gain) plans the next jack in the next tick, and that jack goes first there. Opening
+            // and closing follow wantOpen at once; only the targets wait.
+            bool planned = false;
             for (int j = 0; j < _jackCount; j++)
             {
                 bool wantOpen = WantOpen(j);
-                PlanJack(j, wantOpen);
+                if (!planned || _planWaiting[j])
+                {
+                    _planWaiting[j] = false;
+                    planned |= PlanJack(j, wantOpen);
+                }
+                else
+                {
+                    _planWaiting[j] = true;
+                }
+
                 if (_tookCharge && !EqLoading(j))
                 {
                     _outputs[j].Advance(_targets[j], wantOpen, _state.Jacks[j].Plugged, nowMs);
@@ -402,7 +421,15 @@ namespace InterfaceFirmware.Firmware.Application
                 _amplifier.Tick(nowMs);
             }
 
-            int windows = _inputs != null ? _inputs.Meter.Windows : 0;
+            // A tick that applied a key or planned a jack leaves a meter window due now to the next
+            // tick (the window grows by a tick); a window held once is not held again.
+            int windows = 0;
+            if (_inputs != null)
+            {
+                windows = _inputs.Meter.Windows;
+                _inputs.Meter.HoldWindow = planned || _actionsThisTick;
+            }
+
             UpdateInputs(nowMs);
 
             // The periodic work that costs most takes turns, one piece a tick: a tick that published

@@ -282,7 +282,7 @@ namespace InterfaceFirmware.Benchmarks
                     figures.BitsInWorstIlTick = bits;
                     if (worstByMethod)
                     {
-                        figures.WorstTickMethods = "tick " + i + ": " + string.Join("; ", IlCounting.TopMethods(tickStart, 15, 1));
+                        figures.WorstTickMethods = "tick " + i + ": " + string.Join("; ", IlCounting.TopMethods(tickStart, Environment.GetEnvironmentVariable("IL_WORST_N") == null ? 15 : int.Parse(Environment.GetEnvironmentVariable("IL_WORST_N"), CultureInfo.InvariantCulture), 1));
                     }
                 }
 
