@@ -41,7 +41,13 @@ namespace InterfaceFirmware.Firmware.Application
         {
             JackSettings jack = _settings.Jacks[j];
             int blend = _settings.Blend;
-            int inputGain = InputGainSetting(0) > InputGainSetting(1) ? InputGainSetting(0) : InputGainSetting(1);
+            int inputGain = InputGainSetting(0);
+            int inputGain2 = InputGainSetting(1);
+            if (inputGain2 > inputGain)
+            {
+                inputGain = inputGain2;
+            }
+
             PlanInputs key = _planned[j];
             if (key.Valid && key.Level == jack.LevelCentiDb && key.Range == jack.Range && key.Silent == !wantOpen
                 && key.Monitor == _settings.Monitor && key.Blend == blend && key.InputGain == inputGain

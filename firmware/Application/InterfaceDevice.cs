@@ -42,7 +42,15 @@ namespace InterfaceFirmware.Firmware.Application
     /// </remarks>
     public sealed partial class InterfaceDevice
     {
-        /// <summary>The control loop's period.</summary>
+        /// <summary>
+        /// The control loop's period, the one constant the firmware's tick derives from: the jack
+        /// ramps are rates per second stepped per tick (<see cref="JackOutput.FadeCentiDbPerSecond"/>),
+        /// everything else times itself in ms by the clock (debounce, gestures, repeats, watchers,
+        /// keep-alive, the settings saver). At the interpreter's speed the worst tick needs a longer
+        /// period than this (docs/benchmarks.md); at 20 ms the fade-in's 4 dB steps click, a rate
+        /// change from the computer lands before the outputs are muted and the meter's windows
+        /// stretch to 60 ms (issue 12).
+        /// </summary>
         public const int TickMs = 5;
 
         /// <summary>A jack-detect switch settles slower than a button.</summary>

@@ -8,7 +8,8 @@ namespace InterfaceFirmware.Firmware.Output
     /// <summary>
     /// Moves one jack's chips towards its planned targets, a little every tick, so nothing clicks:
     /// the headphone volume (zero-cross latched) by at most <see cref="MoveStepCentiDb"/> a tick,
-    /// the DAC's instant digital steps by at most 0.5 dB a tick, and whichever stage goes down
+    /// the DAC's instant digital steps by at most <see cref="DigitalStepCentiDb"/> a tick (rates per
+    /// second, stepped per <see cref="Application.InterfaceDevice.TickMs"/>), and whichever stage goes down
     /// first, so a step is never louder on the way. Opening the jack (power-up, plug-in, un-mute)
     /// starts its level stage at the bottom and fades up at <see cref="FadeStepCentiDb"/> a tick;
     /// what cannot change on a live output (the amplifier's gain, monitor switches) waits for the
@@ -16,14 +17,23 @@ namespace InterfaceFirmware.Firmware.Output
     /// </summary>
     public sealed class JackOutput
     {
-        /// <summary>Fade-in after opening: 1 dB per tick (200 dB/s at 5 ms: about 0.4 s from the bottom).</summary>
-        public const int FadeStepCentiDb = 100;
+        /// <summary>Fade-in after opening: 200 dB/s (about 0.4 s from the bottom).</summary>
+        public const int FadeCentiDbPerSecond = 20000;
 
-        /// <summary>Largest headphone-volume move per tick in normal operation.</summary>
-        public const int MoveStepCentiDb = 200;
+        /// <summary>Fastest headphone-volume move in normal operation: 400 dB/s.</summary>
+        public const int MoveCentiDbPerSecond = 40000;
 
-        /// <summary>Largest instant digital step per tick (a bigger jump on a loud sine would click).</summary>
-        public const int DigitalStepCentiDb = 50;
+        /// <summary>Fastest instant digital steps: 100 dB/s (a bigger jump a step on a loud sine would click).</summary>
+        public const int DigitalCentiDbPerSecond = 10000;
+
+        /// <summary>Fade-in per tick: <see cref="FadeCentiDbPerSecond"/> over the tick (1 dB at 5 ms).</summary>
+        public const int FadeStepCentiDb = FadeCentiDbPerSecond * Application.InterfaceDevice.TickMs / 1000;
+
+        /// <summary>Largest headphone-volume move per tick (2 dB at 5 ms).</summary>
+        public const int MoveStepCentiDb = MoveCentiDbPerSecond * Application.InterfaceDevice.TickMs / 1000;
+
+        /// <summary>Largest instant digital step per tick (0.5 dB at 5 ms).</summary>
+        public const int DigitalStepCentiDb = DigitalCentiDbPerSecond * Application.InterfaceDevice.TickMs / 1000;
 
         /// <summary>
         /// After the codec reports its mute settled, how long to wait before switching paths: the
