@@ -45,8 +45,9 @@ namespace InterfaceFirmware.Firmware.Application
         /// <summary>
         /// The control loop's period, the one constant the firmware's tick derives from: the jack
         /// ramps are rates per second stepped per tick (<see cref="JackOutput.FadeCentiDbPerSecond"/>),
-        /// everything else times itself in ms by the clock (debounce, gestures, repeats, watchers,
-        /// keep-alive, the settings saver). At the interpreter's speed the worst tick needs a longer
+        /// the rest of the firmware times itself in ms by the clock (debounce, gestures, repeats,
+        /// watchers, keep-alive, the settings saver); per tick still: the drivers' sequences (a few
+        /// registers a tick, the ES8388's OUT1 ramp a code a tick) and the meters' scan (16 frames). At the interpreter's speed the worst tick needs a longer
         /// period than this (docs/benchmarks.md); at 20 ms the fade-in's 4 dB steps click, a rate
         /// change from the computer lands before the outputs are muted and the meter's windows
         /// stretch to 60 ms (issue 12).
