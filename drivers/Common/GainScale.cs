@@ -148,6 +148,13 @@ namespace InterfaceFirmware.Drivers
         {
             int span = _maxCode - _minCode;
             int offset = centiDb - _centiDbAtMinCode;
+            if (offset % _stepCentiDb == 0)
+            {
+                // on the grid (what the planner asks): that code, clamped; a third of the work below
+                int exact = offset / _stepCentiDb;
+                return _minCode + (exact < 0 ? 0 : (exact > span ? span : exact));
+            }
+
             int k = FloorDivide(offset, _stepCentiDb);
             int best = Clamp(k, span);
             int next = Clamp(k + 1, span);

@@ -37,17 +37,23 @@ namespace InterfaceFirmware.Firmware.Application
             PlanJack(j, WantOpen(j));
         }
 
-        private void PlanJack(int j, bool wantOpen)
+        private bool PlanJack(int j, bool wantOpen)
         {
             JackSettings jack = _settings.Jacks[j];
             int blend = _settings.Blend;
-            int inputGain = InputGainSetting(0) > InputGainSetting(1) ? InputGainSetting(0) : InputGainSetting(1);
+            int inputGain = InputGainSetting(0);
+            int inputGain2 = InputGainSetting(1);
+            if (inputGain2 > inputGain)
+            {
+                inputGain = inputGain2;
+            }
+
             PlanInputs key = _planned[j];
             if (key.Valid && key.Level == jack.LevelCentiDb && key.Range == jack.Range && key.Silent == !wantOpen
                 && key.Monitor == _settings.Monitor && key.Blend == blend && key.InputGain == inputGain
                 && key.Pan1 == _settings.Pan[0] && key.Pan2 == _settings.Pan[1])
             {
-                return;
+                return false;
             }
 
             int centre = Settings.BlendPositions / 2;
@@ -64,6 +70,7 @@ namespace InterfaceFirmware.Firmware.Application
             key.InputGain = inputGain;
             key.Pan1 = _settings.Pan[0];
             key.Pan2 = _settings.Pan[1];
+            return true;
         }
 
         /// <summary>What a jack's targets were planned from.</summary>

@@ -43,7 +43,16 @@ namespace InterfaceFirmware.Firmware.Application
     /// </remarks>
     public sealed partial class InterfaceDevice
     {
-        /// <summary>The control loop's period.</summary>
+        /// <summary>
+        /// The control loop's period, the one constant the firmware's tick derives from: the jack
+        /// ramps are rates per second stepped per tick (<see cref="JackOutput.FadeCentiDbPerSecond"/>),
+        /// the rest of the firmware times itself in ms by the clock (debounce, gestures, repeats,
+        /// watchers, keep-alive, the settings saver); per tick still: the drivers' sequences (a few
+        /// registers a tick, the ES8388's OUT1 ramp a code a tick) and the meters' scan (16 frames). At the interpreter's speed the worst tick needs a longer
+        /// period than this (docs/benchmarks.md); at 20 ms the fade-in's 4 dB steps click, a rate
+        /// change from the computer lands before the outputs are muted and the meter's windows
+        /// stretch to 60 ms (issue 12).
+        /// </summary>
         public const int TickMs = 5;
 
         /// <summary>A jack-detect switch settles slower than a button.</summary>
@@ -95,6 +104,8 @@ namespace InterfaceFirmware.Firmware.Application
         // until a rate it can make (powered on with stale dividers it would play at the wrong rate).
         private readonly bool[] _clockRefused;
         private readonly ChipWatch _amplifierWatch = new ChipWatch();
+        private readonly bool[] _planWaiting;
+        private bool _actionsThisTick;
         private long _nextProbeMs;
         private int _exceptions;
         private long _clocksAppliedMs;
@@ -177,6 +188,7 @@ namespace InterfaceFirmware.Firmware.Application
 
             _targets = new JackTargets[_jackCount];
             _planned = new PlanInputs[_jackCount];
+            _planWaiting = new bool[_jackCount];
             _planners = new JackPlanner[_jackCount];
             _outputs = new JackOutput[_jackCount];
             for (int j = 0; j < _jackCount; j++)
@@ -372,9 +384,11 @@ namespace InterfaceFirmware.Firmware.Application
             UpdateButtons(nowMs);
             UpdateJackDetect(nowMs);
             UserAction action;
+            _actionsThisTick = false;
             while (_actions.TryTake(out action))
             {
                 Apply(action, nowMs);
+                _actionsThisTick = true;
             }
 
             StepPower(nowMs);
@@ -383,10 +397,24 @@ namespace InterfaceFirmware.Firmware.Application
                 _settings.KeepAlivePeriodMs, _settings.KeepAlivePulseMs);
 
             StepEq(nowMs);
+
+            // One jack planned a tick: a change that moves every jack (blend, monitor mode, input
+            // gain) plans the next jack in the next tick, and that jack goes first there. Opening
+            // and closing follow wantOpen at once; only the targets wait.
+            bool planned = false;
             for (int j = 0; j < _jackCount; j++)
             {
                 bool wantOpen = WantOpen(j);
-                PlanJack(j, wantOpen);
+                if (!planned || _planWaiting[j])
+                {
+                    _planWaiting[j] = false;
+                    planned |= PlanJack(j, wantOpen);
+                }
+                else
+                {
+                    _planWaiting[j] = true;
+                }
+
                 if (_tookCharge && !EqLoading(j))
                 {
                     _outputs[j].Advance(_targets[j], wantOpen, _state.Jacks[j].Plugged, nowMs);
@@ -403,11 +431,32 @@ namespace InterfaceFirmware.Firmware.Application
                 _amplifier.Tick(nowMs);
             }
 
+            // A tick that applied a key or planned a jack leaves a meter window due now to the next
+            // tick (the window grows by a tick); a window held once is not held again.
+            int windows = 0;
+            if (_inputs != null)
+            {
+                windows = _inputs.Meter.Windows;
+                _inputs.Meter.HoldWindow = planned || _actionsThisTick;
+            }
+
             UpdateInputs(nowMs);
+
+            // The periodic work that costs most takes turns, one piece a tick: a tick that published
+            // a meter window leaves the chip probe (every ProbeIntervalMs) to the next tick, and the
+            // settings check (every 100 ms) waits for a tick with neither. Each is late by a tick or
+            // two at most; their periods being multiples of the window's, they would land together.
+            bool windowTick = _inputs != null && _inputs.Meter.Windows != windows;
+            if (windowTick && nowMs >= _nextProbeMs)
+            {
+                _nextProbeMs = nowMs + 1;
+            }
+
+            bool probeTick = nowMs >= _nextProbeMs;
             WatchFaults(nowMs);
             _leds.Count = _state.EqShownPreset + 1;
             _leds.Update(nowMs, CurrentIndications(nowMs));
-            if (_saver != null)
+            if (_saver != null && !windowTick && !probeTick)
             {
                 _saver.Tick(_settings, nowMs);
             }

@@ -56,6 +56,9 @@ namespace InterfaceFirmware.Firmware.Controls
         private long _comboStartMs;
         private bool _comboLongFired;
 
+        // Nothing held and no click waiting for its double-click window: Update has nothing to do.
+        private bool _quiet;
+
         public ButtonGestures(string[] names, GestureBinding[] table, ActionQueue actions, ILog log)
         {
             _names = names;
@@ -111,6 +114,7 @@ namespace InterfaceFirmware.Firmware.Controls
         /// <summary>Feeds what the debouncer decided for a button this tick.</summary>
         public void OnInputChange(int button, InputChange change, long nowMs)
         {
+            _quiet = false;
             switch (change)
             {
                 case InputChange.Activated:
@@ -134,6 +138,11 @@ namespace InterfaceFirmware.Firmware.Controls
         /// <summary>Time-driven gestures: clicks whose double-press window closed, long presses, repeats, stuck buttons.</summary>
         public void Update(long nowMs)
         {
+            if (_quiet)
+            {
+                return; // nothing held, no click waiting: nothing is due until the next input change
+            }
+
             for (int b = 0; b < _count; b++)
             {
                 if (_clickPending[b] && !_held[b] && nowMs > _clickDeadlineMs[b])
@@ -174,6 +183,17 @@ namespace InterfaceFirmware.Firmware.Controls
                     ScheduleRepeat(b, nowMs);
                 }
             }
+
+            bool quiet = true;
+            for (int b = 0; b < _count; b++)
+            {
+                if (_held[b] || _clickPending[b])
+                {
+                    quiet = false;
+                }
+            }
+
+            _quiet = quiet;
         }
 
         private void Pressed(int b, long nowMs)

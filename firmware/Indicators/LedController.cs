@@ -14,6 +14,7 @@ namespace InterfaceFirmware.Firmware.Indicators
         private readonly bool[] _activeLow;
         private readonly IndicatorBinding[] _table;
         private readonly bool[] _lit;
+        private readonly int[] _patterns;
         private long _lastSlot = -1;
         private int _lastIndications = -1;
         private int _lastCount = -1;
@@ -25,6 +26,7 @@ namespace InterfaceFirmware.Firmware.Indicators
             _outputs = new IDigitalOutput[count];
             _activeLow = new bool[count];
             _lit = new bool[count];
+            _patterns = new int[count];
             for (int i = 0; i < count; i++)
             {
                 _activeLow[i] = profile.Leds[i].ActiveLow;
@@ -66,11 +68,20 @@ namespace InterfaceFirmware.Firmware.Indicators
             }
 
             _lastSlot = slot;
-            _lastIndications = indications;
-            _lastCount = Count;
+            if (indications != _lastIndications || Count != _lastCount)
+            {
+                // the table is walked again only when what it shows changed, not every slot
+                _lastIndications = indications;
+                _lastCount = Count;
+                for (int led = 0; led < _outputs.Length; led++)
+                {
+                    _patterns[led] = PatternOf(led, indications);
+                }
+            }
+
             for (int led = 0; led < _outputs.Length; led++)
             {
-                bool lit = LedPatterns.IsLit(PatternOf(led, indications), nowMs);
+                bool lit = LedPatterns.IsLit(_patterns[led], nowMs);
                 if (lit != _lit[led])
                 {
                     _lit[led] = lit;

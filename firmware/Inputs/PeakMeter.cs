@@ -71,6 +71,9 @@ namespace InterfaceFirmware.Firmware.Inputs
         /// <summary>Consecutive frames scanned per tick (the rest of the tick's frames are skipped unread).</summary>
         public const int ScanFrames = 16;
 
+        /// <summary>The most ticks a window due is held for busy ticks (<see cref="HoldWindow"/>).</summary>
+        public const int MaxHeldTicks = 2;
+
         /// <summary>No window of the accuracy sweep (sines 20 Hz–15 kHz at −1, −20, −60 dBFS) read further below the true peak than this, in 0.01 dB (measured worst 3.0 dB, near 90 Hz; PeakMeterDecimationTests checks it). Above fs / ScanFrames a window reads within 0.5 dB (measured 0.00).</summary>
         public const int WorstWindowLowCentiDb = 350;
 
@@ -106,6 +109,7 @@ namespace InterfaceFirmware.Firmware.Inputs
 
         private int _windowFrames;
         private int _framesInWindow;
+        private int _windowHeld;
         private int _sampleRate;
         private int _tickFrames;
         private long _nowMs;
@@ -190,6 +194,12 @@ namespace InterfaceFirmware.Firmware.Inputs
             get { return _sampleRate; }
         }
 
+        /// <summary>
+        /// Set by the caller for a tick that is busy already (a key applied, a jack planned): a
+        /// window due in it is published in a later tick instead, held for <see cref="MaxHeldTicks"/> ticks at most.
+        /// </summary>
+        public bool HoldWindow { get; set; }
+
         /// <summary>Scans a stretch of the frames that arrived since the last call, skips the rest, and publishes completed windows; call once per control-loop tick.</summary>
         public void Update(long nowMs)
         {
@@ -236,7 +246,15 @@ namespace InterfaceFirmware.Firmware.Inputs
 
             if (_windowFrames > 0 && _framesInWindow >= _windowFrames)
             {
-                Publish(nowMs);
+                if (HoldWindow && _windowHeld < MaxHeldTicks)
+                {
+                    _windowHeld++; // held for a busy tick: published in a later one
+                }
+                else
+                {
+                    Publish(nowMs);
+                    _windowHeld = 0;
+                }
             }
         }
 

@@ -80,6 +80,13 @@ namespace InterfaceFirmware.Firmware.Model
             EqPreset = other.EqPreset;
             LimiterCentiDbV = other.LimiterCentiDbV;
         }
+
+        /// <summary>Every field equal to <paramref name="other"/>'s.</summary>
+        public bool SameAs(JackSettings other)
+        {
+            return LevelCentiDb == other.LevelCentiDb && Range == other.Range && UserMaxCentiDb == other.UserMaxCentiDb
+                && EqPreset == other.EqPreset && LimiterCentiDbV == other.LimiterCentiDbV;
+        }
     }
 
     /// <summary>
@@ -224,6 +231,46 @@ namespace InterfaceFirmware.Firmware.Model
             }
 
             Phantom = other.Phantom;
+        }
+
+        /// <summary>
+        /// Every field equal to <paramref name="other"/>'s (the jacks both have): what the settings
+        /// saver compares every check, field by field (≈200 interpreted instructions, against
+        /// ≈2,700 to serialize the record and compare its bytes). A field added to the settings
+        /// belongs here and in <see cref="CopyFrom"/> (SettingsSaverTests change every field of
+        /// the record one at a time and expect each to be saved).
+        /// </summary>
+        public bool SameAs(Settings other)
+        {
+            if (BootCapCentiDb != other.BootCapCentiDb || Monitor != other.Monitor || Blend != other.Blend || Phantom != other.Phantom
+                || KeepAliveEnabled != other.KeepAliveEnabled || KeepAlivePeriodMs != other.KeepAlivePeriodMs || KeepAlivePulseMs != other.KeepAlivePulseMs)
+            {
+                return false;
+            }
+
+            int[] gains = InputGainCentiDb;
+            int[] otherGains = other.InputGainCentiDb;
+            int[] pan = Pan;
+            int[] otherPan = other.Pan;
+            for (int i = 0; i < InputCount; i++)
+            {
+                if (gains[i] != otherGains[i] || ClipGuard[i] != other.ClipGuard[i] || InputTypes[i] != other.InputTypes[i] || pan[i] != otherPan[i])
+                {
+                    return false;
+                }
+            }
+
+            JackSettings[] jacks = Jacks;
+            JackSettings[] otherJacks = other.Jacks;
+            for (int i = 0; i < jacks.Length && i < otherJacks.Length; i++)
+            {
+                if (!jacks[i].SameAs(otherJacks[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 }

@@ -8,7 +8,8 @@ namespace InterfaceFirmware.Firmware.Output
     /// <summary>
     /// Moves one jack's chips towards its planned targets, a little every tick, so nothing clicks:
     /// the headphone volume (zero-cross latched) by at most <see cref="MoveStepCentiDb"/> a tick,
-    /// the DAC's instant digital steps by at most 0.5 dB a tick, and whichever stage goes down
+    /// the DAC's instant digital steps by at most <see cref="DigitalStepCentiDb"/> a tick (rates per
+    /// second, stepped per <see cref="Application.InterfaceDevice.TickMs"/>), and whichever stage goes down
     /// first, so a step is never louder on the way. Opening the jack (power-up, plug-in, un-mute)
     /// starts its level stage at the bottom and fades up at <see cref="FadeStepCentiDb"/> a tick;
     /// what cannot change on a live output (the amplifier's gain, monitor switches) waits for the
@@ -16,14 +17,23 @@ namespace InterfaceFirmware.Firmware.Output
     /// </summary>
     public sealed class JackOutput
     {
-        /// <summary>Fade-in after opening: 1 dB per tick (200 dB/s at 5 ms: about 0.4 s from the bottom).</summary>
-        public const int FadeStepCentiDb = 100;
+        /// <summary>Fade-in after opening: 200 dB/s (about 0.4 s from the bottom).</summary>
+        public const int FadeCentiDbPerSecond = 20000;
 
-        /// <summary>Largest headphone-volume move per tick in normal operation.</summary>
-        public const int MoveStepCentiDb = 200;
+        /// <summary>Fastest headphone-volume move in normal operation: 400 dB/s.</summary>
+        public const int MoveCentiDbPerSecond = 40000;
 
-        /// <summary>Largest instant digital step per tick (a bigger jump on a loud sine would click).</summary>
-        public const int DigitalStepCentiDb = 50;
+        /// <summary>Fastest instant digital steps: 100 dB/s (a bigger jump a step on a loud sine would click).</summary>
+        public const int DigitalCentiDbPerSecond = 10000;
+
+        /// <summary>Fade-in per tick: <see cref="FadeCentiDbPerSecond"/> over the tick (1 dB at 5 ms).</summary>
+        public const int FadeStepCentiDb = FadeCentiDbPerSecond * Application.InterfaceDevice.TickMs / 1000;
+
+        /// <summary>Largest headphone-volume move per tick (2 dB at 5 ms).</summary>
+        public const int MoveStepCentiDb = MoveCentiDbPerSecond * Application.InterfaceDevice.TickMs / 1000;
+
+        /// <summary>Largest instant digital step per tick (0.5 dB at 5 ms).</summary>
+        public const int DigitalStepCentiDb = DigitalCentiDbPerSecond * Application.InterfaceDevice.TickMs / 1000;
 
         /// <summary>
         /// After the codec reports its mute settled, how long to wait before switching paths: the
@@ -44,6 +54,12 @@ namespace InterfaceFirmware.Firmware.Output
         private bool _fading;
         private bool _started;
         private long _mutedAtMs = -1;
+
+        // Open, faded in and every stage at the targets of this generation: until the targets are
+        // planned again (or the jack closes, a chip fails, the amplifier drops out) a tick has
+        // nothing to do, and skips the comparisons that would find so.
+        private bool _atRest;
+        private int _restGeneration;
 
         /// <param name="amplifier">The amplifier between the codec and this jack, or null.</param>
         public JackOutput(IAudioCodec codec, IHeadphoneAmplifier amplifier, bool holdHeadphone)
@@ -78,6 +94,7 @@ namespace InterfaceFirmware.Firmware.Output
         /// </summary>
         public void Abandon(long nowMs)
         {
+            _atRest = false;
             _open = false;
             _fading = false;
             _mutedAtMs = -1;
@@ -119,6 +136,7 @@ namespace InterfaceFirmware.Firmware.Output
             // The driver may have started afresh (boot, a chip taken charge of again): whatever this
             // jack last asked is gone, so every stage is asked again.
             _started = false;
+            _atRest = false;
             _monitorAsked = MonitorGains.Off();
             if (_amplifier != null)
             {
@@ -135,6 +153,13 @@ namespace InterfaceFirmware.Firmware.Output
         /// <summary>One tick: towards the targets, open when <paramref name="wantOpen"/>, closed (muted) otherwise.</summary>
         public void Advance(JackTargets targets, bool wantOpen, bool pluggedIn, long nowMs)
         {
+            if (_atRest && wantOpen && targets.Generation == _restGeneration && _codec.Status == DriverStatus.Ok
+                && (_amplifier == null || (_amplifier.Enabled && !_amplifier.Busy)))
+            {
+                return; // what the full tick below would find: at the targets, nothing to move
+            }
+
+            _atRest = false;
             if (!_started || _codec.Status != DriverStatus.Ok)
             {
                 return;
@@ -216,6 +241,8 @@ namespace InterfaceFirmware.Firmware.Output
             if (_applied.HeadphoneCentiDb == targets.HeadphoneCentiDb && _applied.DacCentiDb == targets.DacCentiDb)
             {
                 _fading = false;
+                _atRest = SameMonitor(_monitorAsked, targets.Monitor);
+                _restGeneration = targets.Generation;
             }
         }
 

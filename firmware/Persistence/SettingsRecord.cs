@@ -92,6 +92,12 @@ namespace InterfaceFirmware.Firmware.Persistence
         }
 
         /// <summary>Bytes of the fields alone (what <see cref="WriteFields"/> produces).</summary>
+        /// <summary>The jacks the record holds.</summary>
+        public int JackCount
+        {
+            get { return _jackCount; }
+        }
+
         public int PayloadLength
         {
             get { return _layout.PayloadLength(_layout.CurrentVersion, _jackCount); }
@@ -309,7 +315,8 @@ namespace InterfaceFirmware.Firmware.Persistence
         // EQ band gains (−12 … +12 dB) are stored in one unsigned byte, shifted up by this.
         private const int BandOffset = 12;
 
-        private static int Get(Settings settings, int jack, SettingsField field)
+        /// <summary>One field of the settings as the record stores it (<paramref name="jack"/> for the per-jack fields).</summary>
+        public static int Get(Settings settings, int jack, SettingsField field)
         {
             switch (field)
             {
@@ -344,7 +351,8 @@ namespace InterfaceFirmware.Firmware.Persistence
             }
         }
 
-        private static void Set(Settings settings, int jack, SettingsField field, int value)
+        /// <summary>Sets one field of the settings from its stored value (<paramref name="jack"/> for the per-jack fields).</summary>
+        public static void Set(Settings settings, int jack, SettingsField field, int value)
         {
             switch (field)
             {

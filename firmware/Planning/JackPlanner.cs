@@ -219,6 +219,7 @@ namespace InterfaceFirmware.Firmware.Planning
         /// <param name="pan2">Input 2's place.</param>
         public void Plan(int level, HeadphoneRange range, bool silent, MonitorMode mode, int playbackOffset, int monitorOffset, int inputGain, int pan1, int pan2, JackTargets into)
         {
+            into.Generation++;
             int r = (int)range;
             int amp = _rangeAmplifier[r];
             int headphone;

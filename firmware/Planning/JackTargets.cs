@@ -40,6 +40,12 @@ namespace InterfaceFirmware.Firmware.Planning
         /// <summary>Why the stages hold what they hold (a constant: no allocation).</summary>
         public string Reason;
 
+        /// <summary>
+        /// Bumped each time the planner writes these targets (planning runs only when one of its
+        /// inputs changed): a jack at rest at generation N has nothing to do while it stays N.
+        /// </summary>
+        public int Generation;
+
         public void CopyFrom(JackTargets other)
         {
             LevelCentiDb = other.LevelCentiDb;

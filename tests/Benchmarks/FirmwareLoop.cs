@@ -27,10 +27,13 @@ namespace InterfaceFirmware.Benchmarks
             "reference board up on a computer, both jacks open, playback + monitor, no ADC tap (meters off), settings saver watching; 2 s",
             "as idle, with the ADC tap: the meters scan a stretch of each tick's frames (PeakMeter.ScanFrames), clip guard and auto gain fed; 2 s (the scenarios below meter too)",
             "volume-down held 3 s: bouncing edges, debounce, repeats at full speed, planning, ramps, writes",
-            "a 0.5 dB volume step every 8th tick (40 ms) for 4 s, down then up",
-            "monitor on, a blend step every 8th tick (40 ms) for 4 s, toward the inputs then back",
+            "a 0.5 dB volume step every 40 ms for 4 s, down then up",
+            "monitor on, a blend step every 40 ms for 4 s, toward the inputs then back",
             "on a power bank, no computer: the ESP32 clocks the codecs, inputs monitored, keep-alive pulses; 30 s",
         };
+
+        // The sweeps step every 40 ms, whatever the tick.
+        private const int StepEveryTicks = 40 / InterfaceDevice.TickMs > 0 ? 40 / InterfaceDevice.TickMs : 1;
 
         /// <summary>One scenario's figures over its ticks.</summary>
         public sealed class Figures
@@ -87,11 +90,11 @@ namespace InterfaceFirmware.Benchmarks
                     down.Release();
                     return held;
                 case 3:
-                    return Run(board, bus, device, 4000, i => i % 8 != 0 ? UserAction.None : i < 400 ? UserAction.VolumeDown : UserAction.VolumeUp);
+                    return Run(board, bus, device, 4000, i => i % StepEveryTicks != 0 ? UserAction.None : i * InterfaceDevice.TickMs < 2000 ? UserAction.VolumeDown : UserAction.VolumeUp);
                 case 4:
                     device.Apply(UserAction.CycleMonitorMode, board.Clock.NowMs);
                     TickFor(board, device, 500);
-                    return Run(board, bus, device, 4000, i => i % 8 != 0 ? UserAction.None : i < 400 ? UserAction.BlendTowardInputs : UserAction.BlendTowardPlayback);
+                    return Run(board, bus, device, 4000, i => i % StepEveryTicks != 0 ? UserAction.None : i * InterfaceDevice.TickMs < 2000 ? UserAction.BlendTowardInputs : UserAction.BlendTowardPlayback);
                 default:
                     return Run(board, bus, device, 30000, null);
             }
@@ -158,7 +161,8 @@ namespace InterfaceFirmware.Benchmarks
                     + worstBits + " with " + ilThere + " IL) → device worst tick ≈ " + F1(worstMs) + " ms at 400 kHz (" + F1(worstMsSlowBus) + " ms at 100 kHz; "
                     + F1(worstMsFast) + " ms at " + F1(InterpreterSpeed.Typical.MicrosecondsPerIl) + " µs/IL), mean " + F1(meanMs) + " ms: "
                     + Fit(worstMs, meanMs, period) + " a " + period.ToString("F0", CultureInfo.InvariantCulture) + " ms period at " + F1(speed.MicrosecondsPerIl) + " µs/IL; "
-                    + Fit(worstMsFast, InterpreterSpeed.Typical.DeviceMs(meanIl, il[5], 400000), period) + " at " + F1(InterpreterSpeed.Typical.MicrosecondsPerIl) + " µs/IL";
+                    + Fit(worstMsFast, InterpreterSpeed.Typical.DeviceMs(meanIl, il[5], 400000), period) + " at " + F1(InterpreterSpeed.Typical.MicrosecondsPerIl) + " µs/IL; period this worst tick needs: ≥ "
+                    + F1(worstMs / FitShare) + " ms (≥ " + F1(worstMsFast / FitShare) + " ms at " + F1(InterpreterSpeed.Typical.MicrosecondsPerIl) + " µs/IL)";
                 rows.Add(("Device time per tick, " + Scenarios[s], figure, "IL counted by instrumented basic blocks (see above) × " + speed.MicrosecondsPerIl.ToString("F2", CultureInfo.InvariantCulture)
                     + " µs per IL instruction, plus the tick's I2C bits on the wire; fits = the worst tick within " + (100 * FitShare).ToString("F0", CultureInfo.InvariantCulture) + " % of the period"));
             }
@@ -282,7 +286,7 @@ namespace InterfaceFirmware.Benchmarks
                     figures.BitsInWorstIlTick = bits;
                     if (worstByMethod)
                     {
-                        figures.WorstTickMethods = "tick " + i + ": " + string.Join("; ", IlCounting.TopMethods(tickStart, 15, 1));
+                        figures.WorstTickMethods = "tick " + i + ": " + string.Join("; ", IlCounting.TopMethods(tickStart, Environment.GetEnvironmentVariable("IL_WORST_N") == null ? 15 : int.Parse(Environment.GetEnvironmentVariable("IL_WORST_N"), CultureInfo.InvariantCulture), 1));
                     }
                 }
 

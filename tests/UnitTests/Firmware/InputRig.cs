@@ -59,9 +59,9 @@ namespace InterfaceFirmware.UnitTests.Firmware
         /// <summary>Runs <paramref name="ms"/> in control-loop ticks, the section ticked after the firmware.</summary>
         public void Run(int ms)
         {
-            for (int elapsed = 0; elapsed < ms; elapsed += 5)
+            for (int elapsed = 0; elapsed < ms; elapsed += InterfaceFirmware.Firmware.Application.InterfaceDevice.TickMs)
             {
-                Rig.Run(5); // the firmware ticks its inputs itself
+                Rig.Run(InterfaceFirmware.Firmware.Application.InterfaceDevice.TickMs); // the firmware ticks its inputs itself
             }
         }
 

@@ -168,6 +168,38 @@ namespace InterfaceFirmware.UnitTests.Firmware
             AssertStored(flash, settings);
         }
 
+        [TestMethod]
+        public static void EveryFieldOfTheRecordIsSavedWhenItAloneChanges()
+        {
+            // The saver compares the settings field by field (Settings.SameAs): a field of the record
+            // the comparison left out would never be saved when it alone changed.
+            SettingsLayout layout = SettingsLayout.Current();
+            int checkedFields = 0;
+            for (int i = 0; i < layout.Count; i++)
+            {
+                SettingsField field = layout.Field(i);
+                int jacks = SettingsLayout.IsPerJack(field) ? SettingsTestData.Jacks : 1;
+                for (int jack = 0; jack < jacks; jack++)
+                {
+                    SettingsFlash flash = SettingsTestData.Flash();
+                    SettingsSaver saver = Saver(flash);
+                    Settings settings = SettingsTestData.Distinct();
+                    saver.MarkSaved(settings);
+                    Run(saver, settings, 0, 500);
+
+                    int value = SettingsRecord.Get(settings, jack, field);
+                    SettingsRecord.Set(settings, jack, field, value ^ 1);
+                    Assert.AreNotEqual(value, SettingsRecord.Get(settings, jack, field), "field " + ((int)field).ToString() + " did not change");
+                    Run(saver, settings, 500 + TickMs, 500 + SettingsSaver.DefaultSaveDelayMs + 2 * SettingsSaver.CheckIntervalMs);
+                    Assert.AreEqual(1, flash.TotalWrites, "field " + ((int)field).ToString() + " of jack " + jack.ToString() + " changed alone: not saved");
+                    AssertStored(flash, settings);
+                    checkedFields++;
+                }
+            }
+
+            Assert.IsTrue(checkedFields >= 20, "fields checked: " + checkedFields.ToString());
+        }
+
         private static SettingsSaver Saver(SettingsFlash flash)
         {
             return new SettingsSaver(SettingsTestData.Storage(flash, null), null);
