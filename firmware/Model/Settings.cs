@@ -84,8 +84,21 @@ namespace InterfaceFirmware.Firmware.Model
         /// <summary>Every field equal to <paramref name="other"/>'s.</summary>
         public bool SameAs(JackSettings other)
         {
-            return LevelCentiDb == other.LevelCentiDb && Range == other.Range && UserMaxCentiDb == other.UserMaxCentiDb
-                && EqPreset == other.EqPreset && LimiterCentiDbV == other.LimiterCentiDbV;
+            if (LevelCentiDb != other.LevelCentiDb || Range != other.Range || UserMaxCentiDb != other.UserMaxCentiDb
+                || EqPreset != other.EqPreset || LimiterCentiDbV != other.LimiterCentiDbV || EqTone[0] != other.EqTone[0] || EqTone[1] != other.EqTone[1])
+            {
+                return false;
+            }
+
+            for (int b = 0; b < EqGraphic.Length; b++)
+            {
+                if (EqGraphic[b] != other.EqGraphic[b])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 
