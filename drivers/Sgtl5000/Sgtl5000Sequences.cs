@@ -33,6 +33,7 @@ namespace InterfaceFirmware.Drivers.Sgtl5000
         private const int Outputs = Sgtl5000Registers.HeadphonePower | Sgtl5000Registers.LineOutPower;
 
         private const int Converters = Sgtl5000Registers.DacPower | Sgtl5000Registers.AdcPower;
+        private const int Interfaces = Sgtl5000Registers.DigitalI2sIn | Sgtl5000Registers.DigitalI2sOut;
 
         /// <summary>Off → Standby: outputs muted, the headphone and line amplifiers on, then VAG ramps them up to mid-rail.</summary>
         public static readonly SequenceStep[] OffToStandby =
@@ -44,11 +45,15 @@ namespace InterfaceFirmware.Drivers.Sgtl5000
             SequenceStep.Wait(VagRampMs),
         };
 
-        /// <summary>Standby → On: behind the muted outputs, the digital blocks and the converters.</summary>
+        /// <summary>
+        /// Standby → On: behind the muted outputs, the digital blocks (the I2S input and output as
+        /// the caller needs them: <see cref="CodecActions.PowerBlocks"/>) and the converters.
+        /// </summary>
         public static readonly SequenceStep[] StandbyToOn =
         {
             SequenceStep.Do(CodecActions.CloseOutputs),
-            SequenceStep.Update(Sgtl5000Registers.DigitalPower, Sgtl5000Registers.DigitalAll, AllBits),
+            SequenceStep.Update(Sgtl5000Registers.DigitalPower, Sgtl5000Registers.DigitalAll & ~Interfaces, AllBits),
+            SequenceStep.Do(CodecActions.PowerBlocks),
             SequenceStep.Update(Sgtl5000Registers.AnalogPower, Converters, AllBits),
             SequenceStep.Wait(ConverterSettleMs),
         };
