@@ -31,7 +31,15 @@ namespace InterfaceFirmware.Drivers.Codec
         /// <summary>Capture to the I2S bus: the ADC (and its I2S output) feeding the board's capture line.</summary>
         Capture = 2,
 
-        All = 3,
+        /// <summary>
+        /// Line outputs beside the headphone output (the SGTL5000's LINEOUT). They follow the wish
+        /// only when the bias comes up from Off: the SGTL5000's line amplifiers must be powered
+        /// before VAG ramps up and stay until it is down (datasheet, CHIP_ANA_POWER), so a
+        /// change while the bias is up waits for the next power-up from Off.
+        /// </summary>
+        LineOutputs = 4,
+
+        All = 7,
     }
 
     /// <summary>Which analogue input feeds a channel's ADC (and its monitor path).</summary>

@@ -375,6 +375,11 @@ namespace InterfaceFirmware.Drivers.Sgtl5000
                     Update(Sgtl5000Registers.ClockControl, Sgtl5000Registers.RateModeMask | Sgtl5000Registers.SysFsMask | Sgtl5000Registers.MclkFreqMask,
                         _plan.ClockControl);
                     return Outcome();
+                case Sgtl5000Sequences.PowerOutputAmplifiers:
+                    bool lineOut = (BlocksNeeded & CodecBlocks.LineOutputs) != 0;
+                    Update(Sgtl5000Registers.AnalogPower, Sgtl5000Registers.HeadphonePower | Sgtl5000Registers.LineOutPower | Sgtl5000Registers.ReferenceTop,
+                        Sgtl5000Registers.HeadphonePower | Sgtl5000Registers.ReferenceTop | (lineOut ? Sgtl5000Registers.LineOutPower : 0));
+                    return Outcome();
                 case Sgtl5000Sequences.OpenLineOut:
                     Update(Sgtl5000Registers.AnalogControl, Sgtl5000Registers.MuteLineOut, 0);
                     return Outcome();

@@ -153,6 +153,7 @@ namespace InterfaceFirmware.Firmware.Application
 
                 SelectInputs(codec);
                 codec.SetInputGain(new StereoGain(InputGainSetting(0), InputGainSetting(1)));
+                codec.SetBlocksNeeded(BlocksFor(i), nowMs); // before the bias comes up: no board uses line outputs
             }
 
             if (_expander != null)
@@ -259,7 +260,9 @@ namespace InterfaceFirmware.Firmware.Application
         // computer records it in USB mode; in standalone the ESP32's meters, clip guard, auto gain
         // and brown-out watch read it); playback in USB mode, and on a board without a USB bridge
         // (the ESP32 plays to the DAC there). In standalone on a board with a bridge the ESP32
-        // holds its data line low: the DACs go down, the monitor runs on without them.
+        // holds its data line low: the DACs go down, the monitor runs on without them. No board
+        // wires a codec's line outputs (the portable board's SGTL5000s drive their jacks from the
+        // headphone amplifiers): they stay off.
         private CodecBlocks BlocksFor(int codec)
         {
             CodecBlocks blocks = _profile.Codecs[codec].FeedsCapture ? CodecBlocks.Capture : CodecBlocks.None;

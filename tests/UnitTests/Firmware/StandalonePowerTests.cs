@@ -23,7 +23,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
         private const int Wm8960Inputs = 0x030;
         private const int Wm8960Headphone = 0x060;
         private const int SgtlDigPower = 0x0002; // CHIP_DIG_POWER: I2S_IN bit 0, I2S_OUT bit 1, DAP 4, DAC 5, ADC 6
-        private const int SgtlAnaPower = 0x0030; // CHIP_ANA_POWER: ADC bit 1, DAC bit 3, HP bit 4
+        private const int SgtlAnaPower = 0x0030; // CHIP_ANA_POWER: LINEOUT bit 0, ADC bit 1, DAC bit 3, HP bit 4
 
         [TestMethod]
         public static void ReferenceBoardStandaloneRunsTheMonitorWithoutTheDacsAndAComputerBringsThemBack()
@@ -161,6 +161,8 @@ namespace InterfaceFirmware.UnitTests.Firmware
             Assert.AreEqual(0x0000, b.Register(SgtlDigPower) & 0x0003, "codec B: neither I2S port");
             Assert.AreEqual(0x0070, b.Register(SgtlDigPower) & 0x0070, "ADC, DAP and DAC carry the monitor");
             Assert.AreEqual(0x001A, b.Register(SgtlAnaPower) & 0x001A);
+            Assert.AreEqual(0, a.Register(SgtlAnaPower) & 0x0001, "codec A: LINEOUT_POWERUP clear (the board does not wire it)");
+            Assert.AreEqual(0, b.Register(SgtlAnaPower) & 0x0001, "codec B: LINEOUT_POWERUP clear");
             double main = rig.ToneDb(0, true, 50);
             double second = rig.ToneDb(1, true, 50);
             Assert.IsTrue(main > -60 && second > -60, "the monitor is heard: " + main.ToString("F1") + " / " + second.ToString("F1") + " dBFS");
@@ -196,7 +198,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
             rig.PlayTone(-12);
             rig.Boot();
             rig.Run(300);
-            Assert.AreEqual((int)CodecBlocks.All, (int)rig.Device.Codec(0).BlocksPowered);
+            Assert.AreEqual((int)(CodecBlocks.Playback | CodecBlocks.Capture), (int)rig.Device.Codec(0).BlocksPowered);
             Assert.AreEqual(0, rig.Board.Codecs[0].Register(0x04) & 0xC0, "DACPOWER: PDNDACL/R clear");
             Assert.AreEqual(0, rig.Board.Codecs[0].Register(0x03) & 0x30, "ADCPOWER: PDNADCL/R clear");
             Assert.IsTrue(rig.ToneDb(0, true, 50) > -60, "the ESP32's playback is heard");
