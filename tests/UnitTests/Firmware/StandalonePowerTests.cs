@@ -92,6 +92,12 @@ namespace InterfaceFirmware.UnitTests.Firmware
             Assert.IsTrue(playSecond > -60, "playback is heard on the second jack");
             double usbMa = board.Power.CurrentMilliamps;
             double usbCodecsMa = a.CurrentMilliamps + b.CurrentMilliamps;
+            SetBlocks(rig, CodecBlocks.All, CodecBlocks.All); // before: codec B's ADC ran in USB mode too
+            rig.Run(300);
+            double usbAllMa = board.Power.CurrentMilliamps;
+            SetBlocks(rig, CodecBlocks.Playback | CodecBlocks.Capture, CodecBlocks.Playback);
+            rig.Run(300);
+            Assert.IsTrue(System.Math.Abs(rig.ToneDb(0, true, 50) - playMain) <= 0.1, "playback at the user's level");
             Assert.AreEqual(0, rig.Pops(0, since), rig.DescribePops());
             Assert.AreEqual(0, rig.Pops(1, since), rig.DescribePops());
 
@@ -115,7 +121,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
 
             OutputHelper.WriteLine("reference board supply: standalone " + standaloneMa.ToString("F1") + " mA (codecs " + codecsMa.ToString("F2")
                 + " mA), with every block powered " + allMa.ToString("F1") + " mA (codecs " + allCodecsMa.ToString("F2") + " mA), USB mode "
-                + usbMa.ToString("F1") + " mA (codecs " + usbCodecsMa.ToString("F2") + " mA)");
+                + usbMa.ToString("F1") + " mA (codecs " + usbCodecsMa.ToString("F2") + " mA; " + usbAllMa.ToString("F1") + " mA with every block)");
             Assert.IsTrue(allMa - standaloneMa >= 5.0, "standalone saves the DACs' and codec B's ADC's current: " + (allMa - standaloneMa).ToString("F2") + " mA");
         }
 
