@@ -36,6 +36,15 @@ namespace InterfaceFirmware.Drivers.Codec
         /// <summary>Moves the headphone output level to the caller's, the same way as <see cref="CloseOutputs"/>.</summary>
         public const int OpenOutputs = 8;
 
+        /// <summary>Powers the blocks the caller needs (<see cref="IAudioCodec.SetBlocksNeeded"/>) up and the others down, the chip's bits.</summary>
+        public const int PowerBlocks = 9;
+
+        /// <summary>A DAC about to go down: soft-mutes it (if it plays) and waits its ramp out.</summary>
+        public const int SilenceDroppedPlayback = 10;
+
+        /// <summary>A DAC back up under open, un-muted outputs: ramps it out of its soft mute.</summary>
+        public const int ResumePlayback = 11;
+
         public const int FirstChipAction = 100;
     }
 }

@@ -28,9 +28,23 @@ namespace InterfaceFirmware.Drivers.Codec
             Mute = 4,
             Unmute = 5,
             TakeOver = 6,
+            Blocks = 7,
         }
 
+        /// <summary>How long a block powered up while On settles behind its mute before it may play.</summary>
+        public const int BlockSettleMs = 20;
+
         private static readonly SequenceStep[] FlushSequence = { SequenceStep.Do(CodecActions.Flush) };
+
+        // A change of the blocks while On: a DAC going down is silenced first, a block coming up
+        // settles behind the mute, then a DAC back up under open outputs ramps out of its mute.
+        private static readonly SequenceStep[] BlocksSequence =
+        {
+            SequenceStep.Do(CodecActions.SilenceDroppedPlayback),
+            SequenceStep.Do(CodecActions.PowerBlocks),
+            SequenceStep.Wait(BlockSettleMs),
+            SequenceStep.Do(CodecActions.ResumePlayback),
+        };
 
         private CodecPowerState _state = CodecPowerState.Off;
         private CodecPowerState _goal = CodecPowerState.Off;
@@ -41,6 +55,9 @@ namespace InterfaceFirmware.Drivers.Codec
         private bool _wantMuted = true;
         private bool _chipMuted = true;
         private int _sampleRate; // of the configured clocks, 0 until there are some
+        private CodecBlocks _blocksWanted = CodecBlocks.All;
+        private CodecBlocks _blocksPowered = CodecBlocks.None;
+        private bool _muteRecheck; // a blocks change ran while the mute wish may have changed
 
         // The headphone output level the caller asked for (codes), and whether the registers follow it.
         private int _outputLeft;
@@ -88,6 +105,16 @@ namespace InterfaceFirmware.Drivers.Codec
             get { return Runner.Running || _clockSequencePending || (Status == DriverStatus.Ok && _state != _goal); }
         }
 
+        public CodecBlocks BlocksNeeded
+        {
+            get { return _blocksWanted; }
+        }
+
+        public CodecBlocks BlocksPowered
+        {
+            get { return _blocksPowered; }
+        }
+
         /// <summary>The caller's wish: true until <see cref="SetMuted"/>(false); the chip stays muted until On.</summary>
         public bool Muted
         {
@@ -114,6 +141,21 @@ namespace InterfaceFirmware.Drivers.Codec
         /// <summary>The chip is back at its reset values (before the re-sync): forget chip state kept outside the cache.</summary>
         protected virtual void OnChipReset()
         {
+        }
+
+        /// <summary>
+        /// Sets the chip's power bits of the blocks (<see cref="CodecActions.PowerBlocks"/>): those in
+        /// <paramref name="blocks"/> up, the others down; what the monitor needs stays up.
+        /// </summary>
+        protected abstract StepResult ApplyBlockPower(CodecBlocks blocks);
+
+        /// <summary>
+        /// The chip mixes the monitor through its DAC (<see cref="CodecCapabilities.MonitorInDigitalMixer"/>):
+        /// playback not being needed never soft-mutes or powers down its DAC.
+        /// </summary>
+        protected bool DacCarriesMonitor
+        {
+            get { return Capabilities.MonitorInDigitalMixer; }
         }
 
         /// <summary>Runs a chip action of a sequence.</summary>
@@ -200,6 +242,18 @@ namespace InterfaceFirmware.Drivers.Codec
             }
 
             Advance(nowMs);
+            return Status;
+        }
+
+        public DriverStatus SetBlocksNeeded(CodecBlocks blocks, long nowMs)
+        {
+            _blocksWanted = blocks & CodecBlocks.All;
+            if (!_started || Status != DriverStatus.Ok)
+            {
+                return Status; // kept: the next power-up (or the re-sync) powers what is wished
+            }
+
+            Advance(nowMs); // while On and idle: the change starts now; otherwise once On
             return Status;
         }
 
@@ -299,7 +353,7 @@ namespace InterfaceFirmware.Drivers.Codec
         public bool MuteSettled(long nowMs)
         {
             bool stepping = Runner.Running && (_activity == Activity.Mute || _activity == Activity.Unmute);
-            return !stepping && _chipMuted == _wantMuted && nowMs - _muteChangedMs >= MuteRampMs;
+            return !stepping && _chipMuted == DacMuteTarget && nowMs - _muteChangedMs >= MuteRampMs;
         }
 
         public DriverStatus Resync(long nowMs, bool resetChip)
@@ -331,6 +385,7 @@ namespace InterfaceFirmware.Drivers.Codec
             }
 
             _outputsOpen = false;
+            _blocksPowered = CodecBlocks.None;
             OnChipReset();
             _state = CodecPowerState.Off;
             _goal = heading;
@@ -379,7 +434,19 @@ namespace InterfaceFirmware.Drivers.Codec
                 case CodecActions.WaitMuteRamp:
                     return nowMs - _muteChangedMs >= MuteRampMs ? StepResult.Done : StepResult.Again;
                 case CodecActions.UnmuteDac:
-                    return WriteDacMute(false, nowMs) ? StepResult.Done : StepResult.Failed;
+                    // A DAC whose playback is not needed stays soft-muted (the outputs still open for the monitor).
+                    return WriteDacMute(!PlaybackPowered, nowMs) ? StepResult.Done : StepResult.Failed;
+                case CodecActions.PowerBlocks:
+                    return PowerBlocks();
+                case CodecActions.SilenceDroppedPlayback:
+                    return SilenceDroppedPlayback(nowMs);
+                case CodecActions.ResumePlayback:
+                    if (PlaybackPowered && !_wantMuted && _chipMuted && _outputsOpen)
+                    {
+                        return WriteDacMute(false, nowMs) ? StepResult.Done : StepResult.Failed;
+                    }
+
+                    return StepResult.Done;
                 case CodecActions.WaitDischarge:
                     return nowMs - _biasOffMs >= Profile.DischargeMs ? StepResult.Done : StepResult.Again;
                 case CodecActions.BiasOff:
@@ -421,6 +488,7 @@ namespace InterfaceFirmware.Drivers.Codec
             _outputLeft = leftCode;
             _outputRight = rightCode;
             _outputsOpen = true;
+            _blocksPowered = CodecBlocks.All; // found live: as the full power-up leaves it
             _reloadDefaultsInStandby = true;
         }
 
@@ -546,6 +614,7 @@ namespace InterfaceFirmware.Drivers.Codec
             _outputRight = Profile.Output.ClosedCode;
             _outputsOpen = false;
             _biasOffMs = nowMs - Profile.DischargeMs; // out of power-on the outputs are discharged
+            _blocksPowered = CodecBlocks.None; // the caller's wish (_blocksWanted) is kept
             ClearFault();
             _started = true;
             LoadDefaults();
@@ -637,9 +706,19 @@ namespace InterfaceFirmware.Drivers.Codec
                         return; // waiting (a settle time, a ramp, the writes-per-tick budget), or failed
                     }
 
+                    if (_activity == Activity.Blocks)
+                    {
+                        _muteRecheck = true;
+                    }
+
                     if (_activity == Activity.Transition || _activity == Activity.TakeOver)
                     {
                         _state = _transitionTo;
+                        if (_state != CodecPowerState.On)
+                        {
+                            _blocksPowered = CodecBlocks.None; // the way down powers every block off
+                        }
+
                         if (Logging)
                         {
                             Report(LogLevel.Debug, "is " + StateName(_state));
@@ -675,7 +754,26 @@ namespace InterfaceFirmware.Drivers.Codec
 
                 if (_state == _goal)
                 {
-                    if (_state == CodecPowerState.On && !_wantMuted && _chipMuted)
+                    if (_state == CodecPowerState.On && _blocksPowered != _blocksWanted)
+                    {
+                        _activity = Activity.Blocks; // the caller's blocks changed while On
+                        Runner.Start(BlocksSequence);
+                        continue;
+                    }
+
+                    if (_state == CodecPowerState.On && _muteRecheck)
+                    {
+                        // A mute wished while the blocks changed: SetMuted could not start it then.
+                        _muteRecheck = false;
+                        if (_wantMuted && (!_chipMuted || _outputsOpen))
+                        {
+                            _activity = Activity.Mute;
+                            Runner.Start(Profile.Sequences.Mute);
+                            continue;
+                        }
+                    }
+
+                    if (_state == CodecPowerState.On && !_wantMuted && ((_chipMuted && PlaybackPowered) || !_outputsOpen))
                     {
                         _activity = Activity.Unmute; // reached On with the wish un-muted: open up softly
                         Runner.Start(Profile.Sequences.Unmute);
@@ -695,6 +793,46 @@ namespace InterfaceFirmware.Drivers.Codec
         protected virtual SequenceStep[] TransitionSequence(CodecPowerState from, CodecPowerState to)
         {
             return Profile.Sequences.Transition(from, to);
+        }
+
+        // The DAC may play: its playback block is powered, or it carries the monitor (it never goes down).
+        private bool PlaybackPowered
+        {
+            get { return DacCarriesMonitor || (_blocksPowered & CodecBlocks.Playback) != 0; }
+        }
+
+        // Where the DAC's soft mute should be: muted as wished, or while its playback is not powered.
+        private bool DacMuteTarget
+        {
+            get { return _wantMuted || !PlaybackPowered; }
+        }
+
+        private StepResult PowerBlocks()
+        {
+            StepResult result = ApplyBlockPower(_blocksWanted);
+            if (result == StepResult.Done)
+            {
+                _blocksPowered = _blocksWanted;
+            }
+
+            return result;
+        }
+
+        // Before the blocks change while On: a DAC that plays and is going down soft-mutes first.
+        private StepResult SilenceDroppedPlayback(long nowMs)
+        {
+            bool dropping = !DacCarriesMonitor && (_blocksPowered & CodecBlocks.Playback) != 0 && (_blocksWanted & CodecBlocks.Playback) == 0;
+            if (!dropping)
+            {
+                return StepResult.Done;
+            }
+
+            if (!_chipMuted && !WriteDacMute(true, nowMs))
+            {
+                return StepResult.Failed;
+            }
+
+            return DacSilent(nowMs) ? StepResult.Done : StepResult.Again;
         }
 
         // How long the DAC's soft-mute ramp takes at the configured rate (48 kHz until one is), with margin.

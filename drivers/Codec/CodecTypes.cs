@@ -13,6 +13,35 @@ namespace InterfaceFirmware.Drivers.Codec
         On = 2,
     }
 
+    /// <summary>
+    /// The signal blocks of a codec a caller may not need (bits; <see cref="All"/> by default):
+    /// the rest (bias, input stages, the monitor paths, mixers, the headphone drivers) follows the
+    /// power state alone. Which power bits each block is, is the chip driver's (WM8960: the DACs in
+    /// R26 / the ADCs in R25; ES8388: DACPOWER PDNDACL/R with DAC_DIGPDN / ADCPOWER PDNADCL/R with
+    /// ADC_DIGPDN; SGTL5000: I2S_IN / I2S_OUT in CHIP_DIG_POWER, its ADC, DAP and DAC carrying the
+    /// monitor and staying). See <see cref="IAudioCodec.SetBlocksNeeded"/>.
+    /// </summary>
+    public enum CodecBlocks
+    {
+        None = 0,
+
+        /// <summary>Playback from the I2S bus: the DAC (and its I2S input) reaching the outputs.</summary>
+        Playback = 1,
+
+        /// <summary>Capture to the I2S bus: the ADC (and its I2S output) feeding the board's capture line.</summary>
+        Capture = 2,
+
+        /// <summary>
+        /// Line outputs beside the headphone output (the SGTL5000's LINEOUT). They follow the wish
+        /// only when the bias comes up from Off: the SGTL5000's line amplifiers must be powered
+        /// before VAG ramps up and stay until it is down (datasheet, CHIP_ANA_POWER), so a
+        /// change while the bias is up waits for the next power-up from Off.
+        /// </summary>
+        LineOutputs = 4,
+
+        All = 7,
+    }
+
     /// <summary>Which analogue input feeds a channel's ADC (and its monitor path).</summary>
     public enum InputSource
     {

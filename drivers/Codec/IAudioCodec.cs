@@ -61,6 +61,22 @@ namespace InterfaceFirmware.Drivers.Codec
         /// <summary>Starts the pop-free transition towards <paramref name="target"/> (one state at a time, over ticks).</summary>
         DriverStatus RequestPowerState(CodecPowerState target, long nowMs);
 
+        /// <summary>
+        /// Which signal blocks the caller needs (<see cref="CodecBlocks.All"/> until told otherwise;
+        /// the wish holds across power states, starts and re-syncs). Reaching On powers only those;
+        /// while On a change runs pop-free over ticks: a DAC that is no longer needed goes down only
+        /// behind its soft mute (the monitor paths stay open: they do not pass through it), and one
+        /// needed again comes up, settles, then ramps out of its soft mute if the outputs are open
+        /// and un-muted. A chip that mixes the monitor in its DAC keeps what the monitor needs.
+        /// </summary>
+        DriverStatus SetBlocksNeeded(CodecBlocks blocks, long nowMs);
+
+        /// <summary>The caller's wish (<see cref="SetBlocksNeeded"/>).</summary>
+        CodecBlocks BlocksNeeded { get; }
+
+        /// <summary>The blocks the chip has powered now (<see cref="CodecBlocks.None"/> below On).</summary>
+        CodecBlocks BlocksPowered { get; }
+
         /// <summary>Advances a running sequence; call every control-loop tick.</summary>
         void Tick(long nowMs);
 

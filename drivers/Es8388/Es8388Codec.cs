@@ -332,6 +332,29 @@ namespace InterfaceFirmware.Drivers.Es8388
             return Status;
         }
 
+        /// <summary>
+        /// Playback is DACPOWER PDNDACL/PDNDACR (Linux's DAPM "Left/Right DAC", sound/soc/codecs/es8328.c)
+        /// with the DAC's digital side (CHIPPOWER DAC_DIGPDN, DAC_STM_RST); capture is ADCPOWER
+        /// PDNADCL/PDNADCR with ADC_DIGPDN, ADC_STM_RST. The VREFs, the input PGAs and the output
+        /// mixers stay: the analogue bypass (the monitor) runs through them.
+        /// </summary>
+        protected override StepResult ApplyBlockPower(CodecBlocks blocks)
+        {
+            bool playback = (blocks & CodecBlocks.Playback) != 0;
+            bool capture = (blocks & CodecBlocks.Capture) != 0;
+            int chipOff = (playback ? 0 : Es8388Registers.ChipPowerDacDigital) | (capture ? 0 : Es8388Registers.ChipPowerAdcDigital);
+            if (playback || capture)
+            {
+                // Up: the digital side first, then the converters; down: the converters first.
+                Update(Es8388Registers.ChipPower, Es8388Registers.ChipPowerAdcDigital | Es8388Registers.ChipPowerDacDigital, chipOff);
+            }
+
+            Update(Es8388Registers.AdcPower, Es8388Registers.AdcsPowerDown, capture ? 0 : Es8388Registers.AdcsPowerDown);
+            Update(Es8388Registers.DacPower, Es8388Registers.DacsPowerDown, playback ? 0 : Es8388Registers.DacsPowerDown);
+            Update(Es8388Registers.ChipPower, Es8388Registers.ChipPowerAdcDigital | Es8388Registers.ChipPowerDacDigital, chipOff);
+            return Outcome();
+        }
+
         protected override StepResult PerformChipAction(int action, long nowMs)
         {
             switch (action)

@@ -56,10 +56,13 @@ namespace InterfaceFirmware.Drivers.Es8388
         // CHIPPOWER: ADC/DAC digital, state machines, DLLs, VREFs (1 = powered down or held in reset)
         public const int ChipPowerAll = 0xFF;
         public const int ChipPowerOff = 0xC3; // the reset value: digital and VREFs down
+        public const int ChipPowerAdcDigital = 0xA0; // ADC_DIGPDN | ADC_STM_RST: the capture block's digital side
+        public const int ChipPowerDacDigital = 0x50; // DAC_DIGPDN | DAC_STM_RST: the playback block's digital side
 
         // ADCPOWER: PDNAINL/R, PDNADCL/R, PDNMICB, PDNADCBIASGEN, FLASHLP, INT1LP
         public const int AdcPowerAll = 0xFF;
         public const int AdcPowerOff = 0xFC; // the reset value: PGAs, ADCs, mic bias and ADC bias down
+        public const int AdcsPowerDown = 0x30; // PDNADCL | PDNADCR: the capture block's converters
 
         // DACPOWER: PDNDACL/R (1 = down), LOUT1/ROUT1, LOUT2/ROUT2 (1 = on)
         public const int DacsPowerDown = 0xC0;

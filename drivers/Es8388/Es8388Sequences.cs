@@ -74,17 +74,18 @@ namespace InterfaceFirmware.Drivers.Es8388
         };
 
         /// <summary>
-        /// Standby → On: VMID at 50 kΩ (Linux PREPARE), OUT1 closed, the chip's digital side and
-        /// references, the ADC side, the DACs (still soft-muted), then the OUT1 drivers: the outputs
-        /// come up silent; <see cref="Unmute"/> opens them.
+        /// Standby → On: VMID at 50 kΩ (Linux PREPARE), OUT1 closed, the chip's references, the
+        /// input PGAs and ADC bias, the blocks the caller needs (<see cref="CodecActions.PowerBlocks"/>:
+        /// ADC and DAC digital sides and converters; the DACs come up soft-muted), then the OUT1
+        /// drivers: the outputs come up silent; <see cref="Unmute"/> opens them.
         /// </summary>
         public static readonly SequenceStep[] StandbyToOn =
         {
             SequenceStep.Update(Es8388Registers.Control1, Es8388Registers.VmidMask, Es8388Registers.Vmid50k),
             SequenceStep.Do(CodecActions.CloseOutputs),
-            SequenceStep.Update(Es8388Registers.ChipPower, Es8388Registers.ChipPowerAll, 0),
-            SequenceStep.Update(Es8388Registers.AdcPower, Es8388Registers.AdcPowerAll, 0),
-            SequenceStep.Update(Es8388Registers.DacPower, Es8388Registers.DacsPowerDown, 0),
+            SequenceStep.Update(Es8388Registers.ChipPower, Es8388Registers.ChipPowerAll & ~(Es8388Registers.ChipPowerAdcDigital | Es8388Registers.ChipPowerDacDigital), 0),
+            SequenceStep.Update(Es8388Registers.AdcPower, Es8388Registers.AdcPowerAll & ~Es8388Registers.AdcsPowerDown, 0),
+            SequenceStep.Do(CodecActions.PowerBlocks),
             SequenceStep.Update(Es8388Registers.DacPower, Es8388Registers.Out1Enable, Es8388Registers.Out1Enable),
             SequenceStep.Wait(DriverSettleMs),
         };

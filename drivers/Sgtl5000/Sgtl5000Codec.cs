@@ -417,6 +417,20 @@ namespace InterfaceFirmware.Drivers.Sgtl5000
             return Status;
         }
 
+        /// <summary>
+        /// Playback is the I2S input (CHIP_DIG_POWER bit 0, I2S_IN_POWERUP), capture the I2S output
+        /// (bit 1, I2S_OUT_POWERUP): Linux's DAPM "AIFIN" and "AIFOUT" (sound/soc/codecs/sgtl5000.c).
+        /// The ADC, DAP and DAC stay: the monitor is mixed in the DAP from the ADC and reaches the
+        /// headphone through the DAC.
+        /// </summary>
+        protected override StepResult ApplyBlockPower(CodecBlocks blocks)
+        {
+            int bits = ((blocks & CodecBlocks.Playback) != 0 ? Sgtl5000Registers.DigitalI2sIn : 0)
+                | ((blocks & CodecBlocks.Capture) != 0 ? Sgtl5000Registers.DigitalI2sOut : 0);
+            Update(Sgtl5000Registers.DigitalPower, Sgtl5000Registers.DigitalI2sIn | Sgtl5000Registers.DigitalI2sOut, bits);
+            return Outcome();
+        }
+
         protected override StepResult PerformChipAction(int action, long nowMs)
         {
             switch (action)
@@ -424,6 +438,11 @@ namespace InterfaceFirmware.Drivers.Sgtl5000
                 case Sgtl5000Sequences.WriteClocks:
                     Update(Sgtl5000Registers.ClockControl, Sgtl5000Registers.RateModeMask | Sgtl5000Registers.SysFsMask | Sgtl5000Registers.MclkFreqMask,
                         _plan.ClockControl);
+                    return Outcome();
+                case Sgtl5000Sequences.PowerOutputAmplifiers:
+                    bool lineOut = (BlocksNeeded & CodecBlocks.LineOutputs) != 0;
+                    Update(Sgtl5000Registers.AnalogPower, Sgtl5000Registers.HeadphonePower | Sgtl5000Registers.LineOutPower | Sgtl5000Registers.ReferenceTop,
+                        Sgtl5000Registers.HeadphonePower | Sgtl5000Registers.ReferenceTop | (lineOut ? Sgtl5000Registers.LineOutPower : 0));
                     return Outcome();
                 case Sgtl5000Sequences.OpenLineOut:
                     Update(Sgtl5000Registers.AnalogControl, Sgtl5000Registers.MuteLineOut, 0);

@@ -28,18 +28,22 @@ namespace InterfaceFirmware.Drivers.Sgtl5000
         /// <summary>Sets MUTE_LO (after the DAC's soft mute has run).</summary>
         public const int CloseLineOut = CodecActions.FirstChipAction + 2;
 
+        /// <summary>The headphone amplifier and reference (and the line amplifiers if the caller needs them, <see cref="CodecBlocks.LineOutputs"/>) on, ahead of VAG.</summary>
+        public const int PowerOutputAmplifiers = CodecActions.FirstChipAction + 3;
+
         private const int AllBits = -1;
 
         private const int Outputs = Sgtl5000Registers.HeadphonePower | Sgtl5000Registers.LineOutPower;
 
         private const int Converters = Sgtl5000Registers.DacPower | Sgtl5000Registers.AdcPower;
+        private const int Interfaces = Sgtl5000Registers.DigitalI2sIn | Sgtl5000Registers.DigitalI2sOut;
 
-        /// <summary>Off → Standby: outputs muted, the headphone and line amplifiers on, then VAG ramps them up to mid-rail.</summary>
+        /// <summary>Off → Standby: outputs muted, the headphone (and, if needed, the line) amplifiers on, then VAG ramps them up to mid-rail.</summary>
         public static readonly SequenceStep[] OffToStandby =
         {
             SequenceStep.Do(CodecActions.WaitDischarge),
             SequenceStep.Update(Sgtl5000Registers.AnalogControl, Sgtl5000Registers.MuteHeadphone | Sgtl5000Registers.MuteLineOut, AllBits),
-            SequenceStep.Update(Sgtl5000Registers.AnalogPower, Outputs | Sgtl5000Registers.ReferenceTop, AllBits),
+            SequenceStep.Do(PowerOutputAmplifiers),
             SequenceStep.Update(Sgtl5000Registers.AnalogPower, Sgtl5000Registers.VagPower, AllBits),
             SequenceStep.Wait(VagRampMs),
         };
@@ -58,14 +62,18 @@ namespace InterfaceFirmware.Drivers.Sgtl5000
             SequenceStep.Update(Sgtl5000Registers.AnalogPower, Sgtl5000Registers.ReferenceTop, AllBits),
             SequenceStep.Update(Sgtl5000Registers.AnalogPower, Sgtl5000Registers.VagPower, AllBits),
             SequenceStep.Wait(VagRampMs),
-            SequenceStep.Update(Sgtl5000Registers.AnalogPower, Outputs, AllBits),
+            SequenceStep.Do(PowerOutputAmplifiers),
         };
 
-        /// <summary>Standby → On: behind the muted outputs, the digital blocks and the converters.</summary>
+        /// <summary>
+        /// Standby → On: behind the muted outputs, the digital blocks (the I2S input and output as
+        /// the caller needs them: <see cref="CodecActions.PowerBlocks"/>) and the converters.
+        /// </summary>
         public static readonly SequenceStep[] StandbyToOn =
         {
             SequenceStep.Do(CodecActions.CloseOutputs),
-            SequenceStep.Update(Sgtl5000Registers.DigitalPower, Sgtl5000Registers.DigitalAll, AllBits),
+            SequenceStep.Update(Sgtl5000Registers.DigitalPower, Sgtl5000Registers.DigitalAll & ~Interfaces, AllBits),
+            SequenceStep.Do(CodecActions.PowerBlocks),
             SequenceStep.Update(Sgtl5000Registers.AnalogPower, Converters, AllBits),
             SequenceStep.Wait(ConverterSettleMs),
         };

@@ -16,7 +16,9 @@ namespace InterfaceFirmware.Drivers.Wm8960
     /// bypass switch, the output mixer: that is the zero-latency monitor. The DAC always feeds the
     /// output mixer; the DAC's soft mute silences playback. There is no cross-feed: a left input
     /// reaches only the left ear in the analogue monitor.
-    /// In On every block is powered (ADC, DAC, input PGAs, mixers, headphone drivers). Mute covers
+    /// In On the input PGAs, mixers and headphone drivers are powered, and the converters the
+    /// caller needs (<see cref="CodecDriver.SetBlocksNeeded"/>: the DACs for playback, the ADCs
+    /// for capture; all by default). Mute covers
     /// both sources: the DAC's soft mute for playback, and the headphone volume for the monitor
     /// (the bypass has no soft ramp of its own), held at mute while the drivers come up and
     /// stepped to the requested level in 3 dB zero-cross-latched steps when a monitor path is open.
@@ -318,6 +320,18 @@ namespace InterfaceFirmware.Drivers.Wm8960
             // Clock slave: the USB bridge or the ESP32 drives BCLK and LRCLK.
             Update(Wm8960Registers.AudioInterface1, Wm8960Registers.MasterMode | Wm8960Registers.WordLengthMask | Wm8960Registers.FormatMask, lengthBits | formatBits);
             return Status;
+        }
+
+        /// <summary>
+        /// Playback is the DACs (R26 DACL/DACR), capture the ADCs (R25 ADCL/ADCR), as Linux's DAPM
+        /// widgets "Left/Right DAC" and "Left/Right ADC" (sound/soc/codecs/wm8960.c). The boost
+        /// mixers, PGAs and output mixers stay: the analogue bypass (the monitor) runs through them.
+        /// </summary>
+        protected override StepResult ApplyBlockPower(CodecBlocks blocks)
+        {
+            Update(Wm8960Registers.Power1, Wm8960Registers.Adcs, (blocks & CodecBlocks.Capture) != 0 ? Wm8960Registers.Adcs : 0);
+            Update(Wm8960Registers.Power2, Wm8960Registers.Dacs, (blocks & CodecBlocks.Playback) != 0 ? Wm8960Registers.Dacs : 0);
+            return Outcome();
         }
 
         protected override StepResult PerformChipAction(int action, long nowMs)

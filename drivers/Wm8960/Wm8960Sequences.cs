@@ -74,14 +74,18 @@ namespace InterfaceFirmware.Drivers.Wm8960
             SequenceStep.Update(Wm8960Registers.Power1, Wm8960Registers.VmidMask, Wm8960Registers.Vmid2x250k),
         };
 
-        /// <summary>Standby → On: inputs, converters and mixers, then the drivers with the headphone volume held at mute; the outputs come up silent.</summary>
+        /// <summary>
+        /// Standby → On: inputs and mixers, the converters the caller needs (ADCL/ADCR in R25,
+        /// DACL/DACR in R26: <see cref="CodecActions.PowerBlocks"/>), then the drivers with the
+        /// headphone volume held at mute; the outputs come up silent.
+        /// </summary>
         public static readonly SequenceStep[] StandbyToOn =
         {
             SequenceStep.Update(Wm8960Registers.Power1, Wm8960Registers.VmidMask, Wm8960Registers.Vmid2x50k),
             SequenceStep.Do(CodecActions.CloseOutputs),
-            SequenceStep.Update(Wm8960Registers.Power1, Wm8960Registers.AnalogueInputs | Wm8960Registers.Adcs, AllBits),
+            SequenceStep.Update(Wm8960Registers.Power1, Wm8960Registers.AnalogueInputs, AllBits),
             SequenceStep.Update(Wm8960Registers.Power3, Wm8960Registers.InputPgas | Wm8960Registers.OutputMixers, AllBits),
-            SequenceStep.Update(Wm8960Registers.Power2, Wm8960Registers.Dacs, AllBits),
+            SequenceStep.Do(CodecActions.PowerBlocks),
             SequenceStep.Update(Wm8960Registers.Power2, Wm8960Registers.HeadphoneDrivers, AllBits),
             SequenceStep.Wait(DriverSettleMs),
         };

@@ -59,7 +59,7 @@ namespace InterfaceFirmware.Firmware.Application
                 case ClockStage.BiasUp:
                     if (CodecsSettledIn(CodecPowerState.Standby) && !_selector.WaitingForHost)
                     {
-                        ApplyClocks();
+                        ApplyClocks(nowMs);
                         RequestCodecs(CodecPowerState.On, nowMs);
                         _stage = ClockStage.PowerOn;
                     }
@@ -107,7 +107,7 @@ namespace InterfaceFirmware.Firmware.Application
                 case ClockStage.Switch:
                     if (!_selector.ClockChangeAnnounced)
                     {
-                        ApplyClocks();
+                        ApplyClocks(nowMs);
                         _clocksAppliedMs = nowMs;
                         _stage = ClockStage.ClocksSettle;
                     }
@@ -153,6 +153,7 @@ namespace InterfaceFirmware.Firmware.Application
 
                 SelectInputs(codec);
                 codec.SetInputGain(new StereoGain(InputGainSetting(0), InputGainSetting(1)));
+                codec.SetBlocksNeeded(BlocksFor(i), nowMs); // before the bias comes up: no board uses line outputs
             }
 
             if (_expander != null)
@@ -225,7 +226,7 @@ namespace InterfaceFirmware.Firmware.Application
         }
 
         // The mode's clocks: the bridge's (256·fs) in USB mode, the ESP32's in standalone mode.
-        private void ApplyClocks()
+        private void ApplyClocks(long nowMs)
         {
             _mode = _selector.Mode;
             _rate = _selector.SampleRate;
@@ -245,6 +246,7 @@ namespace InterfaceFirmware.Firmware.Application
             for (int i = 0; i < _codecs.Length; i++)
             {
                 IAudioCodec codec = _codecs[i];
+                codec.SetBlocksNeeded(BlocksFor(i), nowMs); // in standby here: the power-up applies it
                 _clockRefused[i] = false;
                 if (codec.Status == DriverStatus.Ok && codec.ConfigureClocks(_rate, _rate * 256) == DriverStatus.Unsupported)
                 {
@@ -252,6 +254,24 @@ namespace InterfaceFirmware.Firmware.Application
                     _log.Write(LogLevel.Error, Source, codec.Name + " cannot be clocked at " + _rate.ToString() + " Hz: it stays in standby, its jacks silent");
                 }
             }
+        }
+
+        // What the mode needs of a codec (issue 10): capture on the codec that feeds it (the
+        // computer records it in USB mode; in standalone the ESP32's meters, clip guard, auto gain
+        // and brown-out watch read it); playback in USB mode, and on a board without a USB bridge
+        // (the ESP32 plays to the DAC there). In standalone on a board with a bridge the ESP32
+        // holds its data line low: the DACs go down, the monitor runs on without them. No board
+        // wires a codec's line outputs (the portable board's SGTL5000s drive their jacks from the
+        // headphone amplifiers): they stay off.
+        private CodecBlocks BlocksFor(int codec)
+        {
+            CodecBlocks blocks = _profile.Codecs[codec].FeedsCapture ? CodecBlocks.Capture : CodecBlocks.None;
+            if (_mode == DeviceMode.Usb || !_profile.HasUsbBridge)
+            {
+                blocks |= CodecBlocks.Playback;
+            }
+
+            return blocks;
         }
 
         // The codec inputs for the input types (the dev boards' microphones or line jack).

@@ -571,6 +571,8 @@ namespace InterfaceFirmware.Emulator
                 if (Clocks.MclkHz > 0)
                 {
                     ma += Analog.CountBits(digital & (DigAdc | DigDac | DigDap)) * 1.0;
+                    ma += Analog.CountBits(digital & (DigI2sIn | DigI2sOut)) * 0.1; // the I2S ports: a model decision, small beside the filters
+
                 }
 
                 return ma + LoadCurrentMilliamps;

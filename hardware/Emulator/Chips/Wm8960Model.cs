@@ -448,7 +448,15 @@ namespace InterfaceFirmware.Emulator
 
         // ---- current -------------------------------------------------------------------------------
 
-        /// <summary>Rough supply current from the power bits (datasheet-order figures, not measured).</summary>
+        /// <summary>
+        /// Rough supply current from the power bits (datasheet-order figures, not measured). The
+        /// digital core is modelled per converter (a model decision: the WM8960 datasheet gives
+        /// whole-use-case totals only; Wolfson's per-bit table for the same family, WM8940
+        /// datasheet "Estimated supply currents", has the digital filters draw only while a
+        /// converter is enabled): 0.5 mA for the clocked core (interface, zero-cross timeout,
+        /// clock tree) and 0.75 mA each for the ADC's decimation and the DAC's interpolation
+        /// filters, 2.0 mA with both, as the single figure this model used before.
+        /// </summary>
         public override double CurrentMilliamps
         {
             get
@@ -470,7 +478,11 @@ namespace InterfaceFirmware.Emulator
                     + Analog.CountBits(power2 & (Power2SpeakerLeft | Power2SpeakerRight)) * 2.0;
                 ma += (power2 & Power2PllEnable) != 0 ? 1.5 : 0;
                 ma += Analog.CountBits(power3 & (Power3MicLeft | Power3MicRight)) * 0.4 + Analog.CountBits(power3 & (Power3OutMixLeft | Power3OutMixRight)) * 0.3;
-                ma += ClocksValid ? 2.0 : 0;
+                if (ClocksValid)
+                {
+                    ma += 0.5 + ((power1 & (Power1AdcLeft | Power1AdcRight)) != 0 ? 0.75 : 0) + ((power2 & (Power2DacLeft | Power2DacRight)) != 0 ? 0.75 : 0);
+                }
+
                 ma += LoadCurrentMilliamps;
                 return ma;
             }
