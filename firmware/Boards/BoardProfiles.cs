@@ -54,28 +54,7 @@ namespace InterfaceFirmware.Firmware.Boards
 
             board.DefaultInputGainCentiDb = 1200;
 
-            // Main jack: the TPA6130A2 sets the range (changed only while muted), the codec's
-            // zero-cross headphone volume the level in 1 dB steps, the DAC the 0.5 dB remainder.
-            var main = new JackProfile("main", 0, true);
-            main.DetectPin = 27;
-            main.DetectActiveLow = false;
-            main.Ranges = new GainRange[]
-            {
-                new GainRange(HeadphoneRange.InEar, -1780, -1780),
-                new GainRange(HeadphoneRange.Normal, -610, -610),
-                new GainRange(HeadphoneRange.High, 400, 400),
-            };
-
-            // Second jack: the second codec's own headphone driver (3.3 V: about 1 V rms at most).
-            var second = new JackProfile("second", 1, false);
-            second.Ranges = new GainRange[]
-            {
-                new GainRange(HeadphoneRange.InEar, -1800, 0),
-                new GainRange(HeadphoneRange.Normal, -600, 0),
-                new GainRange(HeadphoneRange.High, 0, 0),
-            };
-            board.Jacks = new JackProfile[] { main, second };
-
+            board.Jacks = TwoJacks();
             ReferenceControls(board, false);
             return board;
         }
@@ -109,32 +88,15 @@ namespace InterfaceFirmware.Firmware.Boards
             board.PhantomPin = -1;
             board.DefaultInputGainCentiDb = 0;
 
-            // Main jack: as the reference board's (the SGTL5000's headphone volume has 0.5 dB steps
-            // and zero-cross; its ceiling is held at 0 dB, where a full-scale DAC stays unclipped).
-            var main = new JackProfile("main", 0, true);
-            main.DetectPin = 27;
-            main.DetectActiveLow = false;
-            main.Ranges = new GainRange[]
-            {
-                new GainRange(HeadphoneRange.InEar, -1780, -1780),
-                new GainRange(HeadphoneRange.Normal, -610, -610),
-                new GainRange(HeadphoneRange.High, 400, 400),
-            };
-
-            // Second jack: codec B's own headphone driver.
-            var second = new JackProfile("second", 1, false);
-            second.Ranges = new GainRange[]
-            {
-                new GainRange(HeadphoneRange.InEar, -1800, 0),
-                new GainRange(HeadphoneRange.Normal, -600, 0),
-                new GainRange(HeadphoneRange.High, 0, 0),
-            };
-            // A full-scale sine at level 0 dB peaks at VAG (1.575 V, hardware/README.md "Codec
-            // settings"): 1.114 V rms, +0.94 dBV, at either jack (the main jack's level includes the
-            // amplifier's gain). The limiter's cap in volts is measured against it.
-            main.FullScaleCentiDbV = 94;
-            second.FullScaleCentiDbV = 94;
-            board.Jacks = new JackProfile[] { main, second };
+            // The jacks and their ranges are the reference board's (the SGTL5000's headphone volume
+            // has 0.5 dB steps and zero-cross; its ceiling is held at 0 dB, where a full-scale DAC
+            // stays unclipped). A full-scale sine at level 0 dB peaks at VAG (1.575 V,
+            // hardware/README.md "Codec settings"): 1.114 V rms, +0.94 dBV, at either jack (the main
+            // jack's level includes the amplifier's gain); the limiter's cap in volts is measured
+            // against it.
+            board.Jacks = TwoJacks();
+            board.Jacks[0].FullScaleCentiDbV = 94;
+            board.Jacks[1].FullScaleCentiDbV = 94;
             ReferenceControls(board, true);
             return board;
         }
@@ -185,6 +147,32 @@ namespace InterfaceFirmware.Firmware.Boards
             board.Leds = new LedProfile[] { new LedProfile("green", 22, false) };
             board.Indicators = SingleLedIndicators();
             return board;
+        }
+
+        // The reference board's two jacks (the portable board has the same): the main jack behind
+        // the TPA6130A2, which sets the range (changed only while muted), the codec's zero-cross
+        // headphone volume the level, the DAC the remainder; its detect on GPIO 27. The second jack
+        // on codec B's own headphone driver (3.3 V: about 1 V rms at most).
+        private static JackProfile[] TwoJacks()
+        {
+            var main = new JackProfile("main", 0, true);
+            main.DetectPin = 27;
+            main.DetectActiveLow = false;
+            main.Ranges = new GainRange[]
+            {
+                new GainRange(HeadphoneRange.InEar, -1780, -1780),
+                new GainRange(HeadphoneRange.Normal, -610, -610),
+                new GainRange(HeadphoneRange.High, 400, 400),
+            };
+
+            var second = new JackProfile("second", 1, false);
+            second.Ranges = new GainRange[]
+            {
+                new GainRange(HeadphoneRange.InEar, -1800, 0),
+                new GainRange(HeadphoneRange.Normal, -600, 0),
+                new GainRange(HeadphoneRange.High, 0, 0),
+            };
+            return new JackProfile[] { main, second };
         }
 
         // The reference board's four buttons, their gestures, its two LEDs and what they show

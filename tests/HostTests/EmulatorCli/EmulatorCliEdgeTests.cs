@@ -378,33 +378,7 @@ namespace InterfaceFirmware.HostTests.EmulatorCli
         // A 16-bit PCM 440 Hz sine at -12 dBFS peak.
         private string WriteWav(string name, int rate, int channels, double seconds)
         {
-            int frames = (int)(rate * seconds);
-            using var stream = new MemoryStream();
-            using var w = new BinaryWriter(stream);
-            w.Write(Encoding.ASCII.GetBytes("RIFF"));
-            w.Write(36 + frames * channels * 2);
-            w.Write(Encoding.ASCII.GetBytes("WAVEfmt "));
-            w.Write(16);
-            w.Write((short)1);
-            w.Write((short)channels);
-            w.Write(rate);
-            w.Write(rate * channels * 2);
-            w.Write((short)(channels * 2));
-            w.Write((short)16);
-            w.Write(Encoding.ASCII.GetBytes("data"));
-            w.Write(frames * channels * 2);
-            for (int n = 0; n < frames; n++)
-            {
-                for (int c = 0; c < channels; c++)
-                {
-                    w.Write((short)Math.Round(32767 * 0.25 * Math.Sin(2 * Math.PI * 440 * n / rate)));
-                }
-            }
-
-            w.Flush();
-            string path = Path.Combine(_dir, name);
-            File.WriteAllBytes(path, stream.ToArray());
-            return path;
+            return TestWav.Write(Path.Combine(_dir, name), rate, channels, seconds, 0.25);
         }
 
         private static Result Run(params string[] args)
