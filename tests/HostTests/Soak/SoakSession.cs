@@ -96,6 +96,7 @@ namespace InterfaceFirmware.HostTests.Soak
         private long _lastResyncMs = long.MinValue / 2;
         private bool _resyncInEpisode;
         private bool _resyncSincePowerUp;
+        private string _resyncCause = "none";
 
         /// <summary>
         /// Known firmware failure (reported, see the README's test section): pops, a louder jack, a
@@ -148,6 +149,11 @@ namespace InterfaceFirmware.HostTests.Soak
         private void RunEpisode()
         {
             _report.Episodes++;
+            if (I2cTraceLines > 0)
+            {
+                _board.Bus.ClearLog();
+            }
+
             _eventsAtEpisodeStart = _events;
             SetRendering(_random.Chance(_audioFraction));
             Trace("episode " + _report.Episodes);
@@ -271,8 +277,60 @@ namespace InterfaceFirmware.HostTests.Soak
                 + ", muted " + _device.State.Jacks[j].Muted + ", at floor " + _device.State.Jacks[j].AtFloor + ", codec muted " + _device.Codec(_profile.Jacks[j].CodecIndex).Muted;
         }
 
+        private static readonly int ExtraLogLines = int.TryParse(Environment.GetEnvironmentVariable("SOAK_LOG_LINES"), out int n) ? n : 0;
+
+        private static readonly int I2cTraceLines = int.TryParse(Environment.GetEnvironmentVariable("SOAK_I2C_LINES"), out int n) ? n : 0;
+
+        // Debugging aid (SOAK_I2C_LINES=n): the last n I2C transactions, with the violation.
+        private string LastI2c()
+        {
+            if (I2cTraceLines <= 0)
+            {
+                return string.Empty;
+            }
+
+            var log = _board.Bus.Log;
+            var text = new List<string>();
+            for (int i = Math.Max(0, log.Count - I2cTraceLines); i < log.Count; i++)
+            {
+                var t = (I2cTransaction)log[i];
+                string bytes = t.Written.Length == 2 && t.Device.StartsWith("WM8960")
+                    ? "R" + (t.Written[0] >> 1) + "=0x" + (((t.Written[0] & 1) << 8) | t.Written[1]).ToString("X3")
+                    : BitConverter.ToString(t.Written) + (t.Read.Length > 0 ? " -> " + BitConverter.ToString(t.Read) : string.Empty);
+                text.Add((t.TimeUs / 1000) + " ms " + t.Device + " " + bytes + (t.Status != Hal.I2cStatus.Ok ? " " + t.Status : string.Empty));
+            }
+
+            text.Add("envelope (5 ms: min/mean/max) of the last 600 ms:");
+            foreach (HeadphoneOutput output in new[] { _board.MainJack, _board.SecondJack })
+            {
+                if (output == null)
+                {
+                    continue;
+                }
+
+                SignalRecorder recorder = output.Recorder(true);
+                long end = _board.Audio.NextSample;
+                for (long from = Math.Max(recorder.FirstSample, end - 28800); from + 240 <= end && recorder.FirstSample >= 0; from += 240)
+                {
+                    double min = double.MaxValue, max = double.MinValue, sum = 0;
+                    for (long k = from; k < from + 240; k++)
+                    {
+                        double v = recorder.At(k);
+                        min = Math.Min(min, v);
+                        max = Math.Max(max, v);
+                        sum += v;
+                    }
+
+                    text.Add(output.Name + " " + (AudioEngine.TimeOfSampleUs(from) / 1000) + " ms " + min.ToString("F5") + " " + (sum / 240).ToString("F5") + " " + max.ToString("F5"));
+                }
+            }
+
+            return "\n    I2C:\n      " + string.Join("\n      ", text);
+        }
+
         private string LastLog(int lines)
         {
+            lines += ExtraLogLines;
             var entries = _board.Log.Entries;
             var text = new List<string>();
             for (int i = Math.Max(0, entries.Count - lines); i < entries.Count; i++)
@@ -640,7 +698,7 @@ namespace InterfaceFirmware.HostTests.Soak
         private void PowerUp(bool first)
         {
             _board = new VirtualBoard(SoakRig.Description(_boardName), _random.Next(int.MaxValue), _flash);
-            _board.Bus.LogEnabled = false;
+            _board.Bus.LogEnabled = I2cTraceLines > 0;
             ConnectSource(_board, _source);
             _board.PlugHeadphones(_plugged);
             var tone = SineSource.AtDbfs(ToneHz, ToneDbfs);
@@ -666,6 +724,7 @@ namespace InterfaceFirmware.HostTests.Soak
             _logSeen = 0;
             _lastResyncMs = long.MinValue / 2;
             _resyncSincePowerUp = false;
+            _resyncCause = "none";
             _stepsSinceEval = 0;
             _board.Audio.Rendering = _audio;
             _renderingSinceMs = 0;
@@ -766,6 +825,8 @@ namespace InterfaceFirmware.HostTests.Soak
             }
         }
 
+        private static readonly int KnownExamplesPerKind = int.TryParse(Environment.GetEnvironmentVariable("SOAK_EXAMPLES"), out int n) ? n : 1;
+
         private static readonly bool Strict = Environment.GetEnvironmentVariable("SOAK_STRICT") == "1";
 
         // A chip re-synced (the driver's or the firmware's log says so): the start of a known-failure window.
@@ -777,6 +838,9 @@ namespace InterfaceFirmware.HostTests.Soak
                 string message = ((LogEntry)entries[_logSeen]).Message;
                 if (message.Contains("re-sync") || message.Contains("cooled down") || message.Contains("stopped answering"))
                 {
+                    _resyncCause = message.Contains("amplifier") || message.Contains("TPA6130A2") ? "amplifier: " + (message.Contains("cooled") ? "thermal" : message.Contains("lost its registers") ? "brown-out" : "nack")
+                        : message.Contains("capture went") ? "codecs: capture silence"
+                        : "codec: " + (message.Contains("lost its registers") ? "reset" : "nack");
                     _lastResyncMs = _board.Clock.NowMs;
                     _resyncInEpisode = true;
                     _resyncSincePowerUp = true;
@@ -1022,10 +1086,12 @@ namespace InterfaceFirmware.HostTests.Soak
             bool known = afterResync && (_resyncInEpisode || _resyncSincePowerUp || _board.Clock.NowMs - _lastResyncMs <= ResyncKnownFailureMs);
             if (!Strict && known)
             {
-                _report.Count(_report.KnownFailures, invariant + " after a chip failed or was re-synced");
-                if (_report.KnownExamples.Count < 6 && !_report.KnownExamples.Any(e => e.StartsWith(invariant)))
+                string window = _board.Clock.NowMs - _lastResyncMs <= ResyncKnownFailureMs ? "within 3 s" : _resyncInEpisode ? "same episode" : "since power-up";
+                string key = invariant + " after a chip failed or was re-synced (" + _resyncCause + ", " + window + ")";
+                _report.Count(_report.KnownFailures, key);
+                if (_report.KnownExamples.Count(e => e.StartsWith(key)) < KnownExamplesPerKind)
                 {
-                    _report.KnownExamples.Add(invariant + ": seed " + _seed + " (" + _boardName + "), event " + _events + ", session time " + NowMs + " ms: " + describe());
+                    _report.KnownExamples.Add(key + ": seed " + _seed + " (" + _boardName + "), event " + _events + ", session time " + NowMs + " ms: " + describe());
                 }
 
                 return;
@@ -1034,7 +1100,7 @@ namespace InterfaceFirmware.HostTests.Soak
             string detail = describe();
             bool first = _report.ViolationCount == 0;
             _report.Violation(invariant, "seed " + _seed + " (" + _boardName + "), event " + _events + ", session time " + NowMs + " ms: " + detail
-                + (first ? "\n    events before it (board ms: event):\n      " + string.Join("\n      ", _trace) : string.Empty));
+                + (first ? "\n    events before it (board ms: event):\n      " + string.Join("\n      ", _trace) + LastI2c() : string.Empty));
         }
 
         // The last events, for the first violation's report.
