@@ -390,7 +390,7 @@ namespace InterfaceFirmware.Emulator
 
         // ---- audio ---------------------------------------------------------------------------------
 
-        private long _renderedUntil = -1; // the sample after the last one rendered
+        private long _renderedUntil; // the sample after the last one rendered (a board starts at sample 0 from nothing)
 
         public void Render(long firstSample, int count, long startUs)
         {
