@@ -93,7 +93,7 @@ namespace InterfaceFirmware.Firmware.Application
             }
 
             IAudioCodec codec = _codecs[_captureCodec];
-            bool expectSignal = _stage == ClockStage.Live && codec.Status == DriverStatus.Ok && !codec.Busy
+            bool expectSignal = _stage == ClockStage.Live && codec.Status == DriverStatus.Ok && !codec.Busy && _recovery[_captureCodec] == CodecRecovery.None
                 && codec.PowerState == CodecPowerState.On && _silence.SampleRate > 0;
             if (!expectSignal)
             {
@@ -225,7 +225,14 @@ namespace InterfaceFirmware.Firmware.Application
 
             if (_recovery[i] == CodecRecovery.TakingCharge)
             {
-                _clockRefused[i] = codec.ConfigureClocks(_rate, _rate * 256) == DriverStatus.Unsupported;
+                DriverStatus clocks = codec.ConfigureClocks(_rate, _rate * 256);
+                if (clocks == DriverStatus.InvalidState)
+                {
+                    codec.RequestPowerState(CodecPowerState.Standby, nowMs); // clocks only while it is down
+                    return;
+                }
+
+                _clockRefused[i] = clocks == DriverStatus.Unsupported;
                 SelectInputs(codec); // the inputs the settings chose (a dev board's microphones)
                 codec.SetInputGain(new StereoGain(InputGainSetting(0), InputGainSetting(1)));
                 for (int j = 0; j < _jackCount; j++)
@@ -268,6 +275,19 @@ namespace InterfaceFirmware.Firmware.Application
                 {
                     long awayMs = _codecWatch[i].Recovered(nowMs);
                     _log.Write(LogLevel.Info, Source, CodecLabel(i) + " answers again after " + awayMs.ToString() + " ms: back in charge");
+                }
+            }
+        }
+
+        // The clocks are about to change: a codec that was being configured or powered on for the
+        // old ones goes down with the others and is configured again once they are live.
+        private void RestartRecoveries()
+        {
+            for (int i = 0; i < _codecs.Length; i++)
+            {
+                if (_recovery[i] == CodecRecovery.Configuring || _recovery[i] == CodecRecovery.PoweringOn)
+                {
+                    _recovery[i] = CodecRecovery.TakingCharge;
                 }
             }
         }
