@@ -125,9 +125,12 @@ namespace InterfaceFirmware.Firmware.Application
             get { return _brownOuts; }
         }
 
+        // The amplifier did not answer its boot check: never taken charge of, retried as a failed chip.
+        private bool _amplifierMissing;
+
         private bool WatchAmplifier(long nowMs, bool probe)
         {
-            if (_amplifier.Status != DriverStatus.Ok)
+            if (_amplifier.Status != DriverStatus.Ok || _amplifierMissing)
             {
                 if (_amplifierWatch.Fail(nowMs))
                 {
@@ -135,7 +138,7 @@ namespace InterfaceFirmware.Firmware.Application
                     AbandonAmplifierJacks(nowMs);
                 }
 
-                if (_amplifierWatch.RetryDue(nowMs) && _amplifier.Resync(nowMs) == DriverStatus.Ok)
+                if (_amplifierWatch.RetryDue(nowMs) && BringBackAmplifier(nowMs) == DriverStatus.Ok)
                 {
                     long awayMs = _amplifierWatch.Recovered(nowMs);
                     _log.Write(LogLevel.Info, Source, "headphone amplifier answers again after " + awayMs.ToString() + " ms: re-synced");
@@ -180,6 +183,42 @@ namespace InterfaceFirmware.Firmware.Application
             }
 
             return _thermalUntilMs >= 0;
+        }
+
+        // A re-sync of the amplifier; one that did not answer at boot was never taken charge of
+        // (its driver refuses a re-sync): checked and taken charge of now, as at boot, and its
+        // jacks preset again (what they asked of it before went nowhere).
+        private DriverStatus BringBackAmplifier(long nowMs)
+        {
+            DriverStatus status = _amplifier.Resync(nowMs);
+            if (status != DriverStatus.InvalidState)
+            {
+                return status;
+            }
+
+            if (!ChipPresence.CheckAmplifier(_amplifier, _log))
+            {
+                return DriverStatus.BusFault;
+            }
+
+            status = _io.ChipsMayBeLive ? _amplifier.TakeCharge(nowMs) : _amplifier.Start(nowMs);
+            if (status != DriverStatus.Ok)
+            {
+                return status;
+            }
+
+            _amplifierMissing = false;
+
+            for (int j = 0; j < _jackCount; j++)
+            {
+                if (_profile.Jacks[j].ThroughAmplifier)
+                {
+                    PlanJack(j);
+                    _outputs[j].Preset(_targets[j]);
+                }
+            }
+
+            return DriverStatus.Ok;
         }
 
         // Where a codec is on its way back after a fault.

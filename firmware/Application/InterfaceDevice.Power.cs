@@ -143,6 +143,10 @@ namespace InterfaceFirmware.Firmware.Application
                     _amplifier.Start(nowMs);
                 }
             }
+            else if (_amplifier != null)
+            {
+                _amplifierMissing = true; // retried with back-off (WatchAmplifier), its jack muted meanwhile
+            }
 
             for (int i = 0; i < _codecs.Length; i++)
             {

@@ -61,5 +61,36 @@ namespace InterfaceFirmware.HostTests.Soak
                 Assert.DoesNotContain("digitally silent", log);
             }
         }
+    
+        /// <summary>
+        /// Seeds 14 and 16 of the long soak: the amplifier did not answer at power-up. Its boot check
+        /// failed, so it was never taken charge of; the retries' re-sync was refused by its driver
+        /// (not started), and the main jack stayed silent, a fault shown, until the next power-up.
+        /// Whether it comes back 0.2 s or 3 s after the power-up, the main jack must be back.
+        /// </summary>
+        [Fact]
+        public void AnAmplifierThatDidNotAnswerAtPowerUpIsTakenChargeOfOnceItAnswers()
+        {
+            foreach (int absentMs in new[] { 200, 3000 })
+            {
+                var board = new VirtualBoard(SoakRig.Description("reference"), 9);
+                board.Audio.Rendering = false;
+                board.ConnectCharger();
+                board.PlugHeadphones(true);
+                var faults = board.Bus.FaultsAt(0x60);
+                faults.Absent = true;
+                var device = SoakRig.NewDevice(board, BoardProfiles.Reference(), board.Settings);
+                device.Start();
+                board.RunMs(absentMs);
+                faults.Absent = false;
+                board.RunMs(SoakSession.NackRecoveryMs + 2000);
+
+                string log = string.Join("\n", board.Log.Entries.Cast<LogEntry>().Select(e => e.ToString()));
+                Assert.True(device.Output(0).AtTargets(device.Targets(0)) && !device.State.Fault, "absent " + absentMs + " ms: main jack not back\n" + log);
+                Assert.True(board.Amplifier.OutputActive(true) && board.Amplifier.OutputActive(false), "amplifier not driving the jack\n" + log);
+                int volumeCode = board.Amplifier.Register(2) & 0x3F;
+                _output.WriteLine(absentMs + " ms: amplifier volume code " + volumeCode + ", main jack at targets");
+            }
+        }
     }
 }
