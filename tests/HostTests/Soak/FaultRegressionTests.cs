@@ -3,6 +3,7 @@ using InterfaceFirmware.Emulator;
 using InterfaceFirmware.Firmware.Application;
 using InterfaceFirmware.Firmware.Boards;
 using InterfaceFirmware.Firmware.Controls;
+using InterfaceFirmware.Firmware.Model;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -91,6 +92,69 @@ namespace InterfaceFirmware.HostTests.Soak
                 int volumeCode = board.Amplifier.Register(2) & 0x3F;
                 _output.WriteLine(absentMs + " ms: amplifier volume code " + volumeCode + ", main jack at targets");
             }
+        }
+
+        /// <summary>
+        /// Seed 14 of the long soak: the second jack's level moved from its DAC to its headphone
+        /// volume (mono monitor, the inputs' gain above what the cross path gives: the planner
+        /// raises the headphone volume and takes playback back off at the DAC): the headphone
+        /// volume rose at 2 dB a tick while the DAC fell at 0.5 dB, and on the way the jack was
+        /// 2.2 dB above the user level. Codec B's registers (headphone volume R2, DAC volume R10)
+        /// must never sum above both the level before a change and the level after it.
+        /// </summary>
+        [Fact]
+        public void ALevelMovingBetweenStagesIsNeverLouderOnTheWay()
+        {
+            var board = new VirtualBoard(SoakRig.Description("reference"), 11);
+            board.Audio.Rendering = false;
+            board.ConnectCharger();
+            var device = SoakRig.NewDevice(board, BoardProfiles.Reference(), board.Settings);
+            device.Start();
+            board.RunMs(6000);
+            device.Settings.Monitor = MonitorMode.Mono;
+            device.Apply(UserAction.SelectNextJack, board.Clock.NowMs);
+            for (int i = 0; i < 8; i++)
+            {
+                device.Apply(UserAction.VolumeDown, board.Clock.NowMs);
+            }
+
+            board.RunMs(3000);
+            // blend steps, then the input gain (the key focus on the inputs, three steps at once) up and down
+            // the inputs' gain above what the cross path can give: the planner raises the headphone
+            // volume and the DAC takes it back off playback; then down again, up by steps, ...
+            int[] inputGains = { 3000, 1200, 4000, 2000, 4700, 0, 4700, 1200 };
+            double worst = double.NegativeInfinity;
+            foreach (int gain in inputGains)
+            {
+                double before = SecondJackRegisterDb(board);
+                device.Settings.InputGainCentiDb[0] = gain;
+                device.Settings.InputGainCentiDb[1] = gain;
+                string action = "input gain " + gain;
+                var sums = new System.Collections.Generic.List<double>();
+                for (int tick = 0; tick < 400; tick++)
+                {
+                    board.RunMs(InterfaceDevice.TickMs);
+                    sums.Add(SecondJackRegisterDb(board));
+                }
+
+                double after = sums[sums.Count - 1];
+                double over = sums.Max() - System.Math.Max(before, after);
+                worst = System.Math.Max(worst, over);
+                _output.WriteLine(action + ": " + before.ToString("F1") + " -> " + after.ToString("F1") + " dB, on the way up to " + sums.Max().ToString("F1"));
+                Assert.True(device.Output(1).AtTargets(device.Targets(1)), action + ": the second jack did not reach its targets");
+                Assert.True(over <= 0.25, action + ": from " + before.ToString("F1") + " to " + after.ToString("F1") + " dB, but " + sums.Max().ToString("F1") + " dB on the way");
+            }
+
+            Assert.True(worst > double.NegativeInfinity);
+        }
+
+        // Codec B's headphone volume (R2: 0x79 = 0 dB, 1 dB steps) plus its DAC volume (R10: 0xFF = 0 dB, 0.5 dB steps).
+        private static double SecondJackRegisterDb(VirtualBoard board)
+        {
+            var codec = (Wm8960Model)board.Codecs[1];
+            int hp = codec.Register(2) & 0x7F;
+            int dac = codec.Register(10) & 0xFF;
+            return (hp - 0x79) + (dac - 0xFF) * 0.5;
         }
     }
 }
