@@ -99,6 +99,7 @@ namespace InterfaceFirmware.HostTests.Soak
         private int _logSeen;
         private long _lastResyncMs = long.MinValue / 2;
         private string _resyncCause = "none";
+        private long _earlierDeadlineMs = long.MinValue / 2;
 
         /// <summary>
         /// Known firmware failure (reported, see the README's test section): pops, a louder jack, a
@@ -200,7 +201,9 @@ namespace InterfaceFirmware.HostTests.Soak
         // No new disturbance: the device must become healthy by the latest stated recovery time.
         private void Quiet()
         {
-            long deadline = _episode.Count == 0 ? NowMs : _episode.Max(d => d.EndMs + d.BoundMs);
+            // A disturbance of an earlier episode keeps its stated time (a brown-out the next probe
+            // finds, a gesture decided after its keys were released: the device looked healthy before).
+            long deadline = Math.Max(_episode.Count == 0 ? NowMs : _episode.Max(d => d.EndMs + d.BoundMs), _earlierDeadlineMs);
             long lastEnd = _episode.Count == 0 ? NowMs : _episode.Max(d => d.EndMs);
 
             // A fault runs its course (a NACK burst the firmware has not met yet ends at its time):
@@ -228,6 +231,7 @@ namespace InterfaceFirmware.HostTests.Soak
             }
 
             Trace("healthy");
+            _earlierDeadlineMs = deadline;
             _episode.Clear();
             _exemptChips.Clear();
             RunFor(_random.Next(500));
