@@ -93,7 +93,7 @@ namespace InterfaceFirmware.Firmware.Application
             }
 
             IAudioCodec codec = _codecs[_captureCodec];
-            bool expectSignal = _stage == ClockStage.Live && codec.Status == DriverStatus.Ok && !codec.Busy
+            bool expectSignal = _stage == ClockStage.Live && codec.Status == DriverStatus.Ok && !codec.Busy && _recovery[_captureCodec] == CodecRecovery.None
                 && codec.PowerState == CodecPowerState.On && _silence.SampleRate > 0;
             if (!expectSignal)
             {
@@ -125,9 +125,12 @@ namespace InterfaceFirmware.Firmware.Application
             get { return _brownOuts; }
         }
 
+        // The amplifier did not answer its boot check: never taken charge of, retried as a failed chip.
+        private bool _amplifierMissing;
+
         private bool WatchAmplifier(long nowMs, bool probe)
         {
-            if (_amplifier.Status != DriverStatus.Ok)
+            if (_amplifier.Status != DriverStatus.Ok || _amplifierMissing)
             {
                 if (_amplifierWatch.Fail(nowMs))
                 {
@@ -135,7 +138,7 @@ namespace InterfaceFirmware.Firmware.Application
                     AbandonAmplifierJacks(nowMs);
                 }
 
-                if (_amplifierWatch.RetryDue(nowMs) && _amplifier.Resync(nowMs) == DriverStatus.Ok)
+                if (_amplifierWatch.RetryDue(nowMs) && BringBackAmplifier(nowMs) == DriverStatus.Ok)
                 {
                     long awayMs = _amplifierWatch.Recovered(nowMs);
                     _log.Write(LogLevel.Info, Source, "headphone amplifier answers again after " + awayMs.ToString() + " ms: re-synced");
@@ -182,6 +185,42 @@ namespace InterfaceFirmware.Firmware.Application
             return _thermalUntilMs >= 0;
         }
 
+        // A re-sync of the amplifier; one that did not answer at boot was never taken charge of
+        // (its driver refuses a re-sync): checked and taken charge of now, as at boot, and its
+        // jacks preset again (what they asked of it before went nowhere).
+        private DriverStatus BringBackAmplifier(long nowMs)
+        {
+            DriverStatus status = _amplifier.Resync(nowMs);
+            if (status != DriverStatus.InvalidState)
+            {
+                return status;
+            }
+
+            if (!ChipPresence.CheckAmplifier(_amplifier, _log))
+            {
+                return DriverStatus.BusFault;
+            }
+
+            status = _io.ChipsMayBeLive ? _amplifier.TakeCharge(nowMs) : _amplifier.Start(nowMs);
+            if (status != DriverStatus.Ok)
+            {
+                return status;
+            }
+
+            _amplifierMissing = false;
+
+            for (int j = 0; j < _jackCount; j++)
+            {
+                if (_profile.Jacks[j].ThroughAmplifier)
+                {
+                    PlanJack(j);
+                    _outputs[j].Preset(_targets[j]);
+                }
+            }
+
+            return DriverStatus.Ok;
+        }
+
         // Where a codec is on its way back after a fault.
         private enum CodecRecovery
         {
@@ -225,7 +264,14 @@ namespace InterfaceFirmware.Firmware.Application
 
             if (_recovery[i] == CodecRecovery.TakingCharge)
             {
-                _clockRefused[i] = codec.ConfigureClocks(_rate, _rate * 256) == DriverStatus.Unsupported;
+                DriverStatus clocks = codec.ConfigureClocks(_rate, _rate * 256);
+                if (clocks == DriverStatus.InvalidState)
+                {
+                    codec.RequestPowerState(CodecPowerState.Standby, nowMs); // clocks only while it is down
+                    return;
+                }
+
+                _clockRefused[i] = clocks == DriverStatus.Unsupported;
                 SelectInputs(codec); // the inputs the settings chose (a dev board's microphones)
                 codec.SetInputGain(new StereoGain(InputGainSetting(0), InputGainSetting(1)));
                 for (int j = 0; j < _jackCount; j++)
@@ -268,6 +314,19 @@ namespace InterfaceFirmware.Firmware.Application
                 {
                     long awayMs = _codecWatch[i].Recovered(nowMs);
                     _log.Write(LogLevel.Info, Source, CodecLabel(i) + " answers again after " + awayMs.ToString() + " ms: back in charge");
+                }
+            }
+        }
+
+        // The clocks are about to change: a codec that was being configured or powered on for the
+        // old ones goes down with the others and is configured again once they are live.
+        private void RestartRecoveries()
+        {
+            for (int i = 0; i < _codecs.Length; i++)
+            {
+                if (_recovery[i] == CodecRecovery.Configuring || _recovery[i] == CodecRecovery.PoweringOn)
+                {
+                    _recovery[i] = CodecRecovery.TakingCharge;
                 }
             }
         }

@@ -84,6 +84,7 @@ namespace InterfaceFirmware.Firmware.Application
                     {
                         _stage = ClockStage.Closing;
                         _state.Busy = true;
+                        RestartRecoveries();
                         _log.Write(LogLevel.Info, Source, _selector.ClockChangeAnnounced ? "the computer changes the rate: muting, standby"
                             : (_selector.Mode != _mode ? "mode change: muting, standby" : "rate change: muting, standby"));
                     }
@@ -141,6 +142,10 @@ namespace InterfaceFirmware.Firmware.Application
                 {
                     _amplifier.Start(nowMs);
                 }
+            }
+            else if (_amplifier != null)
+            {
+                _amplifierMissing = true; // retried with back-off (WatchAmplifier), its jack muted meanwhile
             }
 
             for (int i = 0; i < _codecs.Length; i++)
@@ -247,6 +252,11 @@ namespace InterfaceFirmware.Firmware.Application
             {
                 IAudioCodec codec = _codecs[i];
                 codec.SetBlocksNeeded(BlocksFor(i), nowMs); // in standby here: the power-up applies it
+                if (_recovery[i] != CodecRecovery.None)
+                {
+                    continue; // its recovery configures it for the clocks of the moment
+                }
+
                 _clockRefused[i] = false;
                 if (codec.Status == DriverStatus.Ok && codec.ConfigureClocks(_rate, _rate * 256) == DriverStatus.Unsupported)
                 {
@@ -363,11 +373,13 @@ namespace InterfaceFirmware.Firmware.Application
             return gain == GainScale.Muted ? _profile.DefaultInputGainCentiDb : gain;
         }
 
+        // A codec on its way back after a fault goes down with the others, but comes up only
+        // through its recovery (configured for the clocks of the moment first).
         private void RequestCodecs(CodecPowerState state, long nowMs)
         {
             for (int i = 0; i < _codecs.Length; i++)
             {
-                if (_codecs[i].Status == DriverStatus.Ok)
+                if (_codecs[i].Status == DriverStatus.Ok && (state != CodecPowerState.On || _recovery[i] == CodecRecovery.None))
                 {
                     _codecs[i].RequestPowerState(WantedPower(i, state), nowMs);
                 }
@@ -387,7 +399,23 @@ namespace InterfaceFirmware.Firmware.Application
             for (int i = 0; i < _codecs.Length; i++)
             {
                 IAudioCodec codec = _codecs[i];
-                if (codec.Status == DriverStatus.Ok && (codec.Busy || codec.PowerState != WantedPower(i, state)))
+                if (codec.Status != DriverStatus.Ok)
+                {
+                    continue;
+                }
+
+                if (_recovery[i] != CodecRecovery.None)
+                {
+                    // idle (not mid take-over while the clocks change), and not On when the others stand by
+                    if (codec.Busy || (state != CodecPowerState.On && codec.PowerState == CodecPowerState.On))
+                    {
+                        return false;
+                    }
+
+                    continue;
+                }
+
+                if (codec.Busy || codec.PowerState != WantedPower(i, state))
                 {
                     return false;
                 }

@@ -224,6 +224,24 @@ namespace InterfaceFirmware.Firmware.Output
             int dacStep = _holdHeadphone ? (_fading ? FadeStepCentiDb : MoveStepCentiDb) : DigitalStepCentiDb;
             int nextHeadphone = Approach(_applied.HeadphoneCentiDb, targets.HeadphoneCentiDb, headphoneStep);
             int nextDac = Approach(_applied.DacCentiDb, targets.DacCentiDb, dacStep);
+            if (_applied.HeadphoneCentiDb != GainScale.Muted && _applied.DacCentiDb != GainScale.Muted
+                && targets.HeadphoneCentiDb != GainScale.Muted && targets.DacCentiDb != GainScale.Muted)
+            {
+                // The level moving from one stage to the other (the split changed): the stage going up
+                // may not outpace the one going down (2 dB against 0.5 dB a tick), or the sum on the
+                // way would be louder than both the level before and the level after.
+                int limit = _applied.HeadphoneCentiDb + _applied.DacCentiDb;
+                int after = targets.HeadphoneCentiDb + targets.DacCentiDb;
+                limit = after > limit ? after : limit;
+                if (nextHeadphone > _applied.HeadphoneCentiDb && nextHeadphone + nextDac > limit)
+                {
+                    nextHeadphone = HighestAtMost(_headphoneScale, limit - nextDac, _applied.HeadphoneCentiDb);
+                }
+                else if (nextDac > _applied.DacCentiDb && nextHeadphone + nextDac > limit)
+                {
+                    nextDac = HighestAtMost(_dacScale, limit - nextHeadphone, _applied.DacCentiDb);
+                }
+            }
 
             if (nextHeadphone < _applied.HeadphoneCentiDb)
             {
@@ -330,6 +348,21 @@ namespace InterfaceFirmware.Firmware.Output
 
             _monitorAsked = gains;
             _applied.Monitor = _codec.SetMonitor(gains);
+        }
+
+        // The highest level the stage can make at or below ceiling, but not below current (it stays put then).
+        private static int HighestAtMost(GainScale scale, int ceiling, int current)
+        {
+            for (int ask = ceiling; ask > current; ask -= 25)
+            {
+                int made = scale.Quantize(ask);
+                if (made <= ceiling && made > current)
+                {
+                    return made;
+                }
+            }
+
+            return current;
         }
 
         private static int Approach(int current, int target, int step)

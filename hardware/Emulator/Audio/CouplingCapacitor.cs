@@ -35,6 +35,28 @@ namespace InterfaceFirmware.Emulator
             _charge = 0;
         }
 
+        /// <summary>
+        /// The steady state after a long time on this pin (rendering resumes after a gap in which
+        /// time passed unrendered): charged to the pin's mean voltage over the block, so the load
+        /// hears no bias. A floating pin or an open load charges nothing: the charge stays.
+        /// </summary>
+        public void Settle(OutputPin pin, int count)
+        {
+            if (count <= 0 || double.IsInfinity(pin.ResistanceOhms + LoadOhms))
+            {
+                return;
+            }
+
+            double sum = 0;
+            double[] source = pin.Voltage;
+            for (int i = 0; i < count; i++)
+            {
+                sum += source[i];
+            }
+
+            _charge = sum / count;
+        }
+
         /// <summary>Computes the voltage across the load for each sample of the pin's block.</summary>
         public void Process(OutputPin pin, double[] load, int count)
         {

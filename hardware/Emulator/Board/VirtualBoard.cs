@@ -396,8 +396,14 @@ namespace InterfaceFirmware.Emulator
 
         // ---- audio ---------------------------------------------------------------------------------
 
+        private long _renderedUntil; // the sample after the last one rendered (a board starts at sample 0 from nothing)
+
         public void Render(long firstSample, int count, long startUs)
         {
+            // Rendering resumes after time passed unrendered (Audio.Rendering was off): VMID and the
+            // coupling capacitors did not follow the registers meanwhile; they start settled.
+            bool resumed = firstSample != _renderedUntil;
+            _renderedUntil = firstSample + count;
             if (!_powered)
             {
                 RenderUnpowered(firstSample, count, startUs);
@@ -487,6 +493,11 @@ namespace InterfaceFirmware.Emulator
             {
                 CodecModel codec = _codecs[i];
                 CodecDescription wiring = _description.Codecs[i];
+                if (resumed)
+                {
+                    codec.SettleAnalog();
+                }
+
                 codec.Process(_codecInputs, _playback, count, startUs);
                 if (wiring.FeedsAdcTap)
                 {
@@ -495,6 +506,12 @@ namespace InterfaceFirmware.Emulator
 
                 string glitch = codec.TakeGlitch();
                 HeadphoneOutput output = _codecOutputs[i];
+                if (resumed)
+                {
+                    _codecCoupling[i][0].Settle(codec.HeadphonePin(true), count);
+                    _codecCoupling[i][1].Settle(codec.HeadphonePin(false), count);
+                }
+
                 CouplingCapacitor.ProcessPair(_codecCoupling[i][0], _codecCoupling[i][1], codec.HeadphonePin(true), codec.HeadphonePin(false), output.Block(true), output.Block(false), count);
                 ReportGlitch(output, startUs, glitch);
                 output.Commit(count, firstSample, startUs);
@@ -503,6 +520,11 @@ namespace InterfaceFirmware.Emulator
                     bool lineOut = wiring.LineOutFeedsAmplifier;
                     OutputPin left = lineOut ? codec.LineOutPin(true) : codec.HeadphonePin(true);
                     OutputPin right = lineOut ? codec.LineOutPin(false) : codec.HeadphonePin(false);
+                    if (resumed)
+                    {
+                        Amplifier.SettleInputs(left, right, count);
+                    }
+
                     Amplifier.Process(left, right, MainJack.Block(true), MainJack.Block(false), count, startUs);
                     ReportGlitch(MainJack, startUs, glitch);
                     MainJack.Commit(count, firstSample, startUs);

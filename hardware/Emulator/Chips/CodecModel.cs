@@ -116,6 +116,15 @@ namespace InterfaceFirmware.Emulator
             get { return Math.Abs(_vmid - VmidTarget) <= 0.01 * VmidLevel; }
         }
 
+        /// <summary>
+        /// Rendering resumes after time passed unrendered (VMID is tracked per rendered sample): VMID
+        /// is where the present registers and supply have long taken it.
+        /// </summary>
+        public void SettleAnalog()
+        {
+            _vmid = VmidTarget;
+        }
+
         /// <summary>Where VMID is heading with the present registers and supply.</summary>
         protected abstract double VmidTarget { get; }
 

@@ -172,6 +172,13 @@ namespace InterfaceFirmware.Emulator
         /// <see cref="InputOhms"/>; the ground-referenced (DirectPath) outputs drive the headphone
         /// directly. Muted, disabled or shut-down outputs are silent.
         /// </summary>
+        /// <summary>Its input capacitors in their steady state on these pins (see <see cref="CouplingCapacitor.Settle"/>).</summary>
+        public void SettleInputs(OutputPin inLeft, OutputPin inRight, int count)
+        {
+            _inputCoupling[0].Settle(inLeft, count);
+            _inputCoupling[1].Settle(inRight, count);
+        }
+
         public void Process(OutputPin inLeft, OutputPin inRight, double[] outLeft, double[] outRight, int count, long startUs)
         {
             double power = 0;

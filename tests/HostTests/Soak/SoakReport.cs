@@ -67,7 +67,7 @@ namespace InterfaceFirmware.HostTests.Soak
             foreach (var pair in other.KnownFailures) Count(KnownFailures, pair.Key, pair.Value);
             foreach (string e in other.KnownExamples)
             {
-                if (KnownExamples.Count < 12)
+                if (KnownExamples.Count < 400)
                 {
                     KnownExamples.Add(e);
                 }

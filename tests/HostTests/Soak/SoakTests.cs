@@ -15,21 +15,29 @@ namespace InterfaceFirmware.HostTests.Soak
     /// <item>each jack's rendered tone (lock-in over 10 ms windows, and the peak) never exceeds the
     /// highest user level of the last 300 ms + the tone's level + half a step; at a power-up and a
     /// plug-in the user level is at most the boot cap (and the level history restarts there); windows
-    /// inside a pop allowance below (a chip's own transient) and the render warm-up are not judged;</item>
+    /// inside a pop allowance below (a chip's own transient) and the render warm-up are not judged.
+    /// Allowance: a codec that does not answer cannot be turned down, so while its driver is
+    /// faulted and for 600 ms after (the take-over silences it) its jack may hold the highest user
+    /// level of the 300 ms before it stopped answering (or one set while it answered now and then);</item>
     /// <item>no pop-detector event at a jack outside an allowance: a brown-out or thermal shutdown
     /// (the chip drops its output by itself: 600 ms on its jack), a computer leaving without notice
     /// (its bridge stops the clocks under the live output: 600 ms on every jack), a plug's contacts
-    /// (30 ms after each change, heard by no one or by the plug going in); a power cut's click is
-    /// not judged (the board is gone); the 300 ms after rendering resumes are not judged (stale
-    /// filter state in the emulator);</item>
+    /// (30 ms after each change, heard by no one or by the plug going in); a codec that does not
+    /// answer (it cannot be muted: a clock change by the computer under it, or its take-over in an
+    /// unknown state, may click; on its jack while its driver is faulted and 600 ms after); a power
+    /// cut's click is not judged (the board is gone); the 300 ms after rendering resumes are not
+    /// judged (the pop detectors' state);</item>
     /// <item>the loop never throws (<c>device.Exceptions</c> stays 0);</item>
     /// <item>every fault is recovered (no fault shown, every open jack at its targets) within its
     /// stated time once it ended;</item>
     /// <item>after every power cut (at any time, or tearing a save) the settings loaded are the last
     /// completed save, the one before, or the torn one if all its bytes had landed;</item>
     /// <item>no redundant I2C write (a write that changed no register), except to a chip being
-    /// re-synced after its own fault in the same episode (counted in the report).</item>
+    /// re-synced after its own fault in the same episode (counted in the report; an episode ends
+    /// once every fault of it has ended and the device is healthy).</item>
     /// </list>
+    /// What goes wrong within 3 s of a chip failing or being re-synced is counted apart as "known"
+    /// (reported; SOAK_STRICT=1 fails on it): none in the long soak as of this writing.
     /// Replay a seed: <c>SOAK_SEED=1234 SOAK_EVENTS=1000 dotnet test tests/HostTests --filter FullyQualifiedName~SoakTests.Replay</c>.
     /// The long form: <c>SOAK_LONG=1 dotnet test tests/HostTests --filter FullyQualifiedName~SoakTests.Long</c>.
     /// </summary>
