@@ -227,6 +227,24 @@ namespace InterfaceFirmware.Drivers.Sgtl5000
                 }
             }
 
+            // The coefficient staging registers keep what was last written (a warm chip: the filters
+            // of the last load): learnt as they are, so loading the same plan again writes nothing
+            // the chip already holds.
+            for (int i = 0; i < Sgtl5000Registers.CoefficientStaging.Length; i++)
+            {
+                int register = Sgtl5000Registers.CoefficientStaging[i];
+                int value;
+                if (Registers.ReadChip(register, out value))
+                {
+                    cache.MarkChipHolds(register, value);
+                    cache.Set(register, value);
+                }
+                else
+                {
+                    cache.MarkUnknown(register);
+                }
+            }
+
             // Supplies (VDDA = VDDIO = 3.3 V, external VDDD as on the Teensy adapter): the start-up
             // regulators off, the charge pump from VDDIO, VAG 1.575 V with SMALL_POP, line-out VAG 1.65 V.
             if (!ReloadingDefaults)

@@ -256,6 +256,16 @@ namespace InterfaceFirmware.Drivers.Sgtl5000
         /// each of them at start and writes those that differ (all of them when the chip cannot be
         /// read); a warm boot leaves the last values.
         /// </summary>
+        /// <summary>
+        /// The biquad coefficient staging registers (DAP_COEF_WR_*): state the strobe copies into
+        /// one filter, so they hold the last coefficients written, which the driver learns by reading.
+        /// </summary>
+        public static readonly int[] CoefficientStaging =
+        {
+            DapCoefficientB0Msb, DapCoefficientB0Lsb, DapCoefficientB1Msb, DapCoefficientB1Lsb, DapCoefficientB2Msb,
+            DapCoefficientB2Lsb, DapCoefficientA1Msb, DapCoefficientA1Lsb, DapCoefficientA2Msb, DapCoefficientA2Lsb,
+        };
+
         public static readonly int[] Relied =
         {
             DigitalPower, ClockControl, I2sControl, SourceSelect, AdcDacControl, DacVolume, AnalogAdcControl, HeadphoneControl,

@@ -14,6 +14,7 @@ namespace InterfaceFirmware.HostTests.Soak
             {
                 case "audiokit": return BoardDescription.AudioKit();
                 case "lyrat": return BoardDescription.LyraT();
+                case "portable": return BoardDescription.Portable();
                 default: return BoardDescription.Reference();
             }
         }

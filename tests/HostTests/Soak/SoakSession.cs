@@ -115,7 +115,7 @@ namespace InterfaceFirmware.HostTests.Soak
             _targetEvents = events;
             _audioFraction = audioFraction;
             _random = new DeterministicRandom(seed);
-            _boardName = (seed & 1) == 0 ? "reference" : "audiokit";
+            _boardName = BoardFor(seed);
             _profile = BoardProfiles.ByName(_boardName);
             _store = new SoakStore(_flash, _profile.Jacks.Length);
             _chips = _profile.AmplifierAddress >= 0
@@ -125,6 +125,23 @@ namespace InterfaceFirmware.HostTests.Soak
         }
 
         public string BoardName => _boardName;
+
+        /// <summary>The board a seed runs on: the reference board, the Audio Kit and the portable board in turn (SOAK_BOARD overrides, for a replay).</summary>
+        public static string BoardFor(int seed)
+        {
+            string forced = Environment.GetEnvironmentVariable("SOAK_BOARD");
+            if (!string.IsNullOrEmpty(forced))
+            {
+                return forced;
+            }
+
+            switch (((seed % 3) + 3) % 3)
+            {
+                case 0: return "reference";
+                case 1: return "audiokit";
+                default: return "portable";
+            }
+        }
 
         public SoakReport Report => _report;
 
@@ -806,6 +823,14 @@ namespace InterfaceFirmware.HostTests.Soak
             foreach (Pending p in _pending.Where(p => p.DueMs <= NowMs).OrderBy(p => p.DueMs).ToList())
             {
                 p.Action();
+            }
+
+            // A computer that has configured the bridge plays the tone too (the ESP32 plays it
+            // standalone), so the jacks' levels are judged on a signal whoever plays.
+            if (HasUsb && _board.Usb.HostConfigured && !_board.Usb.PlaybackActive)
+            {
+                var tone = SineSource.AtDbfs(ToneHz, ToneDbfs);
+                _board.Usb.StartPlayback(UsbHostModel.IsSupportedRate(_board.Usb.SampleRate) ? _board.Usb.SampleRate : 48000, tone, tone);
             }
 
             _board.RunMs(StepMs);

@@ -9,7 +9,7 @@ namespace InterfaceFirmware.HostTests.Soak
 {
     /// <summary>
     /// The fault-injection soak (issue 12): randomized, seeded sessions of the whole firmware on the
-    /// emulated reference board and Audio Kit (see <see cref="SoakSession"/> for what is injected and
+    /// emulated reference board, Audio Kit and portable board in turn by seed (see <see cref="SoakSession"/> for what is injected and
     /// the stated recovery times). Invariants, checked after every 5 ms step:
     /// <list type="bullet">
     /// <item>each jack's rendered tone (lock-in over 10 ms windows, and the peak) never exceeds the
@@ -51,7 +51,7 @@ namespace InterfaceFirmware.HostTests.Soak
             _output = output;
         }
 
-        /// <summary>The short form, in the default run: 4 sessions (2 per board), 1200 events, a third of the episodes rendered.</summary>
+        /// <summary>The short form, in the default run: 4 sessions (every board at least once), 1200 events, a third of the episodes rendered.</summary>
         [Fact]
         public void ShortSoakKeepsEveryInvariant()
         {
