@@ -223,10 +223,30 @@ namespace InterfaceFirmware.HostTests.Soak
             long deadline = Math.Max(_episode.Count == 0 ? NowMs : _episode.Max(d => d.EndMs + d.BoundMs), _earlierDeadlineMs);
             long lastEnd = _episode.Count == 0 ? NowMs : _episode.Max(d => d.EndMs);
 
+            // The kind whose stated time bounds the episode, and when the device was first healthy
+            // after it ended (the loop below may go on for a fault that ends later, under its shadow).
+            Disturbance binding = _episode.Count == 0 ? null : _episode.OrderByDescending(d => d.EndMs + d.BoundMs).First();
+            long healthyAfterBindingMs = -1;
+
             // A fault runs its course (a NACK burst the firmware has not met yet ends at its time):
             // the episode is over, and its chips' exemptions with it, only once every fault has ended.
-            while (!Healthy() || NowMs < lastEnd)
+            while (true)
             {
+                bool healthy = Healthy();
+                if (healthy && binding != null && healthyAfterBindingMs < 0 && NowMs >= binding.EndMs)
+                {
+                    healthyAfterBindingMs = NowMs;
+                }
+                else if (!healthy)
+                {
+                    healthyAfterBindingMs = -1; // unhealthy again: recovered only from the next healthy step on
+                }
+
+                if (healthy && NowMs >= lastEnd)
+                {
+                    break;
+                }
+
                 if (NowMs > deadline)
                 {
                     Violate("recovery", () => (_episode.Count == 0 ? "not healthy with no disturbance in this episode"
@@ -241,10 +261,11 @@ namespace InterfaceFirmware.HostTests.Soak
             if (Healthy() && _episode.Count > 0)
             {
                 // Every fault of the episode is recovered now; the time counts for the kind whose
-                // stated time bound the episode (the others ended earlier, under its shadow).
+                // stated time bound the episode (the others ended earlier, under its shadow), from
+                // its end to the device's first healthy step after it that lasted.
                 _report.Recoveries += _episode.Count(d => d.IsFault);
-                Disturbance binding = _episode.OrderByDescending(d => d.EndMs + d.BoundMs).First();
-                _report.Worst(_report.WorstRecoveryMs, binding.Kind + " (stated " + binding.BoundMs + ")", Math.Max(0, NowMs - binding.EndMs));
+                long healthyAt = healthyAfterBindingMs >= 0 ? healthyAfterBindingMs : NowMs;
+                _report.Worst(_report.WorstRecoveryMs, binding.Kind + " (stated " + binding.BoundMs + ")", Math.Max(0, healthyAt - binding.EndMs));
             }
 
             Trace("healthy");
