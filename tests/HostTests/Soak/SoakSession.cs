@@ -1130,12 +1130,24 @@ namespace InterfaceFirmware.HostTests.Soak
 
                     // Remove the straight line through the window first: a slow bias or coupling
                     // transient is a ramp over 10 ms, and a ramp correlates with the tone even over
-                    // whole periods; what is left of it is far below the tone's levels.
+                    // whole periods; what is left of it is far below the tone's levels. The line is
+                    // fitted to what the tone leaves (the tone estimated first, whole periods):
+                    // fitted to the raw window, a line correlates with a steady sine itself (by up
+                    // to 8 % of its amplitude at the window's ends, with the tone's phase) and the
+                    // peak read off the difference would be that much too high.
+                    double re0 = 0, im0 = 0;
+                    for (long n = start; n < end; n++)
+                    {
+                        double y = _window[n - start] = recorder.At(n);
+                        re0 += y * Cos[n % 48];
+                        im0 += y * Sin[n % 48];
+                    }
+
                     double sx = 0, sxx = 0, sy = 0, sxy = 0;
                     for (long n = start; n < end; n++)
                     {
                         double x = n - start;
-                        double y = _window[n - start] = recorder.At(n);
+                        double y = _window[n - start] - 2 * (re0 * Cos[n % 48] + im0 * Sin[n % 48]) / WindowSamples;
                         sx += x;
                         sxx += x * x;
                         sy += y;
