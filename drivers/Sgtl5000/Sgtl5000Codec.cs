@@ -227,12 +227,10 @@ namespace InterfaceFirmware.Drivers.Sgtl5000
                 }
             }
 
-            // The coefficient staging registers keep what was last written (a warm chip: the filters
-            // of the last load): learnt as they are, so loading the same plan again writes nothing
-            // the chip already holds.
-            for (int i = 0; i < Sgtl5000Registers.CoefficientStaging.Length; i++)
+            // What the driver has no default for is learnt as the chip holds it (Sgtl5000Registers.LearntAtStart).
+            for (int i = 0; i < Sgtl5000Registers.LearntAtStart.Length; i++)
             {
-                int register = Sgtl5000Registers.CoefficientStaging[i];
+                int register = Sgtl5000Registers.LearntAtStart[i];
                 int value;
                 if (Registers.ReadChip(register, out value))
                 {

@@ -257,13 +257,17 @@ namespace InterfaceFirmware.Drivers.Sgtl5000
         /// read); a warm boot leaves the last values.
         /// </summary>
         /// <summary>
-        /// The biquad coefficient staging registers (DAP_COEF_WR_*): state the strobe copies into
-        /// one filter, so they hold the last coefficients written, which the driver learns by reading.
+        /// Registers the driver has no default for but learns at start by reading them: the biquad
+        /// coefficient staging registers (DAP_COEF_WR_*, which hold the last coefficients written
+        /// until the strobe copies them into a filter) and the limiter's threshold, attack and decay
+        /// (set by the firmware when it enables the AVC). A warm chip's values are then known, and
+        /// the same plan or cap set again writes nothing it already holds.
         /// </summary>
-        public static readonly int[] CoefficientStaging =
+        public static readonly int[] LearntAtStart =
         {
             DapCoefficientB0Msb, DapCoefficientB0Lsb, DapCoefficientB1Msb, DapCoefficientB1Lsb, DapCoefficientB2Msb,
             DapCoefficientB2Lsb, DapCoefficientA1Msb, DapCoefficientA1Lsb, DapCoefficientA2Msb, DapCoefficientA2Lsb,
+            DapAvcThreshold, DapAvcAttack, DapAvcDecay,
         };
 
         public static readonly int[] Relied =
