@@ -16,8 +16,10 @@ namespace InterfaceFirmware.Drivers.Sgtl5000
     /// <see cref="CodecDriver.Start"/> writes every register the driver relies on
     /// (<see cref="Sgtl5000Registers.Relied"/>): it reads each one and writes those that differ, and a re-sync with
     /// <c>resetChip</c> writes their reset values first, as Linux does at probe. Start assumes
-    /// the outputs are not live (a power-on): after a warm boot with the codec still playing,
-    /// its first writes would cut the outputs at once.</para>
+    /// the outputs are not live (a power-on); <see cref="CodecDriver.TakeCharge"/> adopts a chip
+    /// found with its headphone amplifier up and takes it down through the driver's own sequence.
+    /// A chip that lost its registers while its outputs were up comes back VAG first (its coupling
+    /// capacitors are still charged: <see cref="Sgtl5000Sequences.OffToStandbyCharged"/>).</para>
     /// <para>Routing: input 1 is the stereo line in, input 2 the (mono) microphone through its
     /// preamp (<see cref="SetMicGain"/>), both sides alike (the ADC has one selector). The
     /// input gain is the ADC's analogue volume, 0 … +22.5 dB in 1.5 dB, zero-cross; the chip has
