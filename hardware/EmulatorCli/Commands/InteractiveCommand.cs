@@ -151,7 +151,9 @@ namespace InterfaceFirmware.EmulatorCli.Commands
                     string level = targets.Silent
                         ? Timeline.SilentReason(device, profile, j) + " (level " + InterfaceDevice.Db(device.Settings.Jacks[j].LevelCentiDb) + ")"
                         : InterfaceDevice.Db(device.Settings.Jacks[j].LevelCentiDb);
-                    grid.AddRow(new Markup("[bold]" + profile.Jacks[j].Name + " jack[/]"), new Text(level + "   plays " + Bar(heard, -80, 0) + " " + Format(heard) + " dB"));
+                    string eq = Timeline.EqText(device, j);
+                    grid.AddRow(new Markup("[bold]" + profile.Jacks[j].Name + " jack[/]"), new Text(level + "   plays " + Bar(heard, -80, 0) + " " + Format(heard) + " dB"
+                        + (eq != null ? "   " + eq : string.Empty)));
                 }
 
                 if (device.Inputs != null)

@@ -195,15 +195,10 @@ namespace InterfaceFirmware.EmulatorCli.Session
                     s.Append(settings.Range == HeadphoneRange.High ? " [high range]" : " [in-ear range]");
                 }
 
-                if (device.Eq(j) != null)
+                string eq = EqText(device, j);
+                if (eq != null)
                 {
-                    s.Append(" [EQ ").Append(device.EqPresets.Name(settings.EqPreset));
-                    if (settings.LimiterCentiDbV != Settings.LimiterOff)
-                    {
-                        s.Append(", limiter ").Append(InterfaceDevice.Db(settings.LimiterCentiDbV)).Append('V');
-                    }
-
-                    s.Append(']');
+                    s.Append(" [").Append(eq).Append(']');
                 }
 
                 s.Append(" │ ");
@@ -383,6 +378,19 @@ namespace InterfaceFirmware.EmulatorCli.Session
         public static string Pan(int pan)
         {
             return pan == 0 ? "C" : (pan < 0 ? "L" + (-pan) : "R" + pan);
+        }
+
+        /// <summary>Jack <paramref name="j"/>'s EQ preset and limiter ("EQ warm, limiter -22.5 dBV"), or null where its codec has no EQ.</summary>
+        public static string EqText(InterfaceDevice device, int j)
+        {
+            if (device.Eq(j) == null)
+            {
+                return null;
+            }
+
+            JackSettings settings = device.Settings.Jacks[j];
+            string text = "EQ " + device.EqPresets.Name(settings.EqPreset);
+            return settings.LimiterCentiDbV == Settings.LimiterOff ? text : text + ", limiter " + InterfaceDevice.Db(settings.LimiterCentiDbV) + "V";
         }
 
         private static string PatternName(int pattern)
