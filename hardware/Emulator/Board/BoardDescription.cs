@@ -45,8 +45,9 @@ namespace InterfaceFirmware.Emulator
 
         /// <summary>
         /// The board's TPA6130A2 (and so the main jack) takes this codec's line output rather than
-        /// its headphone output (the portable board's SGTL5000); its headphone output then drives
-        /// the jack <see cref="Jack"/> names directly.
+        /// its headphone output; its headphone output then drives the jack <see cref="Jack"/> names
+        /// directly. No board is wired so (the portable board feeds the amplifier from codec A's
+        /// headphone output); the SGTL5000 driver tests use it for the line out's volume.
         /// </summary>
         public bool LineOutFeedsAmplifier { get; set; }
     }
