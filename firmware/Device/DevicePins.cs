@@ -14,8 +14,10 @@ namespace InterfaceFirmware.Firmware.Device
         {
             switch (board)
             {
-                // MCLK 0 (CLK_OUT1), BCLK 5, LRCLK 25, DAC data 26, ADC data 35; clock select 4.
-                case "reference": return new I2sPins(0, 5, 25, 26, 35, 4);
+                // MCLK 0 (CLK_OUT1), BCLK 5, LRCLK 25, DAC data 26, ADC data 35; clock select 4. The
+                // portable board keeps the reference board's pin map (hardware/README.md).
+                case "reference":
+                case "portable": return new I2sPins(0, 5, 25, 26, 35, 4);
 
                 // AI-Thinker ESP32-A1S Audio Kit v2.2: MCLK 0, BCLK 27, LRCK 25, DOUT 26, DIN 35.
                 case "audiokit": return new I2sPins(0, 27, 25, 26, 35, -1);

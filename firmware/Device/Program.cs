@@ -14,13 +14,14 @@ namespace InterfaceFirmware.Firmware.Device
     /// <remarks>
     /// The board is a build-time choice (<see cref="BoardName"/>): a pin strap would cost a GPIO
     /// none of the boards has spare. Every board gets the ESP32 as codec clock master with the ADC
-    /// tap on its own I2S pins (<see cref="DevicePins"/>); only the reference board has the USB
-    /// bridge's status lines, VBUS sense and the keep-alive load, and only it is given the
-    /// settings slots on the internal flash (the dev boards start from defaults every boot).
+    /// tap on its own I2S pins (<see cref="DevicePins"/>); only the reference and portable boards
+    /// have the USB bridge's status lines, VBUS sense and the keep-alive load, and only they are
+    /// given the settings slots on the internal flash (the dev boards start from defaults every
+    /// boot). Every board is given the user EQ preset files; only a board with an EQ reads them.
     /// </remarks>
     public static class Program
     {
-        /// <summary>"reference", "audiokit" or "lyrat".</summary>
+        /// <summary>"reference", "audiokit", "lyrat" or "portable".</summary>
         private const string BoardName = "reference";
 
         public static void Main()
