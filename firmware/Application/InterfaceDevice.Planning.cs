@@ -1,22 +1,5 @@
-using System;
 using InterfaceFirmware.Drivers;
-using InterfaceFirmware.Drivers.Amplifier;
-using InterfaceFirmware.Drivers.Codec;
-using InterfaceFirmware.Drivers.Es8388;
-using InterfaceFirmware.Drivers.Tpa6130a2;
-using InterfaceFirmware.Drivers.Wm8960;
-using InterfaceFirmware.Firmware.Boards;
-using InterfaceFirmware.Firmware.Boot;
-using InterfaceFirmware.Firmware.Controls;
-using InterfaceFirmware.Firmware.Faults;
-using InterfaceFirmware.Firmware.Indicators;
-using InterfaceFirmware.Firmware.Inputs;
 using InterfaceFirmware.Firmware.Model;
-using InterfaceFirmware.Firmware.Modes;
-using InterfaceFirmware.Firmware.Output;
-using InterfaceFirmware.Firmware.Persistence;
-using InterfaceFirmware.Firmware.Planning;
-using InterfaceFirmware.Hal;
 
 namespace InterfaceFirmware.Firmware.Application
 {

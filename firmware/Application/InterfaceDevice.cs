@@ -8,7 +8,6 @@ using InterfaceFirmware.Drivers.Expander;
 using InterfaceFirmware.Drivers.Tpa6130a2;
 using InterfaceFirmware.Drivers.Wm8960;
 using InterfaceFirmware.Firmware.Boards;
-using InterfaceFirmware.Firmware.Boot;
 using InterfaceFirmware.Firmware.Controls;
 using InterfaceFirmware.Firmware.Eq;
 using InterfaceFirmware.Firmware.Faults;
