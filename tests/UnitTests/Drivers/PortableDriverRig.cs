@@ -18,25 +18,18 @@ namespace InterfaceFirmware.UnitTests.Drivers
     /// the board itself feeds the amplifier from codec A's headphone output), which stays shut
     /// down unless a test enables it. The firmware's tests run the whole board.
     /// </summary>
-    internal sealed class PortableDriverRig
+    internal sealed class PortableDriverRig : CodecAmplifierRig
     {
-        public readonly VirtualBoard Board;
         public readonly Sgtl5000Codec Codec;
-        public readonly Tpa6130a2Amplifier Amplifier;
-        private readonly int[] _capture = new int[2 * 4096];
-        private int _captureFrames;
-        private long _recordFrom = -1;
 
         public PortableDriverRig()
+            : base(new VirtualBoard(OneCodec(), 33))
         {
-            Board = new VirtualBoard(OneCodec(), 33);
-            Board.ConnectComputer();
-            Board.RunMs(500); // enumeration: the bridge now clocks the codec
-            Board.Bus.LogEnabled = true;
             Codec = new Sgtl5000Codec(Board.Bus, Board.Description.CodecAddress, Board.Log);
             Assert.AreEqual((int)DriverStatus.Ok, (int)Codec.Start(Now));
-            Amplifier = new Tpa6130a2Amplifier(Board.Bus, Board.Description.AmplifierAddress, Board.AmplifierShutdown, Board.Log);
-            Assert.AreEqual((int)DriverStatus.Ok, (int)Amplifier.Start(Now));
+            var amplifier = new Tpa6130a2Amplifier(Board.Bus, Board.Description.AmplifierAddress, Board.AmplifierShutdown, Board.Log);
+            Attach(Codec, amplifier);
+            Assert.AreEqual((int)DriverStatus.Ok, (int)amplifier.Start(Now));
             StartRedundantWrites = Board.Bus.RedundantWriteCount;
         }
 
@@ -63,34 +56,6 @@ namespace InterfaceFirmware.UnitTests.Drivers
             get { return Board.SecondJack; }
         }
 
-        public long Now
-        {
-            get { return Board.Clock.NowMs; }
-        }
-
-        public void Run(int ms)
-        {
-            for (int elapsed = 0; elapsed < ms; elapsed += TickMs)
-            {
-                Codec.Tick(Now);
-                Amplifier.Tick(Now);
-                Board.RunMs(TickMs);
-            }
-        }
-
-        public int RunUntilIdle(int limitMs)
-        {
-            int elapsed = 0;
-            while (Codec.Busy || Amplifier.Busy)
-            {
-                Assert.IsTrue(elapsed < limitMs, "a driver is still busy after " + limitMs.ToString() + " ms");
-                Run(TickMs);
-                elapsed += TickMs;
-            }
-
-            return elapsed;
-        }
-
         public void PowerUp()
         {
             Assert.AreEqual((int)DriverStatus.Ok, (int)Codec.SetFormat(24, InterfaceFormat.I2s));
@@ -100,51 +65,15 @@ namespace InterfaceFirmware.UnitTests.Drivers
             Assert.AreEqual((int)CodecPowerState.On, (int)Codec.PowerState);
         }
 
-        public void PowerDown()
-        {
-            Assert.AreEqual((int)DriverStatus.Ok, (int)Codec.RequestPowerState(CodecPowerState.Off, Now));
-            RunUntilIdle(5000);
-            Assert.AreEqual((int)CodecPowerState.Off, (int)Codec.PowerState);
-        }
-
-        public void PlaySine(double dbfs)
-        {
-            Board.Usb.StartPlayback(48000, SineSource.AtDbfs(1000, dbfs), SineSource.AtDbfs(1000, dbfs));
-        }
-
         public void StartRecording()
         {
-            HeadphoneJack.Record(true);
-            Board.MainJack.Record(true);
-            _recordFrom = Board.Audio.NextSample;
+            RecordFromNow(HeadphoneJack);
         }
 
         /// <summary>Redundant writes since the driver started (Start itself reads first and writes only what differs).</summary>
         public int RedundantWritesSinceStart
         {
             get { return Board.Bus.RedundantWriteCount - StartRedundantWrites; }
-        }
-
-        /// <summary>The 1 kHz level (dB re full scale) at a jack over the last <paramref name="ms"/>.</summary>
-        public double LevelDb(HeadphoneOutput jack, bool left, int ms)
-        {
-            return DriverTestHelpers.JackLevelDb(Board, _recordFrom, jack, left, ms);
-        }
-
-        /// <summary>The capture's 1 kHz level (dBFS) over the newest <paramref name="frames"/> frames the ADC tap delivered.</summary>
-        public double CaptureLevelDb(bool left, int frames)
-        {
-            if (Board.AdcTap.AvailableFrames >= frames)
-            {
-                _captureFrames = Board.AdcTap.ReadFrames(_capture, 0, 4096);
-            }
-
-            return DriverTestHelpers.CaptureLevelDb(_capture, _captureFrames, left, frames);
-        }
-
-        public int LogMark
-        {
-            get { return Board.Bus.Log.Count; }
         }
 
         /// <summary>The codec writes since <paramref name="mark"/>, each as address · 0x10000 + value.</summary>
@@ -176,12 +105,6 @@ namespace InterfaceFirmware.UnitTests.Drivers
             }
 
             return null;
-        }
-
-        /// <summary>Pop events at outputs whose name starts with <paramref name="output"/>, at or after <paramref name="sinceUs"/>.</summary>
-        public int Pops(string output, long sinceUs)
-        {
-            return ReferenceBoardRig.CountPops(Board, output, sinceUs);
         }
     }
 }

@@ -16,14 +16,9 @@ namespace InterfaceFirmware.UnitTests.Drivers
     /// heard; the main jack sits behind the TPA6130A2, which stays shut down (SD low) unless a
     /// test enables it.
     /// </summary>
-    internal sealed class ReferenceDriverRig
+    internal sealed class ReferenceDriverRig : CodecAmplifierRig
     {
-        public readonly VirtualBoard Board;
         public readonly Wm8960Codec Codec;
-        public readonly Tpa6130a2Amplifier Amplifier;
-        private readonly int[] _capture = new int[2 * 4096];
-        private int _captureFrames;
-        private long _recordFrom = -1;
 
         public ReferenceDriverRig()
             : this(false)
@@ -32,45 +27,13 @@ namespace InterfaceFirmware.UnitTests.Drivers
 
         /// <param name="takeCharge">The drivers take charge of the chips (<see cref="Wm8960Codec.TakeCharge"/>, heading for Standby) instead of starting them.</param>
         public ReferenceDriverRig(bool takeCharge)
+            : base(new VirtualBoard(BoardDescription.Reference(), 21))
         {
-            Board = new VirtualBoard(BoardDescription.Reference(), 21);
-            Board.ConnectComputer();
-            Board.RunMs(500); // enumeration: the bridge now clocks the codec
-            Board.Bus.LogEnabled = true;
             Codec = new Wm8960Codec(Board.Bus, Board.Description.CodecAddress, Board.Log);
             Assert.AreEqual((int)DriverStatus.Ok, (int)(takeCharge ? Codec.TakeCharge(Now) : Codec.Start(Now)));
-            Amplifier = new Tpa6130a2Amplifier(Board.Bus, Board.Description.AmplifierAddress, Board.AmplifierShutdown, Board.Log);
-            Assert.AreEqual((int)DriverStatus.Ok, (int)(takeCharge ? Amplifier.TakeCharge(Now) : Amplifier.Start(Now)));
-        }
-
-        public long Now
-        {
-            get { return Board.Clock.NowMs; }
-        }
-
-        /// <summary>Runs the board for <paramref name="ms"/>, ticking the drivers.</summary>
-        public void Run(int ms)
-        {
-            for (int elapsed = 0; elapsed < ms; elapsed += TickMs)
-            {
-                Codec.Tick(Now);
-                Amplifier.Tick(Now);
-                Board.RunMs(TickMs);
-            }
-        }
-
-        /// <summary>Ticks until both drivers are idle; fails the test if that takes longer than <paramref name="limitMs"/>.</summary>
-        public int RunUntilIdle(int limitMs)
-        {
-            int elapsed = 0;
-            while (Codec.Busy || Amplifier.Busy)
-            {
-                Assert.IsTrue(elapsed < limitMs, "a driver is still busy after " + limitMs.ToString() + " ms");
-                Run(TickMs);
-                elapsed += TickMs;
-            }
-
-            return elapsed;
+            var amplifier = new Tpa6130a2Amplifier(Board.Bus, Board.Description.AmplifierAddress, Board.AmplifierShutdown, Board.Log);
+            Attach(Codec, amplifier);
+            Assert.AreEqual((int)DriverStatus.Ok, (int)(takeCharge ? amplifier.TakeCharge(Now) : amplifier.Start(Now)));
         }
 
         /// <summary>Clocks for 48 kHz from the bridge's 12.288 MHz MCLK, then On, settled.</summary>
@@ -82,60 +45,10 @@ namespace InterfaceFirmware.UnitTests.Drivers
             Assert.AreEqual((int)CodecPowerState.On, (int)Codec.PowerState);
         }
 
-        public void PowerDown()
-        {
-            Assert.AreEqual((int)DriverStatus.Ok, (int)Codec.RequestPowerState(CodecPowerState.Off, Now));
-            RunUntilIdle(5000);
-            Assert.AreEqual((int)CodecPowerState.Off, (int)Codec.PowerState);
-        }
-
-        public void PlaySine(double dbfs)
-        {
-            Board.Usb.StartPlayback(48000, SineSource.AtDbfs(1000, dbfs), SineSource.AtDbfs(1000, dbfs));
-        }
-
         /// <summary>Starts recording both jacks from now on.</summary>
         public void StartRecording()
         {
-            Board.CodecOutput(0).Record(true);
-            Board.MainJack.Record(true);
-            _recordFrom = Board.Audio.NextSample;
-        }
-
-        /// <summary>Pop events at outputs whose name starts with <paramref name="output"/>, at or after <paramref name="sinceUs"/>.</summary>
-        public int Pops(string output, long sinceUs)
-        {
-            return ReferenceBoardRig.CountPops(Board, output, sinceUs);
-        }
-
-        /// <summary>
-        /// The capture's 1 kHz level (dBFS) over the newest <paramref name="frames"/> frames of what
-        /// the ADC tap delivered since the last time it was drained (drained here when it has enough).
-        /// </summary>
-        public double CaptureLevelDb(bool left, int frames)
-        {
-            if (Board.AdcTap.AvailableFrames >= frames)
-            {
-                _captureFrames = Board.AdcTap.ReadFrames(_capture, 0, 4096);
-            }
-
-            return DriverTestHelpers.CaptureLevelDb(_capture, _captureFrames, left, frames);
-        }
-
-        /// <summary>
-        /// The 1 kHz tone's level (dB re full scale) at a jack over the last <paramref name="ms"/>:
-        /// a lock-in over whole periods, so the slow tail a coupling capacitor leaves after a step
-        /// does not count as signal.
-        /// </summary>
-        public double LevelDb(HeadphoneOutput jack, bool left, int ms)
-        {
-            return DriverTestHelpers.JackLevelDb(Board, _recordFrom, jack, left, ms);
-        }
-
-        /// <summary>Index of the next bus log entry (to look at what a call wrote).</summary>
-        public int LogMark
-        {
-            get { return Board.Bus.Log.Count; }
+            RecordFromNow(Board.CodecOutput(0));
         }
 
         /// <summary>The codec writes since <paramref name="mark"/>, decoded as register · 0x1000 + 9-bit value.</summary>
