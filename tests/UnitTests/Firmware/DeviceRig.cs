@@ -202,6 +202,24 @@ namespace InterfaceFirmware.UnitTests.Firmware
             return Decibels.ToDb(2 * System.Math.Sqrt(re * re + im * im) / count);
         }
 
+        /// <summary>
+        /// Runs for <paramref name="ms"/> and returns the loudest the 1 kHz tone was at jack
+        /// <paramref name="jack"/> meanwhile: the louder side of each 50 ms (see <see cref="ToneDb"/>).
+        /// </summary>
+        public double RunAndFindLoudest(int jack, int ms)
+        {
+            double loudest = -200;
+            for (int t = 0; t < ms; t += 50)
+            {
+                Run(50);
+                double left = ToneDb(jack, true, 50);
+                double right = ToneDb(jack, false, 50);
+                loudest = System.Math.Max(loudest, System.Math.Max(left, right));
+            }
+
+            return loudest;
+        }
+
         /// <summary>Pop events at a jack (by its output name prefix) at or after <paramref name="sinceUs"/>.</summary>
         public int Pops(int jack, long sinceUs)
         {

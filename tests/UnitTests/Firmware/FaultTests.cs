@@ -69,12 +69,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
             double before = rig.ToneDb(0, true, 50);
             long since = rig.NowUs;
             rig.Board.Es8388.BrownOut();
-            double loudest = -200;
-            for (int t = 0; t < 3000; t += 50)
-            {
-                rig.Run(50);
-                loudest = System.Math.Max(loudest, System.Math.Max(rig.ToneDb(0, true, 50), rig.ToneDb(0, false, 50)));
-            }
+            double loudest = rig.RunAndFindLoudest(0, 3000);
 
             rig.RunUntil(10000, true);
             rig.Run(200);
@@ -105,12 +100,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
             long since = rig.NowUs;
             rig.Run(300);
             Assert.IsTrue(rig.Device.State.Fault, "the failed writes are noticed");
-            double loudest = -200;
-            for (int t = 0; t < 3000; t += 50)
-            {
-                rig.Run(50);
-                loudest = System.Math.Max(loudest, rig.ToneDb(1, true, 50));
-            }
+            double loudest = rig.RunAndFindLoudest(1, 3000);
 
             rig.RunUntil(10000, true);
             rig.Run(200);
@@ -137,12 +127,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
             long start = rig.Board.Clock.NowMs;
             rig.Run(300);
             Assert.AreEqual(1, rig.Device.BrownOutsFromCapture, "noticed within 300 ms");
-            double loudest = -200;
-            for (int t = 0; t < 4000; t += 50)
-            {
-                rig.Run(50);
-                loudest = System.Math.Max(loudest, rig.ToneDb(0, true, 50));
-            }
+            double loudest = rig.RunAndFindLoudest(0, 4000);
 
             rig.RunUntil(10000, true);
             rig.Run(200);

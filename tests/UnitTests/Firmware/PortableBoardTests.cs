@@ -93,12 +93,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
             // -31 dBFS here); from 50 ms on, what is heard is the firmware's doing.
             rig.Run(50);
             long since = rig.NowUs;
-            double loudest = -200;
-            for (int t = 0; t < 3000; t += 50)
-            {
-                rig.Run(50);
-                loudest = System.Math.Max(loudest, System.Math.Max(rig.ToneDb(1, true, 50), rig.ToneDb(1, false, 50)));
-            }
+            double loudest = rig.RunAndFindLoudest(1, 3000);
 
             rig.RunUntil(10000, true);
             rig.Run(200);
@@ -130,12 +125,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
             rig.Run(300);
             Assert.IsTrue(rig.Device.State.Fault, "the failed writes are noticed");
             double secondDuring = rig.ToneDb(1, true, 50);
-            double loudest = -200;
-            for (int t = 0; t < 3000; t += 50)
-            {
-                rig.Run(50);
-                loudest = System.Math.Max(loudest, rig.ToneDb(0, true, 50));
-            }
+            double loudest = rig.RunAndFindLoudest(0, 3000);
 
             rig.RunUntil(10000, true);
             rig.Run(200);

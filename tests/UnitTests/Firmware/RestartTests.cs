@@ -60,12 +60,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
             io.AdcTap = first.Board.AdcTap;
             var second = new InterfaceFirmware.Firmware.Application.InterfaceDevice(first.Profile, io, null);
             second.Start();
-            double loudest = -200;
-            for (int t = 0; t < 8000; t += 50)
-            {
-                first.Run(50);
-                loudest = System.Math.Max(loudest, first.ToneDb(0, true, 50));
-            }
+            double loudest = first.RunAndFindLoudest(0, 8000);
 
             double after = first.ToneDb(0, true, 50);
             OutputHelper.WriteLine(board + ": before " + before.ToString("F2") + ", loudest during the restart " + loudest.ToString("F2") + ", after " + after.ToString("F2") + " dBFS; " + first.DescribePops());
