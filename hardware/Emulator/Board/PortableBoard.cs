@@ -14,43 +14,20 @@ namespace InterfaceFirmware.Emulator
         /// </summary>
         public static BoardDescription Portable()
         {
-            var board = new BoardDescription();
+            BoardDescription board = Reference(); // its pins, bridge, buttons, LEDs, amplifier and keep-alive
             board.Name = "portable";
             board.Codecs = new CodecDescription[]
             {
                 new CodecDescription("SGTL5000", CodecKind.Sgtl5000, 0x0A, JackRole.Main, true),
                 new CodecDescription("SGTL5000-B", CodecKind.Sgtl5000, 0x2A, JackRole.Second, false),
             };
-            board.HasAmplifier = true;
-            board.AmplifierAddress = 0x60;
-            board.AmplifierShutdownPin = 21;
-            board.I2cBusId = 1;
-            board.I2cDataPin = 18;
-            board.I2cClockPin = 23;
-            board.HasUsbBridge = true;
-            board.CodecClockSelectPin = 4;
-            board.KeepAlivePin = 12;
-            board.JackDetect = new PinDescription("jack", 27, false);
-            board.SpeakerAmplifierPin = -1;
-            board.Buttons = new PinDescription[]
-            {
-                new PinDescription("volume-up", 13, true),
-                new PinDescription("volume-down", 14, true),
-                new PinDescription("monitor", 15, true),
-                new PinDescription("select", 19, true),
-            };
-            board.Leds = new PinDescription[]
-            {
-                new PinDescription("status", 22, false),
-                new PinDescription("monitor", 2, false),
-            };
+            board.ExpanderAddress = -1; // no phantom power, no Hi-Z selects
             board.Inputs = new InputDescription[]
             {
                 new InputDescription("line-left", 0),  // LINEIN_L
                 new InputDescription("line-right", 1), // LINEIN_R
                 new InputDescription("mic", 2),        // MIC_IN
             };
-            board.ProcessorMilliamps = 30;
             return board;
         }
     }
