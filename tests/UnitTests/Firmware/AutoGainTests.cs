@@ -89,6 +89,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
         [TestMethod]
         [DataRow("reference")]
         [DataRow("audiokit")]
+        [DataRow("portable")]
         public static void SilenceIsReportedAndTheGainGoesBack(string board)
         {
             var rig = new InputRig(board);

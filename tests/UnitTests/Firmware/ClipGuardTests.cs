@@ -18,6 +18,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
         [TestMethod]
         [DataRow("reference")]
         [DataRow("audiokit")]
+        [DataRow("portable")]
         public static void ATransientIsCaughtWithinTwoTicksAndTheGainStaysDown(string board)
         {
             var rig = new InputRig(board);

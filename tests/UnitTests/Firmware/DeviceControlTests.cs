@@ -91,6 +91,8 @@ namespace InterfaceFirmware.UnitTests.Firmware
         [TestMethod]
         [DataRow("reference")]
         [DataRow("audiokit")]
+        [DataRow("lyrat")]
+        [DataRow("portable")]
         public static void MutedIsSilentAndUnmutingFadesBackWithoutAPop(string board)
         {
             var settings = new Settings(VolumeTests.BoardProfilesJacks(board));

@@ -22,14 +22,14 @@ namespace InterfaceFirmware.UnitTests.Firmware
         /// <summary>The engine sample of the tap's first recorded frame (the tap delivers every frame after it, none dropped).</summary>
         public readonly long FirstSample;
 
-        /// <param name="board">"reference" (WM8960, inputs input-1/input-2) or "audiokit" (ES8388, line-left/line-right).</param>
+        /// <param name="board">"reference" (WM8960, inputs input-1/input-2), "audiokit" (ES8388, line-left/line-right) or "portable" (SGTL5000, line-left/line-right).</param>
         public InputRig(string board)
         {
             VirtualBoard virtualBoard = DeviceRig.NewBoardWithComputer(board);
             Tap = new RecordingTap(virtualBoard.AdcTap, 4 * AudioEngine.SampleRate);
             Rig = new DeviceRig(virtualBoard, board, null, false, Tap);
             Rig.Boot();
-            InputNames = board == "audiokit" ? new string[] { "line-left", "line-right" } : new string[] { "input-1", "input-2" };
+            InputNames = new string[] { Rig.Board.Description.Inputs[0].Name, Rig.Board.Description.Inputs[1].Name }; // the board's first two: its main inputs
             Tap.Drain();
             FirstSample = Rig.Board.Audio.NextSample - Tap.Recorded; // recorded frame 0 (the tap has delivered every frame since it started)
             Inputs = Rig.Device.Inputs;
