@@ -634,16 +634,21 @@ namespace InterfaceFirmware.Drivers.Codec
 
             _outputLeft = Profile.Output.ClosedCode;
             _outputRight = Profile.Output.ClosedCode;
-            ReloadingDefaults = true;
-            LoadDefaults();
-            ReloadingDefaults = false;
-        }
 
-        /// <summary>
-        /// <see cref="LoadDefaults"/> runs for a chip adopted live, now in Standby: the registers the
-        /// sequences own (power, clocks) must keep what the sequences left.
-        /// </summary>
-        protected bool ReloadingDefaults { get; private set; }
+            // LoadDefaults also sets the registers the sequences own (for a start from reset):
+            // here they keep what the sequences left.
+            var sequenced = new int[Profile.SequencedRegisterCount];
+            for (int i = 0; i < sequenced.Length; i++)
+            {
+                sequenced[i] = Registers.Cache.Get(Profile.SequencedRegister(i));
+            }
+
+            LoadDefaults();
+            for (int i = 0; i < sequenced.Length; i++)
+            {
+                Registers.Cache.Set(Profile.SequencedRegister(i), sequenced[i]);
+            }
+        }
 
         private bool IsSequenced(int register)
         {

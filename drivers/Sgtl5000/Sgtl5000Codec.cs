@@ -247,13 +247,9 @@ namespace InterfaceFirmware.Drivers.Sgtl5000
 
             // Supplies (VDDA = VDDIO = 3.3 V, external VDDD as on the Teensy adapter): the start-up
             // regulators off, the charge pump from VDDIO, VAG 1.575 V with SMALL_POP, line-out VAG 1.65 V.
-            if (!ReloadingDefaults)
-            {
-                cache.Set(Sgtl5000Registers.AnalogPower, Sgtl5000Registers.AnalogPowerOff);
-                cache.Set(Sgtl5000Registers.DigitalPower, 0);
-                cache.Set(Sgtl5000Registers.ClockControl, 0x0008);
-            }
-
+            cache.Set(Sgtl5000Registers.AnalogPower, Sgtl5000Registers.AnalogPowerOff);
+            cache.Set(Sgtl5000Registers.DigitalPower, 0);
+            cache.Set(Sgtl5000Registers.ClockControl, 0x0008);
             cache.Set(Sgtl5000Registers.LinearRegulatorControl, Sgtl5000Registers.LinearRegulator3V3);
             cache.Set(Sgtl5000Registers.ReferenceControl, Sgtl5000Registers.ReferenceSetting);
             cache.Set(Sgtl5000Registers.LineOutControl, Sgtl5000Registers.LineOutSetting);
