@@ -44,15 +44,19 @@ namespace InterfaceFirmware.Firmware.Application
     {
         /// <summary>
         /// The control loop's period, the one constant the firmware's tick derives from: the jack
-        /// ramps are rates per second stepped per tick (<see cref="JackOutput.FadeCentiDbPerSecond"/>),
-        /// the rest of the firmware times itself in ms by the clock (debounce, gestures, repeats,
-        /// watchers, keep-alive, the settings saver); per tick still: the drivers' sequences (a few
-        /// registers a tick, the ES8388's OUT1 ramp a code a tick) and the meters' scan (16 frames). At the interpreter's speed the worst tick needs a longer
-        /// period than this (docs/benchmarks.md); at 20 ms the fade-in's 4 dB steps click, a rate
-        /// change from the computer lands before the outputs are muted and the meter's windows
-        /// stretch to 60 ms (issue 12).
+        /// ramps are rates per second stepped per tick (<see cref="JackOutput.FadeCentiDbPerSecond"/>;
+        /// the DAC's digital step is fixed at 0.5 dB, so 50 dB/s), the rest of the firmware times
+        /// itself in ms by the clock (debounce, gestures, repeats, watchers, keep-alive, the settings
+        /// saver), the meters scan a stretch per 5 ms of frames; per tick still: the drivers'
+        /// sequences (a few registers a tick, the ES8388's OUT1 ramp a code a tick). 10 ms, not 5:
+        /// the interpreter's worst tick does not fit 5 ms (docs/benchmarks.md, issue 12); at 20 ms
+        /// the fade-in's 4 dB steps click, a rate change from the computer lands before the outputs
+        /// are muted and the meter's windows stretch to 60 ms.
         /// </summary>
-        public const int TickMs = 5;
+        public const int TickMs = 10;
+
+        /// <summary>The longest the settings saver waits for a quiet tick (one without a key, planning or a moving jack).</summary>
+        public const int SaverMaxWaitMs = 1000;
 
         /// <summary>A jack-detect switch settles slower than a button.</summary>
         public const int JackDebounceMs = 100;
@@ -106,6 +110,7 @@ namespace InterfaceFirmware.Firmware.Application
         private readonly bool[] _planWaiting;
         private bool _actionsThisTick;
         private long _nextProbeMs;
+        private long _saverCheckedMs;
         private int _exceptions;
         private long _clocksAppliedMs;
         private readonly Pca9536Expander _expander;
@@ -401,6 +406,7 @@ namespace InterfaceFirmware.Firmware.Application
             // gain) plans the next jack in the next tick, and that jack goes first there. Opening
             // and closing follow wantOpen at once; only the targets wait.
             bool planned = false;
+            bool moving = false;
             for (int j = 0; j < _jackCount; j++)
             {
                 bool wantOpen = WantOpen(j);
@@ -417,12 +423,14 @@ namespace InterfaceFirmware.Firmware.Application
                 if (_tookCharge && !EqLoading(j))
                 {
                     _outputs[j].Advance(_targets[j], wantOpen, _state.Jacks[j].Plugged, nowMs);
+                    moving |= _outputs[j].Moving;
                 }
             }
 
             for (int i = 0; i < _codecs.Length; i++)
             {
                 _codecs[i].Tick(nowMs);
+                moving |= _codecs[i].Busy;
             }
 
             if (_amplifier != null)
@@ -431,12 +439,14 @@ namespace InterfaceFirmware.Firmware.Application
             }
 
             // A tick that applied a key or planned a jack leaves a meter window due now to the next
-            // tick (the window grows by a tick); a window held once is not held again.
+            // tick (the window grows by a tick); a window held once is not held again. A tick that
+            // also moves a jack or runs a chip's sequence (I2C writes) meters lean: one stretch.
             int windows = 0;
             if (_inputs != null)
             {
                 windows = _inputs.Meter.Windows;
                 _inputs.Meter.HoldWindow = planned || _actionsThisTick;
+                _inputs.Meter.Lean = planned || _actionsThisTick;
             }
 
             UpdateInputs(nowMs);
@@ -455,9 +465,14 @@ namespace InterfaceFirmware.Firmware.Application
             WatchFaults(nowMs);
             _leds.Count = _state.EqShownPreset + 1;
             _leds.Update(nowMs, CurrentIndications(nowMs));
-            if (_saver != null && !windowTick && !probeTick)
+            // The saver's check (and a save) waits for a quiet tick too: no key, no planning, no jack
+            // moving (a held key changes the settings every repeat: they are compared once it rests),
+            // but never more than SaverMaxWaitMs.
+            bool quiet = !planned && !_actionsThisTick && !moving;
+            if (_saver != null && !windowTick && !probeTick && (quiet || nowMs - _saverCheckedMs >= SaverMaxWaitMs))
             {
                 _saver.Tick(_settings, nowMs);
+                _saverCheckedMs = nowMs;
             }
         }
 

@@ -303,9 +303,13 @@ namespace InterfaceFirmware.Firmware.Controls
             }
         }
 
+        // From the time the repeat was due, not the tick that found it, so the cadence does not
+        // drift by up to a tick a repeat (a held key repeats alike on any tick period); a repeat
+        // found more than an interval late (a stalled loop) does not burst to catch up.
         private void ScheduleRepeat(int b, long nowMs)
         {
-            _nextRepeatMs[b] = nowMs + _repeatIntervalMs[b];
+            long due = _nextRepeatMs[b] + _repeatIntervalMs[b];
+            _nextRepeatMs[b] = due > nowMs ? due : nowMs + _repeatIntervalMs[b];
             int next = _repeatIntervalMs[b] * 85 / 100;
             _repeatIntervalMs[b] = next < RepeatFastestMs ? RepeatFastestMs : next;
         }

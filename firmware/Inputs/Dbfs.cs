@@ -84,8 +84,34 @@ namespace InterfaceFirmware.Firmware.Inputs
         // 20·log10(a) in µdB for a ≥ 1 (exact octaves, interpolated mantissa).
         private static int MicroDbOf(int amplitude)
         {
+            // the leading one's position, by halves (5 steps, not up to 30: this runs in the tick)
             int octave = 0;
-            while ((amplitude >> octave) > 1)
+            int rest = amplitude;
+            if (rest >= 1 << 16)
+            {
+                octave += 16;
+                rest >>= 16;
+            }
+
+            if (rest >= 1 << 8)
+            {
+                octave += 8;
+                rest >>= 8;
+            }
+
+            if (rest >= 1 << 4)
+            {
+                octave += 4;
+                rest >>= 4;
+            }
+
+            if (rest >= 1 << 2)
+            {
+                octave += 2;
+                rest >>= 2;
+            }
+
+            if (rest >= 2)
             {
                 octave++;
             }

@@ -9,7 +9,7 @@ namespace InterfaceFirmware.Firmware.Output
     /// Moves one jack's chips towards its planned targets, a little every tick, so nothing clicks:
     /// the headphone volume (zero-cross latched) by at most <see cref="MoveStepCentiDb"/> a tick,
     /// the DAC's instant digital steps by at most <see cref="DigitalStepCentiDb"/> a tick (rates per
-    /// second, stepped per <see cref="Application.InterfaceDevice.TickMs"/>), and whichever stage goes down
+    /// second stepped per <see cref="Application.InterfaceDevice.TickMs"/>, the digital step fixed), and whichever stage goes down
     /// first, so a step is never louder on the way. Opening the jack (power-up, plug-in, un-mute)
     /// starts its level stage at the bottom and fades up at <see cref="FadeStepCentiDb"/> a tick;
     /// what cannot change on a live output (the amplifier's gain, monitor switches) waits for the
@@ -23,17 +23,14 @@ namespace InterfaceFirmware.Firmware.Output
         /// <summary>Fastest headphone-volume move in normal operation: 400 dB/s.</summary>
         public const int MoveCentiDbPerSecond = 40000;
 
-        /// <summary>Fastest instant digital steps: 100 dB/s (a bigger jump a step on a loud sine would click).</summary>
-        public const int DigitalCentiDbPerSecond = 10000;
+        /// <summary>Largest instant digital step per tick: 0.5 dB (a bigger jump on a loud sine would click), so 50 dB/s at a 10 ms tick.</summary>
+        public const int DigitalStepCentiDb = 50;
 
-        /// <summary>Fade-in per tick: <see cref="FadeCentiDbPerSecond"/> over the tick (1 dB at 5 ms).</summary>
+        /// <summary>Fade-in per tick: <see cref="FadeCentiDbPerSecond"/> over the tick (2 dB at 10 ms).</summary>
         public const int FadeStepCentiDb = FadeCentiDbPerSecond * Application.InterfaceDevice.TickMs / 1000;
 
-        /// <summary>Largest headphone-volume move per tick (2 dB at 5 ms).</summary>
+        /// <summary>Largest headphone-volume move per tick (4 dB at 10 ms).</summary>
         public const int MoveStepCentiDb = MoveCentiDbPerSecond * Application.InterfaceDevice.TickMs / 1000;
-
-        /// <summary>Largest instant digital step per tick (0.5 dB at 5 ms).</summary>
-        public const int DigitalStepCentiDb = DigitalCentiDbPerSecond * Application.InterfaceDevice.TickMs / 1000;
 
         /// <summary>
         /// After the codec reports its mute settled, how long to wait before switching paths: the
@@ -113,6 +110,12 @@ namespace InterfaceFirmware.Firmware.Output
             return _open && !_fading && !NeedsClosedChange(targets)
                 && _applied.HeadphoneCentiDb == targets.HeadphoneCentiDb && _applied.DacCentiDb == targets.DacCentiDb
                 && SameMonitor(_monitorAsked, targets.Monitor);
+        }
+
+        /// <summary>The jack is open and not yet at rest at its targets: its ramp writes to the chips.</summary>
+        public bool Moving
+        {
+            get { return _open && !_atRest; }
         }
 
         /// <summary>The jack is open (un-muted, possibly still fading in).</summary>

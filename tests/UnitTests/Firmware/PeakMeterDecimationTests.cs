@@ -1,4 +1,5 @@
 using System;
+using InterfaceFirmware.Firmware.Application;
 using InterfaceFirmware.Firmware.Inputs;
 using InterfaceFirmware.Hal;
 using nanoFramework.TestFramework;
@@ -6,8 +7,9 @@ using nanoFramework.TestFramework;
 namespace InterfaceFirmware.UnitTests.Firmware
 {
     /// <summary>
-    /// What the decimated meter (<see cref="PeakMeter.ScanFrames"/> frames scanned a tick) gives
-    /// away, on synthetic frames fed 240 a tick (48 kHz, 5 ms): a sweep of sine frequencies and
+    /// What the decimated meter (<see cref="PeakMeter.ScanFrames"/> frames scanned per 5 ms part of
+    /// the frames) gives away, on synthetic frames fed a tick's worth at a time (48 kHz, 480 frames
+    /// a 10 ms tick): a sweep of sine frequencies and
     /// levels (each window's reading and the held reading against the sine's amplitude), and clip
     /// bursts of a few lengths (how often they are seen). The bounds are the ones PeakMeter states.
     /// </summary>
@@ -15,7 +17,10 @@ namespace InterfaceFirmware.UnitTests.Firmware
     public class PeakMeterDecimationTests
     {
         private const int Rate = 48000;
-        private const int FramesPerTick = 240;
+        private const int FramesPerTick = Rate * InterfaceDevice.TickMs / 1000;
+
+        // the part of the frames each stretch is drawn from
+        private const int PartFrames = Rate * PeakMeter.StretchSpacingMs / 1000;
 
         [TestMethod]
         public static void ASineSweepReadsWithinTheStatedBounds()
@@ -77,7 +82,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
         [TestMethod]
         public static void ClipBurstsAreSeenAsOftenAsStated()
         {
-            int[] lengths = { 1, 48, 120, 2 * FramesPerTick };
+            int[] lengths = { 1, 48, 120, 2 * PartFrames };
             string figures = "clip bursts (full scale) seen by the decimated meter:";
             for (int k = 0; k < lengths.Length; k++)
             {
@@ -96,7 +101,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
                     while (tap.Pending > 0)
                     {
                         tap.Deliver(FramesPerTick);
-                        now += 5;
+                        now += InterfaceDevice.TickMs;
                         meter.Update(now);
                         clipped |= meter.TickClipped(0);
                     }
@@ -105,12 +110,12 @@ namespace InterfaceFirmware.UnitTests.Firmware
                 }
 
                 double rate = seen / (double)trials;
-                double stated = (PeakMeter.ScanFrames + lengths[k]) / (double)FramesPerTick;
+                double stated = (PeakMeter.ScanFrames + lengths[k]) / (double)PartFrames;
                 figures += "\n  " + lengths[k].ToString() + " frames (" + (lengths[k] * 1000.0 / Rate).ToString("F2") + " ms): seen " + (100 * rate).ToString("F0") + " % (stated ≈ "
                     + (100 * (stated > 1 ? 1 : stated)).ToString("F0") + " %)";
-                if (lengths[k] >= 2 * FramesPerTick)
+                if (lengths[k] >= 2 * PartFrames)
                 {
-                    Assert.AreEqual(trials, seen, "a clip of two ticks' frames is always seen");
+                    Assert.AreEqual(trials, seen, "a clip of two parts' frames (10 ms) is always seen");
                 }
                 else
                 {
@@ -121,6 +126,32 @@ namespace InterfaceFirmware.UnitTests.Firmware
             OutputHelper.WriteLine(figures);
         }
 
+        [TestMethod]
+        public static void ATickScansAStretchPerPartABusyTickOneAndAStallAtMostTheCap()
+        {
+            var tap = new SyntheticTap();
+            var meter = new PeakMeter(tap);
+            tap.Sine(1000, 1000000, 0);
+            tap.Deliver(FramesPerTick);
+            meter.Update(InterfaceDevice.TickMs);
+            Assert.AreEqual(FramesPerTick / PartFrames, tap.Reads, "a tick's frames: one stretch per part");
+            Assert.AreEqual(0, tap.AvailableFrames, "every frame read or skipped");
+
+            tap.Reads = 0;
+            tap.Deliver(FramesPerTick);
+            meter.Lean = true;
+            meter.Update(2 * InterfaceDevice.TickMs);
+            Assert.AreEqual(1, tap.Reads, "a busy tick scans one stretch");
+            Assert.AreEqual(0, tap.AvailableFrames, "and skips the rest");
+
+            tap.Reads = 0;
+            tap.Deliver(20 * PartFrames);
+            meter.Lean = false;
+            meter.Update(3 * InterfaceDevice.TickMs);
+            Assert.AreEqual(PeakMeter.MaxStretches, tap.Reads, "after a stall: the cap");
+            Assert.AreEqual(0, tap.AvailableFrames, "and the rest skipped");
+        }
+
         // A steady sine for 1 s to settle, then 2 s of windows: the worst window's and the hold's shortfall against the amplitude (dB).
         private static void Measure(double frequency, double levelDb, double phase, out double worstWindowLow, out double heldLow)
         {
@@ -129,20 +160,20 @@ namespace InterfaceFirmware.UnitTests.Firmware
             double amplitude = Dbfs.FullScale * Math.Pow(10, levelDb / 20);
             tap.Sine(frequency, amplitude, phase);
             long now = 0;
-            for (int t = 0; t < 200; t++)
+            for (int t = 0; t < 1000 / InterfaceDevice.TickMs; t++)
             {
                 tap.Deliver(FramesPerTick);
-                now += 5;
+                now += InterfaceDevice.TickMs;
                 meter.Update(now);
             }
 
             double truePeak = 20 * Math.Log10(amplitude / Dbfs.FullScale);
             worstWindowLow = 0;
             int windows = meter.Windows;
-            for (int t = 0; t < 400; t++)
+            for (int t = 0; t < 2000 / InterfaceDevice.TickMs; t++)
             {
                 tap.Deliver(FramesPerTick);
-                now += 5;
+                now += InterfaceDevice.TickMs;
                 meter.Update(now);
                 if (meter.Windows != windows)
                 {
@@ -166,6 +197,9 @@ namespace InterfaceFirmware.UnitTests.Firmware
             private int _queued;
             private int _available;
             private int _readAt;
+
+            /// <summary>Calls of <see cref="ReadFrames"/> (stretches scanned).</summary>
+            public int Reads;
 
             public int SampleRate
             {
@@ -209,6 +243,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
 
             public int ReadFrames(int[] interleaved, int offset, int maxFrames)
             {
+                Reads++;
                 int frames = _available < maxFrames ? _available : maxFrames;
                 for (int i = 0; i < frames; i++)
                 {

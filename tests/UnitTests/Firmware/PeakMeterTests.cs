@@ -10,8 +10,9 @@ namespace InterfaceFirmware.UnitTests.Firmware
     /// and frequencies (the true peak is the amplitude of the sine fitted to the recorded samples)
     /// and periodic non-sines (the true peak of the band-limited signal through the recorded
     /// samples, from its Fourier series); the hold, the update rate and the clip flag. The meter is
-    /// decimated (PeakMeter.ScanFrames a tick): a window may read low by up to
-    /// PeakMeter.WorstWindowLowCentiDb, never more than 0.5 dB high, and the highest window (what
+    /// decimated (PeakMeter.ScanFrames per 5 ms of frames): a window may read low by up to
+    /// PeakMeter.WorstWindowLowCentiDb (a sine; PeakMeter.WorstNonSineWindowLowCentiDb for a
+    /// harmonic-rich tone, whose narrow crest the stretches can all miss), never more than 0.5 dB high, and the highest window (what
     /// the hold shows) within 0.5 dB (PeakMeterDecimationTests sweeps the frequencies).
     /// </summary>
     [TestClass]
@@ -112,7 +113,8 @@ namespace InterfaceFirmware.UnitTests.Firmware
             OutputHelper.WriteLine(fundamentalHz.ToString() + " Hz × " + harmonics.ToString() + " harmonics: true peak " + truePeak.ToString("F2")
                 + " dBFS, highest window off by " + error.ToString("F2") + " dB, lowest by " + lowest.ToString("F2") + ", largest sample by " + (samplePeak - truePeak).ToString("F2"));
             Assert.IsTrue(Math.Abs(error) <= 0.5, "the highest window reads " + error.ToString("F2") + " dB off");
-            Assert.IsTrue(lowest >= -WindowLowDb, "a window reads " + lowest.ToString("F2") + " dB off");
+            double allowed = harmonics > 0 ? PeakMeter.WorstNonSineWindowLowCentiDb / 100.0 : WindowLowDb;
+            Assert.IsTrue(lowest >= -allowed, "a window reads " + lowest.ToString("F2") + " dB off");
         }
 
         [TestMethod]
