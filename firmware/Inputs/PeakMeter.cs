@@ -242,8 +242,9 @@ namespace InterfaceFirmware.Firmware.Inputs
             if (available > 0)
             {
                 // Stratified: the frames split into equal parts, a stretch at a random place in each.
-                int stretches = Lean || _spacingFrames <= 0 ? 1 : (available + _spacingFrames - 1) / _spacingFrames;
-                stretches = stretches > MaxStretches ? MaxStretches : stretches;
+                // (rounded: a tick's 480 frames ± a few are two parts, not three)
+                int stretches = Lean || _spacingFrames <= 0 ? 1 : (available + _spacingFrames / 2) / _spacingFrames;
+                stretches = stretches < 1 ? 1 : (stretches > MaxStretches ? MaxStretches : stretches);
                 int left = available;
                 for (int k = stretches; k > 0; k--)
                 {

@@ -6,54 +6,38 @@ using InterfaceFirmware.Hal;
 namespace InterfaceFirmware.Hal.Esp32
 {
     /// <summary>
-    /// The codec's ADC data as the ESP32 receives it on I2S, kept in a preallocated ring of 24-bit
-    /// stereo frames for metering and auto gain. It listens only while <see cref="Esp32CodecClock"/>
-    /// runs the I2S controller as master (standalone mode, dev boards): nanoFramework's driver routes
-    /// the data-in pin in no other mode, so in USB mode (the bridge is master) the tap is silent and
-    /// <see cref="SampleRate"/> is 0.
+    /// The codec's ADC data as the ESP32 receives it on I2S, kept raw in a preallocated
+    /// <see cref="AdcBlockRing"/> for metering and auto gain. It listens only while
+    /// <see cref="Esp32CodecClock"/> runs the I2S controller as master (standalone mode, dev boards):
+    /// nanoFramework's driver routes the data-in pin in no other mode, so in USB mode (the bridge is
+    /// master) the tap is silent and <see cref="SampleRate"/> is 0.
     /// </summary>
     /// <remarks>
     /// A reader thread blocks in <see cref="I2sDevice.Read"/> for one block at a time (the native
-    /// read waits until the block is full) and converts it into the ring under a lock; the firmware's
-    /// tick copies out what is new. When the ring is full the oldest frames are dropped; when the
-    /// interpreter cannot keep up with the DMA, the driver drops DMA buffers instead, so the ring
-    /// holds contiguous blocks with gaps between them — fine for levels, not for recording.
-    /// The driver delivers 32-bit slots as little-endian left then right (its frame map for 32-bit
-    /// stereo); the 24-bit value is the top three bytes. 24-bit reads are not used: the driver's
-    /// byte count for them is computed with an integer 8/6 and fills only three quarters of the buffer.
+    /// read waits until the block is full), straight into the ring's bytes: no per-sample managed
+    /// work (converting every frame as it came, ≈60 IL a frame, would have taken more than the
+    /// whole interpreter at 48 kHz). The firmware's tick converts only the frames it reads. When
+    /// the ring is full the oldest frames are dropped; when the interpreter cannot keep up with the
+    /// DMA, the driver drops DMA buffers instead, so the ring holds contiguous blocks with gaps
+    /// between them — fine for levels, not for recording. The driver delivers 32-bit slots as
+    /// little-endian left then right (its frame map for 32-bit stereo); the 24-bit value is the top
+    /// three bytes. 24-bit reads are not used: the driver's byte count for them is computed with an
+    /// integer 8/6 and fills only three quarters of the buffer.
     /// </remarks>
     public sealed class Esp32AdcTap : IAdcTap
     {
-        private const int BytesPerFrame = 8;
-
         private readonly object _lock = new object();
-        private readonly byte[] _block;
-        private readonly int[] _ring;
-        private readonly int _capacityFrames;
-        private int _writeFrame;
-        private int _unreadFrames;
+        private readonly AdcBlockRing _ring;
         private int _sampleRate;
         private I2sDevice _device;
         private Thread _reader;
         private bool _running;
 
-        /// <param name="ringFrames">Frames the ring holds (e.g. 2048 ≈ 43 ms at 48 kHz).</param>
+        /// <param name="ringFrames">Frames the ring holds, a whole number of blocks (e.g. 2048 ≈ 43 ms at 48 kHz).</param>
         /// <param name="blockFrames">Frames per I2S read (e.g. 128 ≈ 2.7 ms at 48 kHz).</param>
         public Esp32AdcTap(int ringFrames, int blockFrames)
         {
-            if (ringFrames <= 0)
-            {
-                throw new ArgumentOutOfRangeException("ringFrames");
-            }
-
-            if (blockFrames <= 0 || blockFrames > ringFrames)
-            {
-                throw new ArgumentOutOfRangeException("blockFrames");
-            }
-
-            _capacityFrames = ringFrames;
-            _ring = new int[ringFrames * 2];
-            _block = new byte[blockFrames * BytesPerFrame];
+            _ring = new AdcBlockRing(ringFrames, blockFrames);
         }
 
         public int SampleRate
@@ -75,29 +59,7 @@ namespace InterfaceFirmware.Hal.Esp32
 
             lock (_lock)
             {
-                int frames = _unreadFrames < maxFrames ? _unreadFrames : maxFrames;
-
-                // The oldest unread frame; copying the oldest first leaves the newest for the next call.
-                int start = _writeFrame - _unreadFrames;
-                if (start < 0)
-                {
-                    start += _capacityFrames;
-                }
-
-                for (int i = 0; i < frames; i++)
-                {
-                    int frame = start + i;
-                    if (frame >= _capacityFrames)
-                    {
-                        frame -= _capacityFrames;
-                    }
-
-                    interleaved[offset + i * 2] = _ring[frame * 2];
-                    interleaved[offset + i * 2 + 1] = _ring[frame * 2 + 1];
-                }
-
-                _unreadFrames -= frames;
-                return frames;
+                return _ring.ReadFrames(interleaved, offset, maxFrames);
             }
         }
 
@@ -107,7 +69,7 @@ namespace InterfaceFirmware.Hal.Esp32
             {
                 lock (_lock)
                 {
-                    return _unreadFrames;
+                    return _ring.AvailableFrames;
                 }
             }
         }
@@ -121,9 +83,7 @@ namespace InterfaceFirmware.Hal.Esp32
 
             lock (_lock)
             {
-                int frames = _unreadFrames < maxFrames ? _unreadFrames : maxFrames;
-                _unreadFrames -= frames; // the oldest go: the newest stay where the ring's write position left them
-                return frames;
+                return _ring.SkipFrames(maxFrames);
             }
         }
 
@@ -133,8 +93,7 @@ namespace InterfaceFirmware.Hal.Esp32
             Detach();
             lock (_lock)
             {
-                _writeFrame = 0;
-                _unreadFrames = 0;
+                _ring.Clear();
             }
 
             _device = device;
@@ -165,11 +124,19 @@ namespace InterfaceFirmware.Hal.Esp32
         private void ReadLoop()
         {
             I2sDevice device = _device;
+            byte[] bytes = _ring.Bytes;
+            int blockBytes = _ring.BlockBytes;
             while (_running)
             {
+                int at;
+                lock (_lock)
+                {
+                    at = _ring.BeginBlock();
+                }
+
                 try
                 {
-                    device.Read(new SpanByte(_block));
+                    device.Read(new SpanByte(bytes, at, blockBytes));
                 }
                 catch (Exception)
                 {
@@ -180,43 +147,12 @@ namespace InterfaceFirmware.Hal.Esp32
 
                 if (_running)
                 {
-                    Store(_block, _block.Length / BytesPerFrame);
-                }
-            }
-        }
-
-        private void Store(byte[] block, int frames)
-        {
-            lock (_lock)
-            {
-                int index = 0;
-                for (int i = 0; i < frames; i++)
-                {
-                    int left = Top24Bits(block, index);
-                    int right = Top24Bits(block, index + 4);
-                    index += BytesPerFrame;
-                    _ring[_writeFrame * 2] = left;
-                    _ring[_writeFrame * 2 + 1] = right;
-                    _writeFrame++;
-                    if (_writeFrame == _capacityFrames)
+                    lock (_lock)
                     {
-                        _writeFrame = 0;
+                        _ring.CommitBlock();
                     }
                 }
-
-                _unreadFrames += frames;
-                if (_unreadFrames > _capacityFrames)
-                {
-                    _unreadFrames = _capacityFrames; // the oldest were overwritten
-                }
             }
-        }
-
-        // A little-endian 32-bit slot, its top 24 bits as a signed value (arithmetic shift keeps the sign).
-        private static int Top24Bits(byte[] block, int index)
-        {
-            int slot = block[index] | (block[index + 1] << 8) | (block[index + 2] << 16) | (block[index + 3] << 24);
-            return slot >> 8;
         }
     }
 }

@@ -1,0 +1,149 @@
+using System;
+
+namespace InterfaceFirmware.Hal
+{
+    /// <summary>
+    /// A ring of raw I2S blocks as the ESP32's driver delivers them (32-bit little-endian slots,
+    /// left then right; the 24-bit sample is the top three bytes), filled a whole block at a time
+    /// by the driver itself and converted to 24-bit frames only where a reader asks for them.
+    /// </summary>
+    /// <remarks>
+    /// Why raw: the interpreter runs a few µs per IL instruction, and converting every frame as it
+    /// arrives (≈60 IL a frame, 48,000 frames a second) would take more than the whole CPU; the
+    /// meters read ≈36 frames a 10 ms tick and skip the rest. Here the reader thread's work is a few
+    /// dozen IL a block (the driver copies the bytes natively), and a frame read is two native
+    /// <see cref="BitConverter.ToInt32(byte[], int)"/> calls and two shifts.
+    /// Not thread-safe by itself: the owner locks around every call, and lets the driver fill the
+    /// bytes between <see cref="BeginBlock"/> and <see cref="CommitBlock"/> outside the lock (no
+    /// unread frame lies in that block: BeginBlock dropped them).
+    /// </remarks>
+    public sealed class AdcBlockRing
+    {
+        /// <summary>Bytes per stereo frame: two 32-bit slots.</summary>
+        public const int BytesPerFrame = 8;
+
+        private readonly byte[] _bytes;
+        private readonly int _capacityFrames;
+        private readonly int _blockFrames;
+        private int _writeFrame;   // where the next block goes (a block boundary)
+        private int _unreadFrames; // the newest frames before _writeFrame
+
+        /// <param name="ringFrames">Frames the ring holds, a whole number of blocks (e.g. 2048 ≈ 43 ms at 48 kHz).</param>
+        /// <param name="blockFrames">Frames per driver read (e.g. 128 ≈ 2.7 ms at 48 kHz).</param>
+        public AdcBlockRing(int ringFrames, int blockFrames)
+        {
+            if (blockFrames <= 0)
+            {
+                throw new ArgumentOutOfRangeException("blockFrames");
+            }
+
+            if (ringFrames < blockFrames || ringFrames % blockFrames != 0)
+            {
+                throw new ArgumentOutOfRangeException("ringFrames");
+            }
+
+            _capacityFrames = ringFrames;
+            _blockFrames = blockFrames;
+            _bytes = new byte[ringFrames * BytesPerFrame];
+        }
+
+        /// <summary>The ring's bytes: the driver reads a block into them at <see cref="BeginBlock"/>'s offset.</summary>
+        public byte[] Bytes
+        {
+            get { return _bytes; }
+        }
+
+        /// <summary>Bytes in a block.</summary>
+        public int BlockBytes
+        {
+            get { return _blockFrames * BytesPerFrame; }
+        }
+
+        /// <summary>Frames delivered and not yet read or skipped.</summary>
+        public int AvailableFrames
+        {
+            get { return _unreadFrames; }
+        }
+
+        /// <summary>Forgets every frame (a new stream).</summary>
+        public void Clear()
+        {
+            _writeFrame = 0;
+            _unreadFrames = 0;
+        }
+
+        /// <summary>
+        /// The byte offset where the next block goes. Unread frames there are the oldest; they are
+        /// dropped now, so a reader never sees a block half overwritten.
+        /// </summary>
+        public int BeginBlock()
+        {
+            int free = _capacityFrames - _unreadFrames;
+            if (free < _blockFrames)
+            {
+                _unreadFrames -= _blockFrames - free;
+            }
+
+            return _writeFrame * BytesPerFrame;
+        }
+
+        /// <summary>The block started by <see cref="BeginBlock"/> is full: its frames become readable.</summary>
+        public void CommitBlock()
+        {
+            _writeFrame += _blockFrames;
+            if (_writeFrame == _capacityFrames)
+            {
+                _writeFrame = 0;
+            }
+
+            _unreadFrames += _blockFrames;
+        }
+
+        /// <summary>
+        /// Copies up to <paramref name="maxFrames"/> of the oldest unread frames, interleaved left/right,
+        /// as 24-bit signed values; returns the number copied.
+        /// </summary>
+        public int ReadFrames(int[] interleaved, int offset, int maxFrames)
+        {
+            int frames = _unreadFrames < maxFrames ? _unreadFrames : maxFrames;
+            int start = _writeFrame - _unreadFrames;
+            if (start < 0)
+            {
+                start += _capacityFrames;
+            }
+
+            // in at most two runs: up to the ring's end, then from its start
+            int firstRun = _capacityFrames - start;
+            firstRun = frames < firstRun ? frames : firstRun;
+            int to = Convert(start, firstRun, interleaved, offset);
+            Convert(0, frames - firstRun, interleaved, to);
+            _unreadFrames -= frames;
+            return frames;
+        }
+
+        /// <summary>Drops up to <paramref name="maxFrames"/> of the oldest unread frames; returns the number dropped.</summary>
+        public int SkipFrames(int maxFrames)
+        {
+            int frames = _unreadFrames < maxFrames ? _unreadFrames : maxFrames;
+            _unreadFrames -= frames;
+            return frames;
+        }
+
+        // A slot's top 24 bits as a signed value: the arithmetic shift keeps the sign.
+        private int Convert(int frame, int count, int[] interleaved, int to)
+        {
+            byte[] bytes = _bytes;
+            int at = frame * BytesPerFrame;
+            int end = to + 2 * count;
+            while (to < end)
+            {
+                interleaved[to] = BitConverter.ToInt32(bytes, at) >> 8;
+                interleaved[to + 1] = BitConverter.ToInt32(bytes, at + 4) >> 8;
+                at += BytesPerFrame;
+                to += 2;
+            }
+
+            return to;
+        }
+    }
+}

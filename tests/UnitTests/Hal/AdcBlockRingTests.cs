@@ -1,0 +1,86 @@
+using System;
+using InterfaceFirmware.Hal;
+using nanoFramework.TestFramework;
+
+namespace InterfaceFirmware.UnitTests.Hal
+{
+    /// <summary>
+    /// The raw I2S ring behind the device's ADC tap: 32-bit little-endian slots become signed 24-bit
+    /// samples (their top three bytes), blocks wrap around the ring, a full ring drops its oldest
+    /// frames before a block overwrites them, and skipping drops without reading.
+    /// </summary>
+    [TestClass]
+    public class AdcBlockRingTests
+    {
+        [TestMethod]
+        public static void SlotsBecomeSigned24BitSamples()
+        {
+            var ring = new AdcBlockRing(8, 4);
+            int at = ring.BeginBlock();
+            int[] slots = { 0x7FFFFF00, unchecked((int)0x80000000), 0x00000100, unchecked((int)0xFFFFFF00), 0x123456FF, 0, -256, 0x00000000 };
+            for (int i = 0; i < slots.Length; i++)
+            {
+                PutSlot(ring.Bytes, at + 4 * i, slots[i]);
+            }
+
+            ring.CommitBlock();
+            Assert.AreEqual(4, ring.AvailableFrames);
+            var frames = new int[8];
+            Assert.AreEqual(4, ring.ReadFrames(frames, 0, 4));
+            int[] expected = { 8388607, -8388608, 1, -1, 0x123456, 0, -1, 0 };
+            for (int i = 0; i < expected.Length; i++)
+            {
+                Assert.AreEqual(expected[i], frames[i], "slot " + i.ToString());
+            }
+
+            Assert.AreEqual(0, ring.AvailableFrames);
+        }
+
+        [TestMethod]
+        public static void BlocksWrapAndAFullRingDropsItsOldestFirst()
+        {
+            var ring = new AdcBlockRing(8, 4);
+            int next = 1;
+            for (int block = 0; block < 3; block++)
+            {
+                int at = ring.BeginBlock();
+                for (int f = 0; f < 4; f++)
+                {
+                    PutSlot(ring.Bytes, at + 8 * f, next << 8);
+                    PutSlot(ring.Bytes, at + 8 * f + 4, -next << 8);
+                    next++;
+                }
+
+                ring.CommitBlock();
+            }
+
+            // 12 frames into 8: the first block was dropped when the third began
+            Assert.AreEqual(8, ring.AvailableFrames);
+            Assert.AreEqual(1, ring.SkipFrames(1));
+            var frames = new int[20];
+            Assert.AreEqual(7, ring.ReadFrames(frames, 2, 10));
+            for (int f = 0; f < 7; f++)
+            {
+                Assert.AreEqual(6 + f, frames[2 + 2 * f], "left of frame " + f.ToString() + " (across the ring's end)");
+                Assert.AreEqual(-(6 + f), frames[3 + 2 * f], "right");
+            }
+
+            Assert.AreEqual(0, ring.ReadFrames(frames, 0, 4), "nothing left");
+        }
+
+        [TestMethod]
+        public static void ARingThatIsNotWholeBlocksIsRefused()
+        {
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => new AdcBlockRing(100, 64));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => new AdcBlockRing(128, 0));
+        }
+
+        private static void PutSlot(byte[] bytes, int at, int slot)
+        {
+            bytes[at] = (byte)slot;
+            bytes[at + 1] = (byte)(slot >> 8);
+            bytes[at + 2] = (byte)(slot >> 16);
+            bytes[at + 3] = (byte)(slot >> 24);
+        }
+    }
+}
