@@ -65,7 +65,7 @@ namespace InterfaceFirmware.Benchmarks
             io.Store = board.Settings;
             if (metering)
             {
-                io.AdcTap = board.AdcTap; // the peak meters read every captured frame
+                io.AdcTap = new DeviceShapedTap(board.AdcTap); // through the device's raw ring, as on the ESP32
             }
 
             var device = new InterfaceDevice(BoardProfiles.Reference(), io, null);
