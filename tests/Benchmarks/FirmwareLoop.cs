@@ -1,4 +1,5 @@
 using System;
+using InterfaceFirmware.Hal;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
@@ -126,7 +127,7 @@ namespace InterfaceFirmware.Benchmarks
             return (board, bus, device);
         }
 
-        public static List<(string Benchmark, string Figure, string Notes)> Rows(List<Figures>[] runs, Dictionary<string, double[]> ilByScenario, InterpreterSpeed speed)
+        public static List<(string Benchmark, string Figure, string Notes)> Rows(List<Figures>[] runs, Dictionary<string, double[]> ilByScenario, InterpreterSpeed speed, long tapRingIlPerBlock)
         {
             var rows = new List<(string, string, string)>();
             for (int s = 0; s < Scenarios.Length; s++)
@@ -185,6 +186,19 @@ namespace InterfaceFirmware.Benchmarks
                 worstMean = Math.Max(worstMean, speed.DeviceMs(il[0], il[5], 400000));
             }
 
+            // The interpreter's share the loop takes on average, and the tap's reader thread beside it.
+            double ticksPerSecond = 1000.0 / period;
+            double worstMeanIl = Scenarios.Max(sc => ilByScenario[sc][0]);
+            double blocksPerSecond = 48000.0 / DeviceShapedTap.BlockFrames;
+            double tapIl = tapRingIlPerBlock + TapLoopIlPerBlock;
+            rows.Add(("Interpreter load", "loop " + Percent(worstMeanIl * ticksPerSecond, speed) + " of the interpreter at " + F1(speed.MicrosecondsPerIl) + " µs/IL, "
+                + Percent(worstMeanIl * ticksPerSecond, InterpreterSpeed.Typical) + " at " + F1(InterpreterSpeed.Typical.MicrosecondsPerIl) + " µs/IL (the busiest scenario's mean, "
+                + worstMeanIl.ToString("F0", CultureInfo.InvariantCulture) + " IL × " + ticksPerSecond.ToString("F0", CultureInfo.InvariantCulture) + " ticks/s); ADC tap reader thread "
+                + tapIl.ToString("F0", CultureInfo.InvariantCulture) + " IL a block (" + tapRingIlPerBlock + " on the ring, counted, + ≈" + TapLoopIlPerBlock + " its loop) × "
+                + blocksPerSecond.ToString("F0", CultureInfo.InvariantCulture) + " blocks/s at 48 kHz = " + Percent(tapIl * blocksPerSecond, speed) + " (" + Percent(tapIl * blocksPerSecond, InterpreterSpeed.Typical) + ")",
+                "IL per second × µs per IL; the loop must stay well under 100 % (the tick is a timer callback: what it overruns, it delays); the tap's thread converted every frame before (≈60 IL a frame: ≈"
+                + Percent(60 * 48000, InterpreterSpeed.Typical) + " at 2.1 µs/IL), now only the frames the meter reads, inside the tick"));
+
             rows.Add(("Tick budget (" + period.ToString("F0", CultureInfo.InvariantCulture) + " ms)", Fit(worst, worstMean, period) + " at " + F1(speed.MicrosecondsPerIl) + " µs/IL: worst tick ≈ " + F1(worst) + " ms ("
                 + worstScenario + ", I2C at 400 kHz), worst scenario mean " + F1(worstMean) + " ms; a period of " + F1(period) + " ms is " + (period * 1000 / speed.MicrosecondsPerIl).ToString("F0", CultureInfo.InvariantCulture)
                 + " IL. Period the worst tick would fit: ≥ " + F1(worst / FitShare) + " ms at " + F1(speed.MicrosecondsPerIl) + " µs/IL, ≥ " + F1(worstFast / FitShare) + " ms at "
@@ -206,14 +220,42 @@ namespace InterfaceFirmware.Benchmarks
             return worstMs <= FitShare * periodMs ? "fits" : meanMs <= FitShare * periodMs ? "mean fits, worst does NOT fit" : "does NOT fit";
         }
 
+        private static string Percent(double ilPerSecond, InterpreterSpeed speed)
+        {
+            return (ilPerSecond * speed.MicrosecondsPerIl / 1e4).ToString("F0", CultureInfo.InvariantCulture) + " %";
+        }
+
         private static string F1(double value)
         {
             return value.ToString("F1", CultureInfo.InvariantCulture);
         }
 
+        /// <summary>
+        /// IL the ADC tap's reader thread spends on the ring per block on the device (the hal's
+        /// <see cref="AdcBlockRing"/>, counted; the I2S driver's copy is native). Its loop around
+        /// that (two locks, a SpanByte, the read call, the loop test) is about
+        /// <see cref="TapLoopIlPerBlock"/> more, read off Esp32AdcTap.ReadLoop's IL.
+        /// </summary>
+        public static long TapRingIlPerBlock()
+        {
+            var ring = new AdcBlockRing(DeviceShapedTap.RingFrames, DeviceShapedTap.BlockFrames);
+            long before = IlCounting.Executed();
+            const int Blocks = 64;
+            for (int b = 0; b < Blocks; b++)
+            {
+                ring.BeginBlock();
+                ring.CommitBlock();
+            }
+
+            return (IlCounting.Executed() - before) / Blocks;
+        }
+
+        public const int TapLoopIlPerBlock = 30;
+
         /// <summary>For the instrumented child: each scenario's IL figures, one line each.</summary>
         public static void PrintIlCounts()
         {
+            Console.WriteLine("TAP\t" + TapRingIlPerBlock().ToString(CultureInfo.InvariantCulture));
             for (int s = 0; s < Scenarios.Length; s++)
             {
                 Figures f = RunScenario(s);

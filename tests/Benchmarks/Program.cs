@@ -89,11 +89,16 @@ namespace InterfaceFirmware.Benchmarks
             }
 
             var il = new Dictionary<string, double[]>();
+            long tapIlPerBlock = 0;
             var hotSpots = new List<(string, string, string)>();
             foreach (string line in IlCounting.RunInstrumentedChild())
             {
                 string[] parts = line.Split('\t');
-                if (parts[0] == "IL")
+                if (parts[0] == "TAP")
+                {
+                    tapIlPerBlock = long.Parse(parts[1], CultureInfo.InvariantCulture);
+                }
+                else if (parts[0] == "IL")
                 {
                     il[parts[1]] = parts.Skip(2).Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray();
                 }
@@ -103,7 +108,7 @@ namespace InterfaceFirmware.Benchmarks
                 }
             }
 
-            rows.AddRange(FirmwareLoop.Rows(runs, il, InterpreterSpeed.Conservative));
+            rows.AddRange(FirmwareLoop.Rows(runs, il, InterpreterSpeed.Conservative, tapIlPerBlock));
             rows.AddRange(hotSpots);
             rows.AddRange(ActionTraffic.Measure());
             wall.Stop();
