@@ -61,6 +61,25 @@ namespace InterfaceFirmware.Firmware.Faults
         }
 
         /// <summary>
+        /// A scanned stretch is silent when its largest samples are zero (the neighbours are
+        /// frames of it too); one that is not ends the run (the zeros after its last live frame
+        /// are not counted: a stretch is a few frames, the watch's threshold thousands).
+        /// </summary>
+        public int ScanFrames(int maxFrames, StretchPeaks peaks)
+        {
+            int frames = _tap.ScanFrames(maxFrames, peaks);
+            if (frames <= 0)
+            {
+                return frames;
+            }
+
+            bool silent = peaks.Peak[0] == 0 && peaks.Peak[1] == 0 && peaks.Before[0] == 0 && peaks.Before[1] == 0
+                && peaks.After[0] == 0 && peaks.After[1] == 0;
+            _zeroFrames = silent ? _zeroFrames + frames : 0;
+            return frames;
+        }
+
+        /// <summary>
         /// Frames skipped unread continue the run they fall in: zeros when the newest frame read was
         /// zero (a powered-down ADC delivers nothing else), nothing counted after a live frame (the
         /// next read finds the run's end, if any).

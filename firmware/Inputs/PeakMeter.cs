@@ -45,8 +45,9 @@ namespace InterfaceFirmware.Firmware.Inputs
     /// For other content it is the peak of the local sine through the three samples: close to the
     /// true peak for tonal music and speech; on full-band noise it may read ~1–2 dB above the
     /// sample peak (noise's true peaks do lie above its samples too).</para>
-    /// <para>The hot loop is integer only and allocates nothing: per frame and channel an absolute
-    /// value and a compare; the window's candidate and its neighbours are taken once per tick.
+    /// <para>The hot loop is the tap's (<see cref="IAdcTap.ScanFrames"/>): integer only, two compares
+    /// a sample, on the device over the raw I2S slots without converting them; the meter takes each
+    /// stretch's peak and neighbours and allocates nothing.
     /// Decibels are computed per window (integer table, <see cref="Dbfs"/>) and the inter-sample
     /// estimate (doubles) once per window.</para>
     /// </remarks>
@@ -90,14 +91,14 @@ namespace InterfaceFirmware.Firmware.Inputs
         /// <summary>The held reading of a steady sine (any frequency of the sweep) lies within this of the true peak, in 0.01 dB (measured 0.01 dB; PeakMeterDecimationTests checks it).</summary>
         public const int WorstHeldLowCentiDb = 5;
 
-        private const int ReadFrames = ScanFrames + 2; // and a neighbour each side
+        private const int StretchFrames = ScanFrames + 2; // and a neighbour each side
 
         private const double MaxEstimateGain = 2.0;   // 6 dB: a sine's worst under-read at 16 kHz
         private const double CosUpperLimit = 0.95;    // ~2.4 kHz: below, the sample peak is within 0.11 dB
         private const double CosLowerLimit = -0.5;    // ~16 kHz: above, the fit is ill conditioned
 
         private readonly IAdcTap _tap;
-        private readonly int[] _buffer = new int[2 * ReadFrames];
+        private readonly StretchPeaks _peaks = new StretchPeaks();
         private readonly int _holdMs;
         private readonly int _clipHoldMs;
         private readonly int _clipLevel;
@@ -283,78 +284,25 @@ namespace InterfaceFirmware.Firmware.Inputs
         // generator, uniform over the part), the rest skipped unread.
         private void ScanPart(int part)
         {
-            int take = part < ReadFrames ? part : ReadFrames;
+            int take = part < StretchFrames ? part : StretchFrames;
             _seed = _seed * 1103515245 + 12345;
             int skip = (int)((((uint)_seed >> 17) * (uint)(part - take + 1)) >> 15);
             _tap.SkipFrames(skip);
-            int frames = _tap.ReadFrames(_buffer, 0, take);
+            int frames = _tap.ScanFrames(take, _peaks);
             _tap.SkipFrames(part - skip - frames);
             if (frames > 0)
             {
-                Scan(frames);
+                Take(0);
+                Take(1);
             }
         }
 
-        // The stretch read: its inner frames (the outer two are only neighbours) for each channel's
-        // highest and lowest sample and where they lie (two compares a sample, no absolute value:
-        // the fewest interpreted instructions); then the tick's peak, clip and window candidate.
-        private void Scan(int frames)
+        // The stretch's peak of a channel (the tap found it and its neighbours): the tick's peak,
+        // clip and the window's candidate.
+        private void Take(int channel)
         {
-            int[] buffer = _buffer;
-            int first = 2;
-            int last = 2 * (frames - 2);
-            if (frames < 3)
-            {
-                first = 0;
-                last = 2 * (frames - 1);
-            }
-
-            int highLeft = buffer[first];
-            int lowLeft = highLeft;
-            int atHighLeft = first;
-            int atLowLeft = first;
-            int highRight = buffer[first + 1];
-            int lowRight = highRight;
-            int atHighRight = first + 1;
-            int atLowRight = first + 1;
-            for (int i = first + 2; i <= last; i += 2)
-            {
-                int sample = buffer[i];
-                if (sample > highLeft)
-                {
-                    highLeft = sample;
-                    atHighLeft = i;
-                }
-                else if (sample < lowLeft)
-                {
-                    lowLeft = sample;
-                    atLowLeft = i;
-                }
-
-                sample = buffer[i + 1];
-                if (sample > highRight)
-                {
-                    highRight = sample;
-                    atHighRight = i + 1;
-                }
-                else if (sample < lowRight)
-                {
-                    lowRight = sample;
-                    atLowRight = i + 1;
-                }
-            }
-
-            // the larger size of the two; a tie goes to the earlier sample, as a scan of sizes would
-            int maxLeft = highLeft >= -lowLeft ? highLeft : -lowLeft;
-            int atLeft = highLeft > -lowLeft || (highLeft == -lowLeft && atHighLeft < atLowLeft) ? atHighLeft : atLowLeft;
-            int maxRight = highRight >= -lowRight ? highRight : -lowRight;
-            int atRight = highRight > -lowRight || (highRight == -lowRight && atHighRight < atLowRight) ? atHighRight : atLowRight;
-            Take(0, maxLeft < 0 ? 0 : maxLeft, atLeft, 2 * frames);
-            Take(1, maxRight < 0 ? 0 : maxRight, atRight, 2 * frames);
-        }
-
-        private void Take(int channel, int max, int at, int end)
-        {
+            int value = _peaks.Peak[channel];
+            int max = value < 0 ? -value : value;
             if (max > _tickMax[channel])
             {
                 _tickMax[channel] = max;
@@ -364,9 +312,9 @@ namespace InterfaceFirmware.Firmware.Inputs
             if (max > _windowMax[channel])
             {
                 _windowMax[channel] = max;
-                _maxValue[channel] = _buffer[at];
-                _maxBefore[channel] = at >= 2 ? _buffer[at - 2] : _buffer[at];
-                _maxAfter[channel] = at + 2 < end ? _buffer[at + 2] : _buffer[at];
+                _maxValue[channel] = value;
+                _maxBefore[channel] = _peaks.Before[channel];
+                _maxAfter[channel] = _peaks.After[channel];
             }
         }
 

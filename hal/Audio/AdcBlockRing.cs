@@ -25,6 +25,7 @@ namespace InterfaceFirmware.Hal
         private readonly byte[] _bytes;
         private readonly int _capacityFrames;
         private readonly int _blockFrames;
+        private readonly int[] _scan = new int[8];
         private int _writeFrame;   // where the next block goes (a block boundary)
         private int _unreadFrames; // the newest frames before _writeFrame
 
@@ -121,12 +122,150 @@ namespace InterfaceFirmware.Hal
             return frames;
         }
 
+        /// <summary>
+        /// Consumes up to <paramref name="maxFrames"/> of the oldest unread frames and finds each
+        /// channel's largest sample and its neighbours (<see cref="StretchPeaks"/>) in the raw slots:
+        /// a slot is the sample shifted up by 8, so the slots compare as the samples do, and only the
+        /// winners and their neighbours are converted. Returns the number consumed.
+        /// </summary>
+        public int ScanFrames(int maxFrames, StretchPeaks peaks)
+        {
+            int frames = _unreadFrames < maxFrames ? _unreadFrames : maxFrames;
+            if (frames <= 0)
+            {
+                return 0;
+            }
+
+            int start = _writeFrame - _unreadFrames;
+            if (start < 0)
+            {
+                start += _capacityFrames;
+            }
+
+            // a stretch of three or more: its first and last frames are only neighbours
+            int inner = frames >= 3 ? frames - 2 : frames;
+            int innerStart = frames >= 3 ? start + 1 : start;
+            if (innerStart == _capacityFrames)
+            {
+                innerStart = 0;
+            }
+
+            int at = innerStart * BytesPerFrame;
+            int left = BitConverter.ToInt32(_bytes, at);
+            int right = BitConverter.ToInt32(_bytes, at + 4);
+            int[] scan = _scan;
+            scan[0] = left;
+            scan[1] = at;
+            scan[2] = left;
+            scan[3] = at;
+            scan[4] = right;
+            scan[5] = at;
+            scan[6] = right;
+            scan[7] = at;
+
+            // in at most two runs: up to the ring's end, then from its start
+            int run = _capacityFrames - innerStart;
+            run = inner < run ? inner : run;
+            ScanRun(at + BytesPerFrame, run - 1);
+            if (run < inner)
+            {
+                ScanRun(0, inner - run);
+            }
+
+            Settle(0, scan[0], scan[1], scan[2], scan[3], start, frames, peaks);
+            Settle(1, scan[4], scan[5], scan[6], scan[7], start, frames, peaks);
+            _unreadFrames -= frames;
+            return frames;
+        }
+
         /// <summary>Drops up to <paramref name="maxFrames"/> of the oldest unread frames; returns the number dropped.</summary>
         public int SkipFrames(int maxFrames)
         {
             int frames = _unreadFrames < maxFrames ? _unreadFrames : maxFrames;
             _unreadFrames -= frames;
             return frames;
+        }
+
+        // The scan's hot loop: highest and lowest slot of each channel and where (a frame's byte
+        // offset), kept in locals (the interpreter's cheapest) and in _scan between the two runs.
+        // Two compares a sample, no conversion.
+        private void ScanRun(int at, int count)
+        {
+            byte[] bytes = _bytes;
+            int[] scan = _scan;
+            int highLeft = scan[0];
+            int atHighLeft = scan[1];
+            int lowLeft = scan[2];
+            int atLowLeft = scan[3];
+            int highRight = scan[4];
+            int atHighRight = scan[5];
+            int lowRight = scan[6];
+            int atLowRight = scan[7];
+            int end = at + count * BytesPerFrame;
+            for (; at < end; at += BytesPerFrame)
+            {
+                int slot = BitConverter.ToInt32(bytes, at);
+                if (slot > highLeft)
+                {
+                    highLeft = slot;
+                    atHighLeft = at;
+                }
+                else if (slot < lowLeft)
+                {
+                    lowLeft = slot;
+                    atLowLeft = at;
+                }
+
+                slot = BitConverter.ToInt32(bytes, at + 4);
+                if (slot > highRight)
+                {
+                    highRight = slot;
+                    atHighRight = at;
+                }
+                else if (slot < lowRight)
+                {
+                    lowRight = slot;
+                    atLowRight = at;
+                }
+            }
+
+            scan[0] = highLeft;
+            scan[1] = atHighLeft;
+            scan[2] = lowLeft;
+            scan[3] = atLowLeft;
+            scan[4] = highRight;
+            scan[5] = atHighRight;
+            scan[6] = lowRight;
+            scan[7] = atLowRight;
+        }
+
+        // The larger in size of a channel's highest and lowest sample (a tie: the earlier one), and
+        // its neighbours within the stretch (the sample itself where the stretch ends).
+        private void Settle(int channel, int high, int atHigh, int low, int atLow, int start, int frames, StretchPeaks peaks)
+        {
+            int highValue = high >> 8;
+            int lowSize = -(low >> 8);
+            int orderHigh = Order(atHigh, start);
+            int orderLow = Order(atLow, start);
+            bool takeHigh = highValue > lowSize || (highValue == lowSize && orderHigh <= orderLow);
+            int at = takeHigh ? atHigh : atLow;
+            int order = takeHigh ? orderHigh : orderLow;
+            int slot = 4 * channel;
+            int peak = BitConverter.ToInt32(_bytes, at + slot) >> 8;
+            int before = at - BytesPerFrame;
+            before = before < 0 ? before + _bytes.Length : before;
+            int after = at + BytesPerFrame;
+            after = after == _bytes.Length ? 0 : after;
+            peaks.Peak[channel] = peak;
+            peaks.Before[channel] = order > 0 ? BitConverter.ToInt32(_bytes, before + slot) >> 8 : peak;
+            peaks.After[channel] = order < frames - 1 ? BitConverter.ToInt32(_bytes, after + slot) >> 8 : peak;
+        }
+
+        // A frame's place in the stretch that starts at frame start (byte offset to frames).
+        private int Order(int at, int start)
+        {
+            int order = at / BytesPerFrame - start;
+            return order < 0 ? order + _capacityFrames : order;
         }
 
         // A slot's top 24 bits as a signed value: the arithmetic shift keeps the sign.

@@ -15,6 +15,14 @@ namespace InterfaceFirmware.Hal
         /// </summary>
         int ReadFrames(int[] interleaved, int offset, int maxFrames);
 
+        /// <summary>
+        /// Consumes up to <paramref name="maxFrames"/> of the oldest unread frames like
+        /// <see cref="ReadFrames"/>, but hands out only what <paramref name="peaks"/> holds: each
+        /// channel's largest sample and its neighbours (the meters' need; the device's tap finds
+        /// them in its raw slots without converting every frame). Returns the number consumed.
+        /// </summary>
+        int ScanFrames(int maxFrames, StretchPeaks peaks);
+
         /// <summary>Frames delivered and not yet read or skipped.</summary>
         int AvailableFrames { get; }
 

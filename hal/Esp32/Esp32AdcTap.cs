@@ -63,6 +63,24 @@ namespace InterfaceFirmware.Hal.Esp32
             }
         }
 
+        public int ScanFrames(int maxFrames, StretchPeaks peaks)
+        {
+            if (peaks == null)
+            {
+                throw new ArgumentNullException("peaks");
+            }
+
+            if (maxFrames < 0)
+            {
+                throw new ArgumentOutOfRangeException("maxFrames");
+            }
+
+            lock (_lock)
+            {
+                return _ring.ScanFrames(maxFrames, peaks);
+            }
+        }
+
         public int AvailableFrames
         {
             get

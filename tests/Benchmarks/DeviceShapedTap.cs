@@ -46,6 +46,11 @@ namespace InterfaceFirmware.Benchmarks
             return _ring.ReadFrames(interleaved, offset, maxFrames);
         }
 
+        public int ScanFrames(int maxFrames, StretchPeaks peaks)
+        {
+            return _ring.ScanFrames(maxFrames, peaks);
+        }
+
         public int SkipFrames(int maxFrames)
         {
             return _ring.SkipFrames(maxFrames);

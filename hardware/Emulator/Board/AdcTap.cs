@@ -18,6 +18,7 @@ namespace InterfaceFirmware.Emulator
         // frames nobody reads (dropped, or a tap without a reader) cost a copy, not a conversion.
         private readonly double[] _left;
         private readonly double[] _right;
+        private int[] _scratch;
         private readonly int _capacity;
         private int _readIndex;
         private int _count;
@@ -103,6 +104,24 @@ namespace InterfaceFirmware.Emulator
                 _readIndex = (_readIndex + dropped) % _capacity;
                 _count = _capacity;
             }
+        }
+
+        /// <summary>Reads the frames as <see cref="ReadFrames"/> does and reports their peaks (<see cref="StretchPeaks.Find"/>).</summary>
+        public int ScanFrames(int maxFrames, StretchPeaks peaks)
+        {
+            if (peaks == null)
+            {
+                throw new ArgumentNullException("peaks");
+            }
+
+            if (_scratch == null || _scratch.Length < 2 * maxFrames)
+            {
+                _scratch = new int[2 * maxFrames];
+            }
+
+            int frames = ReadFrames(_scratch, 0, maxFrames);
+            peaks.Find(_scratch, 0, frames);
+            return frames;
         }
 
         public int ReadFrames(int[] interleaved, int offset, int maxFrames)

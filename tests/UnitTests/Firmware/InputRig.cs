@@ -109,6 +109,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
         private readonly int[] _ring;
         private readonly int _capacity;
         private readonly int[] _scratch = new int[2 * 512];
+        private readonly int[] _scanned = new int[2 * 512];
         private long _recorded;
 
         public RecordingTap(IAdcTap tap, int capacityFrames)
@@ -146,6 +147,14 @@ namespace InterfaceFirmware.UnitTests.Firmware
         public int AvailableFrames
         {
             get { return _tap.AvailableFrames; }
+        }
+
+        /// <summary>Scanned frames are recorded as read ones.</summary>
+        public int ScanFrames(int maxFrames, StretchPeaks peaks)
+        {
+            int frames = ReadFrames(_scanned, 0, maxFrames < 512 ? maxFrames : 512);
+            peaks.Find(_scanned, 0, frames);
+            return frames;
         }
 
         /// <summary>Frames the reader skips are recorded too (the test sees every frame the ADC delivered).</summary>

@@ -190,6 +190,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
         private sealed class SyntheticTap : IAdcTap
         {
             private readonly int[] _queue = new int[16 * FramesPerTick];
+            private readonly int[] _scanned = new int[2 * 64];
             private double _frequency;
             private double _amplitude;
             private double _phase;
@@ -262,6 +263,13 @@ namespace InterfaceFirmware.UnitTests.Firmware
                 }
 
                 Consume(frames);
+                return frames;
+            }
+
+            public int ScanFrames(int maxFrames, StretchPeaks peaks)
+            {
+                int frames = ReadFrames(_scanned, 0, maxFrames);
+                peaks.Find(_scanned, 0, frames);
                 return frames;
             }
 

@@ -69,6 +69,60 @@ namespace InterfaceFirmware.UnitTests.Hal
         }
 
         [TestMethod]
+        public static void AScanOfTheRawSlotsFindsWhatAScanOfTheSamplesFinds()
+        {
+            // stretches of 1…20 frames at every place in a ring of 32 that has wrapped (five blocks
+            // of 8 written: the oldest 8 frames dropped, the rest across the ring's end), on random
+            // samples, small ranges (ties) and one-sided signals: the same peaks and neighbours
+            var ring = new AdcBlockRing(32, 8);
+            var expected = new StretchPeaks();
+            var found = new StretchPeaks();
+            var samples = new int[2 * 40];
+            var random = new Random(12);
+            int cases = 0;
+            for (int kind = 0; kind < 4; kind++)
+            {
+                for (int length = 1; length <= 20; length++)
+                {
+                    for (int start = 0; start + length <= 32; start += 3)
+                    {
+                        ring.Clear();
+                        for (int b = 0; b < 5; b++)
+                        {
+                            int at = ring.BeginBlock();
+                            for (int i = 0; i < 16; i++)
+                            {
+                                int sample = kind == 0 ? random.Next(-8388608, 8388607) : kind == 1 ? random.Next(-3, 4) : kind == 2 ? random.Next(1, 1000) : -random.Next(1, 1000);
+                                samples[16 * b + i] = sample;
+                                PutSlot(ring.Bytes, at + 4 * i, sample << 8);
+                            }
+
+                            ring.CommitBlock();
+                        }
+
+                        ring.SkipFrames(start);
+                        var stretch = new int[2 * length];
+                        Array.Copy(samples, 2 * (8 + start), stretch, 0, 2 * length);
+                        expected.Find(stretch, 0, length);
+                        Assert.AreEqual(length, ring.ScanFrames(length, found));
+                        for (int c = 0; c < 2; c++)
+                        {
+                            string where = "kind " + kind.ToString() + ", " + length.ToString() + " frames from " + start.ToString() + ", channel " + c.ToString();
+                            Assert.AreEqual(expected.Peak[c], found.Peak[c], "peak, " + where);
+                            Assert.AreEqual(expected.Before[c], found.Before[c], "before, " + where);
+                            Assert.AreEqual(expected.After[c], found.After[c], "after, " + where);
+                        }
+
+                        Assert.AreEqual(32 - start - length, ring.AvailableFrames, "consumed");
+                        cases++;
+                    }
+                }
+            }
+
+            Assert.IsTrue(cases > 400, cases.ToString() + " cases");
+        }
+
+        [TestMethod]
         public static void ARingThatIsNotWholeBlocksIsRefused()
         {
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => new AdcBlockRing(100, 64));
