@@ -61,13 +61,14 @@ namespace InterfaceFirmware.Firmware.Faults
         }
 
         /// <summary>
-        /// A scanned stretch is silent when its largest samples are zero (the neighbours are
-        /// frames of it too); one that is not ends the run (the zeros after its last live frame
-        /// are not counted: a stretch is a few frames, the watch's threshold thousands).
+        /// A scanned stretch is silent when the largest samples looked at and their neighbours are
+        /// zero (a powered-down ADC delivers nothing else; a running one's noise is never zero in
+        /// all of them); one that is not ends the run (the zeros after its last live frame are not
+        /// counted: a tick's frames, against the watch's threshold of thousands).
         /// </summary>
-        public int ScanFrames(int maxFrames, StretchPeaks peaks)
+        public int ScanFrames(int maxFrames, int stride, StretchPeaks peaks)
         {
-            int frames = _tap.ScanFrames(maxFrames, peaks);
+            int frames = _tap.ScanFrames(maxFrames, stride, peaks);
             if (frames <= 0)
             {
                 return frames;

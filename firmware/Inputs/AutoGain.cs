@@ -37,9 +37,9 @@ namespace InterfaceFirmware.Firmware.Inputs
     /// <see cref="TargetCentiDb"/>. If the input clips while listening, it lowers the gain by
     /// <see cref="ClipBackoffCentiDb"/> and listens again from the start; if the peaks call for
     /// more gain than there is, it listens once more at the highest gain to tell a quiet source
-    /// from silence. Peaks are sample peaks (what the computer records) of the stretches the
-    /// decimated meter scans (<see cref="PeakMeter"/>): speech's rare loudest crests may go unheard,
-    /// and its peaks then land up to ~3.5 dB above the target.
+    /// from silence. Peaks are sample peaks (what the computer records) of the frames the
+    /// decimated meter looks at (<see cref="PeakMeter"/>): speech's rarest crests may go unheard,
+    /// and its peaks then land a little above the target (within 0.5 dB in AutoGainTests).
     /// </summary>
     public sealed class AutoGain
     {

@@ -12,29 +12,27 @@ namespace InterfaceFirmware.Firmware.Inputs
     /// <see cref="TickClipped"/>).
     /// </summary>
     /// <remarks>
-    /// <para>Decimated: the device's interpreter runs a few µs per IL instruction, and scanning
-    /// every frame (≈480 a 10 ms tick, ≈34 IL per sample) would cost ≈33,000 IL a tick. For each
-    /// <see cref="StretchSpacingMs"/> of frames that arrived since the last tick (two parts of ≈240
-    /// at 10 ms) the meter scans <see cref="ScanFrames"/> consecutive frames (plus one neighbour
-    /// each side for the inter-sample estimate) at a pseudo-random position in that part, and skips
-    /// the rest unread (<see cref="IAdcTap.SkipFrames"/>). The position is drawn afresh every time
-    /// (a linear congruential generator), so no frequency locks to it: over a window the scanned
-    /// stretches fall at unrelated phases of any periodic signal. A busy tick (<see cref="Lean"/>)
-    /// scans one stretch for all its frames.</para>
-    /// <para>What that costs in accuracy (measured by PeakMeterTests over a sweep of sines):
-    /// above ≈ fs / ScanFrames (3 kHz at 48 kHz) every scanned stretch holds a whole period, and a
-    /// window reads as the full meter did; below, a window's ten stretches may all miss the crest
-    /// and the window reads low (up to 3 dB in the sweep, near 90 Hz: <see cref="WorstWindowLowCentiDb"/>),
-    /// while the peak hold, which keeps the highest window, reads within
-    /// <see cref="WorstHeldLowCentiDb"/> of the true peak for a steady sine. A short peak (a transient
-    /// or a clip) is seen only if it falls in a scanned stretch: a burst of L frames inside one
-    /// part's ≈240 is seen with probability ≈ (ScanFrames + L) / 240 (measured: one sample 5 %,
-    /// 1 ms 28 %, 2.5 ms 55 %), so clips shorter than two parts (10 ms) can be missed; a
-    /// clip that lasts 10 ms or more covers a whole part and is seen (in a busy tick's one stretch, 20 ms).
-    /// Auto gain listens 3 s (≈ 600 stretches) and hears steady and tonal peaks fully, but may miss
-    /// the rare loudest crests of speech or a transient, and then sets the gain higher than the
-    /// target asks (speech landed up to 3.4 dB above it in AutoGainTests, music within 0.1 dB):
-    /// the clip guard catches a source that then clips for longer.</para>
+    /// <para>Decimated: the device's interpreter runs a few µs per IL instruction, and looking at
+    /// every frame (≈480 a 10 ms tick) would cost ≈15,000 IL a tick. Each tick the meter looks at
+    /// <see cref="LookFrames"/> of the frames that arrived since the last tick, a stride apart (a
+    /// comb across them: the longest stride that fits, shortened at random by up to a quarter, at
+    /// a random place in what is left), and skips the rest unread; the tap finds the largest of
+    /// them and the frames next to it (<see cref="IAdcTap.ScanFrames"/>; on the device over the raw
+    /// I2S slots). Stride and place are drawn afresh every tick (a linear congruential generator),
+    /// so no frequency locks to them: over a window the looks fall at unrelated phases of any
+    /// periodic signal, 80 of them, spread over the whole window (contiguous stretches of 16, which
+    /// this replaced, gave ten phases a window and read up to 3 dB low below 3 kHz). A busy tick
+    /// (<see cref="Lean"/>) looks at half as many.</para>
+    /// <para>What that costs in accuracy (PeakMeterDecimationTests, a sweep of sines 20 Hz–15 kHz
+    /// at three levels, over five seeds of the generator): a window reads at most 0.11–0.40 dB below
+    /// a sine's true peak (<see cref="WorstWindowLowCentiDb"/>), 0.6–1.4 dB below a harmonic-rich low
+    /// tone's narrow crest (<see cref="WorstNonSineWindowLowCentiDb"/>); the peak hold, which keeps
+    /// the highest window, within <see cref="WorstHeldLowCentiDb"/>. A short peak (a transient or a
+    /// clip) is seen only if a look falls in it: a burst of L frames about L / stride of the time
+    /// (stride ≈ 27 frames at 10 ms: one sample 3–4 %, 0.25 ms 37–45 %, 1 ms 94–96 %, 2.5 ms 99–100 %),
+    /// and one of 20 ms or more always. Auto gain listens 3 s (≈ 4,800 looks; 1.5 s in
+    /// AutoGainTests) and lands within 0.5 dB of its target on speech and music there; the clip
+    /// guard sees a clip within a tick or two.</para>
     /// <para>Inter-sample peaks: a sine's largest sample under-reads its true peak by up to
     /// 1/cos(π·f/fs) (0.02 dB at 1 kHz, 0.7 dB at 8 kHz, 3 dB at 12 kHz at 48 kHz when f/fs locks the
     /// phase). The window's largest sample and its two neighbours are kept; through three samples
@@ -46,8 +44,8 @@ namespace InterfaceFirmware.Firmware.Inputs
     /// true peak for tonal music and speech; on full-band noise it may read ~1–2 dB above the
     /// sample peak (noise's true peaks do lie above its samples too).</para>
     /// <para>The hot loop is the tap's (<see cref="IAdcTap.ScanFrames"/>): integer only, two compares
-    /// a sample, on the device over the raw I2S slots without converting them; the meter takes each
-    /// stretch's peak and neighbours and allocates nothing.
+    /// a sample, on the device over the raw I2S slots without converting them; the meter takes the
+    /// comb's peak and neighbours and allocates nothing.
     /// Decibels are computed per window (integer table, <see cref="Dbfs"/>) and the inter-sample
     /// estimate (doubles) once per window.</para>
     /// </remarks>
@@ -70,28 +68,21 @@ namespace InterfaceFirmware.Firmware.Inputs
         /// <summary>A sample at or above this level (−0.1 dBFS, 8292000) counts as clipped.</summary>
         public const int ClipThresholdCentiDb = -10;
 
-        /// <summary>Consecutive frames scanned in a stretch (the rest of the tick's frames are skipped unread).</summary>
-        public const int ScanFrames = 16;
-
-        /// <summary>One stretch is scanned per this much of the frames that arrived (two a 10 ms tick): the accuracy below was measured at this density.</summary>
-        public const int StretchSpacingMs = 5;
-
-        /// <summary>The most stretches a tick scans, however many frames waited (a tick after a stall).</summary>
-        public const int MaxStretches = 4;
+        /// <summary>Frames looked at a tick, a stride apart across the tick's frames (half in a <see cref="Lean"/> tick); the rest are skipped unread.</summary>
+        public const int LookFrames = 16;
 
         /// <summary>The most ticks a window due is held for busy ticks (<see cref="HoldWindow"/>).</summary>
         public const int MaxHeldTicks = 2;
 
-        /// <summary>No window of the accuracy sweep (sines 20 Hz–15 kHz at −1, −20, −60 dBFS) read further below the true peak than this, in 0.01 dB (measured worst 3.0 dB, near 90 Hz; PeakMeterDecimationTests checks it). Above fs / ScanFrames a window reads within 0.5 dB (measured 0.00).</summary>
-        public const int WorstWindowLowCentiDb = 350;
+        /// <summary>No window of the accuracy sweep (sines 20 Hz–15 kHz at −1, −20, −60 dBFS) read further below the true peak than this, in 0.01 dB (measured 0.11–0.40 dB over five seeds of the generator; PeakMeterDecimationTests checks it).</summary>
+        public const int WorstWindowLowCentiDb = 50;
 
-        /// <summary>No window of a harmonic-rich low tone (150 Hz with 10 harmonics, a speech-like crest a few frames wide) read further below its true peak than this, in 0.01 dB: the lowest of 300 windows read 0.5–4.1 dB low over five seeds of the stretch generator (PeakMeterTests checks it). Narrow crests are what the stretches miss.</summary>
-        public const int WorstNonSineWindowLowCentiDb = 450;
+        /// <summary>No window of a harmonic-rich low tone (150 Hz with 10 harmonics, a speech-like crest a few frames wide) read further below its true peak than this, in 0.01 dB: the lowest of 300 windows read 0.6–1.4 dB low over five seeds of the generator (PeakMeterTests checks it). Narrow crests are what the looks miss.</summary>
+        public const int WorstNonSineWindowLowCentiDb = 200;
 
         /// <summary>The held reading of a steady sine (any frequency of the sweep) lies within this of the true peak, in 0.01 dB (measured 0.01 dB; PeakMeterDecimationTests checks it).</summary>
         public const int WorstHeldLowCentiDb = 5;
 
-        private const int StretchFrames = ScanFrames + 2; // and a neighbour each side
 
         private const double MaxEstimateGain = 2.0;   // 6 dB: a sine's worst under-read at 16 kHz
         private const double CosUpperLimit = 0.95;    // ~2.4 kHz: below, the sample peak is within 0.11 dB
@@ -119,7 +110,6 @@ namespace InterfaceFirmware.Firmware.Inputs
         private readonly int[] _clipCount = new int[Channels];
 
         private int _windowFrames;
-        private int _spacingFrames;
         private int _framesInWindow;
         private int _windowHeld;
         private int _sampleRate;
@@ -213,15 +203,15 @@ namespace InterfaceFirmware.Firmware.Inputs
         public bool HoldWindow { get; set; }
 
         /// <summary>
-        /// Set by the caller for a busy tick (a key applied, a jack planned): it scans one stretch
-        /// only, the rest of its frames skipped unread, so the busiest ticks stay the cheapest to meter.
+        /// Set by the caller for a busy tick (a key applied, a jack planned): it looks at half as many
+        /// frames, so the busiest ticks are the cheapest to meter.
         /// </summary>
         public bool Lean { get; set; }
 
         /// <summary>
-        /// Scans stretches of the frames that arrived since the last call (one per
-        /// <see cref="StretchSpacingMs"/> of them, one only in a <see cref="Lean"/> tick), skips the
-        /// rest, and publishes completed windows; call once per control-loop tick.
+        /// Looks at <see cref="LookFrames"/> of the frames that arrived since the last call (half in
+        /// a <see cref="Lean"/> tick), skips the rest, and publishes completed windows; call once per
+        /// control-loop tick.
         /// </summary>
         public void Update(long nowMs)
         {
@@ -231,7 +221,6 @@ namespace InterfaceFirmware.Firmware.Inputs
             {
                 _sampleRate = rate;
                 _windowFrames = rate * WindowMs / 1000;
-                _spacingFrames = rate * StretchSpacingMs / 1000;
             }
 
             int available = _tap.AvailableFrames;
@@ -242,18 +231,7 @@ namespace InterfaceFirmware.Firmware.Inputs
             _tickClipped[1] = false;
             if (available > 0)
             {
-                // Stratified: the frames split into equal parts, a stretch at a random place in each.
-                // (rounded: a tick's 480 frames ± a few are two parts, not three)
-                int stretches = Lean || _spacingFrames <= 0 ? 1 : (available + _spacingFrames / 2) / _spacingFrames;
-                stretches = stretches < 1 ? 1 : (stretches > MaxStretches ? MaxStretches : stretches);
-                int left = available;
-                for (int k = stretches; k > 0; k--)
-                {
-                    int part = left / k;
-                    ScanPart(part);
-                    left -= part;
-                }
-
+                ScanComb(available, Lean ? LookFrames / 2 : LookFrames);
                 _framesInWindow += available;
             }
 
@@ -280,16 +258,23 @@ namespace InterfaceFirmware.Firmware.Inputs
             }
         }
 
-        // One part of the tick's frames: a stretch at a position drawn afresh (a linear congruential
-        // generator, uniform over the part), the rest skipped unread.
-        private void ScanPart(int part)
+        // A comb over the tick's frames: looks frames a stride apart, the stride the longest that
+        // fits shortened at random by up to a quarter, the comb at a random place in what is left
+        // (a linear congruential generator, drawn afresh every tick), the other frames skipped.
+        private void ScanComb(int available, int looks)
         {
-            int take = part < StretchFrames ? part : StretchFrames;
+            int longest = looks > 1 ? (available - 3) / (looks - 1) : available;
+            longest = longest < 1 ? 1 : longest;
             _seed = _seed * 1103515245 + 12345;
-            int skip = (int)((((uint)_seed >> 17) * (uint)(part - take + 1)) >> 15);
+            int stride = longest - (int)((((uint)_seed >> 17) * (uint)(longest / 4 + 1)) >> 15);
+            stride = stride < 1 ? 1 : stride;
+            int span = (looks - 1) * stride + 3;
+            span = span > available ? available : span;
+            _seed = _seed * 1103515245 + 12345;
+            int skip = (int)((((uint)_seed >> 17) * (uint)(available - span + 1)) >> 15);
             _tap.SkipFrames(skip);
-            int frames = _tap.ScanFrames(take, _peaks);
-            _tap.SkipFrames(part - skip - frames);
+            int frames = _tap.ScanFrames(span, stride, _peaks);
+            _tap.SkipFrames(available - skip - frames);
             if (frames > 0)
             {
                 Take(0);

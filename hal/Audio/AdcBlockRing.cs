@@ -124,11 +124,12 @@ namespace InterfaceFirmware.Hal
 
         /// <summary>
         /// Consumes up to <paramref name="maxFrames"/> of the oldest unread frames and finds each
-        /// channel's largest sample and its neighbours (<see cref="StretchPeaks"/>) in the raw slots:
-        /// a slot is the sample shifted up by 8, so the slots compare as the samples do, and only the
-        /// winners and their neighbours are converted. Returns the number consumed.
+        /// channel's largest sample among every <paramref name="stride"/>-th of them and the frames
+        /// next to it (<see cref="StretchPeaks"/>) in the raw slots: a slot is the sample shifted up
+        /// by 8, so the slots compare as the samples do, and only the winners and their neighbours
+        /// are converted. Returns the number consumed.
         /// </summary>
-        public int ScanFrames(int maxFrames, StretchPeaks peaks)
+        public int ScanFrames(int maxFrames, int stride, StretchPeaks peaks)
         {
             int frames = _unreadFrames < maxFrames ? _unreadFrames : maxFrames;
             if (frames <= 0)
@@ -142,15 +143,12 @@ namespace InterfaceFirmware.Hal
                 start += _capacityFrames;
             }
 
-            // a stretch of three or more: its first and last frames are only neighbours
-            int inner = frames >= 3 ? frames - 2 : frames;
-            int innerStart = frames >= 3 ? start + 1 : start;
-            if (innerStart == _capacityFrames)
-            {
-                innerStart = 0;
-            }
-
-            int at = innerStart * BytesPerFrame;
+            // of three frames or more: frames 1, 1 + stride, … up to the last but one (each has both neighbours)
+            int first = frames >= 3 ? 1 : 0;
+            int step = frames >= 3 && stride > 1 ? stride : 1;
+            int looks = frames >= 3 ? (frames - 3) / step + 1 : frames;
+            int at = start + first;
+            at = (at >= _capacityFrames ? at - _capacityFrames : at) * BytesPerFrame;
             int left = BitConverter.ToInt32(_bytes, at);
             int right = BitConverter.ToInt32(_bytes, at + 4);
             int[] scan = _scan;
@@ -162,16 +160,7 @@ namespace InterfaceFirmware.Hal
             scan[5] = at;
             scan[6] = right;
             scan[7] = at;
-
-            // in at most two runs: up to the ring's end, then from its start
-            int run = _capacityFrames - innerStart;
-            run = inner < run ? inner : run;
-            ScanRun(at + BytesPerFrame, run - 1);
-            if (run < inner)
-            {
-                ScanRun(0, inner - run);
-            }
-
+            ScanComb(at, looks - 1, step * BytesPerFrame);
             Settle(0, scan[0], scan[1], scan[2], scan[3], start, frames, peaks);
             Settle(1, scan[4], scan[5], scan[6], scan[7], start, frames, peaks);
             _unreadFrames -= frames;
@@ -186,12 +175,14 @@ namespace InterfaceFirmware.Hal
             return frames;
         }
 
-        // The scan's hot loop: highest and lowest slot of each channel and where (a frame's byte
-        // offset), kept in locals (the interpreter's cheapest) and in _scan between the two runs.
-        // Two compares a sample, no conversion.
-        private void ScanRun(int at, int count)
+        // The scan's hot loop: from the frame after at, count frames a step apart (in bytes, round
+        // the ring): highest and lowest slot of each channel and where (a frame's byte offset), in
+        // locals (the interpreter's cheapest), started from and left in _scan. Two compares a
+        // sample, no conversion.
+        private void ScanComb(int at, int count, int stepBytes)
         {
             byte[] bytes = _bytes;
+            int size = bytes.Length;
             int[] scan = _scan;
             int highLeft = scan[0];
             int atHighLeft = scan[1];
@@ -201,9 +192,14 @@ namespace InterfaceFirmware.Hal
             int atHighRight = scan[5];
             int lowRight = scan[6];
             int atLowRight = scan[7];
-            int end = at + count * BytesPerFrame;
-            for (; at < end; at += BytesPerFrame)
+            for (; count > 0; count--)
             {
+                at += stepBytes;
+                if (at >= size)
+                {
+                    at -= size;
+                }
+
                 int slot = BitConverter.ToInt32(bytes, at);
                 if (slot > highLeft)
                 {

@@ -17,11 +17,12 @@ namespace InterfaceFirmware.Hal
 
         /// <summary>
         /// Consumes up to <paramref name="maxFrames"/> of the oldest unread frames like
-        /// <see cref="ReadFrames"/>, but hands out only what <paramref name="peaks"/> holds: each
-        /// channel's largest sample and its neighbours (the meters' need; the device's tap finds
-        /// them in its raw slots without converting every frame). Returns the number consumed.
+        /// <see cref="ReadFrames"/>, but looks only at every <paramref name="stride"/>-th and hands
+        /// out only what <paramref name="peaks"/> holds: each channel's largest sample looked at and
+        /// the frames next to it (the meters' need; the device's tap finds them in its raw slots
+        /// without converting any other frame). Returns the number consumed.
         /// </summary>
-        int ScanFrames(int maxFrames, StretchPeaks peaks);
+        int ScanFrames(int maxFrames, int stride, StretchPeaks peaks);
 
         /// <summary>Frames delivered and not yet read or skipped.</summary>
         int AvailableFrames { get; }

@@ -63,7 +63,7 @@ namespace InterfaceFirmware.Hal.Esp32
             }
         }
 
-        public int ScanFrames(int maxFrames, StretchPeaks peaks)
+        public int ScanFrames(int maxFrames, int stride, StretchPeaks peaks)
         {
             if (peaks == null)
             {
@@ -77,7 +77,7 @@ namespace InterfaceFirmware.Hal.Esp32
 
             lock (_lock)
             {
-                return _ring.ScanFrames(maxFrames, peaks);
+                return _ring.ScanFrames(maxFrames, stride, peaks);
             }
         }
 

@@ -46,9 +46,9 @@ namespace InterfaceFirmware.Benchmarks
             return _ring.ReadFrames(interleaved, offset, maxFrames);
         }
 
-        public int ScanFrames(int maxFrames, StretchPeaks peaks)
+        public int ScanFrames(int maxFrames, int stride, StretchPeaks peaks)
         {
-            return _ring.ScanFrames(maxFrames, peaks);
+            return _ring.ScanFrames(maxFrames, stride, peaks);
         }
 
         public int SkipFrames(int maxFrames)

@@ -107,7 +107,7 @@ namespace InterfaceFirmware.Emulator
         }
 
         /// <summary>Reads the frames as <see cref="ReadFrames"/> does and reports their peaks (<see cref="StretchPeaks.Find"/>).</summary>
-        public int ScanFrames(int maxFrames, StretchPeaks peaks)
+        public int ScanFrames(int maxFrames, int stride, StretchPeaks peaks)
         {
             if (peaks == null)
             {
@@ -120,7 +120,7 @@ namespace InterfaceFirmware.Emulator
             }
 
             int frames = ReadFrames(_scratch, 0, maxFrames);
-            peaks.Find(_scratch, 0, frames);
+            peaks.Find(_scratch, 0, frames, stride);
             return frames;
         }
 

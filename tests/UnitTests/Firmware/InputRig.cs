@@ -109,7 +109,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
         private readonly int[] _ring;
         private readonly int _capacity;
         private readonly int[] _scratch = new int[2 * 512];
-        private readonly int[] _scanned = new int[2 * 512];
+        private readonly int[] _scanned = new int[2 * 4096];
         private long _recorded;
 
         public RecordingTap(IAdcTap tap, int capacityFrames)
@@ -150,10 +150,10 @@ namespace InterfaceFirmware.UnitTests.Firmware
         }
 
         /// <summary>Scanned frames are recorded as read ones.</summary>
-        public int ScanFrames(int maxFrames, StretchPeaks peaks)
+        public int ScanFrames(int maxFrames, int stride, StretchPeaks peaks)
         {
-            int frames = ReadFrames(_scanned, 0, maxFrames < 512 ? maxFrames : 512);
-            peaks.Find(_scanned, 0, frames);
+            int frames = ReadFrames(_scanned, 0, maxFrames < 4096 ? maxFrames : 4096);
+            peaks.Find(_scanned, 0, frames, stride);
             return frames;
         }
 

@@ -7,7 +7,7 @@ using nanoFramework.TestFramework;
 namespace InterfaceFirmware.UnitTests.Firmware
 {
     /// <summary>
-    /// What the decimated meter (<see cref="PeakMeter.ScanFrames"/> frames scanned per 5 ms part of
+    /// What the decimated meter (<see cref="PeakMeter.LookFrames"/> frames scanned per 5 ms part of
     /// the frames) gives away, on synthetic frames fed a tick's worth at a time (48 kHz, 480 frames
     /// a 10 ms tick): a sweep of sine frequencies and
     /// levels (each window's reading and the held reading against the sine's amplitude), and clip
@@ -19,8 +19,6 @@ namespace InterfaceFirmware.UnitTests.Firmware
         private const int Rate = 48000;
         private const int FramesPerTick = Rate * InterfaceDevice.TickMs / 1000;
 
-        // the part of the frames each stretch is drawn from
-        private const int PartFrames = Rate * PeakMeter.StretchSpacingMs / 1000;
 
         [TestMethod]
         public static void ASineSweepReadsWithinTheStatedBounds()
@@ -46,7 +44,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
                         worstAt = f.ToString("F0") + " Hz";
                     }
 
-                    if (f >= Rate / PeakMeter.ScanFrames && window > worstWindowAbove3k)
+                    if (f >= Rate / PeakMeter.LookFrames && window > worstWindowAbove3k)
                     {
                         worstWindowAbove3k = window;
                     }
@@ -68,12 +66,12 @@ namespace InterfaceFirmware.UnitTests.Firmware
                 Measure(locking[i], -1, i == 9 ? Math.PI / 4 : 0.3, out window, out held);
                 figures += "\n  " + locking[i].ToString("F0") + " Hz (locking): " + window.ToString("F2") + ", " + held.ToString("F2");
                 worstWindow = window > worstWindow ? window : worstWindow;
-                worstWindowAbove3k = locking[i] >= Rate / PeakMeter.ScanFrames && window > worstWindowAbove3k ? window : worstWindowAbove3k;
+                worstWindowAbove3k = locking[i] >= Rate / PeakMeter.LookFrames && window > worstWindowAbove3k ? window : worstWindowAbove3k;
                 worstHeld = held > worstHeld ? held : worstHeld;
             }
 
             OutputHelper.WriteLine(figures + "\n  worst window " + worstWindow.ToString("F2") + " dB low (" + worstAt + "), above "
-                + (Rate / PeakMeter.ScanFrames).ToString() + " Hz " + worstWindowAbove3k.ToString("F2") + " dB; worst held " + worstHeld.ToString("F2") + " dB");
+                + (Rate / PeakMeter.LookFrames).ToString() + " Hz " + worstWindowAbove3k.ToString("F2") + " dB; worst held " + worstHeld.ToString("F2") + " dB");
             Assert.IsTrue(worstWindow * 100 <= PeakMeter.WorstWindowLowCentiDb, "a window read " + worstWindow.ToString("F2") + " dB low at " + worstAt);
             Assert.IsTrue(worstWindowAbove3k <= 0.5, "above fs / ScanFrames a window read " + worstWindowAbove3k.ToString("F2") + " dB low");
             Assert.IsTrue(worstHeld * 100 <= PeakMeter.WorstHeldLowCentiDb, "the hold read " + worstHeld.ToString("F2") + " dB low");
@@ -82,7 +80,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
         [TestMethod]
         public static void ClipBurstsAreSeenAsOftenAsStated()
         {
-            int[] lengths = { 1, 48, 120, 2 * PartFrames };
+            int[] lengths = { 1, 12, 48, 120, 2 * FramesPerTick };
             string figures = "clip bursts (full scale) seen by the decimated meter:";
             for (int k = 0; k < lengths.Length; k++)
             {
@@ -110,12 +108,12 @@ namespace InterfaceFirmware.UnitTests.Firmware
                 }
 
                 double rate = seen / (double)trials;
-                double stated = (PeakMeter.ScanFrames + lengths[k]) / (double)PartFrames;
+                double stated = StatedSeen(lengths[k]);
                 figures += "\n  " + lengths[k].ToString() + " frames (" + (lengths[k] * 1000.0 / Rate).ToString("F2") + " ms): seen " + (100 * rate).ToString("F0") + " % (stated ≈ "
                     + (100 * (stated > 1 ? 1 : stated)).ToString("F0") + " %)";
-                if (lengths[k] >= 2 * PartFrames)
+                if (lengths[k] >= 2 * FramesPerTick)
                 {
-                    Assert.AreEqual(trials, seen, "a clip of two parts' frames (10 ms) is always seen");
+                    Assert.AreEqual(trials, seen, "a clip of two ticks' frames (20 ms) is always seen");
                 }
                 else
                 {
@@ -127,29 +125,43 @@ namespace InterfaceFirmware.UnitTests.Firmware
         }
 
         [TestMethod]
-        public static void ATickScansAStretchPerPartABusyTickOneAndAStallAtMostTheCap()
+        public static void ATickLooksAtItsFramesThroughOneCombAcrossThemAndABusyTickAtHalf()
         {
             var tap = new SyntheticTap();
             var meter = new PeakMeter(tap);
             tap.Sine(1000, 1000000, 0);
-            tap.Deliver(FramesPerTick);
-            meter.Update(InterfaceDevice.TickMs);
-            Assert.AreEqual(FramesPerTick / PartFrames, tap.Reads, "a tick's frames: one stretch per part");
-            Assert.AreEqual(0, tap.AvailableFrames, "every frame read or skipped");
+            int[] delivered = { FramesPerTick, FramesPerTick, 20 * FramesPerTick, 5 };
+            bool[] lean = { false, true, false, false };
+            for (int t = 0; t < delivered.Length; t++)
+            {
+                tap.Reads = 0;
+                tap.Deliver(delivered[t]);
+                meter.Lean = lean[t];
+                meter.Update((t + 1) * InterfaceDevice.TickMs);
+                int looks = tap.LastSpan >= 3 ? (tap.LastSpan - 3) / tap.LastStride + 1 : tap.LastSpan;
+                int expected = lean[t] ? PeakMeter.LookFrames / 2 : PeakMeter.LookFrames;
+                string what = delivered[t].ToString() + " frames" + (lean[t] ? ", busy" : string.Empty);
+                Assert.AreEqual(1, tap.Reads, "one comb a tick: " + what);
+                Assert.AreEqual(0, tap.AvailableFrames, "every frame looked at or skipped: " + what);
+                if (delivered[t] > 3 * PeakMeter.LookFrames)
+                {
+                    Assert.AreEqual(expected, looks, "frames looked at: " + what);
+                    Assert.IsTrue(4 * tap.LastSpan >= 3 * delivered[t] - 4 * tap.LastStride, "the comb spans at least three quarters of the frames: " + what);
+                }
+                else
+                {
+                    Assert.AreEqual(delivered[t] - 2, looks, "a few frames: every one with both neighbours looked at");
+                }
+            }
+        }
 
-            tap.Reads = 0;
-            tap.Deliver(FramesPerTick);
-            meter.Lean = true;
-            meter.Update(2 * InterfaceDevice.TickMs);
-            Assert.AreEqual(1, tap.Reads, "a busy tick scans one stretch");
-            Assert.AreEqual(0, tap.AvailableFrames, "and skips the rest");
-
-            tap.Reads = 0;
-            tap.Deliver(20 * PartFrames);
-            meter.Lean = false;
-            meter.Update(3 * InterfaceDevice.TickMs);
-            Assert.AreEqual(PeakMeter.MaxStretches, tap.Reads, "after a stall: the cap");
-            Assert.AreEqual(0, tap.AvailableFrames, "and the rest skipped");
+        // A burst of L frames is seen when a looked-at frame falls in it: about L / stride of the
+        // time for a burst shorter than the stride (≈ frames a tick / LookFrames, 30 at 10 ms), and
+        // when the comb reaches it for a longer one (it spans 3/4 to all of the tick's frames).
+        private static double StatedSeen(int length)
+        {
+            double stride = (FramesPerTick - 3) / (double)(PeakMeter.LookFrames - 1) * 0.875;
+            return length < stride ? length / stride : 1.0;
         }
 
         // A steady sine for 1 s to settle, then 2 s of windows: the worst window's and the hold's shortfall against the amplitude (dB).
@@ -190,7 +202,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
         private sealed class SyntheticTap : IAdcTap
         {
             private readonly int[] _queue = new int[16 * FramesPerTick];
-            private readonly int[] _scanned = new int[2 * 64];
+            private readonly int[] _scanned = new int[2 * 32 * FramesPerTick];
             private double _frequency;
             private double _amplitude;
             private double _phase;
@@ -266,10 +278,17 @@ namespace InterfaceFirmware.UnitTests.Firmware
                 return frames;
             }
 
-            public int ScanFrames(int maxFrames, StretchPeaks peaks)
+            /// <summary>The last scan's stride and the frames it took.</summary>
+            public int LastStride;
+
+            public int LastSpan;
+
+            public int ScanFrames(int maxFrames, int stride, StretchPeaks peaks)
             {
                 int frames = ReadFrames(_scanned, 0, maxFrames);
-                peaks.Find(_scanned, 0, frames);
+                LastStride = stride;
+                LastSpan = frames;
+                peaks.Find(_scanned, 0, frames, stride);
                 return frames;
             }
 

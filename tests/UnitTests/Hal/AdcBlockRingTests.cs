@@ -73,15 +73,18 @@ namespace InterfaceFirmware.UnitTests.Hal
         {
             // stretches of 1…20 frames at every place in a ring of 32 that has wrapped (five blocks
             // of 8 written: the oldest 8 frames dropped, the rest across the ring's end), on random
-            // samples, small ranges (ties) and one-sided signals: the same peaks and neighbours
+            // samples, small ranges (ties) and one-sided signals, looked at with strides 1, 2, 5, 7:
+            // the same peaks and neighbours
             var ring = new AdcBlockRing(32, 8);
             var expected = new StretchPeaks();
             var found = new StretchPeaks();
             var samples = new int[2 * 40];
             var random = new Random(12);
             int cases = 0;
+            int[] strides = { 1, 2, 5, 7 };
             for (int kind = 0; kind < 4; kind++)
             {
+                int stride = strides[kind];
                 for (int length = 1; length <= 20; length++)
                 {
                     for (int start = 0; start + length <= 32; start += 3)
@@ -92,7 +95,7 @@ namespace InterfaceFirmware.UnitTests.Hal
                             int at = ring.BeginBlock();
                             for (int i = 0; i < 16; i++)
                             {
-                                int sample = kind == 0 ? random.Next(-8388608, 8388607) : kind == 1 ? random.Next(-3, 4) : kind == 2 ? random.Next(1, 1000) : -random.Next(1, 1000);
+                                int sample = kind == 0 ? random.Next(16777215) - 8388608 : kind == 1 ? random.Next(7) - 3 : kind == 2 ? random.Next(999) + 1 : -random.Next(999) - 1;
                                 samples[16 * b + i] = sample;
                                 PutSlot(ring.Bytes, at + 4 * i, sample << 8);
                             }
@@ -103,11 +106,11 @@ namespace InterfaceFirmware.UnitTests.Hal
                         ring.SkipFrames(start);
                         var stretch = new int[2 * length];
                         Array.Copy(samples, 2 * (8 + start), stretch, 0, 2 * length);
-                        expected.Find(stretch, 0, length);
-                        Assert.AreEqual(length, ring.ScanFrames(length, found));
+                        expected.Find(stretch, 0, length, stride);
+                        Assert.AreEqual(length, ring.ScanFrames(length, stride, found));
                         for (int c = 0; c < 2; c++)
                         {
-                            string where = "kind " + kind.ToString() + ", " + length.ToString() + " frames from " + start.ToString() + ", channel " + c.ToString();
+                            string where = "kind " + kind.ToString() + ", stride " + stride.ToString() + ", " + length.ToString() + " frames from " + start.ToString() + ", channel " + c.ToString();
                             Assert.AreEqual(expected.Peak[c], found.Peak[c], "peak, " + where);
                             Assert.AreEqual(expected.Before[c], found.Before[c], "before, " + where);
                             Assert.AreEqual(expected.After[c], found.After[c], "after, " + where);
