@@ -111,6 +111,8 @@ namespace InterfaceFirmware.Firmware.Application
         private bool _actionsThisTick;
         private long _nextProbeMs;
         private long _saverCheckedMs;
+        private bool _meterWaited;
+        private bool _ledsWaited;
         private int _exceptions;
         private long _clocksAppliedMs;
         private readonly Pca9536Expander _expander;
@@ -438,33 +440,47 @@ namespace InterfaceFirmware.Firmware.Application
                 _amplifier.Tick(nowMs);
             }
 
-            // A tick that applied a key or planned a jack leaves a meter window due now to the next
-            // tick (the window grows by a tick); a window held once is not held again. A tick that
-            // also moves a jack or runs a chip's sequence (I2C writes) meters lean: one stretch.
+            // A busy tick (it applied a key or planned a jack: the most work a tick does) sheds the
+            // periodic work that can wait a tick. The meters wait, at most one tick in a row: their
+            // frames stay in the tap and the next tick looks across both ticks' frames with the same
+            // comb (the same cost); auto gain and the clip guard, fed by them, wait with them. A
+            // window due in the tick after a busy one waits too (a window held once is not held
+            // again), and so does the chip probe; the LEDs are refreshed a tick later.
+            bool busy = planned || _actionsThisTick;
+            bool meterWaits = busy && !_meterWaited;
+            _meterWaited = meterWaits;
             int windows = 0;
             if (_inputs != null)
             {
                 windows = _inputs.Meter.Windows;
-                _inputs.Meter.HoldWindow = planned || _actionsThisTick;
-                _inputs.Meter.Lean = planned || _actionsThisTick;
+                _inputs.Meter.HoldWindow = busy;
+                _inputs.Meter.Lean = busy;
             }
 
-            UpdateInputs(nowMs);
+            if (!meterWaits)
+            {
+                UpdateInputs(nowMs);
+            }
 
             // The periodic work that costs most takes turns, one piece a tick: a tick that published
-            // a meter window leaves the chip probe (every ProbeIntervalMs) to the next tick, and the
-            // settings check (every 100 ms) waits for a tick with neither. Each is late by a tick or
-            // two at most; their periods being multiples of the window's, they would land together.
+            // a meter window, or a busy one, leaves the chip probe (every ProbeIntervalMs) to the
+            // next tick, and the settings check (every 100 ms) waits for a quiet tick. Each is late
+            // by a tick or two at most.
             bool windowTick = _inputs != null && _inputs.Meter.Windows != windows;
-            if (windowTick && nowMs >= _nextProbeMs)
+            if ((windowTick || busy) && nowMs >= _nextProbeMs)
             {
                 _nextProbeMs = nowMs + 1;
             }
 
             bool probeTick = nowMs >= _nextProbeMs;
             WatchFaults(nowMs);
-            _leds.Count = _state.EqShownPreset + 1;
-            _leds.Update(nowMs, CurrentIndications(nowMs));
+            if (!busy || _ledsWaited)
+            {
+                _leds.Count = _state.EqShownPreset + 1;
+                _leds.Update(nowMs, CurrentIndications(nowMs));
+            }
+
+            _ledsWaited = busy && !_ledsWaited;
             // The saver's check (and a save) waits for a quiet tick too: no key, no planning, no jack
             // moving (a held key changes the settings every repeat: they are compared once it rests),
             // but never more than SaverMaxWaitMs.
