@@ -124,6 +124,7 @@ namespace InterfaceFirmware.Firmware.Application
 
         private void Plugged(int jack, bool plugged)
         {
+            _steady = false;
             JackState state = _state.Jacks[jack];
             if (state.Plugged == plugged)
             {
@@ -144,6 +145,7 @@ namespace InterfaceFirmware.Firmware.Application
         /// <summary>Carries out a user action on the settings and the state (also for tests and scripts).</summary>
         public void Apply(UserAction action, long nowMs)
         {
+            _steady = false; // the next tick looks at every jack again (an action changes what they should do)
             int j = _state.SelectedJack;
             JackSettings jack = _settings.Jacks[j];
             JackState state = _state.Jacks[j];

@@ -48,6 +48,7 @@ namespace InterfaceFirmware.Firmware.Application
             {
                 _mirroredGain[0] = _settings.InputGainCentiDb[0];
                 _mirroredGain[1] = _settings.InputGainCentiDb[1];
+                _steady = false; // the monitor's plan follows the input gain
                 for (int i = 0; i < _codecs.Length; i++)
                 {
                     if (i != _captureCodec && _codecs[i].Status == DriverStatus.Ok)

@@ -55,6 +55,9 @@ namespace InterfaceFirmware.Firmware.Application
         /// </summary>
         public const int TickMs = 10;
 
+        /// <summary>Once nothing moves, whether a jack should be open and its plan are looked at again every this many ticks (40 ms).</summary>
+        public const int PlanEveryTicks = 4;
+
         /// <summary>The longest the settings saver waits for a quiet tick (one without a key, planning or a moving jack).</summary>
         public const int SaverMaxWaitMs = 1000;
 
@@ -108,10 +111,13 @@ namespace InterfaceFirmware.Firmware.Application
         private readonly bool[] _clockRefused;
         private readonly ChipWatch _amplifierWatch = new ChipWatch();
         private readonly bool[] _planWaiting;
+        private readonly bool[] _wantOpen;
         private bool _actionsThisTick;
         private long _nextProbeMs;
         private long _saverCheckedMs;
         private bool _meterWaited;
+        private bool _steady;
+        private int _steadyTicks;
         private bool _ledsWaited;
         private int _exceptions;
         private long _clocksAppliedMs;
@@ -195,6 +201,7 @@ namespace InterfaceFirmware.Firmware.Application
             _targets = new JackTargets[_jackCount];
             _planned = new PlanInputs[_jackCount];
             _planWaiting = new bool[_jackCount];
+            _wantOpen = new bool[_jackCount];
             _planners = new JackPlanner[_jackCount];
             _outputs = new JackOutput[_jackCount];
             for (int j = 0; j < _jackCount; j++)
@@ -406,26 +413,45 @@ namespace InterfaceFirmware.Firmware.Application
 
             // One jack planned a tick: a change that moves every jack (blend, monitor mode, input
             // gain) plans the next jack in the next tick, and that jack goes first there. Opening
-            // and closing follow wantOpen at once; only the targets wait.
+            // and closing follow wantOpen at once; only the targets wait. Whether a jack should be
+            // open, and its plan, are looked at every tick while anything moves (a key, a jack
+            // ramping, the clocks or a chip not settled, an input switch, an EQ load, a plan
+            // waiting), and every PlanEveryTicks-th tick once all is steady: what changes then
+            // without a key (a plug, a chip's status, auto gain's input gain) is seen within 40 ms.
+            bool lookAgain = _actionsThisTick || !_steady || ++_steadyTicks >= PlanEveryTicks;
+            if (lookAgain)
+            {
+                _steadyTicks = 0;
+            }
+
             bool planned = false;
             bool moving = false;
+            bool waiting = false;
             for (int j = 0; j < _jackCount; j++)
             {
-                bool wantOpen = WantOpen(j);
-                if (!planned || _planWaiting[j])
+                if (lookAgain)
                 {
-                    _planWaiting[j] = false;
-                    planned |= PlanJack(j, wantOpen);
+                    _wantOpen[j] = WantOpen(j);
+                    if (!planned || _planWaiting[j])
+                    {
+                        _planWaiting[j] = false;
+                        planned |= PlanJack(j, _wantOpen[j]);
+                    }
+                    else
+                    {
+                        _planWaiting[j] = true;
+                    }
+                }
+
+                waiting |= _planWaiting[j];
+                if (_tookCharge && !EqLoading(j))
+                {
+                    _outputs[j].Advance(_targets[j], _wantOpen[j], _state.Jacks[j].Plugged, nowMs);
+                    moving |= _outputs[j].Moving;
                 }
                 else
                 {
-                    _planWaiting[j] = true;
-                }
-
-                if (_tookCharge && !EqLoading(j))
-                {
-                    _outputs[j].Advance(_targets[j], wantOpen, _state.Jacks[j].Plugged, nowMs);
-                    moving |= _outputs[j].Moving;
+                    moving = true;
                 }
             }
 
@@ -447,6 +473,7 @@ namespace InterfaceFirmware.Firmware.Application
             // window due in the tick after a busy one waits too (a window held once is not held
             // again), and so does the chip probe; the LEDs are refreshed a tick later.
             bool busy = planned || _actionsThisTick;
+            _steady = !busy && !moving && !waiting && _stage == ClockStage.Live && !_inputSwitching && !_state.Fault;
             bool meterWaits = busy && !_meterWaited;
             _meterWaited = meterWaits;
             int windows = 0;

@@ -56,8 +56,8 @@ namespace InterfaceFirmware.Benchmarks
             return _ring.SkipFrames(maxFrames);
         }
 
-        // Whole blocks only, as the driver delivers them.
-        private void Fill()
+        /// <summary>Moves what the board captured into the ring, whole blocks only, as the driver delivers them (the benchmark calls it between ticks: the reader thread's work, not the tick's).</summary>
+        public void Fill()
         {
             while (_source.AvailableFrames >= BlockFrames)
             {

@@ -55,6 +55,9 @@ namespace InterfaceFirmware.Benchmarks
         // IL per method when the measured ticks began (the boot before them left out)
         private static Dictionary<string, long> _runStart = new Dictionary<string, long>();
 
+        // The metered device's tap: filled between ticks (on the device its reader thread does that, counted apart).
+        private static DeviceShapedTap _deviceTap;
+
         /// <summary>The firmware on the board's hal, started (its ticks are the caller's to drive or the board's).</summary>
         public static InterfaceDevice StartDevice(VirtualBoard board, InterfaceFirmware.Hal.II2cBus bus, bool metering)
         {
@@ -64,9 +67,11 @@ namespace InterfaceFirmware.Benchmarks
             io.CodecClock = board.CodecClock;
             io.Power = board.Power;
             io.Store = board.Settings;
+            _deviceTap = null;
             if (metering)
             {
-                io.AdcTap = new DeviceShapedTap(board.AdcTap); // through the device's raw ring, as on the ESP32
+                _deviceTap = new DeviceShapedTap(board.AdcTap); // through the device's raw ring, as on the ESP32
+                io.AdcTap = _deviceTap;
             }
 
             var device = new InterfaceDevice(BoardProfiles.Reference(), io, null);
@@ -339,6 +344,7 @@ namespace InterfaceFirmware.Benchmarks
                 }
 
                 board.RunMs(InterfaceDevice.TickMs);
+                _deviceTap?.Fill();
             }
 
             figures.BytesPerTick = bytes / (double)ticks;

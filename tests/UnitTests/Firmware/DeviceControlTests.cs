@@ -1,4 +1,5 @@
 using InterfaceFirmware.Emulator;
+using InterfaceFirmware.Firmware.Application;
 using InterfaceFirmware.Firmware.Controls;
 using InterfaceFirmware.Firmware.Indicators;
 using InterfaceFirmware.Firmware.Model;
@@ -11,6 +12,28 @@ namespace InterfaceFirmware.UnitTests.Firmware
     [TestClass]
     public class DeviceControlTests
     {
+        [TestMethod]
+        public static void OnceAllIsSteadyAChangeWithoutAKeyIsStillPlannedWithinFortyMilliseconds()
+        {
+            // Steady, the loop looks at the jacks' plans every PlanEveryTicks-th tick only: a change
+            // that reaches the settings without a key (here written directly) is planned within that.
+            var rig = new DeviceRig("reference", null);
+            rig.PlayTone(-6);
+            rig.Boot();
+            rig.Run(200);
+            int before = rig.Device.Targets(0).DacCentiDb + rig.Device.Targets(0).HeadphoneCentiDb;
+            rig.Device.Settings.Jacks[0].LevelCentiDb -= 600;
+            int ticks = 0;
+            while (rig.Device.Targets(0).DacCentiDb + rig.Device.Targets(0).HeadphoneCentiDb == before && ticks < 20)
+            {
+                rig.Run(InterfaceDevice.TickMs);
+                ticks++;
+            }
+
+            Assert.IsTrue(ticks >= 1 && ticks <= InterfaceDevice.PlanEveryTicks, "planned after " + ticks.ToString() + " ticks");
+            Assert.AreEqual(before - 600, rig.Device.Targets(0).DacCentiDb + rig.Device.Targets(0).HeadphoneCentiDb, "the new level");
+        }
+
         [TestMethod]
         public static void ABouncingPressIsOneStepAndReachesTheBusWithinATickOfTheDebounce()
         {
