@@ -68,14 +68,21 @@ namespace InterfaceFirmware.Emulator
                 return;
             }
 
+            if (IsDischargedAndSilent(this, source, count))
+            {
+                System.Array.Clear(load, 0, count);
+                return;
+            }
+
             double charge = _charge;
-            double loadOhms = LoadOhms;
+            double toLoad = LoadOhms / resistance;
             double step = _dtOverC / resistance;
+            double keep = 1.0 - step;
             for (int i = 0; i < count; i++)
             {
-                double current = (source[i] - charge) / resistance;
-                load[i] = current * loadOhms;
-                charge += (source[i] - charge) * step;
+                double v = source[i];
+                load[i] = (v - charge) * toLoad;
+                charge = charge * keep + v * step;
             }
 
             _charge = charge;
@@ -99,24 +106,53 @@ namespace InterfaceFirmware.Emulator
 
             double[] sourceLeft = pinLeft.Voltage;
             double[] sourceRight = pinRight.Voltage;
+            if (IsDischargedAndSilent(left, sourceLeft, count) && IsDischargedAndSilent(right, sourceRight, count))
+            {
+                System.Array.Clear(loadLeft, 0, count);
+                System.Array.Clear(loadRight, 0, count);
+                return;
+            }
+
             double chargeLeft = left._charge;
             double chargeRight = right._charge;
-            double loadOhmsLeft = left.LoadOhms;
-            double loadOhmsRight = right.LoadOhms;
+            double toLoadLeft = left.LoadOhms / resistanceLeft;
+            double toLoadRight = right.LoadOhms / resistanceRight;
             double stepLeft = left._dtOverC / resistanceLeft;
             double stepRight = right._dtOverC / resistanceRight;
+            double keepLeft = 1.0 - stepLeft;
+            double keepRight = 1.0 - stepRight;
             for (int i = 0; i < count; i++)
             {
                 double l = sourceLeft[i];
                 double r = sourceRight[i];
-                loadLeft[i] = (l - chargeLeft) / resistanceLeft * loadOhmsLeft;
-                loadRight[i] = (r - chargeRight) / resistanceRight * loadOhmsRight;
-                chargeLeft += (l - chargeLeft) * stepLeft;
-                chargeRight += (r - chargeRight) * stepRight;
+                loadLeft[i] = (l - chargeLeft) * toLoadLeft;
+                loadRight[i] = (r - chargeRight) * toLoadRight;
+                chargeLeft = chargeLeft * keepLeft + l * stepLeft;
+                chargeRight = chargeRight * keepRight + r * stepRight;
             }
 
             left._charge = chargeLeft;
             right._charge = chargeRight;
+        }
+
+        // No charge and a pin held at exactly 0 V (a codec without VMID): the load hears exact
+        // zeros and the charge stays 0, so the loop has nothing to compute.
+        private static bool IsDischargedAndSilent(CouplingCapacitor capacitor, double[] source, int count)
+        {
+            if (capacitor._charge != 0)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                if (source[i] != 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 }
