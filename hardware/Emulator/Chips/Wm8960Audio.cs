@@ -408,7 +408,14 @@ namespace InterfaceFirmware.Emulator
             path.PgaGain = path.PgaActive ? PgaGainOf(_applied[StageInputPga * 2 + ch]) * path.MicBoost : 0;
             path.DacGain = DacGain[_dacRampStep[ch]] * path.DacScale;
             path.HeadphoneGain = HeadphoneGainOf(_applied[StageHeadphone * 2 + ch]);
-            loadPower = FusedLoop(this, path, inputs[ch * 3], inputs[ch * 3 + 1], inputs[ch * 3 + 2], playback[ch], playback[1 - ch], count, loadPower);
+            if (path.BoostOn && path.AdcOn && path.HighPass && path.DacPath && !path.MonoMix && path.Live)
+            {
+                loadPower = FusedLoopAllStages(this, path, inputs[ch * 3], inputs[ch * 3 + 1], inputs[ch * 3 + 2], playback[ch], count, loadPower);
+            }
+            else
+            {
+                loadPower = FusedLoop(this, path, inputs[ch * 3], inputs[ch * 3 + 1], inputs[ch * 3 + 2], playback[ch], playback[1 - ch], count, loadPower);
+            }
             _pins[ch].ResistanceOhms = path.Driver ? DrivenOhms : DisabledOutputOhms(_pins[ch].Voltage, count);
         }
 
@@ -501,6 +508,64 @@ namespace InterfaceFirmware.Emulator
                 codec._adcHpfY[ch] = y1;
             }
 
+            codec._lastZcInput[StageInputPga * 2 + ch] = path.PgaActive && count > 0 ? pgaIn : 0;
+            if (count > 0)
+            {
+                codec._lastZcInput[StageHeadphone * 2 + ch] = mixed;
+            }
+
+            return loadPower;
+        }
+
+        // FusedLoop for the usual configuration, every stage on (boost mixer, ADC with its
+        // high-pass, DAC into the mixer without mono mix, a live driver): the same arithmetic
+        // without a branch on the configuration per sample.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static double FusedLoopAllStages(Wm8960Model codec, ChannelPath path, double[] in1, double[] in2, double[] in3, double[] source, int count, double loadPower)
+        {
+            int ch = path.Channel;
+            double[] capture = codec._capture[ch];
+            double[] voltage = codec._pins[ch].Voltage;
+            double[] vmidTrack = codec._vmidTrack;
+            double k1 = path.K1;
+            double k2 = path.K2;
+            double k3 = path.K3;
+            double g2 = path.G2;
+            double g3 = path.G3;
+            double adcGain = path.AdcGain;
+            double pgaGain = path.PgaGain;
+            double x1 = codec._adcHpfX[ch];
+            double y1 = codec._adcHpfY[ch];
+            double dacGain = path.DacGain;
+            double gLi = path.Input3Gain;
+            double gLb = path.BypassGain;
+            double hpGain = path.HeadphoneGain;
+            uint noise = codec._adcNoiseState;
+
+            double pgaIn = 0;
+            double mixed = 0;
+            for (int i = 0; i < count; i++)
+            {
+                double a2 = in2[i];
+                double a3 = in3[i];
+                pgaIn = k2 * a2 + k3 * a3 - k1 * in1[i];
+                double boost = Analog.Clip(pgaIn * pgaGain + (g2 * a2 + g3 * a3), VmidLevel);
+                y1 = AdcHighPassAlpha * (y1 + boost - x1);
+                x1 = boost;
+                noise = noise * 1664525u + 1013904223u;
+                capture[i] = Analog.Clip(y1 * adcGain + ((int)(noise >> 8) - 8388608) * (1e-6 / 8388608.0), 1.0);
+                mixed = Analog.Clip(source[i] * dacGain, 1.0);
+                mixed += gLi * a3;
+                mixed += gLb * boost;
+                double vmid = vmidTrack[i];
+                double signal = Analog.Clip(mixed * hpGain, vmid);
+                voltage[i] = vmid + signal;
+                loadPower += signal * signal;
+            }
+
+            codec._adcNoiseState = noise;
+            codec._adcHpfX[ch] = x1;
+            codec._adcHpfY[ch] = y1;
             codec._lastZcInput[StageInputPga * 2 + ch] = path.PgaActive && count > 0 ? pgaIn : 0;
             if (count > 0)
             {
