@@ -218,6 +218,8 @@ namespace InterfaceFirmware.Emulator
 
         public const double PhantomStepSeconds = 0.05;
 
+        private static readonly double PhantomDecayPerSample = Math.Exp(-1.0 / (AudioEngine.SampleRate * PhantomStepSeconds));
+
         /// <summary>The TPA6130A2's SD line (high = running); null when not wired to a GPIO.</summary>
         public ChipEnableLine AmplifierShutdown { get; }
 
@@ -424,30 +426,12 @@ namespace InterfaceFirmware.Emulator
             SignalSource playbackLeft = espPlayback ? CodecClock.PlaybackLeft : (usbPlayback ? Usb.PlaybackLeft : SilenceSource.Instance);
             SignalSource playbackRight = espPlayback ? CodecClock.PlaybackRight : (usbPlayback ? Usb.PlaybackRight : SilenceSource.Instance);
 
-            // A sine at an input and a sine in the playback render side by side (the same samples,
-            // faster); every source's samples depend on that source alone, so the order is free.
-            int pairedInput = -1;
-            SineSource playbackSine = playbackLeft as SineSource;
-            for (int i = 0; i < _inputSources.Length && playbackSine != null; i++)
-            {
-                SineSource inputSine = _inputSources[i] as SineSource;
-                if (inputSine != null && PinOwnedBy(i))
-                {
-                    SineSource.FillTogether(inputSine, _codecInputs[_description.Inputs[i].CodecPin], playbackSine, _playback[0], count, firstSample);
-                    pairedInput = i;
-                    break;
-                }
-            }
-
-            double decay = Math.Exp(-1.0 / (AudioEngine.SampleRate * PhantomStepSeconds));
+            double decay = PhantomDecayPerSample;
             for (int i = 0; i < _inputSources.Length; i++)
             {
                 InputDescription input = _description.Inputs[i];
                 double[] pin = _codecInputs[input.CodecPin];
-                if (i != pairedInput)
-                {
-                    _inputSources[i].Fill(pin, 0, count, firstSample);
-                }
+                _inputSources[i].Fill(pin, 0, count, firstSample);
 
                 if (_phantomStep != 0)
                 {
@@ -474,10 +458,7 @@ namespace InterfaceFirmware.Emulator
                 }
             }
 
-            if (pairedInput < 0)
-            {
-                playbackLeft.Fill(_playback[0], 0, count, firstSample);
-            }
+            playbackLeft.Fill(_playback[0], 0, count, firstSample);
 
             if (playbackRight.RendersSameAs(playbackLeft))
             {
@@ -530,22 +511,6 @@ namespace InterfaceFirmware.Emulator
                     MainJack.Commit(count, firstSample, startUs);
                 }
             }
-        }
-
-        // No other input writes input `index`'s pin (as its own or as a cross pin): its samples
-        // there are what it fills, whenever it fills them.
-        private bool PinOwnedBy(int index)
-        {
-            int pin = _description.Inputs[index].CodecPin;
-            for (int i = 0; i < _description.Inputs.Length; i++)
-            {
-                if (i != index && (_description.Inputs[i].CodecPin == pin || _description.Inputs[i].CrossPin == pin))
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         private static void ReportGlitch(HeadphoneOutput output, long startUs, string glitch)
