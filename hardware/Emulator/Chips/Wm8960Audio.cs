@@ -408,9 +408,9 @@ namespace InterfaceFirmware.Emulator
             path.PgaGain = path.PgaActive ? PgaGainOf(_applied[StageInputPga * 2 + ch]) * path.MicBoost : 0;
             path.DacGain = DacGain[_dacRampStep[ch]] * path.DacScale;
             path.HeadphoneGain = HeadphoneGainOf(_applied[StageHeadphone * 2 + ch]);
-            if (path.BoostOn && path.AdcOn && path.HighPass && path.DacPath && !path.MonoMix && path.Live)
+            if (path.BoostOn && (path.HighPass || !path.AdcOn) && path.DacPath && !path.MonoMix && path.Live)
             {
-                loadPower = FusedLoopAllStages(this, path, inputs[ch * 3], inputs[ch * 3 + 1], inputs[ch * 3 + 2], playback[ch], count, loadPower);
+                loadPower = FusedLoopDriven(this, path, inputs[ch * 3], inputs[ch * 3 + 1], inputs[ch * 3 + 2], playback[ch], count, loadPower);
             }
             else
             {
@@ -517,11 +517,11 @@ namespace InterfaceFirmware.Emulator
             return loadPower;
         }
 
-        // FusedLoop for the usual configuration, every stage on (boost mixer, ADC with its
-        // high-pass, DAC into the mixer without mono mix, a live driver): the same arithmetic
-        // without a branch on the configuration per sample.
+        // FusedLoop for the usual configuration: boost mixer, DAC into the mixer without mono mix,
+        // a live driver, the ADC (with its high-pass) on or off. The same arithmetic with one
+        // branch on the configuration per sample instead of six.
         [MethodImpl(MethodImplOptions.NoInlining)]
-        private static double FusedLoopAllStages(Wm8960Model codec, ChannelPath path, double[] in1, double[] in2, double[] in3, double[] source, int count, double loadPower)
+        private static double FusedLoopDriven(Wm8960Model codec, ChannelPath path, double[] in1, double[] in2, double[] in3, double[] source, int count, double loadPower)
         {
             int ch = path.Channel;
             double[] capture = codec._capture[ch];
@@ -540,6 +540,7 @@ namespace InterfaceFirmware.Emulator
             double gLi = path.Input3Gain;
             double gLb = path.BypassGain;
             double hpGain = path.HeadphoneGain;
+            bool adcOn = path.AdcOn;
             uint noise = codec._adcNoiseState;
 
             double pgaIn = 0;
@@ -550,10 +551,18 @@ namespace InterfaceFirmware.Emulator
                 double a3 = in3[i];
                 pgaIn = k2 * a2 + k3 * a3 - k1 * in1[i];
                 double boost = Analog.Clip(pgaIn * pgaGain + (g2 * a2 + g3 * a3), VmidLevel);
-                y1 = AdcHighPassAlpha * (y1 + boost - x1);
-                x1 = boost;
-                noise = noise * 1664525u + 1013904223u;
-                capture[i] = Analog.Clip(y1 * adcGain + ((int)(noise >> 8) - 8388608) * (1e-6 / 8388608.0), 1.0);
+                if (adcOn)
+                {
+                    y1 = AdcHighPassAlpha * (y1 + boost - x1);
+                    x1 = boost;
+                    noise = noise * 1664525u + 1013904223u;
+                    capture[i] = Analog.Clip(y1 * adcGain + ((int)(noise >> 8) - 8388608) * (1e-6 / 8388608.0), 1.0);
+                }
+                else
+                {
+                    capture[i] = 0;
+                }
+
                 mixed = Analog.Clip(source[i] * dacGain, 1.0);
                 mixed += gLi * a3;
                 mixed += gLb * boost;
@@ -564,8 +573,12 @@ namespace InterfaceFirmware.Emulator
             }
 
             codec._adcNoiseState = noise;
-            codec._adcHpfX[ch] = x1;
-            codec._adcHpfY[ch] = y1;
+            if (adcOn)
+            {
+                codec._adcHpfX[ch] = x1;
+                codec._adcHpfY[ch] = y1;
+            }
+
             codec._lastZcInput[StageInputPga * 2 + ch] = path.PgaActive && count > 0 ? pgaIn : 0;
             if (count > 0)
             {
