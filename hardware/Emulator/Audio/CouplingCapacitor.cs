@@ -91,9 +91,10 @@ namespace InterfaceFirmware.Emulator
         /// <summary>
         /// A stereo pair in one pass: each capacitor computes exactly what <see cref="Process"/>
         /// would, interleaved so that the two charge recurrences run side by side (the render's
-        /// hot path; the samples are the same).
+        /// hot path; the samples are the same). True when both loads got exact zeros only (both
+        /// capacitors discharged on pins at 0 V, or nothing connected).
         /// </summary>
-        public static void ProcessPair(CouplingCapacitor left, CouplingCapacitor right, OutputPin pinLeft, OutputPin pinRight, double[] loadLeft, double[] loadRight, int count)
+        public static bool ProcessPair(CouplingCapacitor left, CouplingCapacitor right, OutputPin pinLeft, OutputPin pinRight, double[] loadLeft, double[] loadRight, int count)
         {
             double resistanceLeft = pinLeft.ResistanceOhms + left.LoadOhms;
             double resistanceRight = pinRight.ResistanceOhms + right.LoadOhms;
@@ -101,7 +102,7 @@ namespace InterfaceFirmware.Emulator
             {
                 left.Process(pinLeft, loadLeft, count);
                 right.Process(pinRight, loadRight, count);
-                return;
+                return double.IsInfinity(resistanceLeft) && double.IsInfinity(resistanceRight);
             }
 
             double[] sourceLeft = pinLeft.Voltage;
@@ -110,7 +111,7 @@ namespace InterfaceFirmware.Emulator
             {
                 System.Array.Clear(loadLeft, 0, count);
                 System.Array.Clear(loadRight, 0, count);
-                return;
+                return true;
             }
 
             double chargeLeft = left._charge;
@@ -121,6 +122,12 @@ namespace InterfaceFirmware.Emulator
             double stepRight = right._dtOverC / resistanceRight;
             double keepLeft = 1.0 - stepLeft;
             double keepRight = 1.0 - stepRight;
+            if (count > sourceLeft.Length || count > sourceRight.Length || count > loadLeft.Length || count > loadRight.Length)
+            {
+                // (checked once here, the JIT leaves out the bounds check of every access in the loop)
+                throw new System.ArgumentOutOfRangeException("count");
+            }
+
             for (int i = 0; i < count; i++)
             {
                 double l = sourceLeft[i];
@@ -133,6 +140,7 @@ namespace InterfaceFirmware.Emulator
 
             left._charge = chargeLeft;
             right._charge = chargeRight;
+            return false;
         }
 
         // No charge and a pin held at exactly 0 V (a codec without VMID): the load hears exact

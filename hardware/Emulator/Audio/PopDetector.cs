@@ -246,6 +246,21 @@ namespace InterfaceFirmware.Emulator
             _samples += count;
         }
 
+        /// <summary>
+        /// <see cref="Process"/> of a block the caller knows is all zeros (<paramref name="zeros"/>
+        /// from 0): a detector at rest skips it without looking at the samples.
+        /// </summary>
+        public void ProcessSilence(double[] zeros, int count, long startUs)
+        {
+            if (FastPathEnabled && _samples >= 2 && (_quiet || CheckQuiet()))
+            {
+                AdvanceQuiet(count);
+                return;
+            }
+
+            Process(zeros, 0, count, startUs);
+        }
+
         // Judges the pending band samples whose last sample came before sample `before`.
         private int FlushBand(int flushed, int before, long startUs)
         {

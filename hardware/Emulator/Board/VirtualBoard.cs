@@ -493,9 +493,9 @@ namespace InterfaceFirmware.Emulator
                     _codecCoupling[i][1].Settle(codec.HeadphonePin(false), count);
                 }
 
-                CouplingCapacitor.ProcessPair(_codecCoupling[i][0], _codecCoupling[i][1], codec.HeadphonePin(true), codec.HeadphonePin(false), output.Block(true), output.Block(false), count);
+                bool silent = CouplingCapacitor.ProcessPair(_codecCoupling[i][0], _codecCoupling[i][1], codec.HeadphonePin(true), codec.HeadphonePin(false), output.Block(true), output.Block(false), count);
                 ReportGlitch(output, startUs, glitch);
-                output.Commit(count, firstSample, startUs);
+                output.Commit(count, firstSample, startUs, silent);
                 if (FeedsAmplifier(wiring))
                 {
                     bool lineOut = wiring.LineOutFeedsAmplifier;
@@ -546,7 +546,7 @@ namespace InterfaceFirmware.Emulator
         {
             Array.Clear(output.Block(true), 0, count);
             Array.Clear(output.Block(false), 0, count);
-            output.Commit(count, firstSample, startUs);
+            output.Commit(count, firstSample, startUs, true);
         }
 
         // MCLK and LRCLK reach the codec from the ESP32 (clock select high) or from the USB bridge.
