@@ -22,6 +22,7 @@ namespace InterfaceFirmware.Emulator
         private readonly SignalSource[] _inputSources;
         private readonly double[][] _codecInputs;
         private readonly double[][] _playback = { new double[AudioEngine.BlockFrames], new double[AudioEngine.BlockFrames] };
+        private readonly double[][] _playbackBlocks = new double[2][]; // what the codecs read: _playback, or its left block twice
         private readonly CodecModel[] _codecs;
         private readonly HeadphoneOutput[] _codecOutputs;
         private readonly CouplingCapacitor[][] _codecCoupling;
@@ -460,11 +461,11 @@ namespace InterfaceFirmware.Emulator
 
             playbackLeft.Fill(_playback[0], 0, count, firstSample);
 
-            if (playbackRight.RendersSameAs(playbackLeft))
-            {
-                Array.Copy(_playback[0], 0, _playback[1], 0, count);
-            }
-            else
+            // the same tone on both channels is rendered once, and both channels read that block
+            bool sameTone = playbackRight.RendersSameAs(playbackLeft);
+            _playbackBlocks[0] = _playback[0];
+            _playbackBlocks[1] = sameTone ? _playback[0] : _playback[1];
+            if (!sameTone)
             {
                 playbackRight.Fill(_playback[1], 0, count, firstSample);
             }
@@ -479,7 +480,7 @@ namespace InterfaceFirmware.Emulator
                     codec.SettleAnalog();
                 }
 
-                codec.Process(_codecInputs, _playback, count, startUs);
+                codec.Process(_codecInputs, _playbackBlocks, count, startUs);
                 if (wiring.FeedsAdcTap)
                 {
                     AdcTap.Push(codec.Capture(true), codec.Capture(false), count);

@@ -748,6 +748,7 @@ namespace InterfaceFirmware.Emulator
                 _vmidTrack[i] = vmid;
             }
 
+            _vmidTrackSettled = false;
             _vmid = vmid;
         }
 
@@ -944,15 +945,19 @@ namespace InterfaceFirmware.Emulator
         }
 
         // LIN2BOOST/LIN3BOOST: 000 mute, 001 −12 dB … 111 +6 dB in 3 dB steps.
-        private static double BoostGain(int code)
-        {
-            return code == 0 ? 0 : Decibels.ToLinear(-12.0 + 3.0 * (code - 1));
-        }
+        private static readonly double[] BoostGains = BuildTable(8, code => code == 0 ? 0 : Decibels.ToLinear(-12.0 + 3.0 * (code - 1)));
 
         // Bypass/LI2LO volumes: 000 = 0 dB … 111 = −21 dB in 3 dB steps.
+        private static readonly double[] BypassGains = BuildTable(8, code => Decibels.ToLinear(-3.0 * code));
+
+        private static double BoostGain(int code)
+        {
+            return BoostGains[code];
+        }
+
         private static double BypassGainOf(int code)
         {
-            return Decibels.ToLinear(-3.0 * code);
+            return BypassGains[code];
         }
 
 
