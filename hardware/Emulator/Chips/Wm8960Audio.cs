@@ -518,8 +518,10 @@ namespace InterfaceFirmware.Emulator
         }
 
         // FusedLoop for the usual configuration: boost mixer, DAC into the mixer without mono mix,
-        // a live driver, the ADC (with its high-pass) on or off. The same arithmetic with one
-        // branch on the configuration per sample instead of six.
+        // a live driver, the ADC (with its high-pass) on or off. One branch on the configuration
+        // per sample instead of six, and each input's gains into the boost mixer (PGA × boost,
+        // plus the direct LIN2/LIN3 boost) combined into one factor: the same sums, rounded once
+        // less (differences around 1e-16 of full scale).
         [MethodImpl(MethodImplOptions.NoInlining)]
         private static double FusedLoopDriven(Wm8960Model codec, ChannelPath path, double[] in1, double[] in2, double[] in3, double[] source, int count, double loadPower)
         {
@@ -527,13 +529,11 @@ namespace InterfaceFirmware.Emulator
             double[] capture = codec._capture[ch];
             double[] voltage = codec._pins[ch].Voltage;
             double[] vmidTrack = codec._vmidTrack;
-            double k1 = path.K1;
-            double k2 = path.K2;
-            double k3 = path.K3;
-            double g2 = path.G2;
-            double g3 = path.G3;
+            // each input pin's gain into the boost mixer, through the PGA and directly, as one factor
+            double toBoost1 = -path.K1 * path.PgaGain;
+            double toBoost2 = path.K2 * path.PgaGain + path.G2;
+            double toBoost3 = path.K3 * path.PgaGain + path.G3;
             double adcGain = path.AdcGain;
-            double pgaGain = path.PgaGain;
             double x1 = codec._adcHpfX[ch];
             double y1 = codec._adcHpfY[ch];
             double dacGain = path.DacGain;
@@ -543,14 +543,11 @@ namespace InterfaceFirmware.Emulator
             bool adcOn = path.AdcOn;
             uint noise = codec._adcNoiseState;
 
-            double pgaIn = 0;
             double mixed = 0;
             for (int i = 0; i < count; i++)
             {
-                double a2 = in2[i];
                 double a3 = in3[i];
-                pgaIn = k2 * a2 + k3 * a3 - k1 * in1[i];
-                double boost = Analog.Clip(pgaIn * pgaGain + (g2 * a2 + g3 * a3), VmidLevel);
+                double boost = Analog.Clip(toBoost1 * in1[i] + toBoost2 * in2[i] + toBoost3 * a3, VmidLevel);
                 if (adcOn)
                 {
                     y1 = AdcHighPassAlpha * (y1 + boost - x1);
@@ -579,10 +576,17 @@ namespace InterfaceFirmware.Emulator
                 codec._adcHpfY[ch] = y1;
             }
 
-            codec._lastZcInput[StageInputPga * 2 + ch] = path.PgaActive && count > 0 ? pgaIn : 0;
             if (count > 0)
             {
+                // the PGA's input at the last sample, for its zero-cross detector
+                int last = count - 1;
+                double pgaIn = path.K2 * in2[last] + path.K3 * in3[last] - path.K1 * in1[last];
+                codec._lastZcInput[StageInputPga * 2 + ch] = path.PgaActive ? pgaIn : 0;
                 codec._lastZcInput[StageHeadphone * 2 + ch] = mixed;
+            }
+            else
+            {
+                codec._lastZcInput[StageInputPga * 2 + ch] = 0;
             }
 
             return loadPower;
