@@ -78,7 +78,22 @@ namespace InterfaceFirmware.Emulator
             double toLoad = LoadOhms / resistance;
             double step = _dtOverC / resistance;
             double keep = 1.0 - step;
-            for (int i = 0; i < count; i++)
+            double keepTwice = keep * keep;
+            double stepKeep = step * keep;
+            int i = 0;
+            for (; i + 1 < count; i += 2)
+            {
+                // two samples per round: the charge goes on from two samples back (one multiply-add
+                // per two samples in the chain from round to round), the one between is a side branch
+                double v0 = source[i];
+                double v1 = source[i + 1];
+                double halfway = charge * keep + v0 * step;
+                load[i] = (v0 - charge) * toLoad;
+                load[i + 1] = (v1 - halfway) * toLoad;
+                charge = charge * keepTwice + (v0 * stepKeep + v1 * step);
+            }
+
+            if (i < count)
             {
                 double v = source[i];
                 load[i] = (v - charge) * toLoad;
@@ -128,7 +143,29 @@ namespace InterfaceFirmware.Emulator
                 throw new System.ArgumentOutOfRangeException("count");
             }
 
-            for (int i = 0; i < count; i++)
+            double keepTwiceLeft = keepLeft * keepLeft;
+            double keepTwiceRight = keepRight * keepRight;
+            double stepKeepLeft = stepLeft * keepLeft;
+            double stepKeepRight = stepRight * keepRight;
+            int i = 0;
+            for (; i + 1 < count; i += 2)
+            {
+                // two samples per round, as Process does them
+                double l0 = sourceLeft[i];
+                double l1 = sourceLeft[i + 1];
+                double r0 = sourceRight[i];
+                double r1 = sourceRight[i + 1];
+                double halfwayLeft = chargeLeft * keepLeft + l0 * stepLeft;
+                double halfwayRight = chargeRight * keepRight + r0 * stepRight;
+                loadLeft[i] = (l0 - chargeLeft) * toLoadLeft;
+                loadRight[i] = (r0 - chargeRight) * toLoadRight;
+                loadLeft[i + 1] = (l1 - halfwayLeft) * toLoadLeft;
+                loadRight[i + 1] = (r1 - halfwayRight) * toLoadRight;
+                chargeLeft = chargeLeft * keepTwiceLeft + (l0 * stepKeepLeft + l1 * stepLeft);
+                chargeRight = chargeRight * keepTwiceRight + (r0 * stepKeepRight + r1 * stepRight);
+            }
+
+            if (i < count)
             {
                 double l = sourceLeft[i];
                 double r = sourceRight[i];
