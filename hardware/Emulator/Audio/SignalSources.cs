@@ -156,6 +156,12 @@ namespace InterfaceFirmware.Emulator
         [MethodImpl(MethodImplOptions.NoInlining)]
         private static void AngleSum(double[] buffer, int offset, int count, double sinStart, double cosStart, double[] stepsCos, double[] stepsSin)
         {
+            if (count > stepsCos.Length || count > stepsSin.Length)
+            {
+                // (checked once here, the JIT leaves out the bounds checks of the steps in the loop)
+                throw new ArgumentOutOfRangeException("count");
+            }
+
             for (int i = 0; i < count; i++)
             {
                 buffer[offset + i] = sinStart * stepsCos[i] + cosStart * stepsSin[i];
