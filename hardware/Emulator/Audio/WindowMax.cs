@@ -71,16 +71,20 @@ namespace InterfaceFirmware.Emulator
 
         public void Add(double value)
         {
+            // small enough for the JIT to inline into the caller's loop; a block completes rarely
             if (value > _current)
             {
                 _current = value;
             }
 
-            if (++_inBlock < _blockLength)
+            if (++_inBlock == _blockLength)
             {
-                return;
+                CompleteBlock();
             }
+        }
 
+        private void CompleteBlock()
+        {
             _blockMax[_block] = _current;
             int length = _blockMax.Length;
             _block = _block + 1 == length ? 0 : _block + 1;

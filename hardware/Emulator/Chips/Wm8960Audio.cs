@@ -36,6 +36,11 @@ namespace InterfaceFirmware.Emulator
         private readonly double[] _scratch = new double[AudioEngine.BlockFrames];
         private readonly double[] _gain = new double[AudioEngine.BlockFrames];
         private readonly ChannelPath[] _channel = { new ChannelPath(), new ChannelPath() };
+        // How many frames of a channel's capture (zeros) and pin (at _idleLevel) the last idle block
+        // left, untouched since: a codec left idle (codec B until driven) need not write them again.
+        // 0 once anything else renders the channel.
+        private readonly int[] _idleFrames = new int[2];
+        private readonly double[] _idleLevel = new double[2];
         private bool _lastDacMute;
         private double _vmidTarget;
         private long _softRampStartUs = -1;
@@ -239,6 +244,7 @@ namespace InterfaceFirmware.Emulator
                 return;
             }
 
+            _idleFrames[0] = _idleFrames[1] = 0;
             for (int ch = 0; ch < 2; ch++)
             {
                 ChannelPath path = _channel[ch];
@@ -403,6 +409,8 @@ namespace InterfaceFirmware.Emulator
                 IdleChannel(ch, count, path.Driver);
                 return;
             }
+
+            _idleFrames[ch] = 0;
 
             // the block's constant gains, decoded before the loop: FusedLoop runs without calls
             path.PgaGain = path.PgaActive ? PgaGainOf(_applied[StageInputPga * 2 + ch]) * path.MicBoost : 0;
@@ -675,14 +683,24 @@ namespace InterfaceFirmware.Emulator
         private void IdleChannel(int ch, int count, bool driver)
         {
             double[] voltage = _pins[ch].Voltage;
-            Array.Clear(_capture[ch], 0, count);
-            if (driver)
+            // the pin's level when it holds one for the whole block: 0 V (driver, DISOP) or a settled VMID
+            bool grounded = driver || (_registers[RegAntiPop2] & AntiPop2Discharge) != 0;
+            bool constant = grounded || _vmidTrackSettled;
+            double level = grounded ? 0 : _vmidTrack[0];
+            if (!constant || _idleFrames[ch] < count || _idleLevel[ch] != level)
             {
-                Array.Clear(voltage, 0, count);
-            }
-            else
-            {
-                Array.Copy(_vmidTrack, voltage, count);
+                Array.Clear(_capture[ch], 0, count);
+                if (driver)
+                {
+                    Array.Clear(voltage, 0, count);
+                }
+                else
+                {
+                    Array.Copy(_vmidTrack, voltage, count);
+                }
+
+                _idleFrames[ch] = constant ? count : 0;
+                _idleLevel[ch] = level;
             }
 
             _lastZcInput[StageInputPga * 2 + ch] = 0;
