@@ -86,9 +86,21 @@ namespace InterfaceFirmware.Benchmarks
             board.RunMs(1500);
         }
 
+        // CPU time each measurement warms up for (see Measure)
+        private const int WarmUpMs = 300;
+
         private static double Measure(VirtualBoard board, int seconds)
         {
-            board.RunMs(1000); // warm-up (JIT)
+            // Warm-up: at least 1 s of virtual time and WarmUpMs of CPU time. With tiered compilation
+            // a method without a loop starts unoptimised and is recompiled in the background once
+            // it has kept running for ~100 ms; the process CPU time below would count that compile.
+            TimeSpan warmUpStart = Process.GetCurrentProcess().TotalProcessorTime;
+            board.RunMs(1000);
+            while ((Process.GetCurrentProcess().TotalProcessorTime - warmUpStart).TotalMilliseconds < WarmUpMs)
+            {
+                board.RunMs(1000);
+            }
+
             // CPU time of this process, not wall time: on a shared machine the wall clock also
             // counts the time other processes had the core
             TimeSpan before = Process.GetCurrentProcess().TotalProcessorTime;

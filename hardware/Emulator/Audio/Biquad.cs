@@ -105,6 +105,12 @@ namespace InterfaceFirmware.Emulator
             second._y2 = v2;
         }
 
+        /// <summary>True when input and output history are all 0: a 0 in gives exactly 0 out.</summary>
+        public bool IsAtRest
+        {
+            get { return _x1 == 0 && _x2 == 0 && _y1 == 0 && _y2 == 0; }
+        }
+
         public void Reset()
         {
             _x1 = _x2 = _y1 = _y2 = 0;

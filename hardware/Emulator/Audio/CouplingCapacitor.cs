@@ -68,14 +68,36 @@ namespace InterfaceFirmware.Emulator
                 return;
             }
 
-            double charge = _charge;
-            double loadOhms = LoadOhms;
-            double step = _dtOverC / resistance;
-            for (int i = 0; i < count; i++)
+            if (IsDischargedAndSilent(this, source, count))
             {
-                double current = (source[i] - charge) / resistance;
-                load[i] = current * loadOhms;
-                charge += (source[i] - charge) * step;
+                System.Array.Clear(load, 0, count);
+                return;
+            }
+
+            double charge = _charge;
+            double toLoad = LoadOhms / resistance;
+            double step = _dtOverC / resistance;
+            double keep = 1.0 - step;
+            double keepTwice = keep * keep;
+            double stepKeep = step * keep;
+            int i = 0;
+            for (; i + 1 < count; i += 2)
+            {
+                // two samples per round: the charge goes on from two samples back (one multiply-add
+                // per two samples in the chain from round to round), the one between is a side branch
+                double v0 = source[i];
+                double v1 = source[i + 1];
+                double halfway = charge * keep + v0 * step;
+                load[i] = (v0 - charge) * toLoad;
+                load[i + 1] = (v1 - halfway) * toLoad;
+                charge = charge * keepTwice + (v0 * stepKeep + v1 * step);
+            }
+
+            if (i < count)
+            {
+                double v = source[i];
+                load[i] = (v - charge) * toLoad;
+                charge = charge * keep + v * step;
             }
 
             _charge = charge;
@@ -84,9 +106,10 @@ namespace InterfaceFirmware.Emulator
         /// <summary>
         /// A stereo pair in one pass: each capacitor computes exactly what <see cref="Process"/>
         /// would, interleaved so that the two charge recurrences run side by side (the render's
-        /// hot path; the samples are the same).
+        /// hot path; the samples are the same). True when both loads got exact zeros only (both
+        /// capacitors discharged on pins at 0 V, or nothing connected).
         /// </summary>
-        public static void ProcessPair(CouplingCapacitor left, CouplingCapacitor right, OutputPin pinLeft, OutputPin pinRight, double[] loadLeft, double[] loadRight, int count)
+        public static bool ProcessPair(CouplingCapacitor left, CouplingCapacitor right, OutputPin pinLeft, OutputPin pinRight, double[] loadLeft, double[] loadRight, int count)
         {
             double resistanceLeft = pinLeft.ResistanceOhms + left.LoadOhms;
             double resistanceRight = pinRight.ResistanceOhms + right.LoadOhms;
@@ -94,29 +117,87 @@ namespace InterfaceFirmware.Emulator
             {
                 left.Process(pinLeft, loadLeft, count);
                 right.Process(pinRight, loadRight, count);
-                return;
+                return double.IsInfinity(resistanceLeft) && double.IsInfinity(resistanceRight);
             }
 
             double[] sourceLeft = pinLeft.Voltage;
             double[] sourceRight = pinRight.Voltage;
+            if (IsDischargedAndSilent(left, sourceLeft, count) && IsDischargedAndSilent(right, sourceRight, count))
+            {
+                System.Array.Clear(loadLeft, 0, count);
+                System.Array.Clear(loadRight, 0, count);
+                return true;
+            }
+
             double chargeLeft = left._charge;
             double chargeRight = right._charge;
-            double loadOhmsLeft = left.LoadOhms;
-            double loadOhmsRight = right.LoadOhms;
+            double toLoadLeft = left.LoadOhms / resistanceLeft;
+            double toLoadRight = right.LoadOhms / resistanceRight;
             double stepLeft = left._dtOverC / resistanceLeft;
             double stepRight = right._dtOverC / resistanceRight;
-            for (int i = 0; i < count; i++)
+            double keepLeft = 1.0 - stepLeft;
+            double keepRight = 1.0 - stepRight;
+            if (count > sourceLeft.Length || count > sourceRight.Length || count > loadLeft.Length || count > loadRight.Length)
+            {
+                // (checked once here, the JIT leaves out the bounds check of every access in the loop)
+                throw new System.ArgumentOutOfRangeException("count");
+            }
+
+            double keepTwiceLeft = keepLeft * keepLeft;
+            double keepTwiceRight = keepRight * keepRight;
+            double stepKeepLeft = stepLeft * keepLeft;
+            double stepKeepRight = stepRight * keepRight;
+            int i = 0;
+            for (; i + 1 < count; i += 2)
+            {
+                // two samples per round, as Process does them
+                double l0 = sourceLeft[i];
+                double l1 = sourceLeft[i + 1];
+                double r0 = sourceRight[i];
+                double r1 = sourceRight[i + 1];
+                double halfwayLeft = chargeLeft * keepLeft + l0 * stepLeft;
+                double halfwayRight = chargeRight * keepRight + r0 * stepRight;
+                loadLeft[i] = (l0 - chargeLeft) * toLoadLeft;
+                loadRight[i] = (r0 - chargeRight) * toLoadRight;
+                loadLeft[i + 1] = (l1 - halfwayLeft) * toLoadLeft;
+                loadRight[i + 1] = (r1 - halfwayRight) * toLoadRight;
+                chargeLeft = chargeLeft * keepTwiceLeft + (l0 * stepKeepLeft + l1 * stepLeft);
+                chargeRight = chargeRight * keepTwiceRight + (r0 * stepKeepRight + r1 * stepRight);
+            }
+
+            if (i < count)
             {
                 double l = sourceLeft[i];
                 double r = sourceRight[i];
-                loadLeft[i] = (l - chargeLeft) / resistanceLeft * loadOhmsLeft;
-                loadRight[i] = (r - chargeRight) / resistanceRight * loadOhmsRight;
-                chargeLeft += (l - chargeLeft) * stepLeft;
-                chargeRight += (r - chargeRight) * stepRight;
+                loadLeft[i] = (l - chargeLeft) * toLoadLeft;
+                loadRight[i] = (r - chargeRight) * toLoadRight;
+                chargeLeft = chargeLeft * keepLeft + l * stepLeft;
+                chargeRight = chargeRight * keepRight + r * stepRight;
             }
 
             left._charge = chargeLeft;
             right._charge = chargeRight;
+            return false;
+        }
+
+        // No charge and a pin held at exactly 0 V (a codec without VMID): the load hears exact
+        // zeros and the charge stays 0, so the loop has nothing to compute.
+        private static bool IsDischargedAndSilent(CouplingCapacitor capacitor, double[] source, int count)
+        {
+            if (capacitor._charge != 0)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                if (source[i] != 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 }

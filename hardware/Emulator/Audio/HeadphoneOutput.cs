@@ -60,6 +60,15 @@ namespace InterfaceFirmware.Emulator
         /// <summary>Runs the detectors and recorders over the block just filled.</summary>
         public void Commit(int count, long firstSample, long startUs)
         {
+            Commit(count, firstSample, startUs, false);
+        }
+
+        /// <summary>
+        /// Runs the detectors and recorders over the block just filled; <paramref name="silent"/>
+        /// when the renderer knows both channels hold exact zeros only (the detectors need not look).
+        /// </summary>
+        public void Commit(int count, long firstSample, long startUs, bool silent)
+        {
             if (_pluggedBefore && !HeadphonePlugged)
             {
                 _unplugFade = 0;
@@ -83,9 +92,20 @@ namespace InterfaceFirmware.Emulator
                     System.Array.Clear(block, i, count - i);
                     _unplugFade = fade;
                 }
+
+                silent |= start >= UnplugFadeFrames;
             }
 
-            PopDetector.ProcessPair(_detectors[0], _detectors[1], _block[0], _block[1], count, startUs);
+            if (silent)
+            {
+                _detectors[0].ProcessSilence(_block[0], count, startUs);
+                _detectors[1].ProcessSilence(_block[1], count, startUs);
+            }
+            else
+            {
+                PopDetector.ProcessPair(_detectors[0], _detectors[1], _block[0], _block[1], count, startUs);
+            }
+
             _recorders[0].Append(_block[0], 0, count, firstSample);
             _recorders[1].Append(_block[1], 0, count, firstSample);
         }

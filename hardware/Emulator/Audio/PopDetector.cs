@@ -134,6 +134,8 @@ namespace InterfaceFirmware.Emulator
         private readonly int[] _bandPendingEnd = new int[AudioEngine.BlockFrames / BandDecimation + 1];
         private int _bandPendingCount;
         private double _candidate;
+        // Every measure is at zero and the input was silent since (see CheckQuiet)
+        private bool _quiet;
 
         public PopDetector(string output, ArrayList events)
         {
@@ -168,6 +170,13 @@ namespace InterfaceFirmware.Emulator
                 return;
             }
 
+            if (IsSilent(samples, offset, count) && (_quiet || CheckQuiet()))
+            {
+                AdvanceQuiet(count);
+                return;
+            }
+
+            _quiet = false;
             _bandPendingCount = 0;
             int flushed = 0;
             int i = 0;
@@ -184,6 +193,72 @@ namespace InterfaceFirmware.Emulator
 
             FlushBand(flushed, count, startUs);
             _samples += count;
+        }
+
+        private static bool IsSilent(double[] samples, int offset, int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                if (samples[offset + i] != 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // True when every measure holds nothing but zeros (a long silence): more silence then
+        // leaves every value as it is (each error, band sample, level and move is 0, below every
+        // bar) and only moves the positions in the rings.
+        private bool CheckQuiet()
+        {
+            if (_y1 != 0 || _y2 != 0 || _errorCurrentMax != 0 || _errorWindowMax != 0 || _bandSum != 0
+                || !_lowPass1.IsAtRest || !_lowPass2.IsAtRest || !_earlierMoves.IsAllZero)
+            {
+                return false;
+            }
+
+            // (_errorWindowMax is the largest of _errorBlockMax: those are 0 too)
+            for (int k = 0; k < _levelHistory.Length; k++)
+            {
+                if (_levelHistory[k] != 0)
+                {
+                    return false;
+                }
+            }
+
+            _quiet = true;
+            return true;
+        }
+
+        // What Process does with `count` zeros when quiet, without the per-sample loop.
+        private void AdvanceQuiet(int count)
+        {
+            int errorSamples = _errorInBlock + count;
+            _errorBlockIndex = (_errorBlockIndex + errorSamples / ErrorBlock) % _errorBlockMax.Length;
+            _errorInBlock = errorSamples % ErrorBlock;
+            int bandSamples = _bandCount + count;
+            int completed = bandSamples / BandDecimation;
+            _bandCount = bandSamples % BandDecimation;
+            _levelIndex = (_levelIndex + completed) % _levelHistory.Length;
+            _earlierMoves.AddZeros(completed);
+            _samples += count;
+        }
+
+        /// <summary>
+        /// <see cref="Process"/> of a block the caller knows is all zeros (<paramref name="zeros"/>
+        /// from 0): a detector at rest skips it without looking at the samples.
+        /// </summary>
+        public void ProcessSilence(double[] zeros, int count, long startUs)
+        {
+            if (FastPathEnabled && _samples >= 2 && (_quiet || CheckQuiet()))
+            {
+                AdvanceQuiet(count);
+                return;
+            }
+
+            Process(zeros, 0, count, startUs);
         }
 
         // Judges the pending band samples whose last sample came before sample `before`.

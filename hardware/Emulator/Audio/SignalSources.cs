@@ -88,9 +88,9 @@ namespace InterfaceFirmware.Emulator
     public sealed class SineSource : SignalSource
     {
         private readonly double _step;
-        private readonly double _stepSin;
-        private readonly double _stepCos;
         private readonly double _phase;
+        private double[] _stepsCos;
+        private double[] _stepsSin;
 
         public SineSource(double frequencyHz, double amplitude)
             : this(frequencyHz, amplitude, 0.0)
@@ -103,8 +103,6 @@ namespace InterfaceFirmware.Emulator
             FrequencyHz = frequencyHz;
             Amplitude = amplitude;
             _step = 2.0 * Math.PI * frequencyHz / AudioEngine.SampleRate;
-            _stepSin = Math.Sin(_step);
-            _stepCos = Math.Cos(_step);
             _phase = phaseRadians;
         }
 
@@ -120,59 +118,53 @@ namespace InterfaceFirmware.Emulator
 
         public override void Fill(double[] buffer, int offset, int count, long firstSample)
         {
-            // The block's first phase from the absolute index (no drift across blocks), then a rotation
-            // per sample (two multiply-adds instead of a sine; exact to ~1e-13 over a block).
-            double phase = _phase + _step * firstSample;
-            Rotate(buffer, offset, count, Amplitude, Math.Sin(phase), Math.Cos(phase), _stepSin, _stepCos);
+            if (_stepsCos == null)
+            {
+                BuildSteps();
+            }
+
+            // Each chunk's first phase from the absolute index (no drift across blocks), every
+            // sample from it by the angle sum with the tabled steps: two products per sample, no
+            // recurrence from one sample to the next.
+            for (int done = 0; done < count; done += _stepsCos.Length)
+            {
+                int chunk = count - done < _stepsCos.Length ? count - done : _stepsCos.Length;
+                double phase = _phase + _step * (firstSample + done);
+                AngleSum(buffer, offset + done, chunk, Amplitude * Math.Sin(phase), Amplitude * Math.Cos(phase), _stepsCos, _stepsSin);
+            }
+
             ApplyEnvelope(buffer, offset, count, firstSample);
         }
 
-        // The loop on its own, without calls, and not inlined back: on x64 Unix no XMM register
-        // survives a call, so a loop in a method that also calls Math.Sin kept its recurrence on the
-        // stack (half the speed).
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private static void Rotate(double[] buffer, int offset, int count, double amplitude, double sin, double cos, double stepSin, double stepCos)
+        // cos and sin of n steps for n = 0 … one block − 1, computed once per source.
+        private void BuildSteps()
         {
-            for (int i = 0; i < count; i++)
+            var stepsCos = new double[AudioEngine.BlockFrames];
+            var stepsSin = new double[AudioEngine.BlockFrames];
+            for (int n = 0; n < stepsCos.Length; n++)
             {
-                buffer[offset + i] = amplitude * sin;
-                double nextSin = sin * stepCos + cos * stepSin;
-                cos = cos * stepCos - sin * stepSin;
-                sin = nextSin;
+                stepsCos[n] = Math.Cos(_step * n);
+                stepsSin[n] = Math.Sin(_step * n);
             }
+
+            _stepsSin = stepsSin;
+            _stepsCos = stepsCos;
         }
 
-        /// <summary>
-        /// Two sines' blocks at once: each buffer gets exactly what <see cref="Fill"/> would write,
-        /// the two rotations side by side in one loop so that their recurrences overlap.
-        /// </summary>
-        public static void FillTogether(SineSource a, double[] bufferA, SineSource b, double[] bufferB, int count, long firstSample)
-        {
-            double phaseA = a._phase + a._step * firstSample;
-            double phaseB = b._phase + b._step * firstSample;
-            double sinA = Math.Sin(phaseA);
-            double cosA = Math.Cos(phaseA);
-            double sinB = Math.Sin(phaseB);
-            double cosB = Math.Cos(phaseB);
-            RotateTogether(bufferA, bufferB, count, a.Amplitude, sinA, cosA, a._stepSin, a._stepCos, b.Amplitude, sinB, cosB, b._stepSin, b._stepCos);
-            a.ApplyEnvelope(bufferA, 0, count, firstSample);
-            b.ApplyEnvelope(bufferB, 0, count, firstSample);
-        }
-
+        // A·sin(φ + nθ) = (A·sin φ)·cos nθ + (A·cos φ)·sin nθ. The loop on its own, not inlined
+        // back: on x64 Unix no XMM register survives a call (Math.Sin around it).
         [MethodImpl(MethodImplOptions.NoInlining)]
-        private static void RotateTogether(double[] bufferA, double[] bufferB, int count, double amplitudeA, double sinA, double cosA, double stepSinA, double stepCosA,
-            double amplitudeB, double sinB, double cosB, double stepSinB, double stepCosB)
+        private static void AngleSum(double[] buffer, int offset, int count, double sinStart, double cosStart, double[] stepsCos, double[] stepsSin)
         {
+            if (count > stepsCos.Length || count > stepsSin.Length)
+            {
+                // (checked once here, the JIT leaves out the bounds checks of the steps in the loop)
+                throw new ArgumentOutOfRangeException("count");
+            }
+
             for (int i = 0; i < count; i++)
             {
-                bufferA[i] = amplitudeA * sinA;
-                bufferB[i] = amplitudeB * sinB;
-                double nextSinA = sinA * stepCosA + cosA * stepSinA;
-                double nextSinB = sinB * stepCosB + cosB * stepSinB;
-                cosA = cosA * stepCosA - sinA * stepSinA;
-                cosB = cosB * stepCosB - sinB * stepSinB;
-                sinA = nextSinA;
-                sinB = nextSinB;
+                buffer[offset + i] = sinStart * stepsCos[i] + cosStart * stepsSin[i];
             }
         }
 

@@ -36,18 +36,55 @@ namespace InterfaceFirmware.Emulator
             get { return _skipRecent > 0 || _current <= _completedMax ? _completedMax : _current; }
         }
 
+        /// <summary>True when the block in progress and every completed block hold nothing above 0.</summary>
+        public bool IsAllZero
+        {
+            get
+            {
+                if (_current != 0)
+                {
+                    return false;
+                }
+
+                for (int k = 0; k < _blockMax.Length; k++)
+                {
+                    if (_blockMax[k] != 0)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
+        /// <summary>
+        /// <see cref="Add"/> of <paramref name="count"/> zeros to a window that holds only zeros
+        /// (<see cref="IsAllZero"/>): the blocks move on, every maximum stays 0.
+        /// </summary>
+        public void AddZeros(int count)
+        {
+            int samples = _inBlock + count;
+            _block = (_block + samples / _blockLength) % _blockMax.Length;
+            _inBlock = samples % _blockLength;
+        }
+
         public void Add(double value)
         {
+            // small enough for the JIT to inline into the caller's loop; a block completes rarely
             if (value > _current)
             {
                 _current = value;
             }
 
-            if (++_inBlock < _blockLength)
+            if (++_inBlock == _blockLength)
             {
-                return;
+                CompleteBlock();
             }
+        }
 
+        private void CompleteBlock()
+        {
             _blockMax[_block] = _current;
             int length = _blockMax.Length;
             _block = _block + 1 == length ? 0 : _block + 1;

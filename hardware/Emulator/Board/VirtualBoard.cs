@@ -22,6 +22,7 @@ namespace InterfaceFirmware.Emulator
         private readonly SignalSource[] _inputSources;
         private readonly double[][] _codecInputs;
         private readonly double[][] _playback = { new double[AudioEngine.BlockFrames], new double[AudioEngine.BlockFrames] };
+        private readonly double[][] _playbackBlocks = new double[2][]; // what the codecs read: _playback, or its left block twice
         private readonly CodecModel[] _codecs;
         private readonly HeadphoneOutput[] _codecOutputs;
         private readonly CouplingCapacitor[][] _codecCoupling;
@@ -217,6 +218,8 @@ namespace InterfaceFirmware.Emulator
         public const double PhantomStepLevel = 0.5;
 
         public const double PhantomStepSeconds = 0.05;
+
+        private static readonly double PhantomDecayPerSample = Math.Exp(-1.0 / (AudioEngine.SampleRate * PhantomStepSeconds));
 
         /// <summary>The TPA6130A2's SD line (high = running); null when not wired to a GPIO.</summary>
         public ChipEnableLine AmplifierShutdown { get; }
@@ -424,30 +427,12 @@ namespace InterfaceFirmware.Emulator
             SignalSource playbackLeft = espPlayback ? CodecClock.PlaybackLeft : (usbPlayback ? Usb.PlaybackLeft : SilenceSource.Instance);
             SignalSource playbackRight = espPlayback ? CodecClock.PlaybackRight : (usbPlayback ? Usb.PlaybackRight : SilenceSource.Instance);
 
-            // A sine at an input and a sine in the playback render side by side (the same samples,
-            // faster); every source's samples depend on that source alone, so the order is free.
-            int pairedInput = -1;
-            SineSource playbackSine = playbackLeft as SineSource;
-            for (int i = 0; i < _inputSources.Length && playbackSine != null; i++)
-            {
-                SineSource inputSine = _inputSources[i] as SineSource;
-                if (inputSine != null && PinOwnedBy(i))
-                {
-                    SineSource.FillTogether(inputSine, _codecInputs[_description.Inputs[i].CodecPin], playbackSine, _playback[0], count, firstSample);
-                    pairedInput = i;
-                    break;
-                }
-            }
-
-            double decay = Math.Exp(-1.0 / (AudioEngine.SampleRate * PhantomStepSeconds));
+            double decay = PhantomDecayPerSample;
             for (int i = 0; i < _inputSources.Length; i++)
             {
                 InputDescription input = _description.Inputs[i];
                 double[] pin = _codecInputs[input.CodecPin];
-                if (i != pairedInput)
-                {
-                    _inputSources[i].Fill(pin, 0, count, firstSample);
-                }
+                _inputSources[i].Fill(pin, 0, count, firstSample);
 
                 if (_phantomStep != 0)
                 {
@@ -474,16 +459,13 @@ namespace InterfaceFirmware.Emulator
                 }
             }
 
-            if (pairedInput < 0)
-            {
-                playbackLeft.Fill(_playback[0], 0, count, firstSample);
-            }
+            playbackLeft.Fill(_playback[0], 0, count, firstSample);
 
-            if (playbackRight.RendersSameAs(playbackLeft))
-            {
-                Array.Copy(_playback[0], 0, _playback[1], 0, count);
-            }
-            else
+            // the same tone on both channels is rendered once, and both channels read that block
+            bool sameTone = playbackRight.RendersSameAs(playbackLeft);
+            _playbackBlocks[0] = _playback[0];
+            _playbackBlocks[1] = sameTone ? _playback[0] : _playback[1];
+            if (!sameTone)
             {
                 playbackRight.Fill(_playback[1], 0, count, firstSample);
             }
@@ -498,7 +480,7 @@ namespace InterfaceFirmware.Emulator
                     codec.SettleAnalog();
                 }
 
-                codec.Process(_codecInputs, _playback, count, startUs);
+                codec.Process(_codecInputs, _playbackBlocks, count, startUs);
                 if (wiring.FeedsAdcTap)
                 {
                     AdcTap.Push(codec.Capture(true), codec.Capture(false), count);
@@ -512,9 +494,9 @@ namespace InterfaceFirmware.Emulator
                     _codecCoupling[i][1].Settle(codec.HeadphonePin(false), count);
                 }
 
-                CouplingCapacitor.ProcessPair(_codecCoupling[i][0], _codecCoupling[i][1], codec.HeadphonePin(true), codec.HeadphonePin(false), output.Block(true), output.Block(false), count);
+                bool silent = CouplingCapacitor.ProcessPair(_codecCoupling[i][0], _codecCoupling[i][1], codec.HeadphonePin(true), codec.HeadphonePin(false), output.Block(true), output.Block(false), count);
                 ReportGlitch(output, startUs, glitch);
-                output.Commit(count, firstSample, startUs);
+                output.Commit(count, firstSample, startUs, silent);
                 if (FeedsAmplifier(wiring))
                 {
                     bool lineOut = wiring.LineOutFeedsAmplifier;
@@ -530,22 +512,6 @@ namespace InterfaceFirmware.Emulator
                     MainJack.Commit(count, firstSample, startUs);
                 }
             }
-        }
-
-        // No other input writes input `index`'s pin (as its own or as a cross pin): its samples
-        // there are what it fills, whenever it fills them.
-        private bool PinOwnedBy(int index)
-        {
-            int pin = _description.Inputs[index].CodecPin;
-            for (int i = 0; i < _description.Inputs.Length; i++)
-            {
-                if (i != index && (_description.Inputs[i].CodecPin == pin || _description.Inputs[i].CrossPin == pin))
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         private static void ReportGlitch(HeadphoneOutput output, long startUs, string glitch)
@@ -581,7 +547,7 @@ namespace InterfaceFirmware.Emulator
         {
             Array.Clear(output.Block(true), 0, count);
             Array.Clear(output.Block(false), 0, count);
-            output.Commit(count, firstSample, startUs);
+            output.Commit(count, firstSample, startUs, true);
         }
 
         // MCLK and LRCLK reach the codec from the ESP32 (clock select high) or from the USB bridge.

@@ -33,6 +33,12 @@ namespace InterfaceFirmware.Emulator
         /// <summary>Present VMID voltage (full-scale units).</summary>
         protected double _vmid;
 
+        /// <summary>
+        /// Every entry of <see cref="_vmidTrack"/> holds the settled VMID (<see cref="ChargeVmid"/>
+        /// then leaves it as it is); whatever else writes the track clears this.
+        /// </summary>
+        protected bool _vmidTrackSettled;
+
         /// <summary>Time of the last bus access or block, for clock rules that need it.</summary>
         protected long _nowUs;
 
@@ -249,15 +255,22 @@ namespace InterfaceFirmware.Emulator
             double vmid = _vmid;
             if (Math.Abs(target - vmid) < 1e-12)
             {
-                for (int i = 0; i < count; i++)
+                // settled, the common case: the whole track holds the target (written once)
+                if (!_vmidTrackSettled || _vmidTrack[0] != target)
                 {
-                    _vmidTrack[i] = target; // settled: the common case
+                    for (int i = 0; i < _vmidTrack.Length; i++)
+                    {
+                        _vmidTrack[i] = target;
+                    }
+
+                    _vmidTrackSettled = true;
                 }
 
                 _vmid = target;
                 return;
             }
 
+            _vmidTrackSettled = false;
             double step = 1.0 - Math.Exp(-1.0 / (tauSeconds * AudioEngine.SampleRate));
             for (int i = 0; i < count; i++)
             {

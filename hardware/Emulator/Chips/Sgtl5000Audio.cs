@@ -594,6 +594,8 @@ namespace InterfaceFirmware.Emulator
 
                 _vmidTrack[i] = _vmid;
             }
+
+            _vmidTrackSettled = false;
         }
     }
 }

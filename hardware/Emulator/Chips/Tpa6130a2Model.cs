@@ -51,6 +51,9 @@ namespace InterfaceFirmware.Emulator
             140, 170, 210, 250, 290, 330, 360, 400,
         };
 
+        // GainCentiDb as linear factors, computed once (not a Math.Pow per block and channel)
+        private static readonly double[] GainLinear = BuildGainLinear();
+
         private readonly byte[] _registers = new byte[9];
         private readonly CouplingCapacitor[] _inputCoupling = { InputCapacitor(), InputCapacitor() };
         private readonly double[][] _input = { new double[AudioEngine.BlockFrames], new double[AudioEngine.BlockFrames] };
@@ -145,6 +148,17 @@ namespace InterfaceFirmware.Emulator
             get { return Name; }
         }
 
+        private static double[] BuildGainLinear()
+        {
+            var table = new double[GainCentiDb.Length];
+            for (int code = 0; code < table.Length; code++)
+            {
+                table[code] = Decibels.FromCentiDb(GainCentiDb[code]);
+            }
+
+            return table;
+        }
+
         // 1 µF from the codec's output into the amplifier's input resistance.
         private static CouplingCapacitor InputCapacitor()
         {
@@ -181,45 +195,64 @@ namespace InterfaceFirmware.Emulator
 
         public void Process(OutputPin inLeft, OutputPin inRight, double[] outLeft, double[] outRight, int count, long startUs)
         {
-            double power = 0;
             CouplingCapacitor.ProcessPair(_inputCoupling[0], _inputCoupling[1], inLeft, inRight, _input[0], _input[1], count);
-            for (int ch = 0; ch < 2; ch++)
+            int liveLeft = TrackStartup(0, startUs, count);
+            int liveRight = TrackStartup(1, startUs, count);
+            double gainLeft = LinearGainFor(true);
+            double gainRight = LinearGainFor(false);
+            double power;
+            if (liveLeft == 0 && liveRight == 0 && gainLeft >= 0 && gainRight >= 0)
             {
-                bool left = ch == 0;
-                double[] input = _input[ch];
-                double[] output = left ? outLeft : outRight;
-                bool active = OutputActive(left);
-                if (!active)
-                {
-                    _activeSinceUs[ch] = -1;
-                }
-                else if (_activeSinceUs[ch] < 0)
-                {
-                    _activeSinceUs[ch] = startUs;
-                }
-
-                int gainCentiDb = GainCentiDbFor(left);
-                if (gainCentiDb == int.MinValue)
-                {
-                    System.Array.Clear(output, 0, count);
-                    continue;
-                }
-
-                double gain = Decibels.FromCentiDb(gainCentiDb);
-                long liveFromSample = AudioEngine.SampleAt(_activeSinceUs[ch] + StartupUs) - AudioEngine.SampleAt(startUs);
-                int live = liveFromSample <= 0 ? 0 : liveFromSample >= count ? count : (int)liveFromSample;
-                for (int i = 0; i < live; i++)
-                {
-                    output[i] = 0;
-                }
-
-                power = Amplify(input, output, live, count, gain, power);
+                // both sides driving the whole block: one pass (the common case)
+                power = AmplifyPair(_input[0], _input[1], outLeft, outRight, count, gainLeft, gainRight);
+            }
+            else
+            {
+                power = AmplifyChannel(_input[0], outLeft, liveLeft, count, gainLeft, 0);
+                power = AmplifyChannel(_input[1], outRight, liveRight, count, gainRight, power);
             }
 
             _loadCurrentMa = System.Math.Sqrt(power / (2.0 * count + 1e-9)) * 1.41 / 32.0 * 1000.0;
         }
 
-        /// <summary>Fault injection: the die overheats (outputs off, thermal flag set) or cools down again.</summary>
+        // Follows when the channel started driving; returns how many samples at the block's start
+        // fall within the charge pump's start-up (silent).
+        private int TrackStartup(int ch, long startUs, int count)
+        {
+            if (!OutputActive(ch == 0))
+            {
+                _activeSinceUs[ch] = -1;
+                return count;
+            }
+
+            if (_activeSinceUs[ch] < 0)
+            {
+                _activeSinceUs[ch] = startUs;
+            }
+
+            long liveFromSample = AudioEngine.SampleAt(_activeSinceUs[ch] + StartupUs) - AudioEngine.SampleAt(startUs);
+            return liveFromSample <= 0 ? 0 : liveFromSample >= count ? count : (int)liveFromSample;
+        }
+
+        // GainCentiDbFor as a linear factor; −1 when muted or inactive.
+        private double LinearGainFor(bool left)
+        {
+            return GainCentiDbFor(left) == int.MinValue ? -1 : GainLinear[VolumeCode];
+        }
+
+        // One channel: silent until `live` (start-up) or throughout (gain −1: muted, inactive), amplified after.
+        private static double AmplifyChannel(double[] input, double[] output, int live, int count, double gain, double power)
+        {
+            if (gain < 0)
+            {
+                System.Array.Clear(output, 0, count);
+                return power;
+            }
+
+            System.Array.Clear(output, 0, live);
+            return Amplify(input, output, live, count, gain, power);
+        }
+
         // The gain loop on its own (no call around it, so the power sum stays in a register);
         // returns the power so far.
         [MethodImpl(MethodImplOptions.NoInlining)]
@@ -235,6 +268,27 @@ namespace InterfaceFirmware.Emulator
             return power;
         }
 
+        // Both channels in one loop, each power sum on its own (the two additions overlap); returns
+        // the total power.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static double AmplifyPair(double[] inLeft, double[] inRight, double[] outLeft, double[] outRight, int count, double gainLeft, double gainRight)
+        {
+            double powerLeft = 0;
+            double powerRight = 0;
+            for (int i = 0; i < count; i++)
+            {
+                double l = inLeft[i] * gainLeft;
+                double r = inRight[i] * gainRight;
+                outLeft[i] = l;
+                outRight[i] = r;
+                powerLeft += l * l;
+                powerRight += r * r;
+            }
+
+            return powerLeft + powerRight;
+        }
+
+        /// <summary>Fault injection: the die overheats (outputs off, thermal flag set) or cools down again.</summary>
         public void SetThermalOverload(bool overheated)
         {
             _thermalOverload = overheated;

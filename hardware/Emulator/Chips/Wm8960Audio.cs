@@ -36,6 +36,11 @@ namespace InterfaceFirmware.Emulator
         private readonly double[] _scratch = new double[AudioEngine.BlockFrames];
         private readonly double[] _gain = new double[AudioEngine.BlockFrames];
         private readonly ChannelPath[] _channel = { new ChannelPath(), new ChannelPath() };
+        // How many frames of a channel's capture (zeros) and pin (at _idleLevel) the last idle block
+        // left, untouched since: a codec left idle (codec B until driven) need not write them again.
+        // 0 once anything else renders the channel.
+        private readonly int[] _idleFrames = new int[2];
+        private readonly double[] _idleLevel = new double[2];
         private bool _lastDacMute;
         private double _vmidTarget;
         private long _softRampStartUs = -1;
@@ -239,6 +244,7 @@ namespace InterfaceFirmware.Emulator
                 return;
             }
 
+            _idleFrames[0] = _idleFrames[1] = 0;
             for (int ch = 0; ch < 2; ch++)
             {
                 ChannelPath path = _channel[ch];
@@ -404,11 +410,20 @@ namespace InterfaceFirmware.Emulator
                 return;
             }
 
+            _idleFrames[ch] = 0;
+
             // the block's constant gains, decoded before the loop: FusedLoop runs without calls
             path.PgaGain = path.PgaActive ? PgaGainOf(_applied[StageInputPga * 2 + ch]) * path.MicBoost : 0;
             path.DacGain = DacGain[_dacRampStep[ch]] * path.DacScale;
             path.HeadphoneGain = HeadphoneGainOf(_applied[StageHeadphone * 2 + ch]);
-            loadPower = FusedLoop(this, path, inputs[ch * 3], inputs[ch * 3 + 1], inputs[ch * 3 + 2], playback[ch], playback[1 - ch], count, loadPower);
+            if (path.BoostOn && (path.HighPass || !path.AdcOn) && path.DacPath && !path.MonoMix && path.Live)
+            {
+                loadPower = FusedLoopDriven(this, path, inputs[ch * 3], inputs[ch * 3 + 1], inputs[ch * 3 + 2], playback[ch], count, loadPower);
+            }
+            else
+            {
+                loadPower = FusedLoop(this, path, inputs[ch * 3], inputs[ch * 3 + 1], inputs[ch * 3 + 2], playback[ch], playback[1 - ch], count, loadPower);
+            }
             _pins[ch].ResistanceOhms = path.Driver ? DrivenOhms : DisabledOutputOhms(_pins[ch].Voltage, count);
         }
 
@@ -510,6 +525,81 @@ namespace InterfaceFirmware.Emulator
             return loadPower;
         }
 
+        // FusedLoop for the usual configuration: boost mixer, DAC into the mixer without mono mix,
+        // a live driver, the ADC (with its high-pass) on or off. One branch on the configuration
+        // per sample instead of six, and each input's gains into the boost mixer (PGA × boost,
+        // plus the direct LIN2/LIN3 boost) combined into one factor: the same sums, rounded once
+        // less (differences around 1e-16 of full scale).
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static double FusedLoopDriven(Wm8960Model codec, ChannelPath path, double[] in1, double[] in2, double[] in3, double[] source, int count, double loadPower)
+        {
+            int ch = path.Channel;
+            double[] capture = codec._capture[ch];
+            double[] voltage = codec._pins[ch].Voltage;
+            double[] vmidTrack = codec._vmidTrack;
+            // each input pin's gain into the boost mixer, through the PGA and directly, as one factor
+            double toBoost1 = -path.K1 * path.PgaGain;
+            double toBoost2 = path.K2 * path.PgaGain + path.G2;
+            double toBoost3 = path.K3 * path.PgaGain + path.G3;
+            double adcGain = path.AdcGain;
+            double x1 = codec._adcHpfX[ch];
+            double y1 = codec._adcHpfY[ch];
+            double dacGain = path.DacGain;
+            double gLi = path.Input3Gain;
+            double gLb = path.BypassGain;
+            double hpGain = path.HeadphoneGain;
+            bool adcOn = path.AdcOn;
+            uint noise = codec._adcNoiseState;
+
+            double mixed = 0;
+            for (int i = 0; i < count; i++)
+            {
+                double a3 = in3[i];
+                double boost = Analog.Clip(toBoost1 * in1[i] + toBoost2 * in2[i] + toBoost3 * a3, VmidLevel);
+                if (adcOn)
+                {
+                    y1 = AdcHighPassAlpha * (y1 + boost - x1);
+                    x1 = boost;
+                    noise = noise * 1664525u + 1013904223u;
+                    capture[i] = Analog.Clip(y1 * adcGain + ((int)(noise >> 8) - 8388608) * (1e-6 / 8388608.0), 1.0);
+                }
+                else
+                {
+                    capture[i] = 0;
+                }
+
+                mixed = Analog.Clip(source[i] * dacGain, 1.0);
+                mixed += gLi * a3;
+                mixed += gLb * boost;
+                double vmid = vmidTrack[i];
+                double signal = Analog.Clip(mixed * hpGain, vmid);
+                voltage[i] = vmid + signal;
+                loadPower += signal * signal;
+            }
+
+            codec._adcNoiseState = noise;
+            if (adcOn)
+            {
+                codec._adcHpfX[ch] = x1;
+                codec._adcHpfY[ch] = y1;
+            }
+
+            if (count > 0)
+            {
+                // the PGA's input at the last sample, for its zero-cross detector
+                int last = count - 1;
+                double pgaIn = path.K2 * in2[last] + path.K3 * in3[last] - path.K1 * in1[last];
+                codec._lastZcInput[StageInputPga * 2 + ch] = path.PgaActive ? pgaIn : 0;
+                codec._lastZcInput[StageHeadphone * 2 + ch] = mixed;
+            }
+            else
+            {
+                codec._lastZcInput[StageInputPga * 2 + ch] = 0;
+            }
+
+            return loadPower;
+        }
+
         /// <summary>
         /// One channel's signal path as the registers set it for this block: which stages are powered
         /// and routed, and their fixed gains. Both render paths read it, so the register decoding is
@@ -593,14 +683,24 @@ namespace InterfaceFirmware.Emulator
         private void IdleChannel(int ch, int count, bool driver)
         {
             double[] voltage = _pins[ch].Voltage;
-            Array.Clear(_capture[ch], 0, count);
-            if (driver)
+            // the pin's level when it holds one for the whole block: 0 V (driver, DISOP) or a settled VMID
+            bool grounded = driver || (_registers[RegAntiPop2] & AntiPop2Discharge) != 0;
+            bool constant = grounded || _vmidTrackSettled;
+            double level = grounded ? 0 : _vmidTrack[0];
+            if (!constant || _idleFrames[ch] < count || _idleLevel[ch] != level)
             {
-                Array.Clear(voltage, 0, count);
-            }
-            else
-            {
-                Array.Copy(_vmidTrack, voltage, count);
+                Array.Clear(_capture[ch], 0, count);
+                if (driver)
+                {
+                    Array.Clear(voltage, 0, count);
+                }
+                else
+                {
+                    Array.Copy(_vmidTrack, voltage, count);
+                }
+
+                _idleFrames[ch] = constant ? count : 0;
+                _idleLevel[ch] = level;
             }
 
             _lastZcInput[StageInputPga * 2 + ch] = 0;
@@ -670,6 +770,7 @@ namespace InterfaceFirmware.Emulator
                 _vmidTrack[i] = vmid;
             }
 
+            _vmidTrackSettled = false;
             _vmid = vmid;
         }
 
@@ -866,15 +967,19 @@ namespace InterfaceFirmware.Emulator
         }
 
         // LIN2BOOST/LIN3BOOST: 000 mute, 001 −12 dB … 111 +6 dB in 3 dB steps.
-        private static double BoostGain(int code)
-        {
-            return code == 0 ? 0 : Decibels.ToLinear(-12.0 + 3.0 * (code - 1));
-        }
+        private static readonly double[] BoostGains = BuildTable(8, code => code == 0 ? 0 : Decibels.ToLinear(-12.0 + 3.0 * (code - 1)));
 
         // Bypass/LI2LO volumes: 000 = 0 dB … 111 = −21 dB in 3 dB steps.
+        private static readonly double[] BypassGains = BuildTable(8, code => Decibels.ToLinear(-3.0 * code));
+
+        private static double BoostGain(int code)
+        {
+            return BoostGains[code];
+        }
+
         private static double BypassGainOf(int code)
         {
-            return Decibels.ToLinear(-3.0 * code);
+            return BypassGains[code];
         }
 
 

@@ -281,6 +281,57 @@ namespace InterfaceFirmware.UnitTests.Emulator
             Assert.AreEqual(reference, Judge(true, true));
         }
 
+        // A second of silence from the start (every measure at zero: the fast path skips whole
+        // blocks), then a one-sample spike and a step out of that silence, and silence again
+        // (after a signal the low-pass settles in the smallest subnormals, never at exact zero,
+        // so the fast path runs sample by sample there).
+        private static double AfterSilence(long n)
+        {
+            if (n == 48000 + 100)
+            {
+                return 0.05;
+            }
+
+            return n >= 60000 && n < 72000 ? 0.02 : 0;
+        }
+
+        private static string JudgeAfterSilence(bool fast)
+        {
+            var events = new ArrayList();
+            var detector = new PopDetector("out", events);
+            detector.FastPathEnabled = fast;
+            var sizes = new DeterministicRandom(5);
+            var block = new double[256];
+            long start = 0;
+            while (start < 48000 * 2)
+            {
+                int count = sizes.Chance(0.5) ? 256 : 1 + sizes.Next(256);
+                for (int i = 0; i < count; i++)
+                {
+                    block[i] = AfterSilence(start + i);
+                }
+
+                detector.Process(block, 0, count, AudioEngine.TimeOfSampleUs(start));
+                start += count;
+            }
+
+            string text = string.Empty;
+            foreach (PopEvent e in events)
+            {
+                text += e.ToString() + " " + BitConverter.DoubleToInt64Bits(e.Size).ToString() + "\n";
+            }
+
+            return text;
+        }
+
+        [TestMethod]
+        public static void OutOfSilenceTheFastPathJudgesExactlyAsTheStraightforwardLoop()
+        {
+            string reference = JudgeAfterSilence(false);
+            Assert.IsTrue(reference.IndexOf("Click at 1002 ms") >= 0 && reference.IndexOf("Thump at 1253 ms") >= 0 && reference.IndexOf("Thump at 1503 ms") >= 0, "events out of the silence: " + reference);
+            Assert.AreEqual(reference, JudgeAfterSilence(true));
+        }
+
         [TestMethod]
         public static void TheDetectorsLowPassCascadeFiltersExactlyAsNextTwice()
         {
