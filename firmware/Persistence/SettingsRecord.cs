@@ -30,6 +30,7 @@ namespace InterfaceFirmware.Firmware.Persistence
 
         private readonly SettingsLayout _layout;
         private readonly int _jackCount;
+        private readonly int _payloadLength; // of the version written: fixed, computed once (a save runs in the loop)
 
         // The order this firmware writes its fields in, flattened once: one entry per value.
         private readonly SettingsField[] _writeField;
@@ -50,6 +51,7 @@ namespace InterfaceFirmware.Firmware.Persistence
 
             _layout = layout;
             _jackCount = jackCount;
+            _payloadLength = layout.PayloadLength(layout.CurrentVersion, jackCount);
             int values = 0;
             for (int i = 0; i < layout.Count; i++)
             {
@@ -100,7 +102,7 @@ namespace InterfaceFirmware.Firmware.Persistence
 
         public int PayloadLength
         {
-            get { return _layout.PayloadLength(_layout.CurrentVersion, _jackCount); }
+            get { return _payloadLength; }
         }
 
         /// <summary>Writes a whole record into <paramref name="buffer"/> from 0; returns its length.</summary>
@@ -401,12 +403,24 @@ namespace InterfaceFirmware.Firmware.Persistence
             return true;
         }
 
+        // Little-endian, straight-line for the sizes the record uses (a loop costs the interpreter
+        // more than the stores).
         private static void PutUnsigned(byte[] buffer, int offset, uint value, int bytes)
         {
-            for (int i = 0; i < bytes; i++)
+            buffer[offset] = (byte)value;
+            if (bytes == 1)
             {
-                buffer[offset + i] = (byte)(value >> (8 * i));
+                return;
             }
+
+            buffer[offset + 1] = (byte)(value >> 8);
+            if (bytes == 2)
+            {
+                return;
+            }
+
+            buffer[offset + 2] = (byte)(value >> 16);
+            buffer[offset + 3] = (byte)(value >> 24);
         }
 
         private static uint GetUnsigned(byte[] buffer, int offset, int bytes)

@@ -21,16 +21,17 @@ namespace InterfaceFirmware.Benchmarks
     /// </summary>
     public static class FirmwareLoop
     {
-        public static readonly string[] Scenarios = { "idle", "metering on", "held volume key", "volume sweep", "blend sweep", "standalone with keep-alive" };
+        public static readonly string[] Scenarios = { "idle", "metering on", "held volume key", "volume sweep", "blend sweep", "standalone with keep-alive", "settings save" };
 
         private static readonly string[] ScenarioNotes =
         {
             "reference board up on a computer, both jacks open, playback + monitor, no ADC tap (meters off), settings saver watching; 2 s",
-            "as idle, with the ADC tap: the meters scan a stretch of each tick's frames (PeakMeter.ScanFrames), clip guard and auto gain fed; 2 s (the scenarios below meter too)",
+            "as idle, with the ADC tap (the device's raw ring): the meters look at a comb of 16 of each tick's frames (PeakMeter.LookFrames), clip guard and auto gain fed; 2 s (the scenarios below meter too)",
             "volume-down held 3 s: bouncing edges, debounce, repeats at full speed, planning, ramps, writes",
             "a 0.5 dB volume step every 40 ms for 4 s, down then up",
             "monitor on, a blend step every 40 ms for 4 s, toward the inputs then back",
             "on a power bank, no computer: the ESP32 clocks the codecs, inputs monitored, keep-alive pulses; 30 s",
+            "one volume step, then 5 s: the settings saver writes the record 3 s after the last change (serialise, checksum, the store's write)",
         };
 
         // The sweeps step every 40 ms, whatever the tick.
@@ -101,6 +102,8 @@ namespace InterfaceFirmware.Benchmarks
                     device.Apply(UserAction.CycleMonitorMode, board.Clock.NowMs);
                     TickFor(board, device, 500);
                     return Run(board, bus, device, 4000, i => i % StepEveryTicks != 0 ? UserAction.None : i * InterfaceDevice.TickMs < 2000 ? UserAction.BlendTowardInputs : UserAction.BlendTowardPlayback);
+                case 6:
+                    return Run(board, bus, device, 5000, i => i == 0 ? UserAction.VolumeDown : UserAction.None);
                 default:
                     return Run(board, bus, device, 30000, null);
             }
