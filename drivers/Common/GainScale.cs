@@ -21,6 +21,11 @@ namespace InterfaceFirmware.Drivers
         private readonly int[] _table;
         private readonly int _muteCode;
 
+        // The last request and its code, packed in one long (one read, one write: a scale is shared
+        // by every driver of its chip, and the host tests run on several threads): the loop asks the
+        // same level for left and right, and again tick after tick while a stage rests.
+        private long _lastRequest = (long)Muted << 32;
+
         private GainScale(int minCode, int maxCode, int centiDbAtMinCode, int stepCentiDb, int[] table, int muteCode)
         {
             _minCode = minCode;
@@ -109,6 +114,14 @@ namespace InterfaceFirmware.Drivers
                 return _muteCode >= 0 ? _muteCode : LowestGainCode();
             }
 
+            long last = _lastRequest;
+            if ((int)(last >> 32) == centiDb)
+            {
+                return (int)last;
+            }
+
+            int requested = centiDb;
+
             // far beyond any stage's range, and safe from overflow in the arithmetic below
             centiDb = centiDb > RequestLimit ? RequestLimit : (centiDb < -RequestLimit ? -RequestLimit : centiDb);
             int code = _table != null ? NearestInTable(centiDb) : NearestInField(centiDb);
@@ -123,6 +136,7 @@ namespace InterfaceFirmware.Drivers
                 code = dUp < dDown || (dUp == dDown && upIsLower) ? up : down; // ties: the lower gain
             }
 
+            _lastRequest = ((long)requested << 32) | (uint)code;
             return code;
         }
 
