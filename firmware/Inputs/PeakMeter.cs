@@ -83,7 +83,6 @@ namespace InterfaceFirmware.Firmware.Inputs
         /// <summary>The held reading of a steady sine (any frequency of the sweep) lies within this of the true peak, in 0.01 dB (measured 0.01 dB; PeakMeterDecimationTests checks it).</summary>
         public const int WorstHeldLowCentiDb = 5;
 
-
         private const double MaxEstimateGain = 2.0;   // 6 dB: a sine's worst under-read at 16 kHz
         private const double CosUpperLimit = 0.95;    // ~2.4 kHz: below, the sample peak is within 0.11 dB
         private const double CosLowerLimit = -0.5;    // ~16 kHz: above, the fit is ill conditioned
@@ -282,8 +281,8 @@ namespace InterfaceFirmware.Firmware.Inputs
             }
         }
 
-        // The stretch's peak of a channel (the tap found it and its neighbours): the tick's peak,
-        // clip and the window's candidate.
+        // The comb's peak of a channel (the tap found it and its neighbours): the tick's peak, clip
+        // and the window's candidate.
         private void Take(int channel)
         {
             int value = _peaks.Peak[channel];

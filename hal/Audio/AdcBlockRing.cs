@@ -10,9 +10,11 @@ namespace InterfaceFirmware.Hal
     /// <remarks>
     /// Why raw: the interpreter runs a few µs per IL instruction, and converting every frame as it
     /// arrives (≈60 IL a frame, 48,000 frames a second) would take more than the whole CPU; the
-    /// meters read ≈36 frames a 10 ms tick and skip the rest. Here the reader thread's work is a few
-    /// dozen IL a block (the driver copies the bytes natively), and a frame read is two native
-    /// <see cref="BitConverter.ToInt32(byte[], int)"/> calls and two shifts.
+    /// meters look at 16 frames a 10 ms tick and skip the rest. Here the reader thread's work is a
+    /// few dozen IL a block (the driver copies the bytes natively); <see cref="ScanFrames"/> compares
+    /// the raw slots (a native <see cref="BitConverter.ToInt32(byte[], int)"/> call each) and
+    /// converts only the winners, and <see cref="ReadFrames"/> converts a frame with two such calls
+    /// and two shifts.
     /// Not thread-safe by itself: the owner locks around every call, and lets the driver fill the
     /// bytes between <see cref="BeginBlock"/> and <see cref="CommitBlock"/> outside the lock (no
     /// unread frame lies in that block: BeginBlock dropped them).
