@@ -70,11 +70,11 @@ namespace InterfaceFirmware.Benchmarks
             var rows = new List<(string Benchmark, string Figure, string Notes)>();
 
             rows.Add(("Emulator speed, reference board", Spread(Repeat(quick ? 1 : SpeedRuns, () => EmulatorSpeed.ReferenceBoardPlayback(seconds)), "× real time"),
-                seconds + " s of 48 kHz stereo: playback + input monitoring through WM8960 and TPA6130A2 to both jacks, pop detectors on 6 channels (main, second, codec A's probe); CPU time of one core"));
+                seconds + " s of 48 kHz stereo: playback + input monitoring through WM8960 and TPA6130A2 to both jacks, pop detectors on 6 channels (main, second, codec A's probe); CPU time of one core, after a warm-up of at least 300 ms of CPU (the JIT's tiers settled: a steady-state rate)"));
             rows.Add(("Emulator speed, audio kit", Spread(Repeat(quick ? 1 : SpeedRuns, () => EmulatorSpeed.AudioKitMonitoring(seconds)), "× real time"),
                 seconds + " s of 48 kHz stereo: line input through the ES8388 bypass to the headphone jack"));
             rows.Add(("Emulator speed, control only", Spread(Repeat(quick ? 1 : SpeedRuns, () => EmulatorSpeed.ControlOnly(quick ? 10 : 600)), "× real time"),
-                (quick ? 10 : 600) + " s of the reference board with the firmware ticking every 5 ms, audio not rendered (board.Audio.Rendering = false): what a soak runs at"));
+                (quick ? 10 : 600) + " s of the reference board with the firmware ticking every " + InterfaceFirmware.Firmware.Application.InterfaceDevice.TickMs + " ms, audio not rendered (board.Audio.Rendering = false): what a soak runs at"));
 
             rows.AddRange(DriverTraffic.Measure());
 
