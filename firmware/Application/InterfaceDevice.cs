@@ -55,6 +55,9 @@ namespace InterfaceFirmware.Firmware.Application
         /// </summary>
         public const int TickMs = 10;
 
+        /// <summary>The most busy ticks in a row the meters wait out (their frames wait in the tap: 30 ms of its 43).</summary>
+        public const int MeterMaxWaitTicks = 2;
+
         /// <summary>Once nothing moves, whether a jack should be open and its plan are looked at again every this many ticks (40 ms).</summary>
         public const int PlanEveryTicks = 4;
 
@@ -115,10 +118,12 @@ namespace InterfaceFirmware.Firmware.Application
         private bool _actionsThisTick;
         private long _nextProbeMs;
         private long _saverCheckedMs;
-        private bool _meterWaited;
+        private int _meterWaits;
         private bool _steady;
         private int _steadyTicks;
-        private bool _ledsWaited;
+        private bool _ledsDue;
+        private long _ledsAtMs;
+        private bool _oddTick;
         private int _exceptions;
         private long _clocksAppliedMs;
         private readonly Pca9536Expander _expander;
@@ -467,15 +472,16 @@ namespace InterfaceFirmware.Firmware.Application
             }
 
             // A busy tick (it applied a key or planned a jack: the most work a tick does) sheds the
-            // periodic work that can wait a tick. The meters wait, at most one tick in a row: their
-            // frames stay in the tap and the next tick looks across both ticks' frames with the same
-            // comb (the same cost); auto gain and the clip guard, fed by them, wait with them. A
+            // periodic work that can wait a tick. The meters wait, at most MeterMaxWaitTicks in a row
+            // (a blend or gain step plans one jack a tick: two busy ticks): their frames stay in the
+            // tap and the next tick looks across them with the same comb (the same cost); auto gain
+            // and the clip guard, fed by them, wait with them. A
             // window due in the tick after a busy one waits too (a window held once is not held
-            // again), and so does the chip probe; the LEDs are refreshed a tick later.
+            // again), and so does the chip probe and the LEDs' refresh.
             bool busy = planned || _actionsThisTick;
             _steady = !busy && !moving && !waiting && _stage == ClockStage.Live && !_inputSwitching && !_state.Fault;
-            bool meterWaits = busy && !_meterWaited;
-            _meterWaited = meterWaits;
+            bool meterWaits = busy && _meterWaits < MeterMaxWaitTicks;
+            _meterWaits = meterWaits ? _meterWaits + 1 : 0;
             int windows = 0;
             if (_inputs != null)
             {
@@ -499,15 +505,26 @@ namespace InterfaceFirmware.Firmware.Application
                 _nextProbeMs = nowMs + 1;
             }
 
+            // The watchers that need not look every 10 ms take every other tick: the fault watch on
+            // one (every tick while a fault is being handled, and whenever a probe is due), the
+            // LEDs' refresh on the other (their patterns move in 125 ms slots; a busy tick passes
+            // it to the next, up to 50 ms).
             bool probeTick = nowMs >= _nextProbeMs;
-            WatchFaults(nowMs);
-            if (!busy || _ledsWaited)
+            _oddTick = !_oddTick;
+            if (_oddTick || probeTick || _state.Fault)
+            {
+                WatchFaults(nowMs);
+            }
+
+            _ledsDue |= !_oddTick;
+            if (_ledsDue && (!busy || nowMs - _ledsAtMs >= 50))
             {
                 _leds.Count = _state.EqShownPreset + 1;
                 _leds.Update(nowMs, CurrentIndications(nowMs));
+                _ledsDue = false;
+                _ledsAtMs = nowMs;
             }
 
-            _ledsWaited = busy && !_ledsWaited;
             // The saver's check (and a save) waits for a quiet tick too: no key, no planning, no jack
             // moving (a held key changes the settings every repeat: they are compared once it rests),
             // but never more than SaverMaxWaitMs.

@@ -27,7 +27,6 @@ namespace InterfaceFirmware.Hal
         private readonly byte[] _bytes;
         private readonly int _capacityFrames;
         private readonly int _blockFrames;
-        private readonly int[] _scan = new int[8];
         private int _writeFrame;   // where the next block goes (a block boundary)
         private int _unreadFrames; // the newest frames before _writeFrame
 
@@ -139,61 +138,29 @@ namespace InterfaceFirmware.Hal
                 return 0;
             }
 
-            int start = _writeFrame - _unreadFrames;
-            if (start < 0)
-            {
-                start += _capacityFrames;
-            }
+            byte[] bytes = _bytes;
+            int size = bytes.Length;
+            int startFrame = _writeFrame - _unreadFrames;
+            int start = (startFrame < 0 ? startFrame + _capacityFrames : startFrame) * BytesPerFrame;
 
             // of three frames or more: frames 1, 1 + stride, … up to the last but one (each has both neighbours)
             int first = frames >= 3 ? 1 : 0;
             int step = frames >= 3 && stride > 1 ? stride : 1;
-            int looks = frames >= 3 ? (frames - 3) / step + 1 : frames;
-            int at = start + first;
-            at = (at >= _capacityFrames ? at - _capacityFrames : at) * BytesPerFrame;
-            int left = BitConverter.ToInt32(_bytes, at);
-            int right = BitConverter.ToInt32(_bytes, at + 4);
-            int[] scan = _scan;
-            scan[0] = left;
-            scan[1] = at;
-            scan[2] = left;
-            scan[3] = at;
-            scan[4] = right;
-            scan[5] = at;
-            scan[6] = right;
-            scan[7] = at;
-            ScanComb(at, looks - 1, step * BytesPerFrame);
-            Settle(0, scan[0], scan[1], scan[2], scan[3], start, frames, peaks);
-            Settle(1, scan[4], scan[5], scan[6], scan[7], start, frames, peaks);
-            _unreadFrames -= frames;
-            return frames;
-        }
+            int count = frames >= 3 ? (frames - 3) / step : frames - 1;
+            int stepBytes = step * BytesPerFrame;
+            int at = start + first * BytesPerFrame;
+            at = at >= size ? at - size : at;
 
-        /// <summary>Drops up to <paramref name="maxFrames"/> of the oldest unread frames; returns the number dropped.</summary>
-        public int SkipFrames(int maxFrames)
-        {
-            int frames = _unreadFrames < maxFrames ? _unreadFrames : maxFrames;
-            _unreadFrames -= frames;
-            return frames;
-        }
-
-        // The scan's hot loop: from the frame after at, count frames a step apart (in bytes, round
-        // the ring): highest and lowest slot of each channel and where (a frame's byte offset), in
-        // locals (the interpreter's cheapest), started from and left in _scan. Two compares a
-        // sample, no conversion.
-        private void ScanComb(int at, int count, int stepBytes)
-        {
-            byte[] bytes = _bytes;
-            int size = bytes.Length;
-            int[] scan = _scan;
-            int highLeft = scan[0];
-            int atHighLeft = scan[1];
-            int lowLeft = scan[2];
-            int atLowLeft = scan[3];
-            int highRight = scan[4];
-            int atHighRight = scan[5];
-            int lowRight = scan[6];
-            int atLowRight = scan[7];
+            // The hot loop: highest and lowest slot of each channel and where (a frame's byte
+            // offset), in locals (the interpreter's cheapest); two compares a sample, no conversion.
+            int highLeft = BitConverter.ToInt32(bytes, at);
+            int lowLeft = highLeft;
+            int atHighLeft = at;
+            int atLowLeft = at;
+            int highRight = BitConverter.ToInt32(bytes, at + 4);
+            int lowRight = highRight;
+            int atHighRight = at;
+            int atLowRight = at;
             for (; count > 0; count--)
             {
                 at += stepBytes;
@@ -227,43 +194,58 @@ namespace InterfaceFirmware.Hal
                 }
             }
 
-            scan[0] = highLeft;
-            scan[1] = atHighLeft;
-            scan[2] = lowLeft;
-            scan[3] = atLowLeft;
-            scan[4] = highRight;
-            scan[5] = atHighRight;
-            scan[6] = lowRight;
-            scan[7] = atLowRight;
+            int lastOffset = (frames - 1) * BytesPerFrame;
+            Settle(0, highLeft, atHighLeft, lowLeft, atLowLeft, start, lastOffset, peaks);
+            Settle(1, highRight, atHighRight, lowRight, atLowRight, start, lastOffset, peaks);
+            _unreadFrames -= frames;
+            return frames;
+        }
+
+        /// <summary>Drops up to <paramref name="maxFrames"/> of the oldest unread frames; returns the number dropped.</summary>
+        public int SkipFrames(int maxFrames)
+        {
+            int frames = _unreadFrames < maxFrames ? _unreadFrames : maxFrames;
+            _unreadFrames -= frames;
+            return frames;
         }
 
         // The larger in size of a channel's highest and lowest sample (a tie: the earlier one), and
-        // its neighbours within the stretch (the sample itself where the stretch ends).
-        private void Settle(int channel, int high, int atHigh, int low, int atLow, int start, int frames, StretchPeaks peaks)
+        // its neighbours within the stretch (the sample itself where the stretch ends). Places are
+        // byte offsets from the stretch's start, round the ring.
+        private void Settle(int channel, int high, int atHigh, int low, int atLow, int start, int lastOffset, StretchPeaks peaks)
         {
+            byte[] bytes = _bytes;
+            int size = bytes.Length;
+            int fromHigh = atHigh - start;
+            fromHigh = fromHigh < 0 ? fromHigh + size : fromHigh;
+            int fromLow = atLow - start;
+            fromLow = fromLow < 0 ? fromLow + size : fromLow;
             int highValue = high >> 8;
             int lowSize = -(low >> 8);
-            int orderHigh = Order(atHigh, start);
-            int orderLow = Order(atLow, start);
-            bool takeHigh = highValue > lowSize || (highValue == lowSize && orderHigh <= orderLow);
-            int at = takeHigh ? atHigh : atLow;
-            int order = takeHigh ? orderHigh : orderLow;
-            int slot = 4 * channel;
-            int peak = BitConverter.ToInt32(_bytes, at + slot) >> 8;
-            int before = at - BytesPerFrame;
-            before = before < 0 ? before + _bytes.Length : before;
-            int after = at + BytesPerFrame;
-            after = after == _bytes.Length ? 0 : after;
+            bool takeHigh = highValue > lowSize || (highValue == lowSize && fromHigh <= fromLow);
+            int at = (takeHigh ? atHigh : atLow) + 4 * channel;
+            int from = takeHigh ? fromHigh : fromLow;
+            int peak = BitConverter.ToInt32(bytes, at) >> 8;
             peaks.Peak[channel] = peak;
-            peaks.Before[channel] = order > 0 ? BitConverter.ToInt32(_bytes, before + slot) >> 8 : peak;
-            peaks.After[channel] = order < frames - 1 ? BitConverter.ToInt32(_bytes, after + slot) >> 8 : peak;
-        }
+            if (from > 0)
+            {
+                int before = at - BytesPerFrame;
+                peaks.Before[channel] = BitConverter.ToInt32(bytes, before < 0 ? before + size : before) >> 8;
+            }
+            else
+            {
+                peaks.Before[channel] = peak;
+            }
 
-        // A frame's place in the stretch that starts at frame start (byte offset to frames).
-        private int Order(int at, int start)
-        {
-            int order = at / BytesPerFrame - start;
-            return order < 0 ? order + _capacityFrames : order;
+            if (from < lastOffset)
+            {
+                int after = at + BytesPerFrame;
+                peaks.After[channel] = BitConverter.ToInt32(bytes, after >= size ? after - size : after) >> 8;
+            }
+            else
+            {
+                peaks.After[channel] = peak;
+            }
         }
 
         // A slot's top 24 bits as a signed value: the arithmetic shift keeps the sign.
