@@ -58,6 +58,9 @@ namespace InterfaceFirmware.Firmware.Application
         /// <summary>The most busy ticks in a row the meters wait out (their frames wait in the tap: 30 ms of its 43).</summary>
         public const int MeterMaxWaitTicks = 2;
 
+        /// <summary>The most ticks in a row a due chip probe gives way to other heavy work (while anything moves every tick plans).</summary>
+        public const int ProbeMaxWaitTicks = 3;
+
         /// <summary>Once nothing moves, whether a jack should be open and its plan are looked at again every this many ticks (40 ms).</summary>
         public const int PlanEveryTicks = 4;
 
@@ -119,6 +122,7 @@ namespace InterfaceFirmware.Firmware.Application
         private long _nextProbeMs;
         private long _saverCheckedMs;
         private int _meterWaits;
+        private int _probeWaits;
         private bool _steady;
         private int _steadyTicks;
         private bool _ledsDue;
@@ -471,22 +475,29 @@ namespace InterfaceFirmware.Firmware.Application
                 _amplifier.Tick(nowMs);
             }
 
-            // A busy tick (it applied a key or planned a jack: the most work a tick does) sheds the
-            // periodic work that can wait a tick. The meters wait, at most MeterMaxWaitTicks in a row
-            // (a blend or gain step plans one jack a tick: two busy ticks): their frames stay in the
-            // tap and the next tick looks across them with the same comb (the same cost); auto gain
-            // and the clip guard, fed by them, wait with them. A
-            // window due in the tick after a busy one waits too (a window held once is not held
-            // again), and so does the chip probe and the LEDs' refresh.
+            // The periodic work takes turns, so that no tick carries two heavy pieces. A busy tick
+            // (it applied a key or planned a jack: the most work a tick does) sheds what can wait:
+            // the meters wait, at most MeterMaxWaitTicks in a row (a blend or gain step plans one
+            // jack a tick: two busy ticks), their frames staying in the tap for the next tick's comb
+            // (the same cost), and auto gain and the clip guard, fed by them, wait with them. Then
+            // one heavy piece a tick, each late by a tick or a few at most: the steady look at the
+            // jacks' plans (every PlanEveryTicks-th tick), a meter window's publication (held up to
+            // MaxHeldTicks), the chip probe (every ProbeIntervalMs, ProbeMaxWaitTicks late at most), the settings check (every 100 ms,
+            // only in a quiet tick: no key, no planning, no jack moving; a held key changes the
+            // settings every repeat, they are compared once it rests; SaverMaxWaitMs at most). The
+            // fault watch takes every other tick (every tick while a fault is handled or a probe is
+            // due), the LEDs' refresh the others (their patterns move in 125 ms slots; 50 ms late
+            // at most).
             bool busy = planned || _actionsThisTick;
             _steady = !busy && !moving && !waiting && _stage == ClockStage.Live && !_inputSwitching && !_state.Fault;
             bool meterWaits = busy && _meterWaits < MeterMaxWaitTicks;
             _meterWaits = meterWaits ? _meterWaits + 1 : 0;
+            bool heavy = lookAgain;
             int windows = 0;
             if (_inputs != null)
             {
                 windows = _inputs.Meter.Windows;
-                _inputs.Meter.HoldWindow = busy;
+                _inputs.Meter.HoldWindow = heavy;
                 _inputs.Meter.Lean = busy;
             }
 
@@ -495,21 +506,16 @@ namespace InterfaceFirmware.Firmware.Application
                 UpdateInputs(nowMs);
             }
 
-            // The periodic work that costs most takes turns, one piece a tick: a tick that published
-            // a meter window, or a busy one, leaves the chip probe (every ProbeIntervalMs) to the
-            // next tick, and the settings check (every 100 ms) waits for a quiet tick. Each is late
-            // by a tick or two at most.
-            bool windowTick = _inputs != null && _inputs.Meter.Windows != windows;
-            if ((windowTick || busy) && nowMs >= _nextProbeMs)
+            heavy |= _inputs != null && _inputs.Meter.Windows != windows;
+            if (heavy && nowMs >= _nextProbeMs && _probeWaits < ProbeMaxWaitTicks)
             {
                 _nextProbeMs = nowMs + 1;
+                _probeWaits++;
             }
 
-            // The watchers that need not look every 10 ms take every other tick: the fault watch on
-            // one (every tick while a fault is being handled, and whenever a probe is due), the
-            // LEDs' refresh on the other (their patterns move in 125 ms slots; a busy tick passes
-            // it to the next, up to 50 ms).
             bool probeTick = nowMs >= _nextProbeMs;
+            _probeWaits = probeTick ? 0 : _probeWaits;
+            heavy |= probeTick;
             _oddTick = !_oddTick;
             if (_oddTick || probeTick || _state.Fault)
             {
@@ -525,11 +531,8 @@ namespace InterfaceFirmware.Firmware.Application
                 _ledsAtMs = nowMs;
             }
 
-            // The saver's check (and a save) waits for a quiet tick too: no key, no planning, no jack
-            // moving (a held key changes the settings every repeat: they are compared once it rests),
-            // but never more than SaverMaxWaitMs.
-            bool quiet = !planned && !_actionsThisTick && !moving;
-            if (_saver != null && !windowTick && !probeTick && (quiet || nowMs - _saverCheckedMs >= SaverMaxWaitMs))
+            bool quiet = !busy && !moving;
+            if (_saver != null && ((!heavy && quiet) || nowMs - _saverCheckedMs >= SaverMaxWaitMs))
             {
                 _saver.Tick(_settings, nowMs);
                 _saverCheckedMs = nowMs;
