@@ -478,11 +478,12 @@ namespace InterfaceFirmware.Firmware.Application
             // The periodic work takes turns, so that no tick carries two heavy pieces. A busy tick
             // (it applied a key or planned a jack: the most work a tick does) sheds what can wait:
             // the meters wait, at most MeterMaxWaitTicks in a row (a blend or gain step plans one
-            // jack a tick: two busy ticks), their frames staying in the tap for the next tick's comb
-            // (the same cost), and auto gain and the clip guard, fed by them, wait with them. Then
-            // one heavy piece a tick, each late by a tick or a few at most: the steady look at the
-            // jacks' plans (every PlanEveryTicks-th tick), a meter window's publication (held up to
-            // MaxHeldTicks), the chip probe (every ProbeIntervalMs, ProbeMaxWaitTicks late at most), the settings check (every 100 ms,
+            // jack a tick: two busy ticks; a probe tick too), their frames staying in the tap for the
+            // next tick's comb (the same cost), and auto gain and the clip guard, fed by them, wait
+            // with them. Then one heavy piece a tick, each late by a tick or a few at most: the
+            // steady look at the jacks' plans (every PlanEveryTicks-th tick), the chip probe (every
+            // ProbeIntervalMs, ProbeMaxWaitTicks late at most), a meter window's publication (held
+            // up to MaxHeldTicks), the settings check (every 100 ms,
             // only in a quiet tick: no key, no planning, no jack moving; a held key changes the
             // settings every repeat, they are compared once it rests; SaverMaxWaitMs at most). The
             // fault watch takes every other tick (every tick while a fault is handled or a probe is
@@ -490,9 +491,18 @@ namespace InterfaceFirmware.Firmware.Application
             // at most).
             bool busy = planned || _actionsThisTick;
             _steady = !busy && !moving && !waiting && _stage == ClockStage.Live && !_inputSwitching && !_state.Fault;
-            bool meterWaits = busy && _meterWaits < MeterMaxWaitTicks;
-            _meterWaits = meterWaits ? _meterWaits + 1 : 0;
             bool heavy = lookAgain;
+            if (heavy && nowMs >= _nextProbeMs && _probeWaits < ProbeMaxWaitTicks)
+            {
+                _nextProbeMs = nowMs + 1;
+                _probeWaits++;
+            }
+
+            bool probeTick = nowMs >= _nextProbeMs;
+            _probeWaits = probeTick ? 0 : _probeWaits;
+            bool meterWaits = (busy || probeTick) && _meterWaits < MeterMaxWaitTicks;
+            _meterWaits = meterWaits ? _meterWaits + 1 : 0;
+            heavy |= probeTick;
             int windows = 0;
             if (_inputs != null)
             {
@@ -507,15 +517,6 @@ namespace InterfaceFirmware.Firmware.Application
             }
 
             heavy |= _inputs != null && _inputs.Meter.Windows != windows;
-            if (heavy && nowMs >= _nextProbeMs && _probeWaits < ProbeMaxWaitTicks)
-            {
-                _nextProbeMs = nowMs + 1;
-                _probeWaits++;
-            }
-
-            bool probeTick = nowMs >= _nextProbeMs;
-            _probeWaits = probeTick ? 0 : _probeWaits;
-            heavy |= probeTick;
             _oddTick = !_oddTick;
             if (_oddTick || probeTick || _state.Fault)
             {
