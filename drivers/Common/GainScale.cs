@@ -157,34 +157,26 @@ namespace InterfaceFirmware.Drivers
             return code;
         }
 
-        // k = (request − gain at min code) / step, rounded to the nearer gain (ties to the lower gain).
+        // k = (request − gain at min code) / step, rounded to the nearer gain (ties to the lower gain),
+        // in closed form: with offset = k·step + r, the nearer of k and k + 1 is k while 2r ≤ step
+        // (a rising field; ties to k, the lower gain), and for a falling field (step < 0) k + 1 from
+        // 2r ≥ |step| on (ties to k + 1, the lower gain). Then clamped to the field.
         private int NearestInField(int centiDb)
         {
             int span = _maxCode - _minCode;
             int offset = centiDb - _centiDbAtMinCode;
-            if (offset % _stepCentiDb == 0)
+            int step = _stepCentiDb;
+            int k;
+            if (offset % step == 0)
             {
-                // on the grid (what the planner asks): that code, clamped; a third of the work below
-                int exact = offset / _stepCentiDb;
-                return _minCode + (exact < 0 ? 0 : (exact > span ? span : exact));
+                k = offset / step; // on the grid (what the planner asks mostly)
+            }
+            else
+            {
+                k = step > 0 ? FloorDivide(2 * offset + step - 1, 2 * step) : FloorDivide(-2 * offset - step, -2 * step);
             }
 
-            int k = FloorDivide(offset, _stepCentiDb);
-            int best = Clamp(k, span);
-            int next = Clamp(k + 1, span);
-            if (next != best)
-            {
-                int gainBest = _centiDbAtMinCode + best * _stepCentiDb;
-                int gainNext = _centiDbAtMinCode + next * _stepCentiDb;
-                int dBest = Distance(gainBest, centiDb);
-                int dNext = Distance(gainNext, centiDb);
-                if (dNext < dBest || (dNext == dBest && gainNext < gainBest))
-                {
-                    best = next;
-                }
-            }
-
-            return _minCode + best;
+            return _minCode + (k < 0 ? 0 : (k > span ? span : k));
         }
 
         // The table ascends: find the first entry at or above the request, compare with the one below.
@@ -228,11 +220,6 @@ namespace InterfaceFirmware.Drivers
             }
 
             return quotient;
-        }
-
-        private static int Clamp(int value, int max)
-        {
-            return value < 0 ? 0 : (value > max ? max : value);
         }
 
         private static int Distance(int a, int b)

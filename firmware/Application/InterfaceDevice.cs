@@ -128,6 +128,8 @@ namespace InterfaceFirmware.Firmware.Application
         private bool _ledsDue;
         private long _ledsAtMs;
         private bool _oddTick;
+        private bool _faultWatchDue;
+        private long _faultsWatchedMs;
         private int _exceptions;
         private long _clocksAppliedMs;
         private readonly Pca9536Expander _expander;
@@ -486,9 +488,9 @@ namespace InterfaceFirmware.Firmware.Application
             // up to MaxHeldTicks), the settings check (every 100 ms,
             // only in a quiet tick: no key, no planning, no jack moving; a held key changes the
             // settings every repeat, they are compared once it rests; SaverMaxWaitMs at most). The
-            // fault watch takes every other tick (every tick while a fault is handled or a probe is
-            // due), the LEDs' refresh the others (their patterns move in 125 ms slots; 50 ms late
-            // at most).
+            // fault watch takes every other tick, not a busy one (every tick while a fault is handled
+            // or a probe is due; 40 ms apart at most), the LEDs' refresh the others (their patterns
+            // move in 125 ms slots; 50 ms late at most).
             bool busy = planned || _actionsThisTick;
             _steady = !busy && !moving && !waiting && _stage == ClockStage.Live && !_inputSwitching && !_state.Fault;
             bool heavy = lookAgain;
@@ -518,9 +520,12 @@ namespace InterfaceFirmware.Firmware.Application
 
             heavy |= _inputs != null && _inputs.Meter.Windows != windows;
             _oddTick = !_oddTick;
-            if (_oddTick || probeTick || _state.Fault)
+            _faultWatchDue |= _oddTick;
+            if ((_faultWatchDue && !busy) || probeTick || _state.Fault || nowMs - _faultsWatchedMs >= 40)
             {
                 WatchFaults(nowMs);
+                _faultWatchDue = false;
+                _faultsWatchedMs = nowMs;
             }
 
             _ledsDue |= !_oddTick;

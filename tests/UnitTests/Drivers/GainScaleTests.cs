@@ -23,6 +23,62 @@ namespace InterfaceFirmware.UnitTests.Drivers
         }
 
         [TestMethod]
+        public static void ALinearFieldPicksWhatASearchOfEveryCodePicks()
+        {
+            // Rising and falling fields, steps that do and do not divide the request grid: every
+            // request 0.01 dB apart from below the range to above it lands where a search of every
+            // code for the nearest gain (ties to the lower gain) lands.
+            GainScale[] scales =
+            {
+                GainScale.Linear(0x30, 0x7F, -7300, 100, 0x00),
+                GainScale.Linear(1, 255, -12700, 50, 0),
+                GainScale.Linear(0, 7, 0, -300, 8),
+                GainScale.Linear(0, 0x21, 0, -150, 0x7F),
+                GainScale.Linear(3, 40, -1725, 75, 0),
+            };
+            int checkedRequests = 0;
+            for (int s = 0; s < scales.Length; s++)
+            {
+                GainScale scale = scales[s];
+                int lowest = scale.MinCentiDb;
+                int highest = scale.MaxCentiDb;
+                for (int request = lowest - 400; request <= highest + 400; request++)
+                {
+                    int best = -1;
+                    int bestDistance = int.MaxValue;
+                    for (int code = 0; code <= 0xFF; code++)
+                    {
+                        if (!InField(scale, code))
+                        {
+                            continue;
+                        }
+
+                        int gain = scale.CentiDbFor(code);
+                        int distance = gain > request ? gain - request : request - gain;
+                        if (distance < bestDistance || (distance == bestDistance && gain < scale.CentiDbFor(best)))
+                        {
+                            best = code;
+                            bestDistance = distance;
+                        }
+                    }
+
+                    Assert.AreEqual(best, scale.CodeFor(request), "scale " + s.ToString() + ", request " + request.ToString());
+                    checkedRequests++;
+                }
+            }
+
+            Assert.IsTrue(checkedRequests > 20000);
+        }
+
+        // A code of the field (not the mute code, not outside the field's codes).
+        private static bool InField(GainScale scale, int code)
+        {
+            int gain = scale.CentiDbFor(code);
+            return gain != GainScale.Muted && gain >= scale.MinCentiDb && gain <= scale.MaxCentiDb && scale.Quantize(gain) == gain
+                && scale.CodeFor(gain) == code;
+        }
+
+        [TestMethod]
         public static void LinearFieldClampsAtBothEnds()
         {
             GainScale scale = GainScale.Linear(1, 255, -12700, 50, 0); // WM8960 DAC
