@@ -427,9 +427,11 @@ namespace InterfaceFirmware.Firmware.Application
             // and closing follow wantOpen at once; only the targets wait. Whether a jack should be
             // open, and its plan, are looked at every tick while anything moves (a key, a jack
             // ramping, the clocks or a chip not settled, an input switch, an EQ load, a plan
-            // waiting), and every PlanEveryTicks-th tick once all is steady: what changes then
-            // without a key (a plug, a chip's status, auto gain's input gain) is seen within 40 ms.
-            bool lookAgain = _actionsThisTick || !_steady || ++_steadyTicks >= PlanEveryTicks;
+            // waiting) or has just started to (the clocks leave Live: a rate change, the computer
+            // leaving; an input switch), and every PlanEveryTicks-th tick once all is steady: what
+            // changes then without a key (a chip's status, auto gain's input gain) is seen within
+            // 40 ms (a plug at once).
+            bool lookAgain = _actionsThisTick || !_steady || _stage != ClockStage.Live || _inputSwitching || ++_steadyTicks >= PlanEveryTicks;
             if (lookAgain)
             {
                 _steadyTicks = 0;
