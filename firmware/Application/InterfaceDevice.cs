@@ -431,7 +431,8 @@ namespace InterfaceFirmware.Firmware.Application
             // leaving; an input switch), and every PlanEveryTicks-th tick once all is steady: what
             // changes then without a key (a chip's status, auto gain's input gain) is seen within
             // 40 ms (a plug at once).
-            bool lookAgain = _actionsThisTick || !_steady || _stage != ClockStage.Live || _inputSwitching || ++_steadyTicks >= PlanEveryTicks;
+            bool moves = _actionsThisTick || !_steady || _stage != ClockStage.Live || _inputSwitching;
+            bool lookAgain = moves || ++_steadyTicks >= PlanEveryTicks;
             if (lookAgain)
             {
                 _steadyTicks = 0;
@@ -495,7 +496,7 @@ namespace InterfaceFirmware.Firmware.Application
             // move in 125 ms slots; 50 ms late at most).
             bool busy = planned || _actionsThisTick;
             _steady = !busy && !moving && !waiting && _stage == ClockStage.Live && !_inputSwitching && !_state.Fault;
-            bool heavy = lookAgain;
+            bool heavy = lookAgain && !moves; // the steady look (while things move, every tick looks: not a piece to make room for)
             if (heavy && nowMs >= _nextProbeMs && _probeWaits < ProbeMaxWaitTicks)
             {
                 _nextProbeMs = nowMs + 1;
@@ -540,7 +541,7 @@ namespace InterfaceFirmware.Firmware.Application
             }
 
             bool quiet = !busy && !moving;
-            if (_saver != null && ((!heavy && quiet) || nowMs - _saverCheckedMs >= SaverMaxWaitMs))
+            if (_saver != null && !heavy && (quiet || nowMs - _saverCheckedMs >= SaverMaxWaitMs))
             {
                 _saver.Tick(_settings, nowMs);
                 _saverCheckedMs = nowMs;
