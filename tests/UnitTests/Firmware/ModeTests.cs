@@ -1,3 +1,4 @@
+using InterfaceFirmware.Firmware.Application;
 using InterfaceFirmware.Emulator;
 using InterfaceFirmware.Firmware.Model;
 using InterfaceFirmware.Firmware.Modes;
@@ -22,7 +23,21 @@ namespace InterfaceFirmware.UnitTests.Firmware
             double beforeSecond = rig.ToneDb(1, true, 50);
             long since = rig.NowUs;
             rig.Board.Usb.SetSampleRate(rate);
-            rig.Run(rig.Board.Usb.ClockNoticeMs + 50);
+
+            // Every output silent (the chip's own judgement: driver off or volume at mute) before the
+            // bridge switches the clocks: the notice (300 ms) is what the whole mute path has (the
+            // 170 ms soft mute, then the headphone volume to mute, latched at a zero crossing or the
+            // chip's timeout).
+            int silentMs = 0;
+            while (silentMs < rig.Board.Usb.ClockNoticeMs && AnyOutputLive(rig))
+            {
+                rig.Run(InterfaceDevice.TickMs);
+                silentMs += InterfaceDevice.TickMs;
+            }
+
+            OutputHelper.WriteLine("48000 → " + rate + " Hz: every output silent " + silentMs.ToString() + " ms after the announcement (notice " + rig.Board.Usb.ClockNoticeMs.ToString() + " ms)");
+            Assert.IsTrue(silentMs + 2 * InterfaceDevice.TickMs <= rig.Board.Usb.ClockNoticeMs, "silent " + silentMs.ToString() + " ms after the announcement: less than two ticks to spare");
+            rig.Run(rig.Board.Usb.ClockNoticeMs + 50 - silentMs);
             rig.RunUntil(5000, true);
             rig.Run(200);
             double after = rig.ToneDb(0, true, 50);
@@ -146,6 +161,19 @@ namespace InterfaceFirmware.UnitTests.Firmware
                     Assert.IsTrue(offAtMs > 0 && offAtMs < 60000, "without the keep-alive the bank switches off within a minute");
                 }
             }
+        }
+
+        private static bool AnyOutputLive(DeviceRig rig)
+        {
+            for (int i = 0; i < rig.Board.Codecs.Length; i++)
+            {
+                if (rig.Board.Codecs[i].OutputsLive)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }
