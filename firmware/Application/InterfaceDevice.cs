@@ -350,6 +350,7 @@ namespace InterfaceFirmware.Firmware.Application
             }
 
             _started = true;
+            Crc32.Prepare(); // its table, before the loop runs (the first save would build it in a tick)
             OpenInputs();
             _leds = new LedController(_profile, _io.Gpio);
             if (_profile.SpeakerAmplifierPin >= 0)
@@ -489,14 +490,16 @@ namespace InterfaceFirmware.Firmware.Application
             // steady look at the jacks' plans (every PlanEveryTicks-th tick), the chip probe (every
             // ProbeIntervalMs, ProbeMaxWaitTicks late at most), a meter window's publication (held
             // up to MaxHeldTicks), the settings check (every 100 ms,
-            // only in a quiet tick: no key, no planning, no jack moving; a held key changes the
+            // only in a quiet tick: no key, no planning nor a look at the plans, no jack moving; a held key changes the
             // settings every repeat, they are compared once it rests; SaverMaxWaitMs at most). The
             // fault watch takes every other tick, not a busy one (every tick while a fault is handled
             // or a probe is due; 40 ms apart at most), the LEDs' refresh the others (their patterns
             // move in 125 ms slots; 50 ms late at most).
             bool busy = planned || _actionsThisTick;
             _steady = !busy && !moving && !waiting && _stage == ClockStage.Live && !_inputSwitching && !_state.Fault;
-            bool heavy = lookAgain && !moves; // the steady look (while things move, every tick looks: not a piece to make room for)
+            // heavy already: a busy tick, or the steady look (while things move every tick looks:
+            // that alone is not a piece to make room for)
+            bool heavy = busy || moving || (lookAgain && !moves);
             if (heavy && nowMs >= _nextProbeMs && _probeWaits < ProbeMaxWaitTicks)
             {
                 _nextProbeMs = nowMs + 1;
@@ -541,7 +544,7 @@ namespace InterfaceFirmware.Firmware.Application
             }
 
             bool quiet = !busy && !moving;
-            if (_saver != null && !heavy && (quiet || nowMs - _saverCheckedMs >= SaverMaxWaitMs))
+            if (_saver != null && !heavy && ((quiet && !lookAgain) || nowMs - _saverCheckedMs >= SaverMaxWaitMs))
             {
                 _saver.Tick(_settings, nowMs);
                 _saverCheckedMs = nowMs;

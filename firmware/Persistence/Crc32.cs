@@ -1,3 +1,5 @@
+using System;
+
 namespace InterfaceFirmware.Firmware.Persistence
 {
     /// <summary>
@@ -9,6 +11,18 @@ namespace InterfaceFirmware.Firmware.Persistence
         private const uint Polynomial = 0xEDB88320u;
 
         private static readonly uint[] Table = BuildTable();
+
+        /// <summary>
+        /// Builds the table now (≈39,000 interpreted instructions, ≈80 ms on the device): called at
+        /// start-up, so that the first save does not build it inside a control-loop tick.
+        /// </summary>
+        public static void Prepare()
+        {
+            if (Table[0] != 0)
+            {
+                throw new InvalidOperationException("CRC table"); // entry 0 of the reflected table is 0
+            }
+        }
 
         /// <summary>The CRC-32 of <paramref name="count"/> bytes of <paramref name="data"/> from <paramref name="offset"/>.</summary>
         public static uint Compute(byte[] data, int offset, int count)
