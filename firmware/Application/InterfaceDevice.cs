@@ -499,7 +499,7 @@ namespace InterfaceFirmware.Firmware.Application
             _steady = !busy && !moving && !waiting && _stage == ClockStage.Live && !_inputSwitching && !_state.Fault;
             // heavy already: a busy tick, or the steady look (while things move every tick looks:
             // that alone is not a piece to make room for)
-            bool heavy = busy || moving || (lookAgain && !moves);
+            bool heavy = busy || (lookAgain && !moves);
             if (heavy && nowMs >= _nextProbeMs && _probeWaits < ProbeMaxWaitTicks)
             {
                 _nextProbeMs = nowMs + 1;
