@@ -55,6 +55,9 @@ namespace InterfaceFirmware.Firmware.Application
         /// </summary>
         public const int TickMs = 10;
 
+        /// <summary>The clock's tick: the chip drivers step every one (their sequences and ramps were tuned at 5 ms), the application every <see cref="TickMs"/>.</summary>
+        public const int DriverTickMs = 5;
+
         /// <summary>The most busy ticks in a row the meters wait out (their frames wait in the tap: 30 ms of its 43).</summary>
         public const int MeterMaxWaitTicks = 2;
 
@@ -128,6 +131,7 @@ namespace InterfaceFirmware.Firmware.Application
         private bool _ledsDue;
         private long _ledsAtMs;
         private bool _oddTick;
+        private bool _stepNext;
         private bool _faultWatchDue;
         private long _faultsWatchedMs;
         private int _exceptions;
@@ -360,19 +364,30 @@ namespace InterfaceFirmware.Firmware.Application
 
             _state.Phase = DevicePhase.Booting;
             _state.Busy = true;
-            _io.Clock.StartTicks(TickMs, Tick);
+            _io.Clock.StartTicks(DriverTickMs, Tick);
         }
 
         /// <summary>
-        /// One control-loop tick (the clock calls it every <see cref="TickMs"/>). Nothing ends the
-        /// loop: an exception is logged (once a second at most) and every jack is muted; the next
-        /// ticks carry on from there, and the jacks fade in again once the cause is gone.
+        /// One tick of the loop (the clock calls it every <see cref="DriverTickMs"/>): every other
+        /// one is the application's step (every <see cref="TickMs"/>), the ones between only step
+        /// the chip drivers' sequences (their ramps keep the pace they were tuned at: a codec's
+        /// mute from a high level must be done within a computer's 300 ms rate-change notice).
+        /// Nothing ends the loop: an exception is logged (once a second at most) and every jack is
+        /// muted; the next ticks carry on from there, and the jacks fade in again once the cause is gone.
         /// </summary>
         public void Tick(long nowMs)
         {
             try
             {
-                Step(nowMs);
+                _stepNext = !_stepNext;
+                if (_stepNext)
+                {
+                    Step(nowMs);
+                }
+                else
+                {
+                    TickDrivers(nowMs);
+                }
             }
             catch (Exception e)
             {
@@ -470,16 +485,7 @@ namespace InterfaceFirmware.Firmware.Application
                 }
             }
 
-            for (int i = 0; i < _codecs.Length; i++)
-            {
-                _codecs[i].Tick(nowMs);
-                moving |= _codecs[i].Busy;
-            }
-
-            if (_amplifier != null)
-            {
-                _amplifier.Tick(nowMs);
-            }
+            moving |= TickDrivers(nowMs);
 
             // The periodic work takes turns, so that no tick carries two heavy pieces. A busy tick
             // (it applied a key or planned a jack: the most work a tick does) sheds what can wait:
@@ -549,6 +555,24 @@ namespace InterfaceFirmware.Firmware.Application
                 _saver.Tick(_settings, nowMs);
                 _saverCheckedMs = nowMs;
             }
+        }
+
+        // The chip drivers' own sequences (power, mute, clocks), a step each; true while one runs.
+        private bool TickDrivers(long nowMs)
+        {
+            bool busy = false;
+            for (int i = 0; i < _codecs.Length; i++)
+            {
+                _codecs[i].Tick(nowMs);
+                busy |= _codecs[i].Busy;
+            }
+
+            if (_amplifier != null)
+            {
+                _amplifier.Tick(nowMs);
+            }
+
+            return busy;
         }
 
         // ---- helpers -------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ namespace InterfaceFirmware.Benchmarks
         {
             var codec = new RegisterWriter(board, board.Description.CodecAddress);
             codec.Wm8960(Wm8960Model.RegAntiPop1, 0x09C);
-            codec.Wm8960(Wm8960Model.RegPowerManagement1, 0x0F8);   // VMID, VREF, AINL/R, ADCL/R
+            codec.Wm8960(Wm8960Model.RegPowerManagement1, 0x0F8);   // VMID, VREF, AINL/R, ADCL (ADCR stays off: the monitor runs through the analogue bypass)
             board.RunMs(1200);
             codec.Wm8960(Wm8960Model.RegAntiPop1, 0x008);
             codec.Wm8960(Wm8960Model.RegPowerManagement3, 0x03C);   // input PGAs, output mixers
