@@ -47,11 +47,13 @@ namespace InterfaceFirmware.Firmware.Application
         /// ramps are rates per second stepped per tick (<see cref="JackOutput.FadeCentiDbPerSecond"/>;
         /// the DAC's digital step is fixed at 0.5 dB, so 50 dB/s), the rest of the firmware times
         /// itself in ms by the clock (debounce, gestures, repeats, watchers, keep-alive, the settings
-        /// saver); per tick still: the meters' comb (16 of the tick's frames) and the drivers'
-        /// sequences (a few registers a tick, the ES8388's OUT1 ramp a code a tick). 10 ms, not 5:
-        /// the interpreter's busiest ticks are several times 5 ms (docs/benchmarks.md, issue 12);
-        /// at 20 ms the fade-in's 4 dB steps click, a rate change from the computer lands before the
-        /// outputs are muted and the meters' windows stretch to 60 ms (tried: 15 tests fail).
+        /// saver); per step still: the meters' comb (16 of the step's frames). The chip drivers'
+        /// sequences (a few registers a step, the output ramps a chip step a step) keep their 5 ms
+        /// pace: the clock ticks every <see cref="DriverTickMs"/> and the ticks between the
+        /// application's steps only step the drivers. 10 ms, not 5: the interpreter's busiest steps
+        /// are several times 5 ms (docs/benchmarks.md, issue 12); at 20 ms the fade-in's 4 dB steps
+        /// click, a rate change from the computer lands before the outputs are muted and the meters'
+        /// windows stretch to 60 ms (tried: 15 tests fail).
         /// </summary>
         public const int TickMs = 10;
 
