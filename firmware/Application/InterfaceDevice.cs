@@ -133,7 +133,7 @@ namespace InterfaceFirmware.Firmware.Application
         private bool _ledsDue;
         private long _ledsAtMs;
         private bool _oddTick;
-        private bool _stepNext;
+        private bool _stepNext = true; // the first tick steps the drivers only: the application steps at 10, 20, … ms
         private bool _faultWatchDue;
         private long _faultsWatchedMs;
         private int _exceptions;
