@@ -163,6 +163,40 @@ namespace InterfaceFirmware.UnitTests.Firmware
             }
         }
 
+        [TestMethod]
+        [DataRow(-3000)]
+        [DataRow(-600)]
+        [DataRow(600)]
+        public static void ARateChangeFromTheComputerSilencesEveryOutputBeforeTheClocksChangeAtAnyLevel(int levelCentiDb)
+        {
+            // The monitor open, the level up to the range's top: the codec ramps its headphone volume
+            // down a chip step every 5 ms (with the monitor live it cannot jump), which must end, and
+            // the mute code land, within the bridge's 300 ms notice (at 10 ms steps it did not from
+            // -10 dB up).
+            var settings = new Settings(2);
+            settings.Jacks[0].LevelCentiDb = levelCentiDb;
+            settings.Jacks[0].UserMaxCentiDb = 600;
+            settings.BootCapCentiDb = 600;
+            settings.Monitor = MonitorMode.Stereo;
+            var rig = new DeviceRig("reference", settings);
+            rig.PlayTone(-6);
+            rig.Boot();
+            rig.Run(300);
+            long since = rig.NowUs;
+            rig.Board.Usb.SetSampleRate(44100);
+            int silentMs = 0;
+            while (silentMs < rig.Board.Usb.ClockNoticeMs && AnyOutputLive(rig))
+            {
+                rig.Run(InterfaceDevice.TickMs);
+                silentMs += InterfaceDevice.TickMs;
+            }
+
+            rig.Run(rig.Board.Usb.ClockNoticeMs + 100 - silentMs);
+            OutputHelper.WriteLine("level " + (levelCentiDb / 100).ToString() + " dB: every output silent " + silentMs.ToString() + " ms after the announcement");
+            Assert.IsTrue(silentMs + 2 * InterfaceDevice.TickMs <= rig.Board.Usb.ClockNoticeMs, "silent " + silentMs.ToString() + " ms after the announcement");
+            Assert.AreEqual(0, rig.Pops(0, since), rig.DescribePops());
+        }
+
         private static bool AnyOutputLive(DeviceRig rig)
         {
             for (int i = 0; i < rig.Board.Codecs.Length; i++)
