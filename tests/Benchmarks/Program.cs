@@ -74,7 +74,7 @@ namespace InterfaceFirmware.Benchmarks
             rows.Add(("Emulator speed, audio kit", Spread(Repeat(quick ? 1 : SpeedRuns, () => EmulatorSpeed.AudioKitMonitoring(seconds)), "× real time"),
                 seconds + " s of 48 kHz stereo: line input through the ES8388 bypass to the headphone jack"));
             rows.Add(("Emulator speed, control only", Spread(Repeat(quick ? 1 : SpeedRuns, () => EmulatorSpeed.ControlOnly(quick ? 10 : 600)), "× real time"),
-                (quick ? 10 : 600) + " s of the reference board with the firmware ticking every " + InterfaceFirmware.Firmware.Application.InterfaceDevice.TickMs + " ms, audio not rendered (board.Audio.Rendering = false): what a soak runs at"));
+                (quick ? 10 : 600) + " s of the reference board with the firmware on its " + InterfaceFirmware.Firmware.Application.InterfaceDevice.DriverTickMs + " ms clock (the application every " + InterfaceFirmware.Firmware.Application.InterfaceDevice.TickMs + " ms), audio not rendered (board.Audio.Rendering = false): what a soak runs at"));
 
             rows.AddRange(DriverTraffic.Measure());
 
