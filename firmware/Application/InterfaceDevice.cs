@@ -60,8 +60,8 @@ namespace InterfaceFirmware.Firmware.Application
         /// <summary>The clock's tick: the chip drivers step every one (their sequences and ramps were tuned at 5 ms), the application every <see cref="TickMs"/>.</summary>
         public const int DriverTickMs = 5;
 
-        /// <summary>The most busy ticks in a row the meters wait out (their frames wait in the tap: 30 ms of its 43).</summary>
-        public const int MeterMaxWaitTicks = 2;
+        /// <summary>The most ticks in a row the meters wait out (their frames wait in the tap: 40 ms of the device ring's 43).</summary>
+        public const int MeterMaxWaitTicks = 3;
 
         /// <summary>The most ticks in a row a due chip probe gives way to other heavy work (while anything moves every tick plans).</summary>
         public const int ProbeMaxWaitTicks = 3;
@@ -492,7 +492,8 @@ namespace InterfaceFirmware.Firmware.Application
             // The periodic work takes turns, so that no tick carries two heavy pieces. A busy tick
             // (it applied a key or planned a jack: the most work a tick does) sheds what can wait:
             // the meters wait, at most MeterMaxWaitTicks in a row (a blend or gain step plans one
-            // jack a tick: two busy ticks; a probe tick too), their frames staying in the tap for the
+            // jack a tick: two busy ticks; a probe tick too, and a settings-check tick that follows a
+            // metered one), their frames staying in the tap for the
             // next tick's comb (the same cost), and auto gain and the clip guard, fed by them, wait
             // with them. Then one heavy piece a tick, each late by a tick or a few at most: the
             // steady look at the jacks' plans (every PlanEveryTicks-th tick), the chip probe (every
@@ -516,7 +517,10 @@ namespace InterfaceFirmware.Firmware.Application
 
             bool probeTick = nowMs >= _nextProbeMs;
             _probeWaits = probeTick ? 0 : _probeWaits;
-            bool meterWaits = (busy || probeTick) && _meterWaits < MeterMaxWaitTicks;
+            bool quiet = !busy && !moving;
+            bool saverTick = _saver != null && !heavy && !probeTick && _meterWaits == 0 && _saver.CheckDue(nowMs)
+                && ((quiet && !lookAgain) || nowMs - _saverCheckedMs >= SaverMaxWaitMs);
+            bool meterWaits = (busy || probeTick || saverTick) && _meterWaits < MeterMaxWaitTicks;
             _meterWaits = meterWaits ? _meterWaits + 1 : 0;
             heavy |= probeTick;
             int windows = 0;
@@ -532,7 +536,8 @@ namespace InterfaceFirmware.Firmware.Application
                 UpdateInputs(nowMs);
             }
 
-            heavy |= _inputs != null && _inputs.Meter.Windows != windows;
+            bool windowTick = _inputs != null && _inputs.Meter.Windows != windows;
+            heavy |= windowTick;
             _oddTick = !_oddTick;
             _faultWatchDue |= _oddTick;
             if ((_faultWatchDue && !busy) || probeTick || _state.Fault || nowMs - _faultsWatchedMs >= 40)
@@ -551,8 +556,7 @@ namespace InterfaceFirmware.Firmware.Application
                 _ledsAtMs = nowMs;
             }
 
-            bool quiet = !busy && !moving;
-            if (_saver != null && !heavy && ((quiet && !lookAgain) || nowMs - _saverCheckedMs >= SaverMaxWaitMs))
+            if (saverTick && !windowTick)
             {
                 _saver.Tick(_settings, nowMs);
                 _saverCheckedMs = nowMs;

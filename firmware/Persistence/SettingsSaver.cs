@@ -111,6 +111,12 @@ namespace InterfaceFirmware.Firmware.Persistence
             _pending = false;
         }
 
+        /// <summary>True when the next <see cref="Tick"/> would compare the settings (and maybe save): the caller makes room for it.</summary>
+        public bool CheckDue(long nowMs)
+        {
+            return !_hasBaseline || nowMs >= _nextCheckMs;
+        }
+
         /// <summary>Call every tick with the live settings; returns true if it saved them this tick.</summary>
         public bool Tick(Settings settings, long nowMs)
         {

@@ -300,6 +300,7 @@ namespace InterfaceFirmware.Benchmarks
                 _runStart = IlCounting.SnapshotPerMethod();
             }
 
+            _deviceTap?.Fill(); // what arrived before the first measured period (the reader thread's, not a tick's)
             bool worstByMethod = IlCounting.Active && Environment.GetEnvironmentVariable("IL_WORST") != null;
             Dictionary<string, long> tickStart = null;
             for (int i = 0; i < ticks; i++)
