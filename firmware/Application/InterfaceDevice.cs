@@ -490,20 +490,19 @@ namespace InterfaceFirmware.Firmware.Application
             moving |= TickDrivers(nowMs);
 
             // The periodic work takes turns, so that no tick carries two heavy pieces. A busy tick
-            // (it applied a key or planned a jack: the most work a tick does) sheds what can wait:
-            // the meters wait, at most MeterMaxWaitTicks in a row (a blend or gain step plans one
-            // jack a tick: two busy ticks; a probe tick too, and a settings-check tick that follows a
-            // metered one), their frames staying in the tap for the
-            // next tick's comb (the same cost), and auto gain and the clip guard, fed by them, wait
-            // with them. Then one heavy piece a tick, each late by a tick or a few at most: the
-            // steady look at the jacks' plans (every PlanEveryTicks-th tick), the chip probe (every
-            // ProbeIntervalMs, ProbeMaxWaitTicks late at most), a meter window's publication (held
-            // up to MaxHeldTicks), the settings check (every 100 ms,
-            // only in a quiet tick: no key, no planning nor a look at the plans, no jack moving; a held key changes the
+            // (it applied a key or planned a jack: the most work a tick does) sheds what can wait.
+            // The meters wait out busy ticks, probe ticks and a settings-check tick that follows a
+            // metered one, MeterMaxWaitTicks in a row at most: their frames stay in the tap for the
+            // next comb (the same cost), and auto gain and the clip guard, fed by them, wait with
+            // them. Beside the meters, one heavy piece a tick, each late by a tick or a few at most:
+            // the steady look at the jacks' plans (every PlanEveryTicks-th tick), the chip probe
+            // (every ProbeIntervalMs, ProbeMaxWaitTicks late at most), a meter window's publication
+            // (held up to MaxHeldTicks), the settings check (every 100 ms, only in a quiet tick: no
+            // key, no planning nor a look at the plans, no jack moving — a held key changes the
             // settings every repeat, they are compared once it rests; SaverMaxWaitMs at most). The
-            // fault watch takes every other tick, not a busy one (every tick while a fault is handled
-            // or a probe is due; 40 ms apart at most), the LEDs' refresh the others (their patterns
-            // move in 125 ms slots; 50 ms late at most).
+            // fault watch takes every other tick, not a busy one (every tick while a fault is
+            // handled or a probe is due; 40 ms apart at most), the LEDs' refresh the others (their
+            // patterns move in 125 ms slots; 50 ms late at most).
             bool busy = planned || _actionsThisTick;
             _steady = !busy && !moving && !waiting && _stage == ClockStage.Live && !_inputSwitching && !_state.Fault;
             // heavy already: a busy tick, or the steady look (while things move every tick looks:
