@@ -24,16 +24,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
             long since = rig.NowUs;
             rig.Board.Usb.SetSampleRate(rate);
 
-            // Every output silent (the chip's own judgement: driver off or volume at mute) before the
-            // bridge switches the clocks: the notice (300 ms) is what the whole mute path has (the
-            // 170 ms soft mute, then the headphone volume to mute, latched at a zero crossing or the
-            // chip's timeout).
-            int silentMs = 0;
-            while (silentMs < rig.Board.Usb.ClockNoticeMs && AnyOutputLive(rig))
-            {
-                rig.Run(InterfaceDevice.TickMs);
-                silentMs += InterfaceDevice.TickMs;
-            }
+            int silentMs = MsUntilEveryOutputSilent(rig);
 
             OutputHelper.WriteLine("48000 → " + rate + " Hz: every output silent " + silentMs.ToString() + " ms after the announcement (notice " + rig.Board.Usb.ClockNoticeMs.ToString() + " ms)");
             Assert.IsTrue(silentMs + 2 * InterfaceDevice.TickMs <= rig.Board.Usb.ClockNoticeMs, "silent " + silentMs.ToString() + " ms after the announcement: less than two ticks to spare");
@@ -184,17 +175,28 @@ namespace InterfaceFirmware.UnitTests.Firmware
             rig.Run(300);
             long since = rig.NowUs;
             rig.Board.Usb.SetSampleRate(44100);
-            int silentMs = 0;
-            while (silentMs < rig.Board.Usb.ClockNoticeMs && AnyOutputLive(rig))
-            {
-                rig.Run(InterfaceDevice.TickMs);
-                silentMs += InterfaceDevice.TickMs;
-            }
+            int silentMs = MsUntilEveryOutputSilent(rig);
 
             rig.Run(rig.Board.Usb.ClockNoticeMs + 100 - silentMs);
             OutputHelper.WriteLine("level " + (levelCentiDb / 100).ToString() + " dB: every output silent " + silentMs.ToString() + " ms after the announcement");
             Assert.IsTrue(silentMs + 2 * InterfaceDevice.TickMs <= rig.Board.Usb.ClockNoticeMs, "silent " + silentMs.ToString() + " ms after the announcement");
             Assert.AreEqual(0, rig.Pops(0, since), rig.DescribePops());
+        }
+
+        // Every output silent (the chip's own judgement: driver off or volume at mute) before the
+        // bridge switches the clocks: the notice (300 ms) is what the whole mute path has (the DAC's
+        // soft mute and the headphone volume's ramp to mute, its last code latched at a zero
+        // crossing or the chip's timeout). Ms from now, tick by tick, up to the notice.
+        private static int MsUntilEveryOutputSilent(DeviceRig rig)
+        {
+            int ms = 0;
+            while (ms < rig.Board.Usb.ClockNoticeMs && AnyOutputLive(rig))
+            {
+                rig.Run(InterfaceDevice.TickMs);
+                ms += InterfaceDevice.TickMs;
+            }
+
+            return ms;
         }
 
         private static bool AnyOutputLive(DeviceRig rig)
