@@ -1,5 +1,3 @@
-using System;
-
 namespace InterfaceFirmware.Firmware.Persistence
 {
     /// <summary>
@@ -14,14 +12,12 @@ namespace InterfaceFirmware.Firmware.Persistence
 
         /// <summary>
         /// Builds the table now (≈39,000 interpreted instructions, ≈80 ms on the device): called at
-        /// start-up, so that the first save does not build it inside a control-loop tick.
+        /// start-up, so that the first save does not build it inside a control-loop tick. Returns
+        /// its entries (256): reading the table is what builds it.
         /// </summary>
-        public static void Prepare()
+        public static int Prepare()
         {
-            if (Table[0] != 0)
-            {
-                throw new InvalidOperationException("CRC table"); // entry 0 of the reflected table is 0
-            }
+            return Table.Length;
         }
 
         /// <summary>The CRC-32 of <paramref name="count"/> bytes of <paramref name="data"/> from <paramref name="offset"/>.</summary>
