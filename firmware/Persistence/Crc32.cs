@@ -23,13 +23,30 @@ namespace InterfaceFirmware.Firmware.Persistence
         /// <summary>The CRC-32 of <paramref name="count"/> bytes of <paramref name="data"/> from <paramref name="offset"/>.</summary>
         public static uint Compute(byte[] data, int offset, int count)
         {
-            uint crc = 0xFFFFFFFFu;
+            return End(Update(Begin(), data, offset, count));
+        }
+
+        /// <summary>The running value before any byte: a CRC computed in parts is Begin, Update per part, End.</summary>
+        public static uint Begin()
+        {
+            return 0xFFFFFFFFu;
+        }
+
+        /// <summary>The running value <paramref name="crc"/> carried over <paramref name="count"/> more bytes.</summary>
+        public static uint Update(uint crc, byte[] data, int offset, int count)
+        {
             int end = offset + count;
             for (int i = offset; i < end; i++)
             {
                 crc = Table[(crc ^ data[i]) & 0xFF] ^ (crc >> 8);
             }
 
+            return crc;
+        }
+
+        /// <summary>The CRC-32 of the bytes a running value has seen.</summary>
+        public static uint End(uint crc)
+        {
             return crc ^ 0xFFFFFFFFu;
         }
 

@@ -36,6 +36,7 @@ namespace InterfaceFirmware.Firmware.Persistence
         private readonly SettingsField[] _writeField;
         private readonly int[] _writeJack;
         private readonly int[] _writeBytes;
+        private readonly int[] _writeAt; // each value's byte offset in the record
 
         public SettingsRecord(SettingsLayout layout, int jackCount)
         {
@@ -61,6 +62,7 @@ namespace InterfaceFirmware.Firmware.Persistence
             _writeField = new SettingsField[values];
             _writeJack = new int[values];
             _writeBytes = new int[values];
+            _writeAt = new int[values];
             int n = 0;
             int first = 0;
             while (first < layout.Count)
@@ -73,6 +75,13 @@ namespace InterfaceFirmware.Firmware.Persistence
                 }
 
                 first = end;
+            }
+
+            int at = HeaderLength;
+            for (int i = 0; i < values; i++)
+            {
+                _writeAt[i] = at;
+                at += _writeBytes[i];
             }
         }
 
@@ -93,20 +102,38 @@ namespace InterfaceFirmware.Firmware.Persistence
             get { return HeaderLength + PayloadLength + ChecksumLength; }
         }
 
-        /// <summary>Bytes of the fields alone (what <see cref="WriteFields"/> produces).</summary>
         /// <summary>The jacks the record holds.</summary>
         public int JackCount
         {
             get { return _jackCount; }
         }
 
+        /// <summary>Bytes of the fields alone (what <see cref="WriteFields"/> produces).</summary>
         public int PayloadLength
         {
             get { return _payloadLength; }
         }
 
+        /// <summary>Values in a record this firmware writes (a per-jack field counts once per jack), in the order <see cref="WriteValues"/> numbers them.</summary>
+        public int ValueCount
+        {
+            get { return _writeField.Length; }
+        }
+
         /// <summary>Writes a whole record into <paramref name="buffer"/> from 0; returns its length.</summary>
         public int Write(Settings settings, uint sequence, byte[] buffer)
+        {
+            int length = WriteHeader(sequence, buffer);
+            WriteValues(settings, buffer, 0, ValueCount);
+            WriteChecksum(buffer, Crc32.Compute(buffer, 0, length - ChecksumLength));
+            return length;
+        }
+
+        // A record in parts (a save spread over the control loop's steps): the header, the values
+        // a few at a time, then the checksum of every byte before it.
+
+        /// <summary>Writes the header of a record into <paramref name="buffer"/> from 0; returns the record's length.</summary>
+        public int WriteHeader(uint sequence, byte[] buffer)
         {
             int length = Length;
             PutUnsigned(buffer, 0, Magic, 4);
@@ -114,9 +141,32 @@ namespace InterfaceFirmware.Firmware.Persistence
             PutUnsigned(buffer, LengthOffset, (uint)length, 2);
             PutUnsigned(buffer, SequenceOffset, sequence, 4);
             buffer[JackCountOffset] = (byte)_jackCount;
-            WriteFields(settings, buffer, HeaderLength);
-            PutUnsigned(buffer, length - ChecksumLength, Crc32.Compute(buffer, 0, length - ChecksumLength), 4);
             return length;
+        }
+
+        /// <summary>
+        /// Writes values <paramref name="first"/> … up to <paramref name="count"/> of them (fewer at
+        /// the end) at their places in a record in <paramref name="buffer"/>; returns the index of the
+        /// next value (<see cref="ValueCount"/> once all are written).
+        /// </summary>
+        public int WriteValues(Settings settings, byte[] buffer, int first, int count)
+        {
+            int end = first + count;
+            end = end < _writeField.Length ? end : _writeField.Length;
+            PutValues(settings, buffer, first, end, 0);
+            return end;
+        }
+
+        /// <summary>The byte offset in the record where value <paramref name="index"/> starts (the checksum's offset for <see cref="ValueCount"/>).</summary>
+        public int ValueOffset(int index)
+        {
+            return index < _writeAt.Length ? _writeAt[index] : HeaderLength + _payloadLength;
+        }
+
+        /// <summary>Puts <paramref name="crc"/> (of every byte before it) at the end of the record in <paramref name="buffer"/>.</summary>
+        public void WriteChecksum(byte[] buffer, uint crc)
+        {
+            PutUnsigned(buffer, Length - ChecksumLength, crc, 4);
         }
 
         /// <summary>
@@ -125,13 +175,17 @@ namespace InterfaceFirmware.Firmware.Persistence
         /// </summary>
         public int WriteFields(Settings settings, byte[] buffer, int offset)
         {
-            int at = offset;
-            for (int i = 0; i < _writeField.Length; i++)
-            {
-                at = PutSigned(buffer, at, Get(settings, _writeJack[i], _writeField[i]), _writeBytes[i]);
-            }
+            PutValues(settings, buffer, 0, _writeField.Length, offset - HeaderLength);
+            return _payloadLength;
+        }
 
-            return at - offset;
+        // Values first … end - 1 at their places in a record, moved by shift bytes.
+        private void PutValues(Settings settings, byte[] buffer, int first, int end, int shift)
+        {
+            for (int i = first; i < end; i++)
+            {
+                PutSigned(buffer, _writeAt[i] + shift, Get(settings, _writeJack[i], _writeField[i]), _writeBytes[i]);
+            }
         }
 
         /// <summary>

@@ -13,9 +13,11 @@ namespace InterfaceFirmware.Firmware.Persistence
     /// Called every tick. Every <see cref="CheckIntervalMs"/> it finds changes by comparing the
     /// settings field by field (<see cref="Settings.SameAs(Settings)"/>) with copies of the last
     /// ones it saw and the last ones it saved, allocated once: no writer of a setting has to tell it
-    /// (the firmware, a test or a script may set a field), a check costs ≈200 interpreted
+    /// (the firmware, a test or a script may set a field), a check costs ≈500 interpreted
     /// instructions (serializing the record to compare its bytes cost ≈2,700), a tick allocates
-    /// nothing, a save neither (only a failed save logs, which allocates its message).
+    /// nothing, a save neither (only a failed save logs, which allocates its message). A save runs
+    /// in parts, one a call (<see cref="SettingsStorage.BeginSave"/>): it writes the copy taken at
+    /// the check, which no check changes until the save ends.
     /// </remarks>
     public sealed class SettingsSaver
     {
@@ -105,6 +107,7 @@ namespace InterfaceFirmware.Firmware.Persistence
         /// </summary>
         public void MarkSaved(Settings settings)
         {
+            _storage.CancelSave();
             _saved.CopyFrom(settings);
             _seen.CopyFrom(settings);
             _hasBaseline = true;
@@ -114,10 +117,16 @@ namespace InterfaceFirmware.Firmware.Persistence
         /// <summary>True when the next <see cref="Tick"/> would compare the settings (and maybe save): the caller makes room for it.</summary>
         public bool CheckDue(long nowMs)
         {
-            return !_hasBaseline || nowMs >= _nextCheckMs;
+            return !_hasBaseline || _storage.Saving || nowMs >= _nextCheckMs;
         }
 
-        /// <summary>Call every tick with the live settings; returns true if it saved them this tick.</summary>
+        /// <summary>A save is under way: each <see cref="Tick"/> does a part of it.</summary>
+        public bool Saving
+        {
+            get { return _storage.Saving; }
+        }
+
+        /// <summary>Call every tick with the live settings; returns true if a save ended with the store's write this tick.</summary>
         public bool Tick(Settings settings, long nowMs)
         {
             if (!_hasBaseline)
@@ -126,7 +135,12 @@ namespace InterfaceFirmware.Firmware.Persistence
                 return false;
             }
 
-            // Comparing costs ≈200 interpreted instructions: every tick would be a noticeable share
+            if (_storage.Saving)
+            {
+                return Continue(nowMs);
+            }
+
+            // Comparing costs ≈500 interpreted instructions: every tick would be a noticeable share
             // of a tick on the device, every 100 ms is not, and a change seen up to 100 ms late only
             // moves its save, seconds away, by as much.
             if (nowMs < _nextCheckMs)
@@ -157,7 +171,8 @@ namespace InterfaceFirmware.Firmware.Persistence
                 return false;
             }
 
-            return SaveNow(settings, nowMs);
+            _storage.BeginSave(_seen); // the copy: the live settings may change before the save ends
+            return false;
         }
 
         /// <summary>Saves at once if anything is pending (before a planned power-down); returns true if it wrote.</summary>
@@ -166,12 +181,18 @@ namespace InterfaceFirmware.Firmware.Persistence
             _seen.CopyFrom(settings);
             _pending = _hasBaseline ? !_seen.SameAs(_saved) : true;
             _hasBaseline = true;
-            return _pending && SaveNow(settings, nowMs);
+            return _pending && Ended(_storage.Save(_seen) ? SaveProgress.Saved : SaveProgress.Failed, nowMs);
         }
 
-        private bool SaveNow(Settings settings, long nowMs)
+        private bool Continue(long nowMs)
         {
-            if (!_storage.Save(settings))
+            SaveProgress progress = _storage.ContinueSave();
+            return progress != SaveProgress.Working && Ended(progress, nowMs);
+        }
+
+        private bool Ended(SaveProgress progress, long nowMs)
+        {
+            if (progress != SaveProgress.Saved)
             {
                 _failures++;
                 _retryAtMs = nowMs + _saveDelayMs;

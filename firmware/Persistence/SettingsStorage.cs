@@ -28,6 +28,15 @@ namespace InterfaceFirmware.Firmware.Persistence
         private int _failedWrites;
         private bool _scanned;
 
+        // A save in parts (BeginSave, then ContinueSave until it is not Working): the settings it
+        // writes, where it is, and the checksum so far.
+        private Settings _saving;
+        private int _saveValue;
+        private int _saveTarget;
+        private uint _saveSequence;
+        private uint _saveCrc;
+        private int _saveCrcAt;
+
         /// <summary>Uses slots 0 and 1 of <paramref name="store"/>.</summary>
         public SettingsStorage(ISettingsStore store, SettingsRecord record, ILog log)
             : this(store, record, log, 0, 1)
@@ -130,28 +139,93 @@ namespace InterfaceFirmware.Firmware.Persistence
         /// <summary>
         /// Writes <paramref name="settings"/> as the next record into the slot that does not hold the
         /// newest valid one. Returns false if the store failed (the newest valid record is untouched;
-        /// the next save writes the same slot again).
+        /// the next save writes the same slot again). All at once: <see cref="BeginSave"/> spreads it.
         /// </summary>
         public bool Save(Settings settings)
+        {
+            BeginSave(settings);
+            SaveProgress progress;
+            do
+            {
+                progress = ContinueSave();
+            }
+            while (progress == SaveProgress.Working);
+
+            return progress == SaveProgress.Saved;
+        }
+
+        /// <summary>Values of the record a <see cref="ContinueSave"/> writes (with their bytes' checksum).</summary>
+        public const int ValuesPerPart = 10;
+
+        /// <summary>A save begun and not yet ended.</summary>
+        public bool Saving
+        {
+            get { return _saving != null; }
+        }
+
+        /// <summary>
+        /// Starts a save of <paramref name="settings"/> in parts, so that no control-loop step
+        /// carries all of it (serialising and checking ≈6,000 interpreted instructions, more than a
+        /// step's budget): the header now, then <see cref="ContinueSave"/> once a step.
+        /// <paramref name="settings"/> must not change until the save ends (the saver hands over
+        /// its own copy). A save already begun is dropped (its slot is written by this one).
+        /// </summary>
+        public void BeginSave(Settings settings)
         {
             if (!_scanned)
             {
                 Scan(); // never write before knowing which slot holds the newest record
             }
 
-            int target = _newest < 0 ? 0 : 1 - _newest;
-            uint sequence = _sequence + 1;
-            int length = _record.Write(settings, sequence, _writeBuffer);
-            if (!_store.Write(_slots[target], _writeBuffer, 0, length))
+            _saving = settings;
+            _saveTarget = _newest < 0 ? 0 : 1 - _newest;
+            _saveSequence = _sequence + 1;
+            _record.WriteHeader(_saveSequence, _writeBuffer);
+            _saveValue = 0;
+            _saveCrc = Crc32.Update(Crc32.Begin(), _writeBuffer, 0, SettingsRecord.HeaderLength);
+            _saveCrcAt = SettingsRecord.HeaderLength;
+        }
+
+        /// <summary>
+        /// The next part of the save begun: <see cref="ValuesPerPart"/> values and their checksum,
+        /// or, once all are written, the checksum and the store's write (whatever the store's write
+        /// costs: a flash write blocks). Working until then; Saved or Failed (as <see cref="Save"/>)
+        /// at the end; Idle if no save was begun.
+        /// </summary>
+        public SaveProgress ContinueSave()
+        {
+            if (_saving == null)
+            {
+                return SaveProgress.Idle;
+            }
+
+            if (_saveValue < _record.ValueCount)
+            {
+                _saveValue = _record.WriteValues(_saving, _writeBuffer, _saveValue, ValuesPerPart);
+                int end = _record.ValueOffset(_saveValue);
+                _saveCrc = Crc32.Update(_saveCrc, _writeBuffer, _saveCrcAt, end - _saveCrcAt);
+                _saveCrcAt = end;
+                return SaveProgress.Working;
+            }
+
+            _saving = null;
+            _record.WriteChecksum(_writeBuffer, Crc32.End(_saveCrc));
+            if (!_store.Write(_slots[_saveTarget], _writeBuffer, 0, _record.Length))
             {
                 _failedWrites++;
-                return false;
+                return SaveProgress.Failed;
             }
 
             _writes++;
-            _newest = target;
-            _sequence = sequence;
-            return true;
+            _newest = _saveTarget;
+            _sequence = _saveSequence;
+            return SaveProgress.Saved;
+        }
+
+        /// <summary>Drops a save begun (nothing was written to the store yet).</summary>
+        public void CancelSave()
+        {
+            _saving = null;
         }
 
         // Reads and checks both slots, logs why a slot is not usable, and finds the newest valid
@@ -205,5 +279,21 @@ namespace InterfaceFirmware.Firmware.Persistence
                 _log.Write(level, Source, message);
             }
         }
+    }
+
+    /// <summary>Where a save in parts is (<see cref="SettingsStorage.ContinueSave"/>).</summary>
+    public enum SaveProgress
+    {
+        /// <summary>No save begun.</summary>
+        Idle,
+
+        /// <summary>More parts to go.</summary>
+        Working,
+
+        /// <summary>Written: the store holds the record.</summary>
+        Saved,
+
+        /// <summary>The store refused the write: the newest valid record is untouched.</summary>
+        Failed,
     }
 }

@@ -34,11 +34,7 @@ namespace InterfaceFirmware.Benchmarks
 
         public int AvailableFrames
         {
-            get
-            {
-                Fill();
-                return _ring.AvailableFrames;
-            }
+            get { return _ring.AvailableFrames; } // what the reader thread has delivered: Fill runs between ticks
         }
 
         public int ReadFrames(int[] interleaved, int offset, int maxFrames)

@@ -37,9 +37,10 @@ namespace InterfaceFirmware.UnitTests.Firmware
             Assert.AreEqual(0, flash.TotalWrites, "not before the delay");
             Assert.IsTrue(saver.Pending);
 
-            // seen at the next check (every 100 ms), saved the delay after that
+            // seen at the next check (every 100 ms), saved the delay after that, in a few ticks' parts
             long savedAt = -1;
-            for (long now = 1000 + SettingsSaver.DefaultSaveDelayMs; now <= 1000 + SettingsSaver.DefaultSaveDelayMs + SettingsSaver.CheckIntervalMs; now += TickMs)
+            long dueBy = 1000 + SettingsSaver.DefaultSaveDelayMs + SettingsSaver.CheckIntervalMs;
+            for (long now = 1000 + SettingsSaver.DefaultSaveDelayMs; now <= dueBy + PartsTicks * TickMs; now += TickMs)
             {
                 if (saver.Tick(settings, now))
                 {
@@ -139,12 +140,12 @@ namespace InterfaceFirmware.UnitTests.Firmware
 
             settings.Monitor = MonitorMode.Off;
             flash.FailNextWrite();
-            Run(saver, settings, 0, SettingsSaver.DefaultSaveDelayMs);
+            Run(saver, settings, 0, SettingsSaver.DefaultSaveDelayMs + PartsTicks * TickMs);
             Assert.AreEqual(1, saver.Failures);
             Assert.IsTrue(saver.Pending);
             Assert.IsTrue(log.Contains(InterfaceFirmware.Hal.LogLevel.Warning, "save failed"));
 
-            Run(saver, settings, SettingsSaver.DefaultSaveDelayMs + TickMs, 2 * SettingsSaver.DefaultSaveDelayMs);
+            Run(saver, settings, SettingsSaver.DefaultSaveDelayMs + PartsTicks * TickMs + TickMs, 2 * (SettingsSaver.DefaultSaveDelayMs + PartsTicks * TickMs) + SettingsSaver.CheckIntervalMs);
             Assert.AreEqual(1, saver.Saves);
             Assert.AreEqual(1, saver.Failures, "one retry per delay, not one per tick");
             AssertStored(flash, settings);
@@ -199,6 +200,66 @@ namespace InterfaceFirmware.UnitTests.Firmware
 
             Assert.IsTrue(checkedFields >= 20, "fields checked: " + checkedFields.ToString());
         }
+
+        [TestMethod]
+        public static void ASaveRunsInPartsAndWritesTheSettingsAsTheCheckSawThem()
+        {
+            // A save is spread over ticks (no tick carries all of it); what it writes is the copy
+            // taken at the check that found it due: a change during the parts waits for its own save.
+            SettingsFlash flash = SettingsTestData.Flash();
+            SettingsSaver saver = Saver(flash);
+            Settings settings = SettingsTestData.Distinct();
+            saver.MarkSaved(settings);
+            settings.Blend = 3;
+            Run(saver, settings, 0, SettingsSaver.DefaultSaveDelayMs - TickMs);
+            Assert.IsFalse(saver.Saving);
+
+            long now = SettingsSaver.DefaultSaveDelayMs;
+            Assert.IsFalse(saver.Tick(settings, now), "the check begins the save");
+            Assert.IsTrue(saver.Saving);
+            Assert.IsTrue(saver.CheckDue(now + TickMs), "each tick does a part");
+            var atCheck = new Settings(SettingsTestData.Jacks);
+            atCheck.CopyFrom(settings);
+            settings.Blend = 5; // while the parts run
+
+            int parts = 0;
+            while (!saver.Tick(settings, now += TickMs))
+            {
+                parts++;
+                Assert.IsTrue(parts < 50, "the save never ended");
+                Assert.AreEqual(0, flash.TotalWrites, "nothing reaches the store before the last part");
+            }
+
+            Assert.IsTrue(parts >= 2 && parts <= PartsTicks, "parts: " + parts.ToString());
+            Assert.AreEqual(1, flash.TotalWrites);
+            AssertStored(flash, atCheck);
+
+            Run(saver, settings, now + TickMs, now + SettingsSaver.DefaultSaveDelayMs + SettingsSaver.CheckIntervalMs + PartsTicks * TickMs);
+            Assert.AreEqual(2, flash.TotalWrites);
+            AssertStored(flash, settings);
+        }
+
+        [TestMethod]
+        public static void FlushDuringASaveInPartsWritesTheLiveSettingsOnce()
+        {
+            SettingsFlash flash = SettingsTestData.Flash();
+            SettingsSaver saver = Saver(flash);
+            Settings settings = SettingsTestData.Distinct();
+            saver.MarkSaved(settings);
+            settings.Blend = 3;
+            Run(saver, settings, 0, SettingsSaver.DefaultSaveDelayMs + TickMs);
+            Assert.IsTrue(saver.Saving, "a save under way");
+
+            settings.Blend = 4;
+            Assert.IsTrue(saver.Flush(settings, SettingsSaver.DefaultSaveDelayMs + 2 * TickMs));
+            Assert.IsFalse(saver.Saving, "the save in parts gave way to the flush");
+            Run(saver, settings, SettingsSaver.DefaultSaveDelayMs + 3 * TickMs, 20000);
+            Assert.AreEqual(1, flash.TotalWrites);
+            AssertStored(flash, settings);
+        }
+
+        // The most ticks a save's parts take after the check that begins it.
+        private const int PartsTicks = 12;
 
         private static SettingsSaver Saver(SettingsFlash flash)
         {

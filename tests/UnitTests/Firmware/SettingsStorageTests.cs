@@ -61,6 +61,52 @@ namespace InterfaceFirmware.UnitTests.Firmware
         }
 
         [TestMethod]
+        public static void ASaveInPartsWritesTheSameBytesAsARecordWrittenAtOnce()
+        {
+            SettingsFlash flash = SettingsTestData.Flash();
+            SettingsStorage storage = SettingsTestData.Storage(flash, SettingsTestData.Log());
+            storage.Load(new Settings(2), null);
+            Settings settings = SettingsTestData.Distinct();
+            Assert.AreEqual(SaveProgress.Idle, storage.ContinueSave(), "nothing begun");
+
+            storage.BeginSave(settings);
+            int parts = 0;
+            SaveProgress progress;
+            while ((progress = storage.ContinueSave()) == SaveProgress.Working)
+            {
+                parts++;
+                Assert.AreEqual(0, flash.TotalWrites, "the store is written by the last part only");
+            }
+
+            Assert.AreEqual(SaveProgress.Saved, progress);
+            int values = storage.Record.ValueCount;
+            Assert.AreEqual((values + SettingsStorage.ValuesPerPart - 1) / SettingsStorage.ValuesPerPart, parts);
+            Assert.IsFalse(storage.Saving);
+
+            var atOnce = new byte[storage.Record.Length];
+            Assert.AreEqual(atOnce.Length, storage.Record.Write(settings, 1, atOnce));
+            var stored = new byte[flash.MaxRecordSize];
+            Assert.AreEqual(atOnce.Length, flash.Read(0, stored, 0, stored.Length));
+            for (int i = 0; i < atOnce.Length; i++)
+            {
+                Assert.AreEqual(atOnce[i], stored[i], "byte " + i.ToString());
+            }
+
+            // a save dropped half way writes nothing, and the next one numbers on from the last written
+            settings.Blend = 2;
+            storage.BeginSave(settings);
+            storage.ContinueSave();
+            storage.CancelSave();
+            Assert.AreEqual(SaveProgress.Idle, storage.ContinueSave());
+            Assert.AreEqual(1, flash.TotalWrites);
+            Assert.IsTrue(storage.Save(settings));
+            Assert.AreEqual(2u, storage.Sequence);
+            var loaded = new Settings(2);
+            Assert.IsTrue(SettingsTestData.Storage(flash, null).Load(loaded, null));
+            SettingsTestData.AssertSame(settings, loaded, "after the second save");
+        }
+
+        [TestMethod]
         public static void SaveWithoutALoadFirstFindsTheNewestRecord()
         {
             SettingsFlash flash = SettingsTestData.Flash();
