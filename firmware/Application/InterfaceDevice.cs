@@ -134,6 +134,7 @@ namespace InterfaceFirmware.Firmware.Application
         private long _ledsAtMs;
         private bool _oddTick;
         private bool _stepNext = true; // the first tick steps the drivers only: the application steps at 10, 20, … ms
+        private bool _driversBusy = true; // a driver's sequence ran on at the last tick: the ticks between steps step it
         private bool _faultWatchDue;
         private long _faultsWatchedMs;
         private int _exceptions;
@@ -386,7 +387,7 @@ namespace InterfaceFirmware.Firmware.Application
                 {
                     Step(nowMs);
                 }
-                else
+                else if (_driversBusy)
                 {
                     TickDrivers(nowMs);
                 }
@@ -400,6 +401,7 @@ namespace InterfaceFirmware.Firmware.Application
                     _log.Write(LogLevel.Error, Source, "tick failed (" + _exceptions.ToString() + " so far): " + e.Message + "; jacks muted");
                 }
 
+                _driversBusy = true; // the mutes below start the drivers' sequences
                 for (int j = 0; j < _jackCount; j++)
                 {
                     try
@@ -542,6 +544,7 @@ namespace InterfaceFirmware.Firmware.Application
             if ((_faultWatchDue && !busy) || probeTick || _state.Fault || nowMs - _faultsWatchedMs >= 40)
             {
                 WatchFaults(nowMs);
+                _driversBusy |= DriversBusy(); // a recovery or a probe may have started a sequence
                 _faultWatchDue = false;
                 _faultsWatchedMs = nowMs;
             }
@@ -562,7 +565,10 @@ namespace InterfaceFirmware.Firmware.Application
             }
         }
 
-        // The chip drivers' own sequences (power, mute, clocks), a step each; true while one runs.
+        // The chip drivers' own sequences (power, mute, clocks), a step each; true while a codec's
+        // runs. A driver that is not busy after its tick has nothing to do until the application
+        // asks something of it (its setters start their sequences at once), so the ticks between
+        // steps skip the drivers when none was busy after the last one.
         private bool TickDrivers(long nowMs)
         {
             bool busy = false;
@@ -572,12 +578,28 @@ namespace InterfaceFirmware.Firmware.Application
                 busy |= _codecs[i].Busy;
             }
 
+            bool amplifierBusy = false;
             if (_amplifier != null)
             {
                 _amplifier.Tick(nowMs);
+                amplifierBusy = _amplifier.Busy;
             }
 
+            _driversBusy = busy || amplifierBusy;
             return busy;
+        }
+
+        private bool DriversBusy()
+        {
+            for (int i = 0; i < _codecs.Length; i++)
+            {
+                if (_codecs[i].Busy)
+                {
+                    return true;
+                }
+            }
+
+            return _amplifier != null && _amplifier.Busy;
         }
 
         // ---- helpers -------------------------------------------------------------------------------
