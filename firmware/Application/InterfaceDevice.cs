@@ -452,7 +452,9 @@ namespace InterfaceFirmware.Firmware.Application
             // changes then without a key (a chip's status, auto gain's input gain) is seen within
             // 40 ms (a plug at once).
             bool moves = _actionsThisTick || !_steady || _stage != ClockStage.Live || _inputSwitching;
-            bool lookAgain = moves || ++_steadyTicks >= PlanEveryTicks;
+            bool meterStep = _meterWaits >= MeterMaxWaitTicks; // the meters waited all they may: nothing else heavy
+            bool steadyLook = !moves && ++_steadyTicks >= PlanEveryTicks && !meterStep;
+            bool lookAgain = moves || steadyLook;
             if (lookAgain)
             {
                 _steadyTicks = 0;
@@ -509,7 +511,7 @@ namespace InterfaceFirmware.Firmware.Application
             _steady = !busy && !moving && !waiting && _stage == ClockStage.Live && !_inputSwitching && !_state.Fault;
             // heavy already: a busy tick, or the steady look (while things move every tick looks:
             // that alone is not a piece to make room for)
-            bool heavy = busy || (lookAgain && !moves);
+            bool heavy = busy || steadyLook;
             if (heavy && nowMs >= _nextProbeMs && _probeWaits < ProbeMaxWaitTicks)
             {
                 _nextProbeMs = nowMs + 1;
@@ -521,7 +523,7 @@ namespace InterfaceFirmware.Firmware.Application
             bool quiet = !busy && !moving;
             bool saverTick = _saver != null && !heavy && !probeTick && _meterWaits == 0 && _saver.CheckDue(nowMs)
                 && ((quiet && !lookAgain) || nowMs - _saverCheckedMs >= SaverMaxWaitMs);
-            bool meterWaits = (busy || probeTick || saverTick) && _meterWaits < MeterMaxWaitTicks;
+            bool meterWaits = (busy || steadyLook || probeTick || saverTick) && !meterStep;
             _meterWaits = meterWaits ? _meterWaits + 1 : 0;
             heavy |= probeTick;
             int windows = 0;

@@ -5,8 +5,9 @@ namespace InterfaceFirmware.Firmware.Inputs
 {
     /// <summary>
     /// Peak meters for the two channels of the ADC (what the computer records), read from the ADC
-    /// tap every control-loop tick: the peak of each window of at least <see cref="WindowMs"/>
-    /// (published at the end of the tick that completes it, so at ≥ 1000 / (WindowMs + tick) Hz),
+    /// tap every control-loop tick: the peak of each window of <see cref="WindowMs"/>' frames
+    /// (published at the end of the tick that completes it; the frames past its end count toward
+    /// the next, so 1000 / WindowMs windows a second however the ticks fall),
     /// a peak hold, and a clip flag that stays up long enough to be seen. It is the tap's only
     /// reader: auto gain and the clip guard use what it found in the tick (<see cref="TickPeak"/>,
     /// <see cref="TickClipped"/>).
@@ -322,7 +323,11 @@ namespace InterfaceFirmware.Firmware.Inputs
                 _windowMax[c] = 0;
             }
 
-            _framesInWindow = 0;
+            // The frames past the window's end count toward the next one (a comb that covered the
+            // frames of two ticks, the meters having waited one out, would otherwise stretch the
+            // window and slow the updates); a long pause does not make windows in a burst.
+            _framesInWindow -= _windowFrames;
+            _framesInWindow = _framesInWindow < _windowFrames ? _framesInWindow : 0;
             _windows++;
         }
 
