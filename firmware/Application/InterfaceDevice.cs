@@ -482,7 +482,7 @@ namespace InterfaceFirmware.Firmware.Application
                 waiting |= _planWaiting[j];
                 if (_tookCharge && !EqLoading(j))
                 {
-                    _outputs[j].Advance(_targets[j], _wantOpen[j], _state.Jacks[j].Plugged, nowMs);
+                    _outputs[j].Advance(_targets[j], _wantOpen[j], _state.Jacks[j].Plugged, !meterStep, nowMs); // a meter step: the ramps wait
                     moving |= _outputs[j].Moving;
                 }
                 else

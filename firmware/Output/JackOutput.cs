@@ -153,8 +153,12 @@ namespace InterfaceFirmware.Firmware.Output
             _started = true;
         }
 
-        /// <summary>One tick: towards the targets, open when <paramref name="wantOpen"/>, closed (muted) otherwise.</summary>
-        public void Advance(JackTargets targets, bool wantOpen, bool pluggedIn, long nowMs)
+        /// <summary>
+        /// One tick: towards the targets, open when <paramref name="wantOpen"/>, closed (muted)
+        /// otherwise. <paramref name="rampNow"/> false: a ramp's step waits for the next tick (the
+        /// control loop's busiest ticks make room so); opening and closing do not wait.
+        /// </summary>
+        public void Advance(JackTargets targets, bool wantOpen, bool pluggedIn, bool rampNow, long nowMs)
         {
             if (_atRest && wantOpen && targets.Generation == _restGeneration && _codec.Status == DriverStatus.Ok
                 && (_amplifier == null || (_amplifier.Enabled && !_amplifier.Busy)))
@@ -212,7 +216,7 @@ namespace InterfaceFirmware.Firmware.Output
                 return;
             }
 
-            if (!_codec.MuteSettled(nowMs))
+            if (!rampNow || !_codec.MuteSettled(nowMs))
             {
                 return;
             }
