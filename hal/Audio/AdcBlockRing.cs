@@ -194,9 +194,10 @@ namespace InterfaceFirmware.Hal
                 }
             }
 
-            int lastOffset = (frames - 1) * BytesPerFrame;
-            Settle(0, highLeft, atHighLeft, lowLeft, atLowLeft, start, lastOffset, peaks);
-            Settle(1, highRight, atHighRight, lowRight, atLowRight, start, lastOffset, peaks);
+            int last = start + (frames - 1) * BytesPerFrame;
+            last = last >= size ? last - size : last;
+            Settle(0, highLeft, atHighLeft, lowLeft, atLowLeft, start, last, peaks);
+            Settle(1, highRight, atHighRight, lowRight, atLowRight, start, last, peaks);
             _unreadFrames -= frames;
             return frames;
         }
@@ -211,41 +212,28 @@ namespace InterfaceFirmware.Hal
 
         // The larger in size of a channel's highest and lowest sample (a tie: the earlier one), and
         // its neighbours within the stretch (the sample itself where the stretch ends). Places are
-        // byte offsets from the stretch's start, round the ring.
-        private void Settle(int channel, int high, int atHigh, int low, int atLow, int start, int lastOffset, StretchPeaks peaks)
+        // frames' byte offsets in the ring; first and last are the stretch's first and last frame's.
+        private void Settle(int channel, int high, int atHigh, int low, int atLow, int first, int last, StretchPeaks peaks)
         {
             byte[] bytes = _bytes;
-            int size = bytes.Length;
-            int fromHigh = atHigh - start;
-            fromHigh = fromHigh < 0 ? fromHigh + size : fromHigh;
-            int fromLow = atLow - start;
-            fromLow = fromLow < 0 ? fromLow + size : fromLow;
             int highValue = high >> 8;
             int lowSize = -(low >> 8);
-            bool takeHigh = highValue > lowSize || (highValue == lowSize && fromHigh <= fromLow);
-            int at = (takeHigh ? atHigh : atLow) + 4 * channel;
-            int from = takeHigh ? fromHigh : fromLow;
-            int peak = BitConverter.ToInt32(bytes, at) >> 8;
-            peaks.Peak[channel] = peak;
-            if (from > 0)
+            int at = highValue > lowSize ? atHigh : atLow;
+            if (highValue == lowSize && atHigh != atLow)
             {
-                int before = at - BytesPerFrame;
-                peaks.Before[channel] = BitConverter.ToInt32(bytes, before < 0 ? before + size : before) >> 8;
-            }
-            else
-            {
-                peaks.Before[channel] = peak;
+                // the earlier of the two, counted from the stretch's first frame round the ring
+                int size = bytes.Length;
+                int fromHigh = atHigh - first;
+                int fromLow = atLow - first;
+                at = (fromHigh < 0 ? fromHigh + size : fromHigh) <= (fromLow < 0 ? fromLow + size : fromLow) ? atHigh : atLow;
             }
 
-            if (from < lastOffset)
-            {
-                int after = at + BytesPerFrame;
-                peaks.After[channel] = BitConverter.ToInt32(bytes, after >= size ? after - size : after) >> 8;
-            }
-            else
-            {
-                peaks.After[channel] = peak;
-            }
+            int slot = 4 * channel;
+            int peak = BitConverter.ToInt32(bytes, at + slot) >> 8;
+            peaks.Peak[channel] = peak;
+            peaks.Before[channel] = at == first ? peak : BitConverter.ToInt32(bytes, (at == 0 ? bytes.Length : at) - BytesPerFrame + slot) >> 8;
+            int after = at + BytesPerFrame;
+            peaks.After[channel] = at == last ? peak : BitConverter.ToInt32(bytes, (after == bytes.Length ? 0 : after) + slot) >> 8;
         }
 
         // A slot's top 24 bits as a signed value: the arithmetic shift keeps the sign.
