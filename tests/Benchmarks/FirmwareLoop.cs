@@ -49,6 +49,8 @@ namespace InterfaceFirmware.Benchmarks
             public long WorstBits;
             public long IlInWorstBitsTick;
             public double MeanBits;
+            public double MeanCalls;
+            public long CallsInWorstIlTick;
             public int Ticks;
             public string WorstTickMethods;
         }
@@ -166,7 +168,9 @@ namespace InterfaceFirmware.Benchmarks
                 double worstMsSlowBus = WorstMs(speed, il, 100000);
                 double worstMsFast = WorstMs(InterpreterSpeed.Typical, il, 400000);
                 double meanMs = speed.DeviceMs(meanIl, il[5], 400000);
-                string figure = meanIl.ToString("F0", CultureInfo.InvariantCulture) + " IL/tick mean, " + worstIl + " worst (+" + bitsThere + " I2C bits in that tick; most bits in a tick: "
+                string calls = il.Length > 7 ? "; calls " + il[6].ToString("F0", CultureInfo.InvariantCulture) + " a tick mean (" + (100 * il[6] / meanIl).ToString("F0", CultureInfo.InvariantCulture)
+                    + " % of the IL), " + ((long)il[7]).ToString(CultureInfo.InvariantCulture) + " in the worst" : string.Empty;
+                string figure = meanIl.ToString("F0", CultureInfo.InvariantCulture) + " IL/tick mean, " + worstIl + " worst" + calls + " (+" + bitsThere + " I2C bits in that tick; most bits in a tick: "
                     + worstBits + " with " + ilThere + " IL) → device worst tick ≈ " + F1(worstMs) + " ms at 400 kHz (" + F1(worstMsSlowBus) + " ms at 100 kHz; "
                     + F1(worstMsFast) + " ms at " + F1(InterpreterSpeed.Typical.MicrosecondsPerIl) + " µs/IL), mean " + F1(meanMs) + " ms: "
                     + Fit(worstMs, meanMs, period) + " a " + period.ToString("F0", CultureInfo.InvariantCulture) + " ms period at " + F1(speed.MicrosecondsPerIl) + " µs/IL; "
@@ -274,7 +278,7 @@ namespace InterfaceFirmware.Benchmarks
 
                 Console.WriteLine("TOP\t" + Scenarios[s] + "\t" + string.Join("; ", IlCounting.TopMethods(_runStart, Environment.GetEnvironmentVariable("IL_TOP") == null ? 12 : int.Parse(Environment.GetEnvironmentVariable("IL_TOP"), CultureInfo.InvariantCulture), f.Ticks)));
                 Console.WriteLine("IL\t" + Scenarios[s] + "\t" + f.MeanIl.ToString("R", CultureInfo.InvariantCulture) + "\t" + f.WorstIl + "\t" + f.BitsInWorstIlTick + "\t" + f.WorstBits + "\t" + f.IlInWorstBitsTick
-                    + "\t" + f.MeanBits.ToString("R", CultureInfo.InvariantCulture));
+                    + "\t" + f.MeanBits.ToString("R", CultureInfo.InvariantCulture) + "\t" + f.MeanCalls.ToString("R", CultureInfo.InvariantCulture) + "\t" + f.CallsInWorstIlTick);
             }
         }
 
@@ -292,6 +296,7 @@ namespace InterfaceFirmware.Benchmarks
             double worstUs = 0;
             long totalIl = 0;
             long totalBits = 0;
+            long totalCalls = 0;
             var figures = new Figures();
             var watch = new Stopwatch();
             figures.Ticks = ticks;
@@ -311,6 +316,7 @@ namespace InterfaceFirmware.Benchmarks
                 }
 
                 long il = IlCounting.Executed();
+                long calls = IlCounting.Active ? IlCounting.Calls() : 0;
                 long bits = bus.Bits;
                 long before = GC.GetAllocatedBytesForCurrentThread();
                 long inBus = bus.AllocatedInside;
@@ -327,13 +333,17 @@ namespace InterfaceFirmware.Benchmarks
                 watch.Stop();
                 board.RunMs(InterfaceDevice.DriverTickMs);
                 long beforeFill = IlCounting.Executed();
+                long callsBeforeFill = IlCounting.Active ? IlCounting.Calls() : 0;
                 _deviceTap?.Fill(); // the reader thread's blocks of those 5 ms (its work, not the tick's)
                 il += IlCounting.Executed() - beforeFill; // taken off the period below
+                calls += (IlCounting.Active ? IlCounting.Calls() : 0) - callsBeforeFill;
                 watch.Start();
                 device.Tick(board.Clock.NowMs);
                 watch.Stop();
                 bytes += GC.GetAllocatedBytesForCurrentThread() - before - (bus.AllocatedInside - inBus);
                 il = IlCounting.Executed() - il;
+                calls = (IlCounting.Active ? IlCounting.Calls() : 0) - calls;
+                totalCalls += calls;
                 bits = bus.Bits - bits;
                 double us = watch.Elapsed.TotalMilliseconds * 1000;
                 totalUs += us;
@@ -344,6 +354,7 @@ namespace InterfaceFirmware.Benchmarks
                 {
                     figures.WorstIl = il;
                     figures.BitsInWorstIlTick = bits;
+                    figures.CallsInWorstIlTick = calls;
                     if (worstByMethod)
                     {
                         figures.WorstTickMethods = "tick " + i + ": " + string.Join("; ", IlCounting.TopMethods(tickStart, Environment.GetEnvironmentVariable("IL_WORST_N") == null ? 15 : int.Parse(Environment.GetEnvironmentVariable("IL_WORST_N"), CultureInfo.InvariantCulture), 1));
@@ -365,6 +376,7 @@ namespace InterfaceFirmware.Benchmarks
             figures.WorstUs = worstUs;
             figures.MeanIl = totalIl / (double)ticks;
             figures.MeanBits = totalBits / (double)ticks;
+            figures.MeanCalls = totalCalls / (double)ticks;
             return figures;
         }
 

@@ -22,6 +22,7 @@ namespace InterfaceFirmware.Benchmarks
         public const string CounterType = "IlExecutionCounter";
         public const string CounterField = "Executed";
         public const string PerMethodField = "PerMethod";
+        public const string CallsField = "Calls";
         private static readonly string[] Instrumented = { "InterfaceFirmware.Hal.dll", "InterfaceFirmware.Drivers.dll", "InterfaceFirmware.Firmware.dll" };
         private static Func<long>[] _readers;
 
@@ -79,6 +80,25 @@ namespace InterfaceFirmware.Benchmarks
             foreach (var read in Readers())
             {
                 total += read();
+            }
+
+            return total;
+        }
+
+        /// <summary>
+        /// Call instructions (call, callvirt, newobj) executed so far in the instrumented assemblies:
+        /// into managed methods and the runtime's native ones alike. The interpreter's per-IL figure
+        /// comes from a loop in which one instruction of three is a call, so the calls' share of
+        /// the firmware's IL says how far that figure carries over (docs/benchmarks.md).
+        /// </summary>
+        public static long Calls()
+        {
+            long total = 0;
+            foreach (string name in Instrumented)
+            {
+                var assembly = System.Reflection.Assembly.Load(Path.GetFileNameWithoutExtension(name));
+                var field = assembly.GetType(CounterType)?.GetField(CallsField);
+                total += field == null ? 0 : (long)field.GetValue(null)!;
             }
 
             return total;
@@ -147,6 +167,8 @@ namespace InterfaceFirmware.Benchmarks
             counter.Fields.Add(field);
             var perMethod = new FieldDefinition(PerMethodField, FieldAttributes.Public | FieldAttributes.Static, new ArrayType(module.TypeSystem.Int64));
             counter.Fields.Add(perMethod);
+            var calls = new FieldDefinition(CallsField, FieldAttributes.Public | FieldAttributes.Static, module.TypeSystem.Int64);
+            counter.Fields.Add(calls);
             var names = new List<string>();
             foreach (TypeDefinition type in module.GetTypes().ToList())
             {
@@ -154,7 +176,7 @@ namespace InterfaceFirmware.Benchmarks
                 {
                     if (method.HasBody)
                     {
-                        InstrumentMethod(method, field, perMethod, names.Count);
+                        InstrumentMethod(method, field, perMethod, calls, names.Count);
                         names.Add(type.Name + "." + method.Name);
                     }
                 }
@@ -177,7 +199,7 @@ namespace InterfaceFirmware.Benchmarks
         // branch, return or throw, and exception-handler boundaries. Each leader becomes the head of
         // "Executed += block length" and its own instruction moves after that code, so every branch
         // and handler that named the leader now enters through the counter.
-        private static void InstrumentMethod(MethodDefinition method, FieldDefinition field, FieldDefinition perMethod, int index)
+        private static void InstrumentMethod(MethodDefinition method, FieldDefinition field, FieldDefinition perMethod, FieldDefinition calls, int index)
         {
             MethodBody body = method.Body;
             body.SimplifyMacros();
@@ -212,6 +234,7 @@ namespace InterfaceFirmware.Benchmarks
             }
 
             var lengths = new Dictionary<Instruction, int>();
+            var callsIn = new Dictionary<Instruction, int>();
             Instruction head = null;
             foreach (Instruction instruction in instructions)
             {
@@ -219,9 +242,15 @@ namespace InterfaceFirmware.Benchmarks
                 {
                     head = instruction;
                     lengths[head] = 0;
+                    callsIn[head] = 0;
                 }
 
                 lengths[head]++;
+                Code code = instruction.OpCode.Code;
+                if (code == Code.Call || code == Code.Callvirt || code == Code.Newobj)
+                {
+                    callsIn[head]++;
+                }
             }
 
             ILProcessor il = body.GetILProcessor();
@@ -245,6 +274,13 @@ namespace InterfaceFirmware.Benchmarks
                 il.InsertBefore(moved, il.Create(OpCodes.Ldc_I8, (long)block.Value));
                 il.InsertBefore(moved, il.Create(OpCodes.Add));
                 il.InsertBefore(moved, il.Create(OpCodes.Stind_I8));
+                if (callsIn[leader] > 0)
+                {
+                    il.InsertBefore(moved, il.Create(OpCodes.Ldsfld, calls));
+                    il.InsertBefore(moved, il.Create(OpCodes.Ldc_I8, (long)callsIn[leader]));
+                    il.InsertBefore(moved, il.Create(OpCodes.Add));
+                    il.InsertBefore(moved, il.Create(OpCodes.Stsfld, calls));
+                }
             }
 
             body.OptimizeMacros();

@@ -165,7 +165,12 @@ namespace InterfaceFirmware.Benchmarks
                 + "`while (true) led.Toggle();` toggled a pin at 27 kHz (ESP32_REV3 build, 1.8.0.6) and 81 kHz (ESP32_PSRAM_REV3): two iterations of three IL instructions "
                 + "(one a native call) per period. The reference board's ESP32-WROVER-E carries PSRAM, so the image it runs is ESP32_PSRAM_REV3 (2.1 µs); 6.2 µs is the slower image's, kept as the "
                 + "pessimistic bound. Plus the tick's I2C bits on the wire (start, (address + data bytes) × 9, stop); nanoFramework's I2C calls block. The ADC is read as on the device: "
-                + "the firmware scans the raw I2S slots in the hal's AdcBlockRing (counted); the reader thread that fills it is counted apart (Interpreter load).");
+                + "the firmware scans the raw I2S slots in the hal's AdcBlockRing (counted); the reader thread that fills it is counted apart (Interpreter load). "
+                + "How far one figure per instruction carries: the toggle loop's native GpioPin.Toggle (an InternalCall, no managed wrapper) costs the interpreter far more than a plain "
+                + "instruction, so the figure is an upper bound for plain IL, and the calls (call, callvirt, newobj, counted too) are what could make it an under-estimate: with a plain "
+                + "instruction costing a and a native call 6.2 − 2a µs (the loop's iteration), the firmware's time stays under the flat figure for any a ≤ 2.1 µs as long as calls are "
+                + "under a third of its IL and cost what the native call does; they are 5–7 % (the rows below: a share s), so a managed call could cost up to 2.1 / s − a (1 / s − 1) µs "
+                + "(≈ 19 µs at s = 6 %, a = 1 µs) before the flat figure under-counts. No published measurement separates a and the calls (nanoframework/Home #1013 has the only figures found).");
             writer.WriteLine();
             writer.WriteLine("| Benchmark | Figure | What was measured |");
             writer.WriteLine("|---|---|---|");
