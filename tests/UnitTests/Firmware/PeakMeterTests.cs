@@ -45,6 +45,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
         {
             // every frequency up to 15 kHz, phases across a sample: within 0.02 dB (24-bit rounding)
             double worst = 0;
+            double worstFitted = 0;
             for (int f = 100; f <= 15000; f += 700)
             {
                 double w = 2 * Math.PI * f / 48000.0;
@@ -57,10 +58,15 @@ namespace InterfaceFirmware.UnitTests.Firmware
                     int after = (int)Math.Round(amplitude * Math.Sin(phase + w));
                     double error = Math.Abs(20 * Math.Log10(PeakMeter.EstimatePeak(before, peak, after) / amplitude));
                     worst = error > worst ? error : worst;
+                    if (f >= 2600)
+                    {
+                        worstFitted = error > worstFitted ? error : worstFitted; // the fit's roots: exact to the samples' rounding
+                    }
                 }
             }
 
             Assert.IsTrue(worst < 0.12, "worst " + worst.ToString("F3") + " dB"); // ≤ 0.11 dB where the sample peak is taken as is (below ~2.4 kHz)
+            Assert.IsTrue(worstFitted < 0.001, "worst where the sine is fitted " + worstFitted.ToString("F5") + " dB");
         }
 
         [TestMethod]
