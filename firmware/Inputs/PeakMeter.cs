@@ -6,8 +6,9 @@ namespace InterfaceFirmware.Firmware.Inputs
     /// <summary>
     /// Peak meters for the two channels of the ADC (what the computer records), read from the ADC
     /// tap every control-loop tick: the peak of each window of <see cref="WindowMs"/>' frames
-    /// (published at the end of the tick that completes it; the frames past its end count toward
-    /// the next, so 1000 / WindowMs windows a second however the ticks fall),
+    /// (published at the end of the tick that completes it, the right channel a tick after the left;
+    /// the frames past its end count toward the next, so 1000 / WindowMs windows a second however
+    /// the ticks fall),
     /// a peak hold, and a clip flag that stays up long enough to be seen. It is the tap's only
     /// reader: auto gain and the clip guard use what it found in the tick (<see cref="TickPeak"/>,
     /// <see cref="TickClipped"/>).
@@ -116,6 +117,13 @@ namespace InterfaceFirmware.Firmware.Inputs
         private int _tickFrames;
         private long _nowMs;
         private int _windows;
+
+        // the right channel of a completed window, published an Update after the left
+        private bool _rightPending;
+        private int _pendingMax;
+        private int _pendingBefore;
+        private int _pendingValue;
+        private int _pendingAfter;
         private int _seed = 20260612;
 
         public PeakMeter(IAdcTap tap)
@@ -166,7 +174,7 @@ namespace InterfaceFirmware.Firmware.Inputs
             return _clipCount[channel];
         }
 
-        /// <summary>Windows published since start-up.</summary>
+        /// <summary>Windows published since start-up (counted when both channels are).</summary>
         public int Windows
         {
             get { return _windows; }
@@ -244,7 +252,15 @@ namespace InterfaceFirmware.Firmware.Inputs
                 }
             }
 
-            if (_windowFrames > 0 && _framesInWindow >= _windowFrames)
+            if (_rightPending)
+            {
+                // the window's second channel, a tick after the first (a channel's estimate and
+                // decibels are ≈350 interpreted instructions: one a tick keeps the meter's ticks even)
+                PublishChannel(1, _pendingMax, _pendingBefore, _pendingValue, _pendingAfter, nowMs);
+                _rightPending = false;
+                _windows++;
+            }
+            else if (_windowFrames > 0 && _framesInWindow >= _windowFrames)
             {
                 if (HoldWindow && _windowHeld < MaxHeldTicks)
                 {
@@ -303,32 +319,40 @@ namespace InterfaceFirmware.Firmware.Inputs
             }
         }
 
+        // A completed window: the left channel now, the right (kept aside) at the next Update; the
+        // next window starts at once.
         private void Publish(long nowMs)
         {
-            for (int c = 0; c < Channels; c++)
-            {
-                int amplitude = _windowMax[c] == 0 ? 0 : EstimatePeak(_maxBefore[c], _maxValue[c], _maxAfter[c]);
-                int peak = Dbfs.FromAmplitude(amplitude);
-                _peak[c] = peak;
-                if (peak >= _held[c] || nowMs - _heldAtMs[c] >= _holdMs)
-                {
-                    _held[c] = peak;
-                    _heldAtMs[c] = nowMs;
-                }
-                else if (peak >= _held[c] - HoldRefreshCentiDb)
-                {
-                    _heldAtMs[c] = nowMs; // a steady level keeps its hold: it lets go HoldMs after the level left it
-                }
-
-                _windowMax[c] = 0;
-            }
+            PublishChannel(0, _windowMax[0], _maxBefore[0], _maxValue[0], _maxAfter[0], nowMs);
+            _pendingMax = _windowMax[1];
+            _pendingBefore = _maxBefore[1];
+            _pendingValue = _maxValue[1];
+            _pendingAfter = _maxAfter[1];
+            _rightPending = true;
+            _windowMax[0] = 0;
+            _windowMax[1] = 0;
 
             // The frames past the window's end count toward the next one (a comb that covered the
             // frames of two ticks, the meters having waited one out, would otherwise stretch the
             // window and slow the updates); a long pause does not make windows in a burst.
             _framesInWindow -= _windowFrames;
             _framesInWindow = _framesInWindow < _windowFrames ? _framesInWindow : 0;
-            _windows++;
+        }
+
+        private void PublishChannel(int c, int windowMax, int before, int value, int after, long nowMs)
+        {
+            int amplitude = windowMax == 0 ? 0 : EstimatePeak(before, value, after);
+            int peak = Dbfs.FromAmplitude(amplitude);
+            _peak[c] = peak;
+            if (peak >= _held[c] || nowMs - _heldAtMs[c] >= _holdMs)
+            {
+                _held[c] = peak;
+                _heldAtMs[c] = nowMs;
+            }
+            else if (peak >= _held[c] - HoldRefreshCentiDb)
+            {
+                _heldAtMs[c] = nowMs; // a steady level keeps its hold: it lets go HoldMs after the level left it
+            }
         }
 
         /// <summary>
