@@ -491,7 +491,12 @@ namespace InterfaceFirmware.Firmware.Application
                 }
             }
 
-            moving |= TickDrivers(nowMs);
+            // The drivers step only while one is busy (a setter above may have started a sequence:
+            // its first step ran at once, the rest follow here and on the ticks between steps).
+            if (_driversBusy || DriversBusy())
+            {
+                moving |= TickDrivers(nowMs);
+            }
 
             // The periodic work takes turns, so that no tick carries two heavy pieces. A busy tick
             // (it applied a key or planned a jack: the most work a tick does) sheds what can wait.
