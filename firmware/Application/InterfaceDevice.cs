@@ -535,7 +535,7 @@ namespace InterfaceFirmware.Firmware.Application
             if (_inputs != null)
             {
                 windows = _inputs.Meter.Windows;
-                _inputs.Meter.HoldWindow = heavy;
+                _inputs.Meter.HoldWindow = heavy || lookAgain; // a look at the plans is piece enough beside the meters
                 _inputs.Meter.Lean = busy;
             }
 
@@ -548,16 +548,22 @@ namespace InterfaceFirmware.Firmware.Application
             heavy |= windowTick;
             _oddTick = !_oddTick;
             _faultWatchDue |= _oddTick;
+            bool watched = false;
             if ((_faultWatchDue && !busy) || probeTick || _state.Fault || nowMs - _faultsWatchedMs >= 40)
             {
                 WatchFaults(nowMs);
-                _driversBusy |= DriversBusy(); // a recovery or a probe may have started a sequence
+                if (probeTick || _state.Fault)
+                {
+                    _driversBusy |= DriversBusy(); // a probe or a recovery may have started a sequence
+                }
+
                 _faultWatchDue = false;
                 _faultsWatchedMs = nowMs;
+                watched = true;
             }
 
             _ledsDue |= !_oddTick;
-            if (_ledsDue && (!busy || nowMs - _ledsAtMs >= 50))
+            if (_ledsDue && (!(busy || watched) || nowMs - _ledsAtMs >= 50))
             {
                 _leds.Count = _state.EqShownPreset + 1;
                 _leds.Update(nowMs, CurrentIndications(nowMs));

@@ -74,7 +74,7 @@ namespace InterfaceFirmware.Firmware.Inputs
         public const int LookFrames = 16;
 
         /// <summary>The most ticks a window due is held for busy ticks (<see cref="HoldWindow"/>).</summary>
-        public const int MaxHeldTicks = 2;
+        public const int MaxHeldTicks = 4;
 
         /// <summary>No window of the accuracy sweep (sines 20 Hz–15 kHz at −1, −20, −60 dBFS) read further below the true peak than this, in 0.01 dB (measured 0.11–0.40 dB over five seeds of the generator; PeakMeterDecimationTests checks it).</summary>
         public const int WorstWindowLowCentiDb = 50;
