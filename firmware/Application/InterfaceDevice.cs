@@ -563,7 +563,8 @@ namespace InterfaceFirmware.Firmware.Application
             }
 
             _ledsDue |= !_oddTick;
-            if (_ledsDue && (!(busy || watched) || nowMs - _ledsAtMs >= 50))
+            long ledsLate = nowMs - _ledsAtMs;
+            if (_ledsDue && (!(busy || watched) || (ledsLate >= 50 && !busy) || ledsLate >= 100))
             {
                 _leds.Count = _state.EqShownPreset + 1;
                 _leds.Update(nowMs, CurrentIndications(nowMs));
