@@ -528,7 +528,7 @@ namespace InterfaceFirmware.Firmware.Application
             bool quiet = !busy && !moving;
             bool saverTick = _saver != null && !heavy && !probeTick && _meterWaits == 0 && _saver.CheckDue(nowMs)
                 && ((quiet && !lookAgain) || nowMs - _saverCheckedMs >= SaverMaxWaitMs);
-            bool meterWaits = (busy || steadyLook || probeTick || saverTick) && !meterStep;
+            bool meterWaits = (busy || probeTick || saverTick) && !meterStep;
             _meterWaits = meterWaits ? _meterWaits + 1 : 0;
             heavy |= probeTick;
             int windows = 0;

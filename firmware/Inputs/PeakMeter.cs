@@ -252,25 +252,25 @@ namespace InterfaceFirmware.Firmware.Inputs
                 }
             }
 
-            if (_rightPending)
+            // A channel's estimate and decibels are ≈350 interpreted instructions: a completed window
+            // publishes its left channel in one tick and its right in a later one, and either waits
+            // out a busy tick (held for MaxHeldTicks at most).
+            bool due = _rightPending || (_windowFrames > 0 && _framesInWindow >= _windowFrames);
+            if (due && HoldWindow && _windowHeld < MaxHeldTicks)
             {
-                // the window's second channel, a tick after the first (a channel's estimate and
-                // decibels are ≈350 interpreted instructions: one a tick keeps the meter's ticks even)
+                _windowHeld++;
+            }
+            else if (_rightPending)
+            {
                 PublishChannel(1, _pendingMax, _pendingBefore, _pendingValue, _pendingAfter, nowMs);
                 _rightPending = false;
+                _windowHeld = 0;
                 _windows++;
             }
-            else if (_windowFrames > 0 && _framesInWindow >= _windowFrames)
+            else if (due)
             {
-                if (HoldWindow && _windowHeld < MaxHeldTicks)
-                {
-                    _windowHeld++; // held for a busy tick: published in a later one
-                }
-                else
-                {
-                    Publish(nowMs);
-                    _windowHeld = 0;
-                }
+                Publish(nowMs);
+                _windowHeld = 0;
             }
         }
 
