@@ -20,11 +20,14 @@ namespace InterfaceFirmware.Drivers
         private readonly int _stepCentiDb;
         private readonly int[] _table;
         private readonly int _muteCode;
+        private readonly bool _uniform;
+        private readonly int _minCentiDb;
+        private readonly int _maxCentiDb;
 
         // The last request and its code, packed in one long (one read, one write: a scale is shared
         // by every driver of its chip, and the host tests run on several threads): the loop asks the
         // same level for left and right, and again tick after tick while a stage rests.
-        private long _lastRequest = (long)Muted << 32;
+        private long _lastRequest;
 
         private GainScale(int minCode, int maxCode, int centiDbAtMinCode, int stepCentiDb, int[] table, int muteCode)
         {
@@ -34,6 +37,10 @@ namespace InterfaceFirmware.Drivers
             _stepCentiDb = stepCentiDb;
             _table = table;
             _muteCode = muteCode;
+            _uniform = table == null && stepCentiDb != 0 && (muteCode < minCode || muteCode > maxCode);
+            _minCentiDb = CentiDbFor(LowestGainCode());
+            _maxCentiDb = CentiDbFor(CodeFor(RequestLimit));
+            _lastRequest = (long)Muted << 32;
         }
 
         /// <summary>
@@ -71,13 +78,52 @@ namespace InterfaceFirmware.Drivers
         /// <summary>Lowest gain (not counting mute), in 0.01 dB.</summary>
         public int MinCentiDb
         {
-            get { return CentiDbFor(LowestGainCode()); }
+            get { return _minCentiDb; }
         }
 
         /// <summary>Highest gain, in 0.01 dB.</summary>
         public int MaxCentiDb
         {
-            get { return CentiDbFor(CodeFor(RequestLimit)); }
+            get { return _maxCentiDb; }
+        }
+
+        /// <summary>
+        /// A linear field with no mute code between its ends: every code is a gain, evenly spaced,
+        /// and <see cref="AtOrBelowInField"/> / <see cref="AtOrAboveInField"/> answer in closed form.
+        /// </summary>
+        public bool Uniform
+        {
+            get { return _uniform; }
+        }
+
+        /// <summary>The largest gain at or below <paramref name="centiDb"/>, the lowest gain if none is (a <see cref="Uniform"/> scale only).</summary>
+        public int AtOrBelowInField(int centiDb)
+        {
+            centiDb = centiDb > RequestLimit ? RequestLimit : (centiDb < -RequestLimit ? -RequestLimit : centiDb);
+            int step = _stepCentiDb;
+            int offset = centiDb - _centiDbAtMinCode;
+            // rising: the last code whose gain is ≤ the request; falling: the first such code
+            int k = step > 0 ? FloorDivide(offset, step) : -FloorDivide(offset, -step);
+            return GainAtClamped(k);
+        }
+
+        /// <summary>The smallest gain at or above <paramref name="centiDb"/>, the highest gain if none is (a <see cref="Uniform"/> scale only).</summary>
+        public int AtOrAboveInField(int centiDb)
+        {
+            centiDb = centiDb > RequestLimit ? RequestLimit : (centiDb < -RequestLimit ? -RequestLimit : centiDb);
+            int step = _stepCentiDb;
+            int offset = centiDb - _centiDbAtMinCode;
+            // rising: the first code whose gain is ≥ the request; falling: the last such code
+            int k = step > 0 ? -FloorDivide(-offset, step) : FloorDivide(-offset, -step);
+            return GainAtClamped(k);
+        }
+
+        // The gain k codes above the lowest code, k clamped to the field.
+        private int GainAtClamped(int k)
+        {
+            int span = _maxCode - _minCode;
+            k = k < 0 ? 0 : (k > span ? span : k);
+            return _centiDbAtMinCode + k * _stepCentiDb;
         }
 
         /// <summary>The step size in 0.01 dB (0 for a table: steps vary).</summary>

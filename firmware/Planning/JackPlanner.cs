@@ -389,6 +389,12 @@ namespace InterfaceFirmware.Firmware.Planning
         /// <summary>The smallest gain of <paramref name="scale"/> at or above <paramref name="want"/>, at most <paramref name="ceiling"/>.</summary>
         public static int AtOrAbove(GainScale scale, int want, int ceiling)
         {
+            if (scale.Uniform)
+            {
+                int above = scale.AtOrAboveInField(want); // closed form: no rounding round trips
+                return above > ceiling ? scale.AtOrBelowInField(ceiling) : above;
+            }
+
             int q = scale.Quantize(want);
             if (q < want)
             {
@@ -408,6 +414,11 @@ namespace InterfaceFirmware.Firmware.Planning
             if (want > ceiling)
             {
                 want = ceiling;
+            }
+
+            if (scale.Uniform)
+            {
+                return scale.AtOrBelowInField(want);
             }
 
             int q = scale.Quantize(want);

@@ -1,5 +1,8 @@
 using InterfaceFirmware.Drivers;
+using InterfaceFirmware.Drivers.Es8388;
+using InterfaceFirmware.Drivers.Sgtl5000;
 using InterfaceFirmware.Drivers.Wm8960;
+using InterfaceFirmware.Firmware.Planning;
 using nanoFramework.TestFramework;
 
 namespace InterfaceFirmware.UnitTests.Drivers
@@ -76,6 +79,69 @@ namespace InterfaceFirmware.UnitTests.Drivers
             int gain = scale.CentiDbFor(code);
             return gain != GainScale.Muted && gain >= scale.MinCentiDb && gain <= scale.MaxCentiDb && scale.Quantize(gain) == gain
                 && scale.CodeFor(gain) == code;
+        }
+
+        [TestMethod]
+        public static void AtOrBelowAndAtOrAboveInClosedFormAgreeWithTheRoundTripsTheyReplace()
+        {
+            // The planner's AtOrBelow / AtOrAbove answer a uniform field in closed form; on every
+            // such scale the drivers use, and rising and falling fields of odd steps, every request
+            // 0.01 dB apart from far below the range to far above it (and a few ceilings) gets what
+            // the nearest-then-neighbour round trips gave.
+            GainScale[] scales =
+            {
+                Wm8960Gains.Adc, Wm8960Gains.Dac, Wm8960Gains.Headphone, Wm8960Gains.Bypass,
+                Es8388Gains.MicPga, Es8388Gains.Adc, Es8388Gains.Dac, Es8388Gains.Bypass, Es8388Gains.Out1,
+                Sgtl5000Gains.Headphone, Sgtl5000Gains.Dac, Sgtl5000Gains.AdcInput, Sgtl5000Gains.LineOut, Sgtl5000Gains.EqBand,
+                GainScale.Linear(3, 40, -1234, 37, -1), GainScale.Linear(0, 25, 990, -75, 26), GainScale.Linear(5, 5, 100, 50, -1),
+            };
+            int checkedRequests = 0;
+            for (int i = 0; i < scales.Length; i++)
+            {
+                GainScale scale = scales[i];
+                Assert.IsTrue(scale.Uniform, "scale " + i.ToString() + " is a uniform field");
+                int[] ceilings = { scale.MaxCentiDb + 1000, scale.MaxCentiDb, (scale.MinCentiDb + scale.MaxCentiDb) / 2 + 7, scale.MinCentiDb - 1 };
+                for (int want = scale.MinCentiDb - 2000; want <= scale.MaxCentiDb + 2000; want++)
+                {
+                    for (int c = 0; c < ceilings.Length; c++)
+                    {
+                        Assert.AreEqual(RoundTripAtOrBelow(scale, want, ceilings[c]), JackPlanner.AtOrBelow(scale, want, ceilings[c]), "at or below " + want.ToString() + ", scale " + i.ToString());
+                        Assert.AreEqual(RoundTripAtOrAbove(scale, want, ceilings[c]), JackPlanner.AtOrAbove(scale, want, ceilings[c]), "at or above " + want.ToString() + ", scale " + i.ToString());
+                        checkedRequests++;
+                    }
+                }
+            }
+
+            Assert.IsTrue(checkedRequests > 100000, "requests: " + checkedRequests.ToString());
+            Assert.IsFalse(Wm8960Gains.Input.Uniform, "a table is not");
+            Assert.IsFalse(GainScale.Linear(0, 10, 0, 100, 4).Uniform, "nor a field with a mute code inside");
+        }
+
+        // What the planner computed before the closed form: the nearest gain, then the one a step
+        // beyond it when the nearest lies on the wrong side.
+        private static int RoundTripAtOrBelow(GainScale scale, int want, int ceiling)
+        {
+            want = want > ceiling ? ceiling : want;
+            int q = scale.Quantize(want);
+            if (q > want)
+            {
+                int down = scale.Quantize(want - scale.StepCentiDb);
+                q = down < q ? down : q;
+            }
+
+            return q;
+        }
+
+        private static int RoundTripAtOrAbove(GainScale scale, int want, int ceiling)
+        {
+            int q = scale.Quantize(want);
+            if (q < want)
+            {
+                int up = scale.Quantize(want + scale.StepCentiDb);
+                q = up > q ? up : q;
+            }
+
+            return q > ceiling ? RoundTripAtOrBelow(scale, ceiling, ceiling) : q;
         }
 
         [TestMethod]
