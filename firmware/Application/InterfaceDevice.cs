@@ -127,6 +127,7 @@ namespace InterfaceFirmware.Firmware.Application
         private long _nextProbeMs;
         private long _saverCheckedMs;
         private int _meterWaits;
+        private bool _watchersWaited;
         private int _probeWaits;
         private bool _steady;
         private int _steadyTicks;
@@ -426,7 +427,6 @@ namespace InterfaceFirmware.Firmware.Application
         {
             DrainEdges();
             UpdateButtons(nowMs);
-            UpdateJackDetect(nowMs);
             UserAction action;
             _actionsThisTick = false;
             while (_actions.TryTake(out action))
@@ -435,12 +435,21 @@ namespace InterfaceFirmware.Firmware.Application
                 _actionsThisTick = true;
             }
 
-            StepPower(nowMs);
-            UpdateInputSwitches(nowMs);
-            _keepAlive.Update(nowMs, _settings.KeepAliveEnabled, _stage == ClockStage.Live && _mode == DeviceMode.Standalone,
-                _settings.KeepAlivePeriodMs, _settings.KeepAlivePulseMs);
-
-            StepEq(nowMs);
+            // The watchers (jack detect, power and clocks, input switches, keep-alive, EQ loads)
+            // leave a step that applied a key to its planning and writes, one step at most: their
+            // own timings are tens of ms and more (a jack's debounce 100 ms, the clocks' notice
+            // 300 ms), a step's 10 ms delay is within them.
+            bool watchersWait = _actionsThisTick && !_watchersWaited;
+            _watchersWaited = watchersWait;
+            if (!watchersWait)
+            {
+                UpdateJackDetect(nowMs);
+                StepPower(nowMs);
+                UpdateInputSwitches(nowMs);
+                _keepAlive.Update(nowMs, _settings.KeepAliveEnabled, _stage == ClockStage.Live && _mode == DeviceMode.Standalone,
+                    _settings.KeepAlivePeriodMs, _settings.KeepAlivePulseMs);
+                StepEq(nowMs);
+            }
 
             // One jack planned a tick: a change that moves every jack (blend, monitor mode, input
             // gain) plans the next jack in the next tick, and that jack goes first there. Opening
