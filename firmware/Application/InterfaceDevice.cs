@@ -132,6 +132,7 @@ namespace InterfaceFirmware.Firmware.Application
         private bool _steady;
         private int _steadyTicks;
         private bool _ledsDue;
+        private int _ledPhase;
         private long _ledsAtMs;
         private bool _oddTick;
         private bool _stepNext = true; // the first tick steps the drivers only: the application steps at 10, 20, … ms
@@ -556,9 +557,14 @@ namespace InterfaceFirmware.Firmware.Application
             bool windowTick = _inputs != null && _inputs.Meter.Windows != windows;
             heavy |= windowTick;
             _oddTick = !_oddTick;
+            // The fault watch every other step, the LEDs every fourth (on steps the watch is not due);
+            // a busy step takes neither, and neither shares a step with the other, unless one is
+            // as late as it may be (the watch 40 ms apart, the LEDs 100 ms).
             _faultWatchDue |= _oddTick;
-            bool watched = false;
-            if ((_faultWatchDue && !busy) || probeTick || _state.Fault || nowMs - _faultsWatchedMs >= 40)
+            _ledsDue |= (++_ledPhase & 3) == 0;
+            bool ledsForced = _ledsDue && nowMs - _ledsAtMs >= 100;
+            bool watchNow = probeTick || _state.Fault || nowMs - _faultsWatchedMs >= 40 || (_faultWatchDue && !busy && !ledsForced);
+            if (watchNow)
             {
                 WatchFaults(nowMs);
                 if (probeTick || _state.Fault)
@@ -568,12 +574,9 @@ namespace InterfaceFirmware.Firmware.Application
 
                 _faultWatchDue = false;
                 _faultsWatchedMs = nowMs;
-                watched = true;
             }
 
-            _ledsDue |= !_oddTick;
-            long ledsLate = nowMs - _ledsAtMs;
-            if (_ledsDue && (!(busy || watched) || (ledsLate >= 50 && !busy) || ledsLate >= 100))
+            if (ledsForced || (_ledsDue && !busy && !watchNow))
             {
                 _leds.Count = _state.EqShownPreset + 1;
                 _leds.Update(nowMs, CurrentIndications(nowMs));
