@@ -130,6 +130,9 @@ namespace InterfaceFirmware.Firmware.Application
         private bool _watchersWaited;
         private int _probeWaits;
         private bool _steady;
+        private int _rampTurn;
+        private bool _anyRamping;
+        private readonly bool[] _ramping;
         private int _steadyTicks;
         private bool _ledsDue;
         private int _ledPhase;
@@ -222,6 +225,7 @@ namespace InterfaceFirmware.Firmware.Application
             _planned = new PlanInputs[_jackCount];
             _planWaiting = new bool[_jackCount];
             _wantOpen = new bool[_jackCount];
+            _ramping = new bool[_jackCount];
             _planners = new JackPlanner[_jackCount];
             _outputs = new JackOutput[_jackCount];
             for (int j = 0; j < _jackCount; j++)
@@ -470,6 +474,24 @@ namespace InterfaceFirmware.Firmware.Application
                 _steadyTicks = 0;
             }
 
+            // One jack's ramp a step: a ramp step writes a latched pair or two (≈700 interpreted
+            // instructions with their gain look-ups), the step's largest piece beside the meters;
+            // when several jacks move at once (a blend, a monitor change, both fading in) they take
+            // turns, each at half its pace. In a meter step none.
+            int ramper = -1;
+            if (_anyRamping && !meterStep)
+            {
+                for (int k = 0; k < _jackCount && ramper < 0; k++)
+                {
+                    int j = _rampTurn + k;
+                    j -= j >= _jackCount ? _jackCount : 0;
+                    ramper = _ramping[j] ? j : -1;
+                }
+
+                _rampTurn = ramper + 1 >= _jackCount ? 0 : ramper + 1;
+            }
+
+            bool anyRamping = false;
             bool planned = false;
             bool moving = false;
             bool waiting = false;
@@ -492,14 +514,19 @@ namespace InterfaceFirmware.Firmware.Application
                 waiting |= _planWaiting[j];
                 if (_tookCharge && !EqLoading(j))
                 {
-                    _outputs[j].Advance(_targets[j], _wantOpen[j], _state.Jacks[j].Plugged, !meterStep, nowMs); // a meter step: the ramps wait
-                    moving |= _outputs[j].Moving;
+                    _outputs[j].Advance(_targets[j], _wantOpen[j], _state.Jacks[j].Plugged, !meterStep && (ramper < 0 || ramper == j), nowMs);
+                    bool ramping = _outputs[j].Moving;
+                    _ramping[j] = ramping;
+                    anyRamping |= ramping;
                 }
                 else
                 {
                     moving = true;
                 }
             }
+
+            _anyRamping = anyRamping;
+            moving |= anyRamping;
 
             // The drivers step only while one is busy (a setter above may have started a sequence:
             // its first step ran at once, the rest follow here and on the ticks between steps).
