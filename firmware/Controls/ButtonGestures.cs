@@ -58,6 +58,7 @@ namespace InterfaceFirmware.Firmware.Controls
 
         // Nothing held and no click waiting for its double-click window: Update has nothing to do.
         private bool _quiet;
+        private long _nextDueMs; // nothing is due before this (an input change resets it)
 
         public ButtonGestures(string[] names, GestureBinding[] table, ActionQueue actions, ILog log)
         {
@@ -115,6 +116,7 @@ namespace InterfaceFirmware.Firmware.Controls
         public void OnInputChange(int button, InputChange change, long nowMs)
         {
             _quiet = false;
+            _nextDueMs = long.MinValue; // the next Update looks again
             switch (change)
             {
                 case InputChange.Activated:
@@ -138,9 +140,9 @@ namespace InterfaceFirmware.Firmware.Controls
         /// <summary>Time-driven gestures: clicks whose double-press window closed, long presses, repeats, stuck buttons.</summary>
         public void Update(long nowMs)
         {
-            if (_quiet)
+            if (_quiet || nowMs < _nextDueMs)
             {
-                return; // nothing held, no click waiting: nothing is due until the next input change
+                return; // nothing held and no click waiting, or nothing due yet: until then or the next input change
             }
 
             for (int b = 0; b < _count; b++)
@@ -184,16 +186,58 @@ namespace InterfaceFirmware.Firmware.Controls
                 }
             }
 
+            // When anything is next due: a held key's repeat, long press or stuck time, a combo's, a
+            // click's deadline (a held key between its repeats costs a comparison a tick).
             bool quiet = true;
+            long due = long.MaxValue;
             for (int b = 0; b < _count; b++)
             {
-                if (_held[b] || _clickPending[b])
+                if (_clickPending[b] && !_held[b])
                 {
                     quiet = false;
+                    due = _clickDeadlineMs[b] + 1 < due ? _clickDeadlineMs[b] + 1 : due;
+                }
+
+                if (_held[b])
+                {
+                    quiet = false;
+                    due = DueFor(b, due);
                 }
             }
 
             _quiet = quiet;
+            _nextDueMs = due;
+        }
+
+        // The earlier of due and the next time held button b has something to do.
+        private long DueFor(int b, long due)
+        {
+            long at = _downAtMs[b] + StuckMs;
+            if (_inCombo[b])
+            {
+                if (!_comboLongFired)
+                {
+                    long comboLong = _comboStartMs + ComboLongMs;
+                    at = comboLong < at ? comboLong : at;
+                }
+
+                at = _nextRepeatMs[b] < at ? _nextRepeatMs[b] : at;
+            }
+            else
+            {
+                if (_hasLong[b] && !_longFired[b] && _repeats[b] == 0)
+                {
+                    long longPress = _downAtMs[b] + LongPressMs;
+                    at = longPress < at ? longPress : at;
+                }
+
+                if (_hasRepeat[b])
+                {
+                    at = _nextRepeatMs[b] < at ? _nextRepeatMs[b] : at;
+                }
+            }
+
+            return at < due ? at : due;
         }
 
         private void Pressed(int b, long nowMs)
