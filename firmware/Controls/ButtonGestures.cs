@@ -59,6 +59,8 @@ namespace InterfaceFirmware.Firmware.Controls
         // Nothing held and no click waiting for its double-click window: Update has nothing to do.
         private bool _quiet;
         private long _nextDueMs; // nothing is due before this (an input change resets it)
+        private readonly int[] _singleRow;
+        private readonly int _gestureKinds;
 
         public ButtonGestures(string[] names, GestureBinding[] table, ActionQueue actions, ILog log)
         {
@@ -70,6 +72,7 @@ namespace InterfaceFirmware.Firmware.Controls
             _hasDouble = new bool[_count];
             _hasLong = new bool[_count];
             _hasRepeat = new bool[_count];
+            _gestureKinds = 1;
             for (int i = 0; i < table.Length; i++)
             {
                 GestureBinding row = table[i];
@@ -81,6 +84,24 @@ namespace InterfaceFirmware.Firmware.Controls
                 _hasDouble[row.Button] |= row.Gesture == Gesture.DoubleClick;
                 _hasLong[row.Button] |= row.Gesture == Gesture.LongPress;
                 _hasRepeat[row.Button] |= row.Gesture == Gesture.Repeat;
+                _gestureKinds = (int)row.Gesture + 1 > _gestureKinds ? (int)row.Gesture + 1 : _gestureKinds;
+            }
+
+            // A one-button gesture's row by button and gesture (the first in the table, as a scan
+            // would find it): a held key's repeats look it up rather than scan the table.
+            _singleRow = new int[_count * _gestureKinds];
+            for (int i = 0; i < _singleRow.Length; i++)
+            {
+                _singleRow[i] = -1;
+            }
+
+            for (int i = table.Length - 1; i >= 0; i--)
+            {
+                GestureBinding row = table[i];
+                if (row.Button >= 0 && row.Button < _count && row.OtherButton < 0)
+                {
+                    _singleRow[row.Button * _gestureKinds + (int)row.Gesture] = i;
+                }
             }
 
             _held = new bool[_count];
@@ -391,6 +412,17 @@ namespace InterfaceFirmware.Firmware.Controls
 
         private void Emit(int button, Gesture gesture, int other)
         {
+            if (other < 0)
+            {
+                int at = (int)gesture < _gestureKinds ? _singleRow[button * _gestureKinds + (int)gesture] : -1;
+                if (at >= 0)
+                {
+                    _actions.Add(_table[at].Action);
+                }
+
+                return;
+            }
+
             for (int i = 0; i < _table.Length; i++)
             {
                 GestureBinding row = _table[i];
