@@ -34,20 +34,24 @@ namespace InterfaceFirmware.Firmware.Application
             }
 
             int finished = _inputs.Tick(nowMs);
+            ClipGuard guard = _inputs.ClipGuard;
+            InputGains gains = _inputs.Gains;
+            bool[] guardWanted = _settings.ClipGuard;
+            int[] gainSettings = _settings.InputGainCentiDb;
             for (int c = 0; c < Settings.InputCount; c++)
             {
-                if (_inputs.ClipGuard.Enabled(c) != _settings.ClipGuard[c])
+                if (guard.Enabled(c) != guardWanted[c])
                 {
-                    _inputs.ClipGuard.SetEnabled(c, _settings.ClipGuard[c]);
+                    guard.SetEnabled(c, guardWanted[c]);
                 }
 
-                _settings.InputGainCentiDb[c] = _inputs.Gains.GainCentiDb(c);
+                gainSettings[c] = gains.GainCentiDb(c);
             }
 
-            if (_mirroredGain[0] != _settings.InputGainCentiDb[0] || _mirroredGain[1] != _settings.InputGainCentiDb[1])
+            if (_mirroredGain[0] != gainSettings[0] || _mirroredGain[1] != gainSettings[1])
             {
-                _mirroredGain[0] = _settings.InputGainCentiDb[0];
-                _mirroredGain[1] = _settings.InputGainCentiDb[1];
+                _mirroredGain[0] = gainSettings[0];
+                _mirroredGain[1] = gainSettings[1];
                 _steady = false; // the monitor's plan follows the input gain
                 for (int i = 0; i < _codecs.Length; i++)
                 {
@@ -58,16 +62,20 @@ namespace InterfaceFirmware.Firmware.Application
                 }
             }
 
-            _state.Busy = _stage != ClockStage.Live || _inputs.AutoGain(0).Running || _inputs.AutoGain(1).Running;
-            if (_inputs.Meter.Clipping(0) || _inputs.Meter.Clipping(1))
+            AutoGain left = _inputs.AutoGain(0);
+            AutoGain right = _inputs.AutoGain(1);
+            bool autoGainRuns = left.Running || right.Running;
+            _state.Busy = _stage != ClockStage.Live || autoGainRuns;
+            PeakMeter meter = _inputs.Meter;
+            if (meter.Clipping(0) || meter.Clipping(1))
             {
                 _state.ClipUntilMs = nowMs + 1;
             }
 
-            if (finished != 0 && !_inputs.AutoGain(0).Running && !_inputs.AutoGain(1).Running)
+            if (finished != 0 && !autoGainRuns)
             {
                 // Both done: the LEDs say how it went for a few seconds (the log says why).
-                bool ok = Succeeded(_inputs.AutoGain(0).Result) && Succeeded(_inputs.AutoGain(1).Result);
+                bool ok = Succeeded(left.Result) && Succeeded(right.Result);
                 _state.AutoGainSucceeded = ok;
                 _state.AutoGainShownUntilMs = nowMs + AutoGainShowMs;
             }
