@@ -166,12 +166,25 @@ namespace InterfaceFirmware.Firmware.Controls
                 return; // nothing held and no click waiting, or nothing due yet: until then or the next input change
             }
 
+            // Each button's due gestures, then when it next has something due (a held key's repeat,
+            // long press or stuck time, a combo's, a click's deadline): a held key between its
+            // repeats costs a comparison a tick.
+            bool quiet = true;
+            long due = long.MaxValue;
             for (int b = 0; b < _count; b++)
             {
-                if (_clickPending[b] && !_held[b] && nowMs > _clickDeadlineMs[b])
+                if (_clickPending[b] && !_held[b])
                 {
-                    _clickPending[b] = false;
-                    Emit(b, Gesture.Click, -1);
+                    if (nowMs > _clickDeadlineMs[b])
+                    {
+                        _clickPending[b] = false;
+                        Emit(b, Gesture.Click, -1);
+                    }
+                    else
+                    {
+                        quiet = false;
+                        due = _clickDeadlineMs[b] + 1 < due ? _clickDeadlineMs[b] + 1 : due;
+                    }
                 }
 
                 if (!_held[b])
@@ -184,46 +197,33 @@ namespace InterfaceFirmware.Firmware.Controls
                     _stuck[b] = true;
                     Abandon(b);
                     _log.Write(LogLevel.Warning, Source, "button " + _names[b] + " held for 20 s: stuck, ignored until released");
+                    due = long.MinValue; // its partner in a combo may have left it: look again next tick
+                    quiet = false;
                     continue;
                 }
 
                 if (_inCombo[b])
                 {
                     UpdateCombo(b, nowMs);
-                    continue;
+                }
+                else
+                {
+                    if (_hasLong[b] && !_longFired[b] && _repeats[b] == 0 && nowMs - _downAtMs[b] >= LongPressMs)
+                    {
+                        _longFired[b] = true;
+                        Emit(b, Gesture.LongPress, -1);
+                    }
+
+                    if (_hasRepeat[b] && nowMs >= _nextRepeatMs[b])
+                    {
+                        _repeats[b]++;
+                        Emit(b, Gesture.Repeat, -1);
+                        ScheduleRepeat(b, nowMs);
+                    }
                 }
 
-                if (_hasLong[b] && !_longFired[b] && _repeats[b] == 0 && nowMs - _downAtMs[b] >= LongPressMs)
-                {
-                    _longFired[b] = true;
-                    Emit(b, Gesture.LongPress, -1);
-                }
-
-                if (_hasRepeat[b] && nowMs >= _nextRepeatMs[b])
-                {
-                    _repeats[b]++;
-                    Emit(b, Gesture.Repeat, -1);
-                    ScheduleRepeat(b, nowMs);
-                }
-            }
-
-            // When anything is next due: a held key's repeat, long press or stuck time, a combo's, a
-            // click's deadline (a held key between its repeats costs a comparison a tick).
-            bool quiet = true;
-            long due = long.MaxValue;
-            for (int b = 0; b < _count; b++)
-            {
-                if (_clickPending[b] && !_held[b])
-                {
-                    quiet = false;
-                    due = _clickDeadlineMs[b] + 1 < due ? _clickDeadlineMs[b] + 1 : due;
-                }
-
-                if (_held[b])
-                {
-                    quiet = false;
-                    due = DueFor(b, due);
-                }
+                quiet = false;
+                due = DueFor(b, due);
             }
 
             _quiet = quiet;
