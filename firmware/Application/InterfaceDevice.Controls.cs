@@ -146,6 +146,7 @@ namespace InterfaceFirmware.Firmware.Application
         public void Apply(UserAction action, long nowMs)
         {
             _steady = false; // the next tick looks at every jack again (an action changes what they should do)
+            _applied = true;
             int j = _state.SelectedJack;
             JackSettings jack = _settings.Jacks[j];
             JackState state = _state.Jacks[j];

@@ -124,6 +124,7 @@ namespace InterfaceFirmware.Firmware.Application
         private readonly bool[] _planWaiting;
         private readonly bool[] _wantOpen;
         private bool _actionsThisTick;
+        private bool _applied;
         private long _nextProbeMs;
         private long _saverCheckedMs;
         private int _meterWaits;
@@ -433,12 +434,13 @@ namespace InterfaceFirmware.Firmware.Application
             DrainEdges();
             UpdateButtons(nowMs);
             UserAction action;
-            _actionsThisTick = false;
             while (_actions.TryTake(out action))
             {
                 Apply(action, nowMs);
-                _actionsThisTick = true;
             }
+
+            _actionsThisTick = _applied; // keys taken above, or actions applied since the last step (tests, scripts)
+            _applied = false;
 
             // The watchers (jack detect, power and clocks, input switches, keep-alive, EQ loads)
             // leave a step that applied a key to its planning and writes, one step at most: their
