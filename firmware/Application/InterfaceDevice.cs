@@ -528,13 +528,16 @@ namespace InterfaceFirmware.Firmware.Application
             }
 
             _anyRamping = anyRamping;
+            bool unsettled = moving; // a jack not taken charge of yet or loading its EQ
             moving |= anyRamping;
 
             // The drivers step only while one is busy (a setter above may have started a sequence:
             // its first step ran at once, the rest follow here and on the ticks between steps).
             if (_driversBusy || DriversBusy())
             {
-                moving |= TickDrivers(nowMs);
+                bool driversBusy = TickDrivers(nowMs);
+                moving |= driversBusy;
+                unsettled |= driversBusy;
             }
 
             // The periodic work takes turns, so that no tick carries two heavy pieces. A busy tick
@@ -552,7 +555,9 @@ namespace InterfaceFirmware.Firmware.Application
             // handled or a probe is due; 40 ms apart at most), the LEDs' refresh the others (their
             // patterns move in 125 ms slots; 50 ms late at most).
             bool busy = planned || _actionsThisTick;
-            _steady = !busy && !moving && !waiting && _stage == ClockStage.Live && !_inputSwitching && !_state.Fault;
+            // A jack merely ramping towards targets planned already leaves the plans steady: looked
+            // at every PlanEveryTicks-th step, as at rest (a key, a plug, a fault look at once).
+            _steady = !busy && !unsettled && !waiting && _stage == ClockStage.Live && !_inputSwitching && !_state.Fault;
             // heavy already: a busy tick, or the steady look (while things move every tick looks:
             // that alone is not a piece to make room for)
             bool heavy = busy || steadyLook;
