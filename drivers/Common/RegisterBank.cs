@@ -43,8 +43,18 @@ namespace InterfaceFirmware.Drivers
         /// <summary>Sets the whole register. False if the chip did not take it (the bus failed).</summary>
         public bool Write(int register, int value)
         {
-            _cache.Set(register, value);
-            return Sync(register);
+            if (!_cache.SetAndCheck(register, value))
+            {
+                return true; // the chip holds it already, or is unpowered: nothing on the bus
+            }
+
+            if (!_port.Write(register, value))
+            {
+                return false;
+            }
+
+            _cache.MarkWritten(register);
+            return true;
         }
 
         /// <summary>Sets the bits under <paramref name="mask"/>. False if the bus failed.</summary>

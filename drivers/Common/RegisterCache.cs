@@ -73,6 +73,16 @@ namespace InterfaceFirmware.Drivers
             _values[register] = value;
         }
 
+        /// <summary>
+        /// Sets the value the driver wants and says whether it must go to the chip now: dirty and
+        /// not <see cref="CacheOnly"/> (the register write path's one call into the cache before the bus).
+        /// </summary>
+        public bool SetAndCheck(int register, int value)
+        {
+            _values[register] = value;
+            return !CacheOnly && ((value ^ _chipValues[register]) & ~_latchMasks[register]) != 0;
+        }
+
         /// <summary>Changes the bits under <paramref name="mask"/> to <paramref name="bits"/>.</summary>
         public void Update(int register, int mask, int bits)
         {

@@ -13,27 +13,44 @@ namespace InterfaceFirmware.Drivers
 
         protected RegisterPort(II2cBus bus, int address)
         {
-            Bus = bus;
-            Address = address;
+            BusLine = bus;
+            Target = address;
         }
 
-        public II2cBus Bus { get; }
+        public II2cBus Bus
+        {
+            get { return BusLine; }
+        }
 
-        public int Address { get; }
+        public int Address
+        {
+            get { return Target; }
+        }
+
+        /// <summary>The bus and the chip's address, as fields: a register write reads them without a call.</summary>
+        protected readonly II2cBus BusLine;
+
+        protected readonly int Target;
 
         /// <summary>Failed transactions (each retry counts) since the driver started.</summary>
         public int FailedTransactions { get; private set; }
 
         /// <summary>The status of the last transaction.</summary>
-        public I2cStatus LastStatus { get; private set; }
+        public I2cStatus LastStatus
+        {
+            get { return _lastStatus; }
+        }
+
+        private I2cStatus _lastStatus;
 
         /// <summary>Writes one register; false after <see cref="Attempts"/> failed transactions.</summary>
         public bool Write(int register, int value)
         {
             for (int attempt = 0; attempt < Attempts; attempt++)
             {
-                LastStatus = WriteOnce(register, value);
-                if (LastStatus == I2cStatus.Ok)
+                I2cStatus status = WriteOnce(register, value);
+                _lastStatus = status;
+                if (status == I2cStatus.Ok)
                 {
                     return true;
                 }
@@ -61,8 +78,8 @@ namespace InterfaceFirmware.Drivers
 
             for (int attempt = 0; attempt < Attempts; attempt++)
             {
-                LastStatus = ReadOnce(register, out value);
-                if (LastStatus == I2cStatus.Ok)
+                _lastStatus = ReadOnce(register, out value);
+                if (_lastStatus == I2cStatus.Ok)
                 {
                     return true;
                 }
@@ -93,13 +110,13 @@ namespace InterfaceFirmware.Drivers
         {
             _frame[0] = (byte)register;
             _frame[1] = (byte)value;
-            return Bus.Write(Address, _frame, 0, 2);
+            return BusLine.Write(Target, _frame, 0, 2);
         }
 
         protected override I2cStatus ReadOnce(int register, out int value)
         {
             _frame[0] = (byte)register;
-            I2cStatus status = Bus.WriteRead(Address, _frame, 0, 1, _value, 0, 1);
+            I2cStatus status = BusLine.WriteRead(Target, _frame, 0, 1, _value, 0, 1);
             value = _value[0];
             return status;
         }
@@ -125,14 +142,14 @@ namespace InterfaceFirmware.Drivers
             _frame[1] = (byte)register;
             _frame[2] = (byte)(value >> 8);
             _frame[3] = (byte)value;
-            return Bus.Write(Address, _frame, 0, 4);
+            return BusLine.Write(Target, _frame, 0, 4);
         }
 
         protected override I2cStatus ReadOnce(int register, out int value)
         {
             _frame[0] = (byte)(register >> 8);
             _frame[1] = (byte)register;
-            I2cStatus status = Bus.WriteRead(Address, _frame, 0, 2, _value, 0, 2);
+            I2cStatus status = BusLine.WriteRead(Target, _frame, 0, 2, _value, 0, 2);
             value = (_value[0] << 8) | _value[1];
             return status;
         }

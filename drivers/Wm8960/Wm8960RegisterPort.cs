@@ -18,9 +18,10 @@ namespace InterfaceFirmware.Drivers.Wm8960
 
         protected override I2cStatus WriteOnce(int register, int value)
         {
-            _frame[0] = (byte)((register << 1) | ((value >> 8) & 1));
-            _frame[1] = (byte)(value & 0xFF);
-            return Bus.Write(Address, _frame, 0, 2);
+            byte[] frame = _frame;
+            frame[0] = (byte)((register << 1) | ((value >> 8) & 1));
+            frame[1] = (byte)(value & 0xFF);
+            return BusLine.Write(Target, frame, 0, 2);
         }
 
         /// <summary>The chip NACKs reads: <see cref="RegisterPort.Read"/> fails without trying.</summary>
