@@ -50,6 +50,7 @@ namespace InterfaceFirmware.Benchmarks
             public long IlInWorstBitsTick;
             public double MeanBits;
             public double MeanCalls;
+            public int TicksOverBudget; // periods over FitShare of the period at the PSRAM build's speed, I2C at 400 kHz
             public long CallsInWorstIlTick;
             public int Ticks;
             public string WorstTickMethods;
@@ -172,7 +173,9 @@ namespace InterfaceFirmware.Benchmarks
                 double meanMs = speed.DeviceMs(meanIl, il[5], 400000);
                 string calls = il.Length > 7 ? "; calls " + il[6].ToString("F0", CultureInfo.InvariantCulture) + " a tick mean (" + (100 * il[6] / meanIl).ToString("F0", CultureInfo.InvariantCulture)
                     + " % of the IL), " + ((long)il[7]).ToString(CultureInfo.InvariantCulture) + " in the worst" : string.Empty;
-                string figure = meanIl.ToString("F0", CultureInfo.InvariantCulture) + " IL/tick mean, " + worstIl + " worst" + calls + " (+" + bitsThere + " I2C bits in that tick; most bits in a tick: "
+                string over = il.Length > 9 ? "; ticks over " + (100 * FitShare).ToString("F0", CultureInfo.InvariantCulture) + " % of the period at " + F1(InterpreterSpeed.Typical.MicrosecondsPerIl) + " µs/IL: "
+                    + ((long)il[8]).ToString(CultureInfo.InvariantCulture) + " of " + ((long)il[9]).ToString(CultureInfo.InvariantCulture) : string.Empty;
+                string figure = meanIl.ToString("F0", CultureInfo.InvariantCulture) + " IL/tick mean, " + worstIl + " worst" + calls + over + " (+" + bitsThere + " I2C bits in that tick; most bits in a tick: "
                     + worstBits + " with " + ilThere + " IL) → device worst tick ≈ " + F1(worstMs) + " ms at 400 kHz (" + F1(worstMsSlowBus) + " ms at 100 kHz; "
                     + F1(worstMsFast) + " ms at " + F1(InterpreterSpeed.Typical.MicrosecondsPerIl) + " µs/IL), mean " + F1(meanMs) + " ms: "
                     + Fit(worstMs, meanMs, period) + " a " + period.ToString("F0", CultureInfo.InvariantCulture) + " ms period at " + F1(speed.MicrosecondsPerIl) + " µs/IL; "
@@ -280,7 +283,8 @@ namespace InterfaceFirmware.Benchmarks
 
                 Console.WriteLine("TOP\t" + Scenarios[s] + "\t" + string.Join("; ", IlCounting.TopMethods(_runStart, Environment.GetEnvironmentVariable("IL_TOP") == null ? 12 : int.Parse(Environment.GetEnvironmentVariable("IL_TOP"), CultureInfo.InvariantCulture), f.Ticks)));
                 Console.WriteLine("IL\t" + Scenarios[s] + "\t" + f.MeanIl.ToString("R", CultureInfo.InvariantCulture) + "\t" + f.WorstIl + "\t" + f.BitsInWorstIlTick + "\t" + f.WorstBits + "\t" + f.IlInWorstBitsTick
-                    + "\t" + f.MeanBits.ToString("R", CultureInfo.InvariantCulture) + "\t" + f.MeanCalls.ToString("R", CultureInfo.InvariantCulture) + "\t" + f.CallsInWorstIlTick);
+                    + "\t" + f.MeanBits.ToString("R", CultureInfo.InvariantCulture) + "\t" + f.MeanCalls.ToString("R", CultureInfo.InvariantCulture) + "\t" + f.CallsInWorstIlTick
+                    + "\t" + f.TicksOverBudget + "\t" + f.Ticks);
             }
         }
 
@@ -352,6 +356,11 @@ namespace InterfaceFirmware.Benchmarks
                 worstUs = Math.Max(worstUs, us);
                 totalIl += il;
                 totalBits += bits;
+                if (InterpreterSpeed.Typical.DeviceMs(il, bits, 400000) > FitShare * InterfaceDevice.TickMs)
+                {
+                    figures.TicksOverBudget++;
+                }
+
                 if (il > figures.WorstIl)
                 {
                     figures.WorstIl = il;
