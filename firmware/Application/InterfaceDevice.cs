@@ -66,7 +66,7 @@ namespace InterfaceFirmware.Firmware.Application
         /// <summary>The most ticks in a row a due chip probe gives way to other heavy work (while anything moves every tick plans).</summary>
         public const int ProbeMaxWaitTicks = 3;
 
-        /// <summary>Once nothing moves, whether a jack should be open and its plan are looked at again every this many ticks (40 ms).</summary>
+        /// <summary>Once nothing is unsettled (a jack may still ramp), whether a jack should be open and its plan are looked at again every this many ticks (40 ms).</summary>
         public const int PlanEveryTicks = 4;
 
         /// <summary>The longest the settings saver waits for a quiet tick (one without a key, planning or a moving jack).</summary>
@@ -380,8 +380,9 @@ namespace InterfaceFirmware.Firmware.Application
         /// <summary>
         /// One tick of the loop (the clock calls it every <see cref="DriverTickMs"/>): every other
         /// one is the application's step (every <see cref="TickMs"/>), the ones between only step
-        /// the chip drivers' sequences (their ramps keep the pace they were tuned at: a codec's
-        /// mute from a high level must be done within a computer's 300 ms rate-change notice).
+        /// the chip drivers' sequences while one runs (their ramps keep the pace they were tuned
+        /// at: a codec's mute from a high level must be done within a computer's 300 ms rate-change
+        /// notice).
         /// Nothing ends the loop: an exception is logged (once a second at most) and every jack is
         /// muted; the next ticks carry on from there, and the jacks fade in again once the cause is gone.
         /// </summary>
@@ -461,12 +462,12 @@ namespace InterfaceFirmware.Firmware.Application
             // One jack planned a tick: a change that moves every jack (blend, monitor mode, input
             // gain) plans the next jack in the next tick, and that jack goes first there. Opening
             // and closing follow wantOpen at once; only the targets wait. Whether a jack should be
-            // open, and its plan, are looked at every tick while anything moves (a key, a jack
-            // ramping, the clocks or a chip not settled, an input switch, an EQ load, a plan
-            // waiting) or has just started to (the clocks leave Live: a rate change, the computer
-            // leaving; an input switch), and every PlanEveryTicks-th tick once all is steady: what
-            // changes then without a key (a chip's status, auto gain's input gain) is seen within
-            // 40 ms (a plug at once).
+            // open, and its plan, are looked at every tick while anything is unsettled (a key, the
+            // clocks or a chip not settled, an input switch, an EQ load, a plan waiting) or has
+            // just started to be (the clocks leave Live: a rate change, the computer leaving; an
+            // input switch), and every PlanEveryTicks-th tick otherwise, a jack merely ramping
+            // towards targets already planned included: what changes then without a key (a chip's
+            // status, auto gain's input gain) is seen within 40 ms (a plug at once).
             bool moves = _actionsThisTick || !_steady || _stage != ClockStage.Live || _inputSwitching;
             bool meterStep = _meterWaits >= MeterMaxWaitTicks; // the meters waited all they may: nothing else heavy
             bool steadyLook = !moves && ++_steadyTicks >= PlanEveryTicks && !meterStep;
@@ -494,8 +495,8 @@ namespace InterfaceFirmware.Firmware.Application
             }
 
             bool anyRamping = false;
+            bool unsettled = false; // a jack not taken charge of yet or loading its EQ, a driver's sequence
             bool planned = false;
-            bool moving = false;
             bool waiting = false;
             for (int j = 0; j < _jackCount; j++)
             {
@@ -523,40 +524,39 @@ namespace InterfaceFirmware.Firmware.Application
                 }
                 else
                 {
-                    moving = true;
+                    unsettled = true;
                 }
             }
 
             _anyRamping = anyRamping;
-            bool unsettled = moving; // a jack not taken charge of yet or loading its EQ
-            moving |= anyRamping;
 
             // The drivers step only while one is busy (a setter above may have started a sequence:
             // its first step ran at once, the rest follow here and on the ticks between steps).
             if (_driversBusy || DriversBusy())
             {
-                bool driversBusy = TickDrivers(nowMs);
-                moving |= driversBusy;
-                unsettled |= driversBusy;
+                unsettled |= TickDrivers(nowMs);
             }
 
-            // The periodic work takes turns, so that no tick carries two heavy pieces. A busy tick
-            // (it applied a key or planned a jack: the most work a tick does) sheds what can wait.
-            // The meters wait out busy ticks, probe ticks and a settings-check tick that follows a
-            // metered one, MeterMaxWaitTicks in a row at most: their frames stay in the tap for the
-            // next comb (the same cost), and auto gain and the clip guard, fed by them, wait with
-            // them. Beside the meters, one heavy piece a tick, each late by a tick or a few at most:
-            // the steady look at the jacks' plans (every PlanEveryTicks-th tick), the chip probe
-            // (every ProbeIntervalMs, ProbeMaxWaitTicks late at most), a meter window's publication
-            // (held up to MaxHeldTicks), the settings check (every 100 ms, only in a quiet tick: no
-            // key, no planning nor a look at the plans, no jack moving — a held key changes the
-            // settings every repeat, they are compared once it rests; SaverMaxWaitMs at most). The
-            // fault watch takes every other tick, not a busy one (every tick while a fault is
-            // handled or a probe is due; 40 ms apart at most), the LEDs' refresh the others (their
-            // patterns move in 125 ms slots; 50 ms late at most).
+            bool moving = unsettled || anyRamping;
+
+            // The periodic work takes turns, so that no tick carries two heavy pieces (the device's
+            // budget: docs/benchmarks.md). A busy tick (it applied a key or planned a jack: the
+            // most work a tick does) sheds what can wait. The meters wait out busy ticks, probe
+            // ticks and a settings tick that follows a metered one, MeterMaxWaitTicks in a row at
+            // most (then the ramps wait a tick instead): their frames stay in the tap for the next
+            // comb, and auto gain and the clip guard, fed by them, wait with them; otherwise they
+            // comb every tick (a comb over several ticks' frames strides farther and can alias with
+            // a steady tone). Beside the meters, one more piece a tick, each late by a tick or a few
+            // at most: the look at the jacks' plans, the chip probe (every ProbeIntervalMs,
+            // ProbeMaxWaitTicks late at most), a meter window's publication (a channel a tick, held
+            // in busy ticks and ticks that look at the plans, MaxHeldTicks at most), the settings
+            // check or a part of a save (every 100 ms, only in a quiet tick: no key, no planning nor
+            // a look at the plans, no jack moving — a held key changes the settings every repeat,
+            // they are compared once it rests; SaverMaxWaitMs at most), the fault watch (every other
+            // tick, not a busy one; every tick while a fault is handled or a probe is due; 40 ms
+            // apart at most) or the LEDs (every fourth tick, not a busy one nor with the fault
+            // watch; their patterns move in 125 ms slots; 100 ms apart at most).
             bool busy = planned || _actionsThisTick;
-            // A jack merely ramping towards targets planned already leaves the plans steady: looked
-            // at every PlanEveryTicks-th step, as at rest (a key, a plug, a fault look at once).
             _steady = !busy && !unsettled && !waiting && _stage == ClockStage.Live && !_inputSwitching && !_state.Fault;
             // heavy already: a busy tick, or the steady look (while things move every tick looks:
             // that alone is not a piece to make room for)
