@@ -132,8 +132,8 @@ namespace InterfaceFirmware.Firmware.Application
         private int _probeWaits;
         private bool _steady;
         private int _rampTurn;
-        private bool _anyRamping;
-        private readonly bool[] _ramping;
+        private bool _anyMoving;
+        private readonly bool[] _moving;
         private int _steadyTicks;
         private bool _ledsDue;
         private int _ledPhase;
@@ -226,7 +226,7 @@ namespace InterfaceFirmware.Firmware.Application
             _planned = new PlanInputs[_jackCount];
             _planWaiting = new bool[_jackCount];
             _wantOpen = new bool[_jackCount];
-            _ramping = new bool[_jackCount];
+            _moving = new bool[_jackCount];
             _planners = new JackPlanner[_jackCount];
             _outputs = new JackOutput[_jackCount];
             for (int j = 0; j < _jackCount; j++)
@@ -477,24 +477,26 @@ namespace InterfaceFirmware.Firmware.Application
                 _steadyTicks = 0;
             }
 
-            // One jack's ramp a step: a ramp step writes a latched pair or two (≈700 interpreted
+            // One jack's move a step: a ramp step writes a latched pair or two (≈700 interpreted
             // instructions with their gain look-ups), the step's largest piece beside the meters;
-            // when several jacks move at once (a blend, a monitor change, both fading in) they take
-            // turns, each at half its pace. In a meter step none.
+            // when several jacks move towards new targets at once (a blend, a monitor change) they
+            // take turns, each at half its pace. A fade-in does not wait its turn (its pace is part
+            // of every recovery's stated time). In a meter step no ramp.
             int ramper = -1;
-            if (_anyRamping && !meterStep)
+            if (_anyMoving && !meterStep)
             {
                 for (int k = 0; k < _jackCount && ramper < 0; k++)
                 {
                     int j = _rampTurn + k;
                     j -= j >= _jackCount ? _jackCount : 0;
-                    ramper = _ramping[j] ? j : -1;
+                    ramper = _moving[j] ? j : -1;
                 }
 
                 _rampTurn = ramper + 1 >= _jackCount ? 0 : ramper + 1;
             }
 
             bool anyRamping = false;
+            bool anyMoving = false;
             bool unsettled = false; // a jack not taken charge of yet or loading its EQ, a driver's sequence
             bool planned = false;
             bool waiting = false;
@@ -517,9 +519,12 @@ namespace InterfaceFirmware.Firmware.Application
                 waiting |= _planWaiting[j];
                 if (_tookCharge && !EqLoading(j))
                 {
-                    _outputs[j].Advance(_targets[j], _wantOpen[j], _state.Jacks[j].Plugged, !meterStep && (ramper < 0 || ramper == j), nowMs);
-                    bool ramping = _outputs[j].Moving;
-                    _ramping[j] = ramping;
+                    JackOutput output = _outputs[j];
+                    output.Advance(_targets[j], _wantOpen[j], _state.Jacks[j].Plugged, !meterStep && (ramper < 0 || ramper == j || !_moving[j]), nowMs);
+                    bool ramping = output.Moving;
+                    bool move = ramping && output.Settled; // towards new targets, not a fade-in
+                    _moving[j] = move;
+                    anyMoving |= move;
                     anyRamping |= ramping;
                 }
                 else
@@ -528,7 +533,7 @@ namespace InterfaceFirmware.Firmware.Application
                 }
             }
 
-            _anyRamping = anyRamping;
+            _anyMoving = anyMoving;
 
             // The drivers step only while one is busy (a setter above may have started a sequence:
             // its first step ran at once, the rest follow here and on the ticks between steps).
