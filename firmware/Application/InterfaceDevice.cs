@@ -462,12 +462,13 @@ namespace InterfaceFirmware.Firmware.Application
             // One jack planned a tick: a change that moves every jack (blend, monitor mode, input
             // gain) plans the next jack in the next tick, and that jack goes first there. Opening
             // and closing follow wantOpen at once; only the targets wait. Whether a jack should be
-            // open, and its plan, are looked at every tick while anything is unsettled (a key, the
-            // clocks or a chip not settled, an input switch, an EQ load, a plan waiting) or has
-            // just started to be (the clocks leave Live: a rate change, the computer leaving; an
-            // input switch), and every PlanEveryTicks-th tick otherwise, a jack merely ramping
-            // towards targets already planned included: what changes then without a key (a chip's
-            // status, auto gain's input gain) is seen within 40 ms (a plug at once).
+            // open, and its plan, are looked at every tick while anything moves (a key, a jack
+            // ramping, the clocks or a chip not settled, an input switch, an EQ load, a plan
+            // waiting) or has just started to (the clocks leave Live: a rate change, the computer
+            // leaving; an input switch), and every PlanEveryTicks-th tick once all is steady: what
+            // changes then without a key (a chip's status, auto gain's input gain) is seen within
+            // 40 ms (a plug at once). (Looking only every 4th tick while a jack merely ramps was
+            // tried: a brown-out's recovery on the audio kit took 3080 ms of its stated 3000.)
             bool moves = _actionsThisTick || !_steady || _stage != ClockStage.Live || _inputSwitching;
             bool meterStep = _meterWaits >= MeterMaxWaitTicks; // the meters waited all they may: nothing else heavy
             bool steadyLook = !moves && ++_steadyTicks >= PlanEveryTicks && !meterStep;
@@ -562,7 +563,7 @@ namespace InterfaceFirmware.Firmware.Application
             // apart at most) or the LEDs (every fourth tick, not a busy one nor with the fault
             // watch; their patterns move in 125 ms slots; 100 ms apart at most).
             bool busy = planned || _actionsThisTick;
-            _steady = !busy && !unsettled && !waiting && _stage == ClockStage.Live && !_inputSwitching && !_state.Fault;
+            _steady = !busy && !moving && !waiting && _stage == ClockStage.Live && !_inputSwitching && !_state.Fault;
             // heavy already: a busy tick, or the steady look (while things move every tick looks:
             // that alone is not a piece to make room for)
             bool heavy = busy || steadyLook;
