@@ -22,7 +22,7 @@ namespace InterfaceFirmware.Firmware.Application
 
         private bool PlanJack(int j, bool wantOpen)
         {
-            JackSettings jack = _settings.Jacks[j];
+            JackSettings jack = _jackSettings[j];
             int blend = _settings.Blend;
             int inputGain = InputGainSetting(0);
             int inputGain2 = InputGainSetting(1);
@@ -70,13 +70,14 @@ namespace InterfaceFirmware.Firmware.Application
             public int Pan2;
         }
 
+        // Looked at every step while anything moves: the profile's facts come from arrays filled
+        // once (a property chain a term costs the interpreter a call each).
         private bool WantOpen(int j)
         {
-            JackState state = _state.Jacks[j];
-            bool amplifierOk = !_profile.Jacks[j].ThroughAmplifier || _amplifier == null
-                || (_amplifier.Status == DriverStatus.Ok && _thermalUntilMs < 0 && !_amplifierWatch.Failed);
-            int codec = _profile.Jacks[j].CodecIndex;
-            return _stage == ClockStage.Live && !_inputSwitching && state.Plugged && !state.Muted && !state.AtFloor && amplifierOk
+            JackState state = _jackStates[j];
+            int codec = _jackCodec[j];
+            return _stage == ClockStage.Live && !_inputSwitching && state.Plugged && !state.Muted && !state.AtFloor
+                && (!_jackThroughAmplifier[j] || _amplifier == null || (_amplifier.Status == DriverStatus.Ok && _thermalUntilMs < 0 && !_amplifierWatch.Failed))
                 && _codecs[codec].Status == DriverStatus.Ok && !_codecWatch[codec].Failed && _recovery[codec] == CodecRecovery.None && !_clockRefused[codec]
                 && !EqHoldsClosed(j);
         }

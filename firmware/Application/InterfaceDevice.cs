@@ -109,6 +109,10 @@ namespace InterfaceFirmware.Firmware.Application
         private readonly EdgeQueue _edges = new EdgeQueue(64);
         private readonly ActionQueue _actions = new ActionQueue(16);
         private readonly int _jackCount;
+        private readonly JackState[] _jackStates;     // the state's and the settings' per-jack arrays (they never change)
+        private readonly JackSettings[] _jackSettings;
+        private readonly int[] _jackCodec;            // the profile's facts per jack, read in every look
+        private readonly bool[] _jackThroughAmplifier;
         private readonly JackTargets[] _targets;
         private readonly PlanInputs[] _planned;
         private readonly JackPlanner[] _planners;
@@ -191,6 +195,16 @@ namespace InterfaceFirmware.Firmware.Application
             }
 
             _state = new DeviceState(_jackCount);
+            _jackStates = _state.Jacks;
+            _jackSettings = _settings.Jacks;
+            _jackCodec = new int[_jackCount];
+            _jackThroughAmplifier = new bool[_jackCount];
+            for (int j = 0; j < _jackCount; j++)
+            {
+                _jackCodec[j] = profile.Jacks[j].CodecIndex;
+                _jackThroughAmplifier[j] = profile.Jacks[j].ThroughAmplifier;
+            }
+
             _selector = new ModeSelector(profile.HasUsbBridge ? io.Usb : null);
             for (int i = 0; i < profile.Codecs.Length; i++)
             {
@@ -521,7 +535,7 @@ namespace InterfaceFirmware.Firmware.Application
                 if (_tookCharge && !EqLoading(j))
                 {
                     JackOutput output = _outputs[j];
-                    output.Advance(_targets[j], _wantOpen[j], _state.Jacks[j].Plugged, !meterStep && (ramper < 0 || ramper == j || !_moving[j]), nowMs);
+                    output.Advance(_targets[j], _wantOpen[j], _jackStates[j].Plugged, !meterStep && (ramper < 0 || ramper == j || !_moving[j]), nowMs);
                     bool ramping = output.Moving;
                     bool move = ramping && output.Settled; // towards new targets, not a fade-in
                     _moving[j] = move;
