@@ -66,7 +66,7 @@ namespace InterfaceFirmware.Firmware.Application
         /// <summary>The most ticks in a row a due chip probe gives way to other heavy work (while anything moves every tick plans).</summary>
         public const int ProbeMaxWaitTicks = 3;
 
-        /// <summary>Once nothing is unsettled (a jack may still ramp), whether a jack should be open and its plan are looked at again every this many ticks (40 ms).</summary>
+        /// <summary>Once nothing moves, whether a jack should be open and its plan are looked at again every this many ticks (40 ms).</summary>
         public const int PlanEveryTicks = 4;
 
         /// <summary>The longest the settings saver waits for a quiet tick (one without a key, planning or a moving jack).</summary>
