@@ -27,7 +27,7 @@ namespace InterfaceFirmware.Drivers
         // The last request and its code, packed in one long (one read, one write: a scale is shared
         // by every driver of its chip, and the host tests run on several threads): the loop asks the
         // same level for left and right, and again tick after tick while a stage rests.
-        private long _lastRequest;
+        private long _lastRequest = (long)Muted << 32;
 
         private GainScale(int minCode, int maxCode, int centiDbAtMinCode, int stepCentiDb, int[] table, int muteCode)
         {
@@ -40,7 +40,6 @@ namespace InterfaceFirmware.Drivers
             _uniform = table == null && stepCentiDb != 0 && (muteCode < minCode || muteCode > maxCode);
             _minCentiDb = CentiDbFor(LowestGainCode());
             _maxCentiDb = CentiDbFor(CodeFor(RequestLimit));
-            _lastRequest = (long)Muted << 32;
         }
 
         /// <summary>
