@@ -262,14 +262,7 @@ namespace InterfaceFirmware.UnitTests.Emulator
                 start += count;
             }
 
-            string text = string.Empty;
-            foreach (PopEvent e in events)
-            {
-                // the size's exact bits, not just the rounded dB the text shows
-                text += e.ToString() + " " + BitConverter.DoubleToInt64Bits(e.Size).ToString() + "\n";
-            }
-
-            return text;
+            return Exactly(events);
         }
 
         [TestMethod]
@@ -315,6 +308,12 @@ namespace InterfaceFirmware.UnitTests.Emulator
                 start += count;
             }
 
+            return Exactly(events);
+        }
+
+        // The events as text, each size by its exact bits (not just the rounded dB the text shows).
+        private static string Exactly(ArrayList events)
+        {
             string text = string.Empty;
             foreach (PopEvent e in events)
             {
