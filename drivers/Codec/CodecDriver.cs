@@ -55,6 +55,7 @@ namespace InterfaceFirmware.Drivers.Codec
         private bool _wantMuted = true;
         private bool _chipMuted = true;
         private int _sampleRate; // of the configured clocks, 0 until there are some
+        private int _muteRampMs; // MuteRampMs at _sampleRate
         private CodecBlocks _blocksWanted = CodecBlocks.All;
         private CodecBlocks _blocksPowered = CodecBlocks.None;
         private bool _muteRecheck; // a blocks change ran while the mute wish may have changed
@@ -78,6 +79,7 @@ namespace InterfaceFirmware.Drivers.Codec
             : base(registers, log, LogSource)
         {
             Profile = profile;
+            SetSampleRate(0);
         }
 
         public override string Name
@@ -280,7 +282,7 @@ namespace InterfaceFirmware.Drivers.Codec
                 return planned;
             }
 
-            _sampleRate = sampleRate;
+            SetSampleRate(sampleRate);
             Runner.Start(ClockSequence); // runs from the next Tick
             _activity = Activity.Clocks;
             return Status;
@@ -608,7 +610,7 @@ namespace InterfaceFirmware.Drivers.Codec
             _goal = CodecPowerState.Off;
             _wantMuted = true;
             _chipMuted = true;
-            _sampleRate = 0;
+            SetSampleRate(0);
             _muteChangedMs = nowMs - MuteRampMs; // unpowered: as silent as a finished ramp
             _outputLeft = Profile.Output.ClosedCode;
             _outputRight = Profile.Output.ClosedCode;
@@ -840,10 +842,17 @@ namespace InterfaceFirmware.Drivers.Codec
             return DacSilent(nowMs) ? StepResult.Done : StepResult.Again;
         }
 
-        // How long the DAC's soft-mute ramp takes at the configured rate (48 kHz until one is), with margin.
+        // How long the DAC's soft-mute ramp takes at the configured rate (48 kHz until one is), with
+        // margin: worked out when the rate is set, it is asked every tick a jack ramps.
         private int MuteRampMs
         {
-            get { return RampMs(Profile.MuteRampSamples, _sampleRate != 0 ? _sampleRate : 48000); }
+            get { return _muteRampMs; }
+        }
+
+        private void SetSampleRate(int sampleRate)
+        {
+            _sampleRate = sampleRate;
+            _muteRampMs = RampMs(Profile.MuteRampSamples, sampleRate != 0 ? sampleRate : 48000);
         }
 
         // Some analogue monitor path is switched into an output mixer.

@@ -136,8 +136,8 @@ namespace InterfaceFirmware.Firmware.Application
         private int _probeWaits;
         private bool _steady;
         private int _rampTurn;
-        private bool _anyMoving;
-        private readonly bool[] _moving;
+        private bool _anyRamping; // some jack was ramping (moving or fading in) after the last step: they take turns
+        private readonly bool[] _ramping;
         private int _steadyTicks;
         private bool _ledsDue;
         private int _ledPhase;
@@ -240,7 +240,7 @@ namespace InterfaceFirmware.Firmware.Application
             _planned = new PlanInputs[_jackCount];
             _planWaiting = new bool[_jackCount];
             _wantOpen = new bool[_jackCount];
-            _moving = new bool[_jackCount];
+            _ramping = new bool[_jackCount];
             _planners = new JackPlanner[_jackCount];
             _outputs = new JackOutput[_jackCount];
             for (int j = 0; j < _jackCount; j++)
@@ -492,26 +492,26 @@ namespace InterfaceFirmware.Firmware.Application
                 _steadyTicks = 0;
             }
 
-            // One jack's move a step: a ramp step writes a latched pair or two (≈700 interpreted
+            // One jack's ramp a step: a ramp step writes a latched pair or two (≈700 interpreted
             // instructions with their gain look-ups), the step's largest piece beside the meters;
-            // when several jacks move towards new targets at once (a blend, a monitor change) they
-            // take turns, each at half its pace. A fade-in does not wait its turn (its pace is part
-            // of every recovery's stated time). In a meter step no ramp.
+            // when several jacks ramp at once (a blend, a monitor change, a power-up) they take
+            // turns: a move towards new targets at half its pace, a fade-in at its pace (a fade step
+            // that waited is made up by the next: its pace is part of every recovery's stated
+            // time). In a meter step no ramp.
             int ramper = -1;
-            if (_anyMoving && !meterStep)
+            if (_anyRamping && !meterStep)
             {
                 for (int k = 0; k < _jackCount && ramper < 0; k++)
                 {
                     int j = _rampTurn + k;
                     j -= j >= _jackCount ? _jackCount : 0;
-                    ramper = _moving[j] ? j : -1;
+                    ramper = _ramping[j] ? j : -1;
                 }
 
                 _rampTurn = ramper + 1 >= _jackCount ? 0 : ramper + 1;
             }
 
             bool anyRamping = false;
-            bool anyMoving = false;
             bool unsettled = false; // a jack not taken charge of yet or loading its EQ, a driver's sequence
             bool planned = false;
             bool waiting = false;
@@ -535,11 +535,9 @@ namespace InterfaceFirmware.Firmware.Application
                 if (_tookCharge && !EqLoading(j))
                 {
                     JackOutput output = _outputs[j];
-                    output.Advance(_targets[j], _wantOpen[j], _jackStates[j].Plugged, !meterStep && (ramper < 0 || ramper == j || !_moving[j]), nowMs);
+                    output.Advance(_targets[j], _wantOpen[j], _jackStates[j].Plugged, !meterStep && (ramper < 0 || ramper == j || !_ramping[j]), nowMs);
                     bool ramping = output.Moving;
-                    bool move = ramping && output.Settled; // towards new targets, not a fade-in
-                    _moving[j] = move;
-                    anyMoving |= move;
+                    _ramping[j] = ramping;
                     anyRamping |= ramping;
                 }
                 else
@@ -548,7 +546,7 @@ namespace InterfaceFirmware.Firmware.Application
                 }
             }
 
-            _anyMoving = anyMoving;
+            _anyRamping = anyRamping;
 
             // The drivers step only while one is busy (a setter above may have started a sequence:
             // its first step ran at once, the rest follow here and on the ticks between steps).

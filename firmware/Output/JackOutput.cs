@@ -11,7 +11,9 @@ namespace InterfaceFirmware.Firmware.Output
     /// the DAC's instant digital steps by at most <see cref="DigitalStepCentiDb"/> a tick (rates per
     /// second stepped per <see cref="Application.InterfaceDevice.TickMs"/>, the digital step fixed), and whichever stage goes down
     /// first, so a step is never louder on the way. Opening the jack (power-up, plug-in, un-mute)
-    /// starts its level stage at the bottom and fades up at <see cref="FadeStepCentiDb"/> a tick;
+    /// starts its level stage at the bottom and fades up at <see cref="FadeStepCentiDb"/> a tick
+    /// (a fade step that had to wait a tick is made up by the next: two jacks fading in together
+    /// take turns and keep the pace);
     /// what cannot change on a live output (the amplifier's gain, monitor switches) waits for the
     /// jack to be muted and settled.
     /// </summary>
@@ -46,9 +48,11 @@ namespace InterfaceFirmware.Firmware.Output
         private readonly GainScale _dacScale;
         private readonly JackTargets _applied = new JackTargets();
         private MonitorGains _monitorAsked = MonitorGains.Off();
+        private int _monitorGeneration = NoGeneration; // the targets' generation _monitorAsked holds
         private int _amplifierTarget = GainScale.Muted;
         private bool _open;
         private bool _fading;
+        private bool _fadeOwed; // a fade step waited a tick: the next one goes twice as far
         private bool _started;
         private long _mutedAtMs = -1;
 
@@ -57,6 +61,14 @@ namespace InterfaceFirmware.Firmware.Output
         // nothing to do, and skips the comparisons that would find so.
         private bool _atRest;
         private int _restGeneration;
+
+        // Whether the targets of _closedCheckGeneration need a closed jack (the amplifier's gain or
+        // the monitor switches): asked again only when the targets are planned again or what this
+        // jack holds changes, not every tick a ramp waits its turn.
+        private int _closedCheckGeneration = NoGeneration;
+        private bool _needsClosed;
+
+        private const int NoGeneration = int.MinValue;
 
         /// <param name="amplifier">The amplifier between the codec and this jack, or null.</param>
         public JackOutput(IAudioCodec codec, IHeadphoneAmplifier amplifier, bool holdHeadphone)
@@ -141,6 +153,8 @@ namespace InterfaceFirmware.Firmware.Output
             _started = false;
             _atRest = false;
             _monitorAsked = MonitorGains.Off();
+            _monitorGeneration = NoGeneration;
+            _closedCheckGeneration = NoGeneration;
             if (_amplifier != null)
             {
                 _amplifierTarget = targets.AmplifierCentiDb;
@@ -149,7 +163,7 @@ namespace InterfaceFirmware.Firmware.Output
 
             SetHeadphone(_holdHeadphone ? targets.HeadphoneCentiDb : _headphoneScale.MinCentiDb);
             SetDac(_holdHeadphone ? _dacScale.MinCentiDb : targets.DacCentiDb);
-            SetMonitor(targets.Monitor);
+            SetMonitor(targets);
             _started = true;
         }
 
@@ -197,7 +211,7 @@ namespace InterfaceFirmware.Firmware.Output
             if (!_open)
             {
                 // From the bottom of the level stage; the ramp below brings it up.
-                SetMonitor(targets.Monitor);
+                SetMonitor(targets);
                 if (_holdHeadphone)
                 {
                     SetHeadphone(targets.HeadphoneCentiDb);
@@ -212,11 +226,18 @@ namespace InterfaceFirmware.Firmware.Output
                 _codec.SetMuted(false, nowMs);
                 _open = true;
                 _fading = true;
+                _fadeOwed = false;
                 _mutedAtMs = -1;
                 return;
             }
 
-            if (!rampNow || !_codec.MuteSettled(nowMs))
+            if (!rampNow)
+            {
+                _fadeOwed = _fading; // (still settling the un-mute, the first step goes 4 dB from the bottom: unheard)
+                return;
+            }
+
+            if (!_codec.MuteSettled(nowMs))
             {
                 return;
             }
@@ -227,8 +248,10 @@ namespace InterfaceFirmware.Firmware.Output
         // Moves the stages one tick's worth towards the targets, the one going down first.
         private void Ramp(JackTargets targets)
         {
-            int headphoneStep = _fading && !_holdHeadphone ? FadeStepCentiDb : MoveStepCentiDb;
-            int dacStep = _holdHeadphone ? (_fading ? FadeStepCentiDb : MoveStepCentiDb) : DigitalStepCentiDb;
+            int fadeStep = _fadeOwed ? 2 * FadeStepCentiDb : FadeStepCentiDb; // never beyond a move's step
+            _fadeOwed = false;
+            int headphoneStep = _fading && !_holdHeadphone ? fadeStep : MoveStepCentiDb;
+            int dacStep = _holdHeadphone ? (_fading ? fadeStep : MoveStepCentiDb) : DigitalStepCentiDb;
             int nextHeadphone = Approach(_applied.HeadphoneCentiDb, targets.HeadphoneCentiDb, headphoneStep);
             int nextDac = Approach(_applied.DacCentiDb, targets.DacCentiDb, dacStep);
             if (_applied.HeadphoneCentiDb != GainScale.Muted && _applied.DacCentiDb != GainScale.Muted
@@ -261,12 +284,12 @@ namespace InterfaceFirmware.Firmware.Output
                 SetHeadphone(nextHeadphone);
             }
 
-            SetMonitor(targets.Monitor); // same switches (checked before): gain steps only
+            SetMonitor(targets); // same switches (checked before): gain steps only
 
             if (_applied.HeadphoneCentiDb == targets.HeadphoneCentiDb && _applied.DacCentiDb == targets.DacCentiDb)
             {
                 _fading = false;
-                _atRest = SameMonitor(_monitorAsked, targets.Monitor);
+                _atRest = true; // the monitor was asked above
                 _restGeneration = targets.Generation;
             }
         }
@@ -302,6 +325,7 @@ namespace InterfaceFirmware.Firmware.Output
                 if (_amplifierTarget != targets.AmplifierCentiDb)
                 {
                     _amplifierTarget = targets.AmplifierCentiDb;
+                    _closedCheckGeneration = NoGeneration;
                     _applied.AmplifierCentiDb = _amplifier.SetVolume(targets.AmplifierCentiDb);
                 }
 
@@ -311,18 +335,19 @@ namespace InterfaceFirmware.Firmware.Output
                 }
             }
 
-            SetMonitor(targets.Monitor);
+            SetMonitor(targets);
         }
 
         // The amplifier's gain and the monitor switches change only on a silent jack.
         private bool NeedsClosedChange(JackTargets targets)
         {
-            if (_amplifier != null && _amplifierTarget != targets.AmplifierCentiDb)
+            if (targets.Generation != _closedCheckGeneration)
             {
-                return true;
+                _closedCheckGeneration = targets.Generation;
+                _needsClosed = (_amplifier != null && _amplifierTarget != targets.AmplifierCentiDb) || !SameSwitches(_monitorAsked, targets.Monitor);
             }
 
-            return !SameSwitches(_monitorAsked, targets.Monitor);
+            return _needsClosed;
         }
 
         private void SetHeadphone(int centiDb)
@@ -346,14 +371,22 @@ namespace InterfaceFirmware.Firmware.Output
         }
 
         // What was asked is kept apart from what the chip achieved (a path may land lower than asked).
-        private void SetMonitor(MonitorGains gains)
+        private void SetMonitor(JackTargets targets)
         {
+            if (_started && targets.Generation == _monitorGeneration)
+            {
+                return; // asked for these targets already
+            }
+
+            _monitorGeneration = targets.Generation;
+            MonitorGains gains = targets.Monitor;
             if (_started && SameMonitor(_monitorAsked, gains))
             {
                 return;
             }
 
             _monitorAsked = gains;
+            _closedCheckGeneration = NoGeneration;
             _applied.Monitor = _codec.SetMonitor(gains);
         }
 

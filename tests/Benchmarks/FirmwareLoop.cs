@@ -356,9 +356,18 @@ namespace InterfaceFirmware.Benchmarks
                 worstUs = Math.Max(worstUs, us);
                 totalIl += il;
                 totalBits += bits;
+                if (worstByMethod && Environment.GetEnvironmentVariable("IL_TRACE") != null)
+                {
+                    Console.WriteLine("TRACE\ttick " + i + "\t" + il + " IL\t" + bits + " bits\t" + string.Join("; ", IlCounting.TopMethods(tickStart, 200, 1)));
+                }
+
                 if (InterpreterSpeed.Typical.DeviceMs(il, bits, 400000) > FitShare * InterfaceDevice.TickMs)
                 {
                     figures.TicksOverBudget++;
+                    if (worstByMethod && Environment.GetEnvironmentVariable("IL_OVER") != null)
+                    {
+                        Console.WriteLine("OVER\ttick " + i + "\t" + il + " IL\t" + bits + " bits\t" + string.Join("; ", IlCounting.TopMethods(tickStart, 200, 1)));
+                    }
                 }
 
                 if (il > figures.WorstIl)
