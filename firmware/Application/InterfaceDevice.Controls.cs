@@ -124,7 +124,7 @@ namespace InterfaceFirmware.Firmware.Application
 
         private void Plugged(int jack, bool plugged)
         {
-            _steady = false;
+            LookAgainNow();
             JackState state = _state.Jacks[jack];
             if (state.Plugged == plugged)
             {
@@ -145,7 +145,7 @@ namespace InterfaceFirmware.Firmware.Application
         /// <summary>Carries out a user action on the settings and the state (also for tests and scripts).</summary>
         public void Apply(UserAction action, long nowMs)
         {
-            _steady = false; // the next tick looks at every jack again (an action changes what they should do)
+            LookAgainNow(); // the next tick looks at every jack again (an action changes what they should do)
             _applied = true;
             int j = _state.SelectedJack;
             JackSettings jack = _settings.Jacks[j];

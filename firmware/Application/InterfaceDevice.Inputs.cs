@@ -52,7 +52,7 @@ namespace InterfaceFirmware.Firmware.Application
             {
                 _mirroredGain[0] = gainSettings[0];
                 _mirroredGain[1] = gainSettings[1];
-                _steady = false; // the monitor's plan follows the input gain
+                LookAgainNow(); // the monitor's plan follows the input gain
                 for (int i = 0; i < _codecs.Length; i++)
                 {
                     if (i != _captureCodec && _codecs[i].Status == DriverStatus.Ok)

@@ -69,8 +69,23 @@ namespace InterfaceFirmware.Firmware.Application
         /// <summary>Once nothing moves, whether a jack should be open and its plan are looked at again every this many ticks (40 ms).</summary>
         public const int PlanEveryTicks = 4;
 
-        /// <summary>The longest the settings saver waits for a quiet tick (one without a key, planning or a moving jack).</summary>
+        /// <summary>The fault watch looks at the chips this long after its last look, in a step with room for it (every other step while nothing moves)…</summary>
+        public const int FaultWatchEveryMs = 20;
+
+        /// <summary>…and never later than this after it (a fault is seen within it).</summary>
+        public const int FaultWatchLatestMs = 40;
+
+        /// <summary>The LEDs are updated this long after their last update, in a step with room (their patterns move in 125 ms slots)…</summary>
+        public const int LedsEveryMs = 40;
+
+        /// <summary>…and never later than this after it.</summary>
+        public const int LedsLatestMs = 100;
+
+        /// <summary>The longest the settings saver waits for a quiet tick (one without a key, planning or a moving jack, <see cref="KeysRestMs"/> after the last key).</summary>
         public const int SaverMaxWaitMs = 1000;
+
+        /// <summary>Keys come in runs (a held key repeats, a blend sweep steps every few ticks): the settings are compared once they rest this long.</summary>
+        public const int KeysRestMs = 100;
 
         /// <summary>A jack-detect switch settles slower than a button.</summary>
         public const int JackDebounceMs = 100;
@@ -131,22 +146,23 @@ namespace InterfaceFirmware.Firmware.Application
         private bool _applied;
         private long _nextProbeMs;
         private long _saverCheckedMs;
+        private long _actionAtMs = long.MinValue / 2;
         private int _meterWaits;
         private bool _watchersWaited;
         private int _probeWaits;
         private bool _steady;
+        private bool _onlyRamping; // the last step was not steady only because jacks ramped
+        private bool _lookedLast;
         private int _rampTurn;
         private bool _anyRamping; // some jack was ramping (moving or fading in) after the last step: they take turns
         private readonly bool[] _ramping;
         private int _steadyTicks;
-        private bool _ledsDue;
-        private int _ledPhase;
         private long _ledsAtMs;
-        private bool _oddTick;
         private bool _stepNext = true; // the first tick steps the drivers only: the application steps at 10, 20, … ms
         private bool _driversBusy = true; // a driver's sequence ran on at the last tick: the ticks between steps step it
-        private bool _faultWatchDue;
         private long _faultsWatchedMs;
+        private bool _watchWasLate; // the last watch went into a busy or ramp step
+        private bool _ledsWereLate;
         private int _exceptions;
         private long _clocksAppliedMs;
         private readonly Pca9536Expander _expander;
@@ -456,6 +472,7 @@ namespace InterfaceFirmware.Firmware.Application
 
             _actionsThisTick = _applied; // keys taken above, or actions applied since the last step (tests, scripts)
             _applied = false;
+            _actionAtMs = _actionsThisTick ? nowMs : _actionAtMs;
 
             // The watchers (jack detect, power and clocks, input switches, keep-alive, EQ loads)
             // leave a step that applied a key to its planning and writes, one step at most: their
@@ -481,9 +498,13 @@ namespace InterfaceFirmware.Firmware.Application
             // waiting) or has just started to (the clocks leave Live: a rate change, the computer
             // leaving; an input switch), and every PlanEveryTicks-th tick once all is steady: what
             // changes then without a key (a chip's status, auto gain's input gain) is seen within
-            // 40 ms (a plug at once). (Looking only every 4th tick while a jack merely ramps was
-            // tried: a brown-out's recovery on the audio kit took 3080 ms of its stated 3000.)
-            bool moves = _actionsThisTick || !_steady || _stage != ClockStage.Live || _inputSwitching;
+            // 40 ms (a plug at once). While jacks merely ramp (nothing else moves, nothing happened
+            // since the last step) every other step looks: a ramp step beside the meters has no room
+            // for the look too, and what a look would find then is seen 10 ms later at most. (Every
+            // 4th step was tried: a brown-out's recovery on the audio kit took 3080 ms of its
+            // stated 3000.)
+            bool moves = _actionsThisTick || _stage != ClockStage.Live || _inputSwitching
+                || (!_steady && !(_onlyRamping && _lookedLast));
             bool meterStep = _meterWaits >= MeterMaxWaitTicks; // the meters waited all they may: nothing else heavy
             bool steadyLook = !moves && ++_steadyTicks >= PlanEveryTicks && !meterStep;
             bool lookAgain = moves || steadyLook;
@@ -491,6 +512,8 @@ namespace InterfaceFirmware.Firmware.Application
             {
                 _steadyTicks = 0;
             }
+
+            _lookedLast = lookAgain;
 
             // One jack's ramp a step: a ramp step writes a latched pair or two (≈700 interpreted
             // instructions with their gain look-ups), the step's largest piece beside the meters;
@@ -546,6 +569,7 @@ namespace InterfaceFirmware.Firmware.Application
                 }
             }
 
+            bool rampStep = (_anyRamping || anyRamping) && !meterStep; // a jack's ramp wrote (or may have)
             _anyRamping = anyRamping;
 
             // The drivers step only while one is busy (a setter above may have started a sequence:
@@ -575,7 +599,10 @@ namespace InterfaceFirmware.Firmware.Application
             // apart at most) or the LEDs (every fourth tick, not a busy one nor with the fault
             // watch; their patterns move in 125 ms slots; 100 ms apart at most).
             bool busy = planned || _actionsThisTick;
-            _steady = !busy && !moving && !waiting && _stage == ClockStage.Live && !_inputSwitching && !_state.Fault;
+            // (a key and its planning happened before this step's look: they leave nothing new to look at)
+            bool settled = !unsettled && !waiting && _stage == ClockStage.Live && !_inputSwitching && !_state.Fault;
+            _steady = settled && !busy && !anyRamping;
+            _onlyRamping = settled && anyRamping;
             // heavy already: a busy tick, or the steady look (while things move every tick looks:
             // that alone is not a piece to make room for)
             bool heavy = busy || steadyLook;
@@ -587,7 +614,8 @@ namespace InterfaceFirmware.Firmware.Application
 
             bool probeTick = nowMs >= _nextProbeMs;
             _probeWaits = probeTick ? 0 : _probeWaits;
-            bool quiet = !busy && !moving;
+            // quiet: no key for a while (keys come in runs: a blend sweep, a held key), no planning, no jack moving
+            bool quiet = !busy && !moving && nowMs - _actionAtMs >= KeysRestMs;
             bool saverTick = _saver != null && !heavy && !probeTick && _meterWaits == 0 && _saver.CheckDue(nowMs)
                 && ((quiet && !lookAgain) || nowMs - _saverCheckedMs >= SaverMaxWaitMs);
             bool meterWaits = (busy || probeTick || saverTick) && !meterStep;
@@ -597,7 +625,7 @@ namespace InterfaceFirmware.Firmware.Application
             if (_inputs != null)
             {
                 windows = _inputs.Meter.Windows;
-                _inputs.Meter.HoldWindow = heavy || lookAgain; // a look at the plans is piece enough beside the meters
+                _inputs.Meter.HoldWindow = heavy || lookAgain || rampStep; // a look at the plans or a ramp is piece enough beside the meters
                 _inputs.Meter.Lean = busy;
             }
 
@@ -608,14 +636,18 @@ namespace InterfaceFirmware.Firmware.Application
 
             bool windowTick = _inputs != null && _inputs.Meter.Windows != windows;
             heavy |= windowTick;
-            _oddTick = !_oddTick;
-            // The fault watch every other step, the LEDs every fourth (on steps the watch is not due);
-            // a busy step takes neither, and neither shares a step with the other, unless one is
-            // as late as it may be (the watch 40 ms apart, the LEDs 100 ms).
-            _faultWatchDue |= _oddTick;
-            _ledsDue |= (++_ledPhase & 3) == 0;
-            bool ledsForced = _ledsDue && nowMs - _ledsAtMs >= 100;
-            bool watchNow = probeTick || _state.Fault || nowMs - _faultsWatchedMs >= 40 || (_faultWatchDue && !busy && !ledsForced);
+            // The fault watch 20 ms after the last, the LEDs 40 ms, in the first step that is neither
+            // busy nor a ramp step; they share a step only if it publishes no meter window. Either
+            // goes into any step once as late as it may be (the watch 40 ms apart, the LEDs 100 ms),
+            // and then back into the next free step: in a run of keys (a blend sweep steps every 40
+            // ms, three steps of four busy or ramping) it would otherwise stay locked to the late one.
+            long sinceWatch = nowMs - _faultsWatchedMs;
+            long sinceLeds = nowMs - _ledsAtMs;
+            bool shed = busy || rampStep;
+            bool ledsForced = sinceLeds >= LedsLatestMs;
+            bool watchNow = probeTick || _state.Fault || sinceWatch >= FaultWatchLatestMs
+                || (!shed && !ledsForced && (sinceWatch >= FaultWatchEveryMs || _watchWasLate));
+            bool ledsNow = ledsForced || (!shed && (sinceLeds >= LedsEveryMs || _ledsWereLate) && !(watchNow && windowTick));
             if (watchNow)
             {
                 WatchFaults(nowMs);
@@ -624,16 +656,16 @@ namespace InterfaceFirmware.Firmware.Application
                     _driversBusy |= DriversBusy(); // a probe or a recovery may have started a sequence
                 }
 
-                _faultWatchDue = false;
                 _faultsWatchedMs = nowMs;
+                _watchWasLate = shed;
             }
 
-            if (ledsForced || (_ledsDue && !busy && !watchNow))
+            if (ledsNow)
             {
                 _leds.Count = _state.EqShownPreset + 1;
                 _leds.Update(nowMs, CurrentIndications(nowMs));
-                _ledsDue = false;
                 _ledsAtMs = nowMs;
+                _ledsWereLate = shed;
             }
 
             if (saverTick && !windowTick)
@@ -641,6 +673,14 @@ namespace InterfaceFirmware.Firmware.Application
                 _saver.Tick(_settings, nowMs);
                 _saverCheckedMs = nowMs;
             }
+        }
+
+        // Something changed that the jacks' plans follow (a key, a plug, an input gain): the next
+        // step looks at them, whatever it would otherwise do.
+        private void LookAgainNow()
+        {
+            _steady = false;
+            _onlyRamping = false;
         }
 
         // The chip drivers' own sequences (power, mute, clocks), a step each; true while a codec's
