@@ -154,8 +154,9 @@ namespace InterfaceFirmware.Firmware.Application
         private bool _onlyRamping; // the last step was not steady only because jacks ramped
         private bool _lookedLast;
         private int _rampTurn;
-        private bool _anyRamping; // some jack was ramping (moving or fading in) after the last step: they take turns
-        private readonly bool[] _ramping;
+        private bool _anyRamping; // some jack was ramping (moving or fading in) after the last step
+        private bool _anyMoving; // some jack was moving towards new targets (not fading in): they take turns
+        private readonly bool[] _moving;
         private int _steadyTicks;
         private long _ledsAtMs;
         private bool _stepNext = true; // the first tick steps the drivers only: the application steps at 10, 20, … ms
@@ -256,7 +257,7 @@ namespace InterfaceFirmware.Firmware.Application
             _planned = new PlanInputs[_jackCount];
             _planWaiting = new bool[_jackCount];
             _wantOpen = new bool[_jackCount];
-            _ramping = new bool[_jackCount];
+            _moving = new bool[_jackCount];
             _planners = new JackPlanner[_jackCount];
             _outputs = new JackOutput[_jackCount];
             for (int j = 0; j < _jackCount; j++)
@@ -515,26 +516,27 @@ namespace InterfaceFirmware.Firmware.Application
 
             _lookedLast = lookAgain;
 
-            // One jack's ramp a step: a ramp step writes a latched pair or two (≈700 interpreted
+            // One jack's move a step: a ramp step writes a latched pair or two (≈700 interpreted
             // instructions with their gain look-ups), the step's largest piece beside the meters;
-            // when several jacks ramp at once (a blend, a monitor change, a power-up) they take
-            // turns: a move towards new targets at half its pace, a fade-in at its pace (a fade step
-            // that waited is made up by the next: its pace is part of every recovery's stated
-            // time). In a meter step no ramp.
+            // when several jacks move towards new targets at once (a blend, a monitor change) they
+            // take turns, each at half its pace. A fade-in does not wait its turn: its pace is part
+            // of every recovery's stated time, and a step that waited cannot be made up by a larger
+            // one (4 dB at once clicks on a loud programme; tried). In a meter step no ramp.
             int ramper = -1;
-            if (_anyRamping && !meterStep)
+            if (_anyMoving && !meterStep)
             {
                 for (int k = 0; k < _jackCount && ramper < 0; k++)
                 {
                     int j = _rampTurn + k;
                     j -= j >= _jackCount ? _jackCount : 0;
-                    ramper = _ramping[j] ? j : -1;
+                    ramper = _moving[j] ? j : -1;
                 }
 
                 _rampTurn = ramper + 1 >= _jackCount ? 0 : ramper + 1;
             }
 
             bool anyRamping = false;
+            bool anyMoving = false;
             bool unsettled = false; // a jack not taken charge of yet or loading its EQ, a driver's sequence
             bool planned = false;
             bool waiting = false;
@@ -558,9 +560,11 @@ namespace InterfaceFirmware.Firmware.Application
                 if (_tookCharge && !EqLoading(j))
                 {
                     JackOutput output = _outputs[j];
-                    output.Advance(_targets[j], _wantOpen[j], _jackStates[j].Plugged, !meterStep && (ramper < 0 || ramper == j || !_ramping[j]), nowMs);
+                    output.Advance(_targets[j], _wantOpen[j], _jackStates[j].Plugged, !meterStep && (ramper < 0 || ramper == j || !_moving[j]), nowMs);
                     bool ramping = output.Moving;
-                    _ramping[j] = ramping;
+                    bool move = ramping && output.Settled; // towards new targets, not a fade-in
+                    _moving[j] = move;
+                    anyMoving |= move;
                     anyRamping |= ramping;
                 }
                 else
@@ -571,6 +575,7 @@ namespace InterfaceFirmware.Firmware.Application
 
             bool rampStep = (_anyRamping || anyRamping) && !meterStep; // a jack's ramp wrote (or may have)
             _anyRamping = anyRamping;
+            _anyMoving = anyMoving;
 
             // The drivers step only while one is busy (a setter above may have started a sequence:
             // its first step ran at once, the rest follow here and on the ticks between steps).

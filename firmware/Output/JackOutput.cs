@@ -12,8 +12,8 @@ namespace InterfaceFirmware.Firmware.Output
     /// second stepped per <see cref="Application.InterfaceDevice.TickMs"/>, the digital step fixed), and whichever stage goes down
     /// first, so a step is never louder on the way. Opening the jack (power-up, plug-in, un-mute)
     /// starts its level stage at the bottom and fades up at <see cref="FadeStepCentiDb"/> a tick
-    /// (a fade step that had to wait a tick is made up by the next: two jacks fading in together
-    /// take turns and keep the pace);
+    /// (every tick: a fade step that waited could not be made up by a larger one, which clicks on
+    /// a loud programme);
     /// what cannot change on a live output (the amplifier's gain, monitor switches) waits for the
     /// jack to be muted and settled.
     /// </summary>
@@ -52,7 +52,6 @@ namespace InterfaceFirmware.Firmware.Output
         private int _amplifierTarget = GainScale.Muted;
         private bool _open;
         private bool _fading;
-        private bool _fadeOwed; // a fade step waited a tick: the next one goes twice as far
         private bool _started;
         private long _mutedAtMs = -1;
 
@@ -226,18 +225,11 @@ namespace InterfaceFirmware.Firmware.Output
                 _codec.SetMuted(false, nowMs);
                 _open = true;
                 _fading = true;
-                _fadeOwed = false;
                 _mutedAtMs = -1;
                 return;
             }
 
-            if (!rampNow)
-            {
-                _fadeOwed = _fading; // (still settling the un-mute, the first step goes 4 dB from the bottom: unheard)
-                return;
-            }
-
-            if (!_codec.MuteSettled(nowMs))
+            if (!rampNow || !_codec.MuteSettled(nowMs))
             {
                 return;
             }
@@ -248,10 +240,8 @@ namespace InterfaceFirmware.Firmware.Output
         // Moves the stages one tick's worth towards the targets, the one going down first.
         private void Ramp(JackTargets targets)
         {
-            int fadeStep = _fadeOwed ? 2 * FadeStepCentiDb : FadeStepCentiDb; // never beyond a move's step
-            _fadeOwed = false;
-            int headphoneStep = _fading && !_holdHeadphone ? fadeStep : MoveStepCentiDb;
-            int dacStep = _holdHeadphone ? (_fading ? fadeStep : MoveStepCentiDb) : DigitalStepCentiDb;
+            int headphoneStep = _fading && !_holdHeadphone ? FadeStepCentiDb : MoveStepCentiDb;
+            int dacStep = _holdHeadphone ? (_fading ? FadeStepCentiDb : MoveStepCentiDb) : DigitalStepCentiDb;
             int nextHeadphone = Approach(_applied.HeadphoneCentiDb, targets.HeadphoneCentiDb, headphoneStep);
             int nextDac = Approach(_applied.DacCentiDb, targets.DacCentiDb, dacStep);
             if (_applied.HeadphoneCentiDb != GainScale.Muted && _applied.DacCentiDb != GainScale.Muted
