@@ -500,13 +500,13 @@ namespace InterfaceFirmware.Firmware.Application
             // leaving; an input switch), and every PlanEveryTicks-th tick once all is steady: what
             // changes then without a key (a chip's status, auto gain's input gain) is seen within
             // 40 ms (a plug at once). While jacks merely ramp (nothing else moves, nothing happened
-            // since the last step) every other step looks: a ramp step beside the meters has no room
-            // for the look too, and what a look would find then is seen 10 ms later at most. (Every
-            // 4th step was tried: a brown-out's recovery on the audio kit took 3080 ms of its
-            // stated 3000.)
-            bool moves = _actionsThisTick || _stage != ClockStage.Live || _inputSwitching
-                || (!_steady && !(_onlyRamping && _lookedLast));
+            // since the last step) every other step looks, and not a meter step: a ramp step beside
+            // the meters has no room for the look too, and what a look would find then is seen 10
+            // or 20 ms later. (Every 4th step was tried: a brown-out's recovery on the audio kit
+            // took 3080 ms of its stated 3000.)
             bool meterStep = _meterWaits >= MeterMaxWaitTicks; // the meters waited all they may: nothing else heavy
+            bool moves = _actionsThisTick || _stage != ClockStage.Live || _inputSwitching
+                || (!_steady && !(_onlyRamping && (_lookedLast || meterStep)));
             bool steadyLook = !moves && ++_steadyTicks >= PlanEveryTicks && !meterStep;
             bool lookAgain = moves || steadyLook;
             if (lookAgain)
@@ -537,6 +537,7 @@ namespace InterfaceFirmware.Firmware.Application
 
             bool anyRamping = false;
             bool anyMoving = false;
+            bool fadeStep = false; // a jack's fade-in stepped
             bool unsettled = false; // a jack not taken charge of yet or loading its EQ, a driver's sequence
             bool planned = false;
             bool waiting = false;
@@ -560,7 +561,9 @@ namespace InterfaceFirmware.Firmware.Application
                 if (_tookCharge && !EqLoading(j))
                 {
                     JackOutput output = _outputs[j];
-                    output.Advance(_targets[j], _wantOpen[j], _jackStates[j].Plugged, !meterStep && (ramper < 0 || ramper == j || !_moving[j]), nowMs);
+                    bool rampNow = !meterStep && (ramper < 0 || ramper == j || !_moving[j]);
+                    fadeStep |= rampNow && output.Fading;
+                    output.Advance(_targets[j], _wantOpen[j], _jackStates[j].Plugged, rampNow, nowMs);
                     bool ramping = output.Moving;
                     bool move = ramping && output.Settled; // towards new targets, not a fade-in
                     _moving[j] = move;
@@ -623,7 +626,7 @@ namespace InterfaceFirmware.Firmware.Application
             bool quiet = !busy && !moving && nowMs - _actionAtMs >= KeysRestMs;
             bool saverTick = _saver != null && !heavy && !probeTick && _meterWaits == 0 && _saver.CheckDue(nowMs)
                 && ((quiet && !lookAgain) || nowMs - _saverCheckedMs >= SaverMaxWaitMs);
-            bool meterWaits = (busy || probeTick || saverTick) && !meterStep;
+            bool meterWaits = (busy || probeTick || saverTick || fadeStep) && !meterStep;
             _meterWaits = meterWaits ? _meterWaits + 1 : 0;
             heavy |= probeTick;
             int windows = 0;
@@ -648,7 +651,7 @@ namespace InterfaceFirmware.Firmware.Application
             // ms, three steps of four busy or ramping) it would otherwise stay locked to the late one.
             long sinceWatch = nowMs - _faultsWatchedMs;
             long sinceLeds = nowMs - _ledsAtMs;
-            bool shed = busy || rampStep;
+            bool shed = busy || (rampStep && !meterWaits); // a key's planning, or a ramp beside the meters' comb
             bool ledsForced = sinceLeds >= LedsLatestMs;
             bool watchNow = probeTick || _state.Fault || sinceWatch >= FaultWatchLatestMs
                 || (!shed && !ledsForced && (sinceWatch >= FaultWatchEveryMs || _watchWasLate));

@@ -129,6 +129,12 @@ namespace InterfaceFirmware.Firmware.Output
             get { return _open && !_atRest; }
         }
 
+        /// <summary>The jack is open and fading in (its level stage on the way up from the bottom).</summary>
+        public bool Fading
+        {
+            get { return _open && _fading; }
+        }
+
         /// <summary>The jack is open (un-muted, possibly still fading in).</summary>
         public bool Open
         {
@@ -244,6 +250,24 @@ namespace InterfaceFirmware.Firmware.Output
             int dacStep = _holdHeadphone ? (_fading ? FadeStepCentiDb : MoveStepCentiDb) : DigitalStepCentiDb;
             int nextHeadphone = Approach(_applied.HeadphoneCentiDb, targets.HeadphoneCentiDb, headphoneStep);
             int nextDac = Approach(_applied.DacCentiDb, targets.DacCentiDb, dacStep);
+            if (_fading && (_holdHeadphone ? _applied.DacCentiDb != targets.DacCentiDb : _applied.HeadphoneCentiDb != targets.HeadphoneCentiDb))
+            {
+                // One stage a tick while the level stage fades in (a latched pair a tick: a fade
+                // beside a blend or a level key is the control loop's busiest time): the fade, or
+                // the other stage when it has to come down (a key lowered it), the fade waiting
+                // then; the other stage going up waits for the fade to reach its target. Either way
+                // the sum stays at or below the targets' (the fade is below its target).
+                bool otherDown = _holdHeadphone ? targets.HeadphoneCentiDb < _applied.HeadphoneCentiDb : targets.DacCentiDb < _applied.DacCentiDb;
+                bool dacMoves = _holdHeadphone != otherDown; // the DAC fades (held headphone stage), or comes down
+                if (dacMoves)
+                {
+                    nextHeadphone = _applied.HeadphoneCentiDb;
+                }
+                else
+                {
+                    nextDac = _applied.DacCentiDb;
+                }
+            }
             if (_applied.HeadphoneCentiDb != GainScale.Muted && _applied.DacCentiDb != GainScale.Muted
                 && targets.HeadphoneCentiDb != GainScale.Muted && targets.DacCentiDb != GainScale.Muted)
             {
