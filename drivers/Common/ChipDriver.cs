@@ -44,10 +44,10 @@ namespace InterfaceFirmware.Drivers
         }
 
         /// <summary>The chip's registers: cache in front of the bus.</summary>
-        protected RegisterBank Registers { get; }
+        protected readonly RegisterBank Registers; // a field, as Runner: on every write path
 
         /// <summary>Runs the driver's sequences over ticks.</summary>
-        protected SequenceRunner Runner { get; }
+        protected readonly SequenceRunner Runner; // a field: the control loop asks it every tick (a property is a call on the device)
 
         // ---- ISequenceTarget -----------------------------------------------------------------------
 

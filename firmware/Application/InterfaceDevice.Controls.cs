@@ -1,3 +1,4 @@
+using System;
 using InterfaceFirmware.Firmware.Boards;
 using InterfaceFirmware.Firmware.Controls;
 using InterfaceFirmware.Firmware.Indicators;
@@ -20,6 +21,11 @@ namespace InterfaceFirmware.Firmware.Application
             for (int j = 0; j < _jackCount; j++)
             {
                 detects += _profile.Jacks[j].DetectPin >= 0 ? 1 : 0;
+            }
+
+            if (buttons + detects > 31)
+            {
+                throw new ArgumentException("at most 31 buttons and jack detects (a bit each)", "profile");
             }
 
             _pins = new IDigitalInput[buttons + detects];
@@ -51,6 +57,7 @@ namespace InterfaceFirmware.Firmware.Application
                 n++;
             }
 
+            _buttonInputs = (1 << buttons) - 1; // the first inputs are the buttons, the jack detects follow
             _gestures = new ButtonGestures(names, _profile.Gestures, _actions, _log);
             for (int i = 0; i < _pins.Length; i++)
             {
@@ -79,15 +86,24 @@ namespace InterfaceFirmware.Firmware.Application
             while (_edges.TryDequeue(out source, out level, out timeMs))
             {
                 _debounced[source].OnEdge(timeMs);
+                _inputsPending |= 1 << source;
             }
         }
 
+        // Only the inputs with an edge to judge (or chattering) are asked: most ticks none is.
         private void UpdateButtons(long nowMs)
         {
-            int buttons = _profile.Buttons.Length;
-            for (int i = 0; i < buttons; i++)
+            int pending = _inputsPending & _buttonInputs;
+            for (int i = 0; pending != 0; i++, pending >>= 1)
             {
-                InputChange change = _debounced[i].Update(nowMs);
+                if ((pending & 1) == 0)
+                {
+                    continue;
+                }
+
+                DebouncedInput input = _debounced[i];
+                InputChange change = input.Update(nowMs);
+                _inputsPending &= input.Settled ? ~(1 << i) : ~0;
                 if (change != InputChange.None)
                 {
                     _gestures.OnInputChange(i, change, nowMs);
@@ -99,10 +115,19 @@ namespace InterfaceFirmware.Firmware.Application
 
         private void UpdateJackDetect(long nowMs)
         {
-            for (int i = _profile.Buttons.Length; i < _debounced.Length; i++)
+            int first = _profile.Buttons.Length;
+            int pending = _inputsPending >> first;
+            for (int i = first; pending != 0; i++, pending >>= 1)
             {
+                if ((pending & 1) == 0)
+                {
+                    continue;
+                }
+
                 int jack = _jackOfInput[i];
-                InputChange change = _debounced[i].Update(nowMs);
+                DebouncedInput input = _debounced[i];
+                InputChange change = input.Update(nowMs);
+                _inputsPending &= input.Settled ? ~(1 << i) : ~0;
                 switch (change)
                 {
                     case InputChange.Activated:
@@ -116,7 +141,7 @@ namespace InterfaceFirmware.Firmware.Application
                         Plugged(jack, false);
                         break;
                     case InputChange.StoppedChattering:
-                        Plugged(jack, _debounced[i].Active);
+                        Plugged(jack, input.Active);
                         break;
                 }
             }

@@ -179,6 +179,8 @@ namespace InterfaceFirmware.Firmware.Application
         private readonly IHeadphoneAmplifier _amplifier;
         private IDigitalInput[] _pins;
         private DebouncedInput[] _debounced;
+        private int _inputsPending; // a bit per debounced input with an edge to judge or chattering
+        private int _buttonInputs; // the bits of the buttons (the jack detects follow them)
         private int[] _jackOfInput;
         private ButtonGestures _gestures;
         private LedController _leds;

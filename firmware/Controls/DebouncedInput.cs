@@ -81,6 +81,12 @@ namespace InterfaceFirmware.Firmware.Controls
             get { return _chattering; }
         }
 
+        /// <summary>No edge waits to be judged and the input is not chattering: <see cref="Update"/> has nothing to decide until the next <see cref="OnEdge"/>.</summary>
+        public bool Settled
+        {
+            get { return !_unsettled && !_chattering; }
+        }
+
         /// <summary>A raw edge (from the queue) at <paramref name="timeMs"/>.</summary>
         public void OnEdge(long timeMs)
         {

@@ -51,6 +51,15 @@ namespace InterfaceFirmware.Firmware.Controls
         /// <summary>Called from the tick: the oldest edge, if any.</summary>
         public bool TryDequeue(out int source, out bool level, out long timeMs)
         {
+            if (_count == 0)
+            {
+                // nothing queued (read without the lock: an edge arriving now is taken next tick)
+                source = -1;
+                level = false;
+                timeMs = 0;
+                return false;
+            }
+
             lock (_lock)
             {
                 if (_count == 0)
