@@ -153,6 +153,8 @@ namespace InterfaceFirmware.Firmware.Application
         private bool _steady;
         private bool _onlyRamping; // the last step was not steady only because jacks ramped
         private bool _lookedLast;
+        private int _looksWaited;
+        private bool _anyFading;
         private int _rampTurn;
         private bool _anyRamping; // some jack was ramping (moving or fading in) after the last step
         private bool _anyMoving; // some jack was moving towards new targets (not fading in): they take turns
@@ -502,13 +504,15 @@ namespace InterfaceFirmware.Firmware.Application
             // leaving; an input switch), and every PlanEveryTicks-th tick once all is steady: what
             // changes then without a key (a chip's status, auto gain's input gain) is seen within
             // 40 ms (a plug at once). While jacks merely ramp (nothing else moves, nothing happened
-            // since the last step) every other step looks, and not a meter step: a ramp step beside
-            // the meters has no room for the look too, and what a look would find then is seen 10
-            // or 20 ms later. (Every 4th step was tried: a brown-out's recovery on the audio kit
-            // took 3080 ms of its stated 3000.)
+            // since the last step) every other step looks, and not a step that has other heavy work
+            // (a meter step; a move's ramp beside the meters' comb, which wait out fade steps and
+            // probes only), but at least every third: what a look would find then is seen 10 or 20
+            // ms later. (Every 4th step was tried: a brown-out's recovery on the audio kit took
+            // 3080 ms of its stated 3000.)
             bool meterStep = _meterWaits >= MeterMaxWaitTicks; // the meters waited all they may: nothing else heavy
-            bool moves = _actionsThisTick || _stage != ClockStage.Live || _inputSwitching
-                || (!_steady && !(_onlyRamping && (_lookedLast || meterStep)));
+            bool heavyAnyway = meterStep || (_anyMoving && !_anyFading && nowMs < _nextProbeMs);
+            bool lookWaits = _onlyRamping && _looksWaited < 2 && (_lookedLast || heavyAnyway);
+            bool moves = _actionsThisTick || _stage != ClockStage.Live || _inputSwitching || (!_steady && !lookWaits);
             bool steadyLook = !moves && ++_steadyTicks >= PlanEveryTicks && !meterStep;
             bool lookAgain = moves || steadyLook;
             if (lookAgain)
@@ -517,6 +521,7 @@ namespace InterfaceFirmware.Firmware.Application
             }
 
             _lookedLast = lookAgain;
+            _looksWaited = lookWaits ? _looksWaited + 1 : 0;
 
             // One jack's move a step: a ramp step writes a latched pair or two (≈700 interpreted
             // instructions with their gain look-ups), the step's largest piece beside the meters;
@@ -539,6 +544,7 @@ namespace InterfaceFirmware.Firmware.Application
 
             bool anyRamping = false;
             bool anyMoving = false;
+            bool anyFading = false;
             bool fadeStep = false; // a jack's fade-in stepped
             bool unsettled = false; // a jack not taken charge of yet or loading its EQ, a driver's sequence
             bool planned = false;
@@ -570,6 +576,7 @@ namespace InterfaceFirmware.Firmware.Application
                     bool move = ramping && output.Settled; // towards new targets, not a fade-in
                     _moving[j] = move;
                     anyMoving |= move;
+                    anyFading |= output.Fading;
                     anyRamping |= ramping;
                 }
                 else
@@ -581,6 +588,7 @@ namespace InterfaceFirmware.Firmware.Application
             bool rampStep = (_anyRamping || anyRamping) && !meterStep; // a jack's ramp wrote (or may have)
             _anyRamping = anyRamping;
             _anyMoving = anyMoving;
+            _anyFading = anyFading;
 
             // The drivers step only while one is busy (a setter above may have started a sequence:
             // its first step ran at once, the rest follow here and on the ticks between steps).
@@ -628,7 +636,9 @@ namespace InterfaceFirmware.Firmware.Application
             bool quiet = !busy && !moving && nowMs - _actionAtMs >= KeysRestMs;
             bool saverTick = _saver != null && !heavy && !probeTick && _meterWaits == 0 && _saver.CheckDue(nowMs)
                 && ((quiet && !lookAgain) || nowMs - _saverCheckedMs >= SaverMaxWaitMs);
-            bool meterWaits = (busy || probeTick || saverTick || fadeStep) && !meterStep;
+            // the fault watch as late as it may be beside a ramp: the meters make room (the comb and a ramp fill a step)
+            bool watchLate = nowMs - _faultsWatchedMs >= FaultWatchLatestMs && rampStep;
+            bool meterWaits = (busy || probeTick || saverTick || fadeStep || watchLate) && !meterStep;
             _meterWaits = meterWaits ? _meterWaits + 1 : 0;
             heavy |= probeTick;
             int windows = 0;
@@ -647,17 +657,20 @@ namespace InterfaceFirmware.Firmware.Application
             bool windowTick = _inputs != null && _inputs.Meter.Windows != windows;
             heavy |= windowTick;
             // The fault watch 20 ms after the last, the LEDs 40 ms, in the first step that is neither
-            // busy nor a ramp step; they share a step only if it publishes no meter window. Either
-            // goes into any step once as late as it may be (the watch 40 ms apart, the LEDs 100 ms),
-            // and then back into the next free step: in a run of keys (a blend sweep steps every 40
-            // ms, three steps of four busy or ramping) it would otherwise stay locked to the late one.
+            // busy nor a ramp beside the meters' comb; they share a step only if it publishes no
+            // meter window and probes no chip. Either goes into any step once as late as it may be
+            // (the watch 40 ms apart, the LEDs 100 ms), and then back into the next free step. In a
+            // run of keys (a blend sweep steps every 40 ms: three steps of four busy or ramping) free
+            // steps are few: the watch takes any of them 10 ms after the last, the LEDs 20 ms.
             long sinceWatch = nowMs - _faultsWatchedMs;
             long sinceLeds = nowMs - _ledsAtMs;
+            bool keysRun = nowMs - _actionAtMs < KeysRestMs;
             bool shed = busy || (rampStep && !meterWaits); // a key's planning, or a ramp beside the meters' comb
             bool ledsForced = sinceLeds >= LedsLatestMs;
             bool watchNow = probeTick || _state.Fault || sinceWatch >= FaultWatchLatestMs
-                || (!shed && !ledsForced && (sinceWatch >= FaultWatchEveryMs || _watchWasLate));
-            bool ledsNow = ledsForced || (!shed && (sinceLeds >= LedsEveryMs || _ledsWereLate) && !(watchNow && windowTick));
+                || (!shed && !ledsForced && (sinceWatch >= FaultWatchEveryMs || _watchWasLate || keysRun));
+            bool ledsNow = ledsForced || (!shed && (sinceLeds >= LedsEveryMs || _ledsWereLate || (keysRun && sinceLeds >= 2 * TickMs))
+                && !(watchNow && (windowTick || probeTick)));
             if (watchNow)
             {
                 WatchFaults(nowMs);

@@ -246,48 +246,55 @@ namespace InterfaceFirmware.Firmware.Output
         // Moves the stages one tick's worth towards the targets, the one going down first.
         private void Ramp(JackTargets targets)
         {
-            int headphoneStep = _fading && !_holdHeadphone ? FadeStepCentiDb : MoveStepCentiDb;
-            int dacStep = _holdHeadphone ? (_fading ? FadeStepCentiDb : MoveStepCentiDb) : DigitalStepCentiDb;
-            int nextHeadphone = Approach(_applied.HeadphoneCentiDb, targets.HeadphoneCentiDb, headphoneStep);
-            int nextDac = Approach(_applied.DacCentiDb, targets.DacCentiDb, dacStep);
-            if (_fading && (_holdHeadphone ? _applied.DacCentiDb != targets.DacCentiDb : _applied.HeadphoneCentiDb != targets.HeadphoneCentiDb))
+            int headphone = _applied.HeadphoneCentiDb;
+            int dac = _applied.DacCentiDb;
+            int headphoneTarget = targets.HeadphoneCentiDb;
+            int dacTarget = targets.DacCentiDb;
+            int nextHeadphone = headphone;
+            int nextDac = dac;
+            if (_fading && (_holdHeadphone ? dac != dacTarget : headphone != headphoneTarget))
             {
                 // One stage a tick while the level stage fades in (a latched pair a tick: a fade
                 // beside a blend or a level key is the control loop's busiest time): the fade, or
                 // the other stage when it has to come down (a key lowered it), the fade waiting
                 // then; the other stage going up waits for the fade to reach its target. Either way
-                // the sum stays at or below the targets' (the fade is below its target).
-                bool otherDown = _holdHeadphone ? targets.HeadphoneCentiDb < _applied.HeadphoneCentiDb : targets.DacCentiDb < _applied.DacCentiDb;
-                bool dacMoves = _holdHeadphone != otherDown; // the DAC fades (held headphone stage), or comes down
-                if (dacMoves)
+                // the sum stays at or below the targets' (the fade is below its target), so the
+                // split's limit below has nothing to hold back.
+                bool otherDown = _holdHeadphone ? headphoneTarget < headphone : dacTarget < dac;
+                if (_holdHeadphone != otherDown)
                 {
-                    nextHeadphone = _applied.HeadphoneCentiDb;
+                    // the DAC: the fade on a held headphone stage, or coming down
+                    nextDac = Approach(dac, dacTarget, _holdHeadphone ? FadeStepCentiDb : DigitalStepCentiDb);
                 }
                 else
                 {
-                    nextDac = _applied.DacCentiDb;
+                    nextHeadphone = Approach(headphone, headphoneTarget, _holdHeadphone ? MoveStepCentiDb : FadeStepCentiDb);
                 }
             }
-            if (_applied.HeadphoneCentiDb != GainScale.Muted && _applied.DacCentiDb != GainScale.Muted
-                && targets.HeadphoneCentiDb != GainScale.Muted && targets.DacCentiDb != GainScale.Muted)
+            else
             {
-                // The level moving from one stage to the other (the split changed): the stage going up
-                // may not outpace the one going down (2 dB against 0.5 dB a tick), or the sum on the
-                // way would be louder than both the level before and the level after.
-                int limit = _applied.HeadphoneCentiDb + _applied.DacCentiDb;
-                int after = targets.HeadphoneCentiDb + targets.DacCentiDb;
-                limit = after > limit ? after : limit;
-                if (nextHeadphone > _applied.HeadphoneCentiDb && nextHeadphone + nextDac > limit)
+                nextHeadphone = Approach(headphone, headphoneTarget, _fading && !_holdHeadphone ? FadeStepCentiDb : MoveStepCentiDb);
+                nextDac = Approach(dac, dacTarget, _holdHeadphone ? (_fading ? FadeStepCentiDb : MoveStepCentiDb) : DigitalStepCentiDb);
+                if (headphone != GainScale.Muted && dac != GainScale.Muted && headphoneTarget != GainScale.Muted && dacTarget != GainScale.Muted)
                 {
-                    nextHeadphone = HighestAtMost(_headphoneScale, limit - nextDac, _applied.HeadphoneCentiDb);
-                }
-                else if (nextDac > _applied.DacCentiDb && nextHeadphone + nextDac > limit)
-                {
-                    nextDac = HighestAtMost(_dacScale, limit - nextHeadphone, _applied.DacCentiDb);
+                    // The level moving from one stage to the other (the split changed): the stage going up
+                    // may not outpace the one going down (2 dB against 0.5 dB a tick), or the sum on the
+                    // way would be louder than both the level before and the level after.
+                    int limit = headphone + dac;
+                    int after = headphoneTarget + dacTarget;
+                    limit = after > limit ? after : limit;
+                    if (nextHeadphone > headphone && nextHeadphone + nextDac > limit)
+                    {
+                        nextHeadphone = HighestAtMost(_headphoneScale, limit - nextDac, headphone);
+                    }
+                    else if (nextDac > dac && nextHeadphone + nextDac > limit)
+                    {
+                        nextDac = HighestAtMost(_dacScale, limit - nextHeadphone, dac);
+                    }
                 }
             }
 
-            if (nextHeadphone < _applied.HeadphoneCentiDb)
+            if (nextHeadphone < headphone)
             {
                 SetHeadphone(nextHeadphone);
                 SetDac(nextDac);
@@ -300,7 +307,7 @@ namespace InterfaceFirmware.Firmware.Output
 
             SetMonitor(targets); // same switches (checked before): gain steps only
 
-            if (_applied.HeadphoneCentiDb == targets.HeadphoneCentiDb && _applied.DacCentiDb == targets.DacCentiDb)
+            if (_applied.HeadphoneCentiDb == headphoneTarget && _applied.DacCentiDb == dacTarget)
             {
                 _fading = false;
                 _atRest = true; // the monitor was asked above
