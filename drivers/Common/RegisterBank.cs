@@ -148,6 +148,12 @@ namespace InterfaceFirmware.Drivers
             return _port.Read(register, out value);
         }
 
+        /// <summary>What the chip holds in <paramref name="count"/> registers from <paramref name="firstRegister"/> on, read in one transaction (<see cref="RegisterPort.ReadBlock"/>).</summary>
+        public bool ReadChipBlock(int firstRegister, byte[] values, int count)
+        {
+            return _port.ReadBlock(firstRegister, values, count);
+        }
+
         private int CountDirty()
         {
             int count = 0;

@@ -90,7 +90,34 @@ namespace InterfaceFirmware.Drivers
             return false;
         }
 
+        /// <summary>
+        /// Reads <paramref name="count"/> registers from <paramref name="firstRegister"/> on in one
+        /// transaction (a chip whose register pointer increments: one address phase instead of
+        /// one a register), with retries; false if the chip did not answer or cannot do so.
+        /// </summary>
+        public bool ReadBlock(int firstRegister, byte[] values, int count)
+        {
+            for (int attempt = 0; attempt < Attempts; attempt++)
+            {
+                _lastStatus = ReadBlockOnce(firstRegister, values, count);
+                if (_lastStatus == I2cStatus.Ok)
+                {
+                    return true;
+                }
+
+                FailedTransactions++;
+            }
+
+            return false;
+        }
+
         protected abstract I2cStatus WriteOnce(int register, int value);
+
+        /// <summary>One block read; chips without an incrementing pointer do not override it (it fails without a transfer).</summary>
+        protected virtual I2cStatus ReadBlockOnce(int firstRegister, byte[] values, int count)
+        {
+            return I2cStatus.UnknownError;
+        }
 
         protected abstract I2cStatus ReadOnce(int register, out int value);
     }
@@ -119,6 +146,12 @@ namespace InterfaceFirmware.Drivers
             I2cStatus status = BusLine.WriteRead(Target, _frame, 0, 1, _value, 0, 1);
             value = _value[0];
             return status;
+        }
+
+        protected override I2cStatus ReadBlockOnce(int firstRegister, byte[] values, int count)
+        {
+            _frame[0] = (byte)firstRegister;
+            return BusLine.WriteRead(Target, _frame, 0, 1, values, 0, count);
         }
     }
 

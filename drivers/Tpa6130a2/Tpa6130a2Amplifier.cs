@@ -29,6 +29,7 @@ namespace InterfaceFirmware.Drivers.Tpa6130a2
         private bool _enabled;
         private int _wantMute; // MuteLeft/MuteRight bits the caller asked for
         private bool _thermalSeen;
+        private readonly byte[] _probed = new byte[Tpa6130a2Registers.OutputImpedance - Tpa6130a2Registers.Control + 1]; // the probe's block read
 
         /// <param name="shutdownLine">The SD pin (high = running), or null where it is tied high.</param>
         /// <param name="log">Where failures are reported (may be null).</param>
@@ -283,14 +284,26 @@ namespace InterfaceFirmware.Drivers.Tpa6130a2
                 return Status;
             }
 
-            for (int register = Tpa6130a2Registers.Control; register <= Tpa6130a2Registers.OutputImpedance; register++)
+            // One transaction: the register pointer increments (TPA6130A2 datasheet SLOS488, §8.5.4
+            // "multiple-byte read"): 96 bits on the wire instead of three reads' 156.
+            const int First = Tpa6130a2Registers.Control;
+            const int Count = Tpa6130a2Registers.OutputImpedance - First + 1;
+            if (!Registers.ReadChipBlock(First, _probed, Count))
             {
-                if (!ReadRegister(register, out int value))
+                Fail("does not answer a read of registers " + First.ToString() + "–" + (First + Count - 1).ToString());
+                return Status;
+            }
+
+            for (int i = 0; i < Count; i++)
+            {
+                int value = _probed[i];
+                if (First + i == Tpa6130a2Registers.Control)
                 {
-                    return Status;
+                    _thermalSeen |= (value & Tpa6130a2Registers.Thermal) != 0;
+                    value &= ~Tpa6130a2Registers.Thermal;
                 }
 
-                if (value != Registers.Cache.ChipValue(register))
+                if (value != Registers.Cache.ChipValue(First + i))
                 {
                     wasReset = true; // not what was written: the chip lost it (a change still to be written is not a reset)
                 }

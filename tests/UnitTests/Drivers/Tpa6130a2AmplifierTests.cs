@@ -275,6 +275,35 @@ namespace InterfaceFirmware.UnitTests.Drivers
         }
 
         [TestMethod]
+        public static void TheResetProbeReadsItsThreeRegistersInOneTransaction()
+        {
+            var clock = new VirtualClock();
+            var bus = new VirtualI2cBus(clock, 1);
+            var model = new Tpa6130a2Model();
+            bus.Attach(model);
+            var amplifier = new Tpa6130a2Amplifier(bus, Tpa6130a2Amplifier.DefaultAddress, null, null);
+            Assert.AreEqual((int)DriverStatus.Ok, (int)amplifier.Start(0));
+            amplifier.SetHighImpedance(true, true);
+            for (long ms = 0; ms < 100 && amplifier.Busy; ms += 5)
+            {
+                amplifier.Tick(ms);
+                clock.AdvanceMs(5);
+            }
+
+            int before = bus.TransactionCount;
+            Assert.AreEqual((int)DriverStatus.Ok, (int)amplifier.ProbeForReset(out bool wasReset));
+            Assert.AreEqual(1, bus.TransactionCount - before, "one block read");
+            Assert.IsFalse(wasReset);
+
+            // the last register of the block alone back at its reset value is a reset too
+            Assert.AreNotEqual(0, model.Register(Tpa6130a2Registers.OutputImpedance));
+            byte[] write = { (byte)Tpa6130a2Registers.OutputImpedance, 0 };
+            bus.Write(Tpa6130a2Amplifier.DefaultAddress, write, 0, 2);
+            amplifier.ProbeForReset(out wasReset);
+            Assert.IsTrue(wasReset);
+        }
+
+        [TestMethod]
         public static void WithoutAnSdLineAResyncWhileShutDownRestoresAndSettles()
         {
             var clock = new VirtualClock();
