@@ -26,7 +26,7 @@ namespace InterfaceFirmware.Firmware.Application
     /// step after a key.</item>
     /// <item>The meters comb every step, and wait out (their frames wait in the tap) a key's
     /// step, a probe, a settings step, a jack's fade step and a ramp step that must take a late
-    /// fault watch: <see cref="MeterMaxWaitTicks"/> in a row at most, then a meter step, in which
+    /// fault watch or LED update: <see cref="MeterMaxWaitTicks"/> in a row at most, then a meter step, in which
     /// no jack ramps. A busy step that does comb looks at half as many frames.</item>
     /// <item>Jacks moving towards new targets take turns (each at half its pace); a fade-in steps
     /// every step but a meter step, one register pair a step.</item>
@@ -38,8 +38,9 @@ namespace InterfaceFirmware.Firmware.Application
     /// <item>The probe gives way to a busy step, a fade step or the steady look,
     /// <see cref="ProbeMaxWaitTicks"/> steps at most.</item>
     /// <item>The fault watch and the LEDs go into a step that is neither busy nor a ramp beside
-    /// the comb, <see cref="FaultWatchEveryMs"/> / <see cref="LedsEveryMs"/> after the last, and
-    /// into any step once <see cref="FaultWatchLatestMs"/> / <see cref="LedsLatestMs"/> late.</item>
+    /// the comb, <see cref="FaultWatchEveryMs"/> / <see cref="LedsEveryMs"/> after the last (sooner
+    /// in a run of keys, when such steps are few), together if that leaves room, and into any step
+    /// once <see cref="FaultWatchLatestMs"/> / <see cref="LedsLatestMs"/> late.</item>
     /// <item>The settings are compared in a quiet step (no key for <see cref="KeysRestMs"/>, no
     /// planning, nothing moving), <see cref="SaverMaxWaitMs"/> late at most.</item>
     /// </list>
@@ -283,9 +284,9 @@ namespace InterfaceFirmware.Firmware.Application
             bool quiet = !busy && !_unsettled && !_anyRamping && nowMs - _actionAtMs >= KeysRestMs;
             bool saverTick = _saver != null && !heavy && !probeTick && _meterWaits == 0 && _saver.CheckDue(nowMs)
                 && ((quiet && !lookAgain) || nowMs - _saverCheckedMs >= SaverMaxWaitMs);
-            // the fault watch as late as it may be beside a ramp: the meters make room (the comb and a ramp fill a step)
-            bool watchLate = nowMs - _faultsWatchedMs >= FaultWatchLatestMs && rampStep;
-            bool meterWaits = (busy || probeTick || saverTick || _fadeStep || watchLate) && !meterStep;
+            // the fault watch or the LEDs as late as they may be beside a ramp: the meters make room (the comb and a ramp fill a step)
+            bool lateBesideRamp = rampStep && (nowMs - _faultsWatchedMs >= FaultWatchLatestMs || nowMs - _ledsAtMs >= LedsLatestMs);
+            bool meterWaits = (busy || probeTick || saverTick || _fadeStep || lateBesideRamp) && !meterStep;
             _meterWaits = meterWaits ? _meterWaits + 1 : 0;
             heavy |= probeTick;
             int windows = 0;
@@ -302,8 +303,9 @@ namespace InterfaceFirmware.Firmware.Application
             }
 
             bool windowTick = _inputs != null && _inputs.Meter.Windows != windows;
-            // The watch and the LEDs share a step only if it publishes no meter window and probes
-            // no chip; either goes back into the next free step after a late one. In a run of keys
+            // The watch and the LEDs share a step that probes no chip, unless it combs and publishes
+            // a window and looks at the plans too; either goes back into the next free step after a
+            // late one. In a run of keys
             // (a blend sweep steps every 40 ms: three steps of four busy or ramping) free steps are
             // few: the watch takes any of them 10 ms after the last, the LEDs 20 ms.
             long sinceWatch = nowMs - _faultsWatchedMs;
@@ -314,7 +316,7 @@ namespace InterfaceFirmware.Firmware.Application
             bool watchNow = probeTick || _state.Fault || sinceWatch >= FaultWatchLatestMs
                 || (!shed && !ledsForced && (sinceWatch >= FaultWatchEveryMs || _watchWasLate || keysRun));
             bool ledsNow = ledsForced || (!shed && (sinceLeds >= LedsEveryMs || _ledsWereLate || (keysRun && sinceLeds >= 2 * TickMs))
-                && !(watchNow && (windowTick || probeTick)));
+                && !(watchNow && (probeTick || (!meterWaits && windowTick && lookAgain))));
             if (watchNow)
             {
                 WatchFaults(nowMs);
