@@ -239,10 +239,11 @@ namespace InterfaceFirmware.Firmware.Application
                     fadeStep |= rampNow && output.Fading;
                     output.Advance(_targets[j], _wantOpen[j], _jackStates[j].Plugged, rampNow, nowMs);
                     bool ramping = output.Moving;
-                    bool move = ramping && output.Settled; // towards new targets, not a fade-in
+                    bool fading = ramping && output.Fading; // (a fade-in is a ramp)
+                    bool move = ramping && !fading; // towards new targets
                     _moving[j] = move;
                     anyMoving |= move;
-                    anyFading |= output.Fading;
+                    anyFading |= fading;
                     anyRamping |= ramping;
                 }
                 else
