@@ -29,7 +29,7 @@ namespace InterfaceFirmware.Benchmarks
             "as idle, with the ADC tap (the device's raw ring): the meters look at a comb of 16 of each tick's frames (PeakMeter.LookFrames), clip guard and auto gain fed; 2 s (the scenarios below meter too)",
             "volume-down held 3 s: bouncing edges, debounce, repeats at full speed, planning, ramps, writes",
             "a 0.5 dB volume step every 40 ms for 4 s, down then up",
-            "monitor on (its paths switch on a silent jack: both jacks close and fade in again, in the first ≈0.4 s, beside the meters), a blend step every 40 ms for 4 s, toward the inputs then back",
+            "monitor on (its paths switch on a silent jack: both jacks close and fade in again over the first ≈0.5 s, a register pair a step, the meters waiting out the fade steps), a blend step every 40 ms for 4 s, toward the inputs then back",
             "on a power bank, no computer: the ESP32 clocks the codecs, inputs monitored, keep-alive pulses; 30 s",
             "one volume step, then 5 s: the settings saver writes the record 3 s after the last change (serialised and checksummed ten values a step, the store's write last)",
         };

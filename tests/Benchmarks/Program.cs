@@ -14,6 +14,9 @@ namespace InterfaceFirmware.Benchmarks
     /// --render-digest (a fingerprint of the emulator's renders, to prove a render-path change
     /// bit-exact), --profile-emulator N (the reference board for N s of audio, for a profiler),
     /// --emulator-speed (the three emulator speed rows only, printed),
+    /// --il (the IL counts per scenario, printed; with IL_WORST=1 the worst period's largest
+    /// methods, IL_WORST_N of them; IL_OVER=1 also every period over budget, IL_TRACE=1 every
+    /// period, by method: what a scheduling change moved),
     /// --count-il (internal: the instrumented child run).
     /// </summary>
     public static class Program
