@@ -280,15 +280,8 @@ namespace InterfaceFirmware.UnitTests.Drivers
             var clock = new VirtualClock();
             var bus = new VirtualI2cBus(clock, 1);
             var model = new Tpa6130a2Model();
-            bus.Attach(model);
-            var amplifier = new Tpa6130a2Amplifier(bus, Tpa6130a2Amplifier.DefaultAddress, null, null);
-            Assert.AreEqual((int)DriverStatus.Ok, (int)amplifier.Start(0));
-            amplifier.SetHighImpedance(true, true);
-            for (long ms = 0; ms < 100 && amplifier.Busy; ms += 5)
-            {
-                amplifier.Tick(ms);
-                clock.AdvanceMs(5);
-            }
+            Tpa6130a2Amplifier amplifier = HighImpedanceWithoutSdLine(clock, bus, model);
+            RunUntilIdle(amplifier, clock);
 
             int before = bus.TransactionCount;
             Assert.AreEqual((int)DriverStatus.Ok, (int)amplifier.ProbeForReset(out bool wasReset));
@@ -309,26 +302,38 @@ namespace InterfaceFirmware.UnitTests.Drivers
             var clock = new VirtualClock();
             var bus = new VirtualI2cBus(clock, 1);
             var model = new Tpa6130a2Model();
-            bus.Attach(model);
-            var amplifier = new Tpa6130a2Amplifier(bus, Tpa6130a2Amplifier.DefaultAddress, null, null);
-            Assert.AreEqual((int)DriverStatus.Ok, (int)amplifier.Start(0));
-            amplifier.SetHighImpedance(true, true);
+            Tpa6130a2Amplifier amplifier = HighImpedanceWithoutSdLine(clock, bus, model);
 
             model.BrownOut();
             amplifier.ProbeForReset(out bool wasReset);
             Assert.IsTrue(wasReset);
             amplifier.Resync(0);
-            for (long ms = 0; ms < 100 && amplifier.Busy; ms += 5)
-            {
-                amplifier.Tick(ms);
-                clock.AdvanceMs(5);
-            }
-
+            RunUntilIdle(amplifier, clock);
             Assert.AreEqual(Tpa6130a2Registers.HighZLeft | Tpa6130a2Registers.HighZRight, model.Register(Tpa6130a2Registers.OutputImpedance));
             Assert.IsTrue(model.SoftwareShutdown);
             amplifier.ProbeForReset(out wasReset);
             Assert.IsFalse(wasReset, "settled: nothing differs any more");
             Assert.AreEqual(0, bus.RedundantWriteCount);
+        }
+
+        // An amplifier on its own bus, no SD line (tied high), started with its outputs in high impedance.
+        private static Tpa6130a2Amplifier HighImpedanceWithoutSdLine(VirtualClock clock, VirtualI2cBus bus, Tpa6130a2Model model)
+        {
+            bus.Attach(model);
+            var amplifier = new Tpa6130a2Amplifier(bus, Tpa6130a2Amplifier.DefaultAddress, null, null);
+            Assert.AreEqual((int)DriverStatus.Ok, (int)amplifier.Start(0));
+            amplifier.SetHighImpedance(true, true);
+            return amplifier;
+        }
+
+        // Its sequence to its end (100 ms at most), on the 5 ms clock.
+        private static void RunUntilIdle(Tpa6130a2Amplifier amplifier, VirtualClock clock)
+        {
+            for (long ms = 0; ms < 100 && amplifier.Busy; ms += 5)
+            {
+                amplifier.Tick(ms);
+                clock.AdvanceMs(5);
+            }
         }
 
         [TestMethod]

@@ -33,14 +33,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
             rig.Boot();
             rig.Run(300);
             long since = rig.NowUs;
-            for (int i = 0; i < 4; i++)
-            {
-                rig.Device.Apply(InterfaceFirmware.Firmware.Controls.UserAction.CycleMonitorMode, rig.Board.Clock.NowMs);
-                rig.RunUntil(5000, true);
-                rig.Run(300);
-                OutputHelper.WriteLine("monitor " + rig.Device.Settings.Monitor.ToString() + ": " + rig.ToneDb(0, true, 50).ToString("F2") + " / " + rig.ToneDb(0, false, 50).ToString("F2") + " dBFS");
-            }
-
+            CycleMonitorModes(rig);
             Assert.AreEqual(0, rig.Pops(0, since), rig.DescribePops());
         }
 
@@ -62,13 +55,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
             rig.Boot();
             rig.Run(300);
             long since = rig.NowUs;
-            for (int i = 0; i < 4; i++)
-            {
-                rig.Device.Apply(InterfaceFirmware.Firmware.Controls.UserAction.CycleMonitorMode, rig.Board.Clock.NowMs);
-                rig.RunUntil(5000, true);
-                rig.Run(300);
-            }
-
+            CycleMonitorModes(rig);
             int clicks = 0;
             for (int i = 0; i < rig.Board.PopEvents.Count; i++)
             {
@@ -77,6 +64,19 @@ namespace InterfaceFirmware.UnitTests.Firmware
             }
 
             Assert.AreEqual(0, clicks, rig.DescribePops());
+        }
+
+        // Every monitor mode in turn and back (each change closes the jacks, switches the paths
+        // and fades them in again), settled and 300 ms of programme after each.
+        private static void CycleMonitorModes(DeviceRig rig)
+        {
+            for (int i = 0; i < 4; i++)
+            {
+                rig.Device.Apply(InterfaceFirmware.Firmware.Controls.UserAction.CycleMonitorMode, rig.Board.Clock.NowMs);
+                rig.RunUntil(5000, true);
+                rig.Run(300);
+                OutputHelper.WriteLine("monitor " + rig.Device.Settings.Monitor.ToString() + ": " + rig.ToneDb(0, true, 50).ToString("F2") + " / " + rig.ToneDb(0, false, 50).ToString("F2") + " dBFS");
+            }
         }
 
         [TestMethod]
