@@ -1,4 +1,3 @@
-using InterfaceFirmware.Drivers;
 using InterfaceFirmware.Firmware.Controls;
 using InterfaceFirmware.Firmware.Model;
 using InterfaceFirmware.Firmware.Modes;
@@ -26,8 +25,8 @@ namespace InterfaceFirmware.Firmware.Application
     /// step after a key.</item>
     /// <item>The meters comb every step, and wait out (their frames wait in the tap) a key's
     /// step, a probe, a settings step, a jack's fade step and a ramp step that must take a late
-    /// fault watch or LED update: <see cref="MeterMaxWaitTicks"/> in a row at most, then a meter step, in which
-    /// no jack ramps. A busy step that does comb looks at half as many frames.</item>
+    /// fault watch or LED update: <see cref="MeterMaxWaitTicks"/> in a row at most, then a meter
+    /// step, in which no jack ramps. A busy step that does comb looks at half as many frames.</item>
     /// <item>Jacks moving towards new targets take turns (each at half its pace); a fade-in steps
     /// every step but a meter step, one register pair a step.</item>
     /// <item>The look at the plans: every step while anything moves; while jacks merely ramp every
@@ -181,7 +180,7 @@ namespace InterfaceFirmware.Firmware.Application
             }
 
             _lookedLast = lookAgain;
-            _looksWaited = lookWaits ? _looksWaited + 1 : 0;
+            _looksWaited = lookWaits && !lookAgain ? _looksWaited + 1 : 0;
             return lookAgain;
         }
 
