@@ -889,10 +889,12 @@ namespace InterfaceFirmware.Drivers.Codec
 
         // One ramp step of the output level from current towards target. Below the lowest level
         // (mute, where the chip has one) counts as one step, so a ramp from mute starts at the
-        // lowest level and a ramp to mute ends there.
+        // lowest level and a ramp to mute ends there. Where the profile says, the top of the range
+        // steps a code at a time (CodecOutputLevel.FineAboveCode).
         private int StepOutputLevel(int current, int target)
         {
-            int step = Profile.Output.RampStep;
+            CodecOutputLevel output = Profile.Output;
+            int step = output.RampStep;
             int lowest = Capabilities.HeadphoneVolume.MinCode;
             int belowLowest = lowest - step;
             int from = current < lowest ? belowLowest : current;
@@ -900,6 +902,11 @@ namespace InterfaceFirmware.Drivers.Codec
             if (from == to)
             {
                 return target;
+            }
+
+            if (from > output.FineAboveCode || (to > from && from + step > output.FineAboveCode))
+            {
+                step = 1;
             }
 
             int next = to > from ? from + step : from - step;

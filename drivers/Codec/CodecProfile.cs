@@ -121,6 +121,13 @@ namespace InterfaceFirmware.Drivers.Codec
         /// <param name="rampIntervalMs">The time between two ramp steps.</param>
         public CodecOutputLevel(int leftRegister, int rightRegister, int volumeMask, int alwaysSet, int latchBit, int closedCode,
             int rampStep, int rampIntervalMs)
+            : this(leftRegister, rightRegister, volumeMask, alwaysSet, latchBit, closedCode, rampStep, rampIntervalMs, int.MaxValue)
+        {
+        }
+
+        /// <param name="fineAboveCode">Above this code the ramp steps one code at a time (see <see cref="FineAboveCode"/>).</param>
+        public CodecOutputLevel(int leftRegister, int rightRegister, int volumeMask, int alwaysSet, int latchBit, int closedCode,
+            int rampStep, int rampIntervalMs, int fineAboveCode)
         {
             LeftRegister = leftRegister;
             RightRegister = rightRegister;
@@ -130,6 +137,7 @@ namespace InterfaceFirmware.Drivers.Codec
             ClosedCode = closedCode;
             RampStep = rampStep;
             RampIntervalMs = rampIntervalMs;
+            FineAboveCode = fineAboveCode;
         }
 
         public int LeftRegister { get; }
@@ -147,6 +155,15 @@ namespace InterfaceFirmware.Drivers.Codec
         public int RampStep { get; }
 
         public int RampIntervalMs { get; }
+
+        /// <summary>
+        /// Above this code the ramp steps a code at a time (int.MaxValue: never). A zero-cross
+        /// latched step lands between two half-cycles of different size; on a loud output the
+        /// difference is a low-frequency bump a listener hears as a thump, which a finer step
+        /// keeps below hearing where the output is loud, and costs little time (the coarse step
+        /// takes the rest of the range).
+        /// </summary>
+        public int FineAboveCode { get; }
     }
 
     /// <summary>The analogue monitor paths into the output mixers: one register per path, each with a switch and a gain field.</summary>

@@ -8,6 +8,14 @@ namespace InterfaceFirmware.Drivers.Wm8960
         /// <summary>Headphone steps while a monitor path is open: 3 dB every 2 ms, each landing at a zero crossing.</summary>
         public const int HeadphoneRampStepDb = 3;
 
+        /// <summary>
+        /// Above −15 dB (code 0x6A) the headphone ramp steps 1 dB: a 3 dB step there, at a zero
+        /// crossing of a loud monitored input (−1 dBFS at −6 dB), left a low-frequency bump of
+        /// −35 to −40 dBFS (the emulator's thump detector, MonitorTests); 1 dB steps leave a third
+        /// of it. A mute from the top takes 15 more steps.
+        /// </summary>
+        public const int HeadphoneFineAboveCode = 0x6A;
+
         public const int HeadphoneRampIntervalMs = 2;
 
         /// <summary>The slow soft-mute ramp: 255 steps of 0.5 dB, one per 32 samples (DACMR = 1).</summary>
@@ -51,7 +59,7 @@ namespace InterfaceFirmware.Drivers.Wm8960
                 // R2/R3: each level lands at the next zero crossing (or the 43–85 ms timeout on silence), both sides together.
                 new CodecOutputLevel(Wm8960Registers.LeftHeadphoneVolume, Wm8960Registers.RightHeadphoneVolume, Wm8960Registers.HeadphoneVolumeMask,
                     Wm8960Registers.HeadphoneZeroCross, Wm8960Registers.VolumeUpdate, Wm8960Gains.Headphone.MuteCode, HeadphoneRampStepDb,
-                    HeadphoneRampIntervalMs),
+                    HeadphoneRampIntervalMs, HeadphoneFineAboveCode),
                 new CodecMonitorSwitches(monitorRegisters, Wm8960Registers.BypassEnable, Wm8960Registers.BypassGainMask, 4),
                 Wm8960Registers.DacControl1,
                 Wm8960Registers.DacSoftMute,

@@ -59,6 +59,41 @@ namespace InterfaceFirmware.UnitTests.Drivers
         }
 
         [TestMethod]
+        public static void AMuteUnderAnOpenMonitorStepsOneDbAtATimeNearTheTop()
+        {
+            // The monitor path is analogue: only the headphone stage mutes it, a ramp of zero-cross
+            // steps; above −15 dB (0x6A) they are 1 dB (a loud output's 3 dB step thumps), below 3 dB.
+            ReferenceDriverRig rig = PlayingRig(-10);
+            rig.Board.SetInput("input-1", SineSource.AtDbfs(1000, -10));
+            rig.Codec.SetMonitor(MonitorGains.Straight(0));
+            rig.Run(50);
+            int mark = rig.LogMark;
+            rig.Codec.SetMuted(true, rig.Now);
+            rig.RunUntilIdle(2000);
+
+            int[] writes = rig.CodecWritesSinceMark(mark);
+            int previous = 0x79;
+            int steps = 0;
+            for (int i = 0; i < writes.Length; i++)
+            {
+                if (writes[i] / 0x1000 != Wm8960Registers.RightHeadphoneVolume)
+                {
+                    continue;
+                }
+
+                int code = writes[i] & 0x7F;
+                int expected = previous > Wm8960Profile.HeadphoneFineAboveCode ? previous - 1 : previous - Wm8960Profile.HeadphoneRampStepDb;
+                expected = previous == 0x30 ? Wm8960Gains.Headphone.MuteCode : (expected < 0x30 ? 0x30 : expected); // the lowest level, then mute
+                Assert.AreEqual(expected, code, "step " + steps + " from 0x" + previous.ToString("X2"));
+                previous = code;
+                steps++;
+            }
+
+            Assert.AreEqual(Wm8960Gains.Headphone.MuteCode, previous, "ends closed");
+            Assert.AreEqual((0x79 - 0x6A) + (0x6A - 0x30 + 2) / 3 + 1, steps, "15 fine steps, 20 coarse to the lowest level, the mute");
+        }
+
+        [TestMethod]
         public static void AHeadphoneStepCostsAtMostTwoWrites()
         {
             ReferenceDriverRig rig = PlayingRig(-10);

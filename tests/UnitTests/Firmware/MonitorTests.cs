@@ -66,6 +66,27 @@ namespace InterfaceFirmware.UnitTests.Firmware
             Assert.AreEqual(0, clicks, rig.DescribePops());
         }
 
+        [TestMethod]
+        [DataRow(1000)]
+        [DataRow(1100)]
+        public static void MonitorChangesOnALoudMonitoredInputThumpOnNeitherJack(int hz)
+        {
+            // Each change mutes both WM8960 jacks through the driver's headphone ramp with the
+            // input still monitored: 3 dB zero-cross steps near the top left −35…−40 dBFS thumps
+            // on a −1 dBFS input at −6 dB (Wm8960Profile.HeadphoneFineAboveCode).
+            var settings = new InterfaceFirmware.Firmware.Model.Settings(VolumeTests.BoardProfilesJacks("reference"));
+            settings.BootCapCentiDb = 2000;
+            settings.Jacks[0].LevelCentiDb = -600;
+            settings.Jacks[1].LevelCentiDb = -600;
+            var rig = new DeviceRig("reference", settings);
+            rig.Board.SetInput(rig.Board.Description.Inputs[0].Name, SineSource.AtDbfs(hz, -1));
+            rig.Boot();
+            rig.Run(300);
+            long since = rig.NowUs;
+            CycleMonitorModes(rig);
+            Assert.AreEqual(0, rig.Pops(0, since) + rig.Pops(1, since), rig.DescribePops());
+        }
+
         // Every monitor mode in turn and back (each change closes the jacks, switches the paths
         // and fades them in again), settled and 300 ms of programme after each.
         private static void CycleMonitorModes(DeviceRig rig)
