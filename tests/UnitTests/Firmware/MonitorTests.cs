@@ -45,15 +45,7 @@ namespace InterfaceFirmware.UnitTests.Firmware
             // A monitor change closes both jacks and both fade in again at once, each a fade step
             // every tick: a step that waited its turn and was made up by a step twice as large
             // clicked on a loud programme (tried, on both boards).
-            var settings = new InterfaceFirmware.Firmware.Model.Settings(VolumeTests.BoardProfilesJacks(board));
-            settings.BootCapCentiDb = 2000;
-            settings.Jacks[0].LevelCentiDb = -600;
-            settings.Jacks[1].LevelCentiDb = -600;
-            var rig = new DeviceRig(board, settings);
-            rig.PlayTone(-1);
-            rig.Board.SetInput(rig.Board.Description.Inputs[0].Name, SineSource.AtDbfs(1000, -1));
-            rig.Boot();
-            rig.Run(300);
+            DeviceRig rig = LoudRig(board, 1000, true);
             long since = rig.NowUs;
             CycleMonitorModes(rig);
             int clicks = 0;
@@ -74,17 +66,30 @@ namespace InterfaceFirmware.UnitTests.Firmware
             // Each change mutes both WM8960 jacks through the driver's headphone ramp with the
             // input still monitored: 3 dB zero-cross steps near the top left −35…−40 dBFS thumps
             // on a −1 dBFS input at −6 dB (Wm8960Profile.HeadphoneFineAboveCode).
-            var settings = new InterfaceFirmware.Firmware.Model.Settings(VolumeTests.BoardProfilesJacks("reference"));
-            settings.BootCapCentiDb = 2000;
-            settings.Jacks[0].LevelCentiDb = -600;
-            settings.Jacks[1].LevelCentiDb = -600;
-            var rig = new DeviceRig("reference", settings);
-            rig.Board.SetInput(rig.Board.Description.Inputs[0].Name, SineSource.AtDbfs(hz, -1));
-            rig.Boot();
-            rig.Run(300);
+            DeviceRig rig = LoudRig("reference", hz, false);
             long since = rig.NowUs;
             CycleMonitorModes(rig);
             Assert.AreEqual(0, rig.Pops(0, since) + rig.Pops(1, since), rig.DescribePops());
+        }
+
+        // Both jacks at −6 dB (the boot cap out of the way), a −1 dBFS sine of hz into input 1
+        // (and playback of a −1 dBFS tone), booted and 300 ms into the programme.
+        private static DeviceRig LoudRig(string board, int hz, bool playback)
+        {
+            var settings = new InterfaceFirmware.Firmware.Model.Settings(VolumeTests.BoardProfilesJacks(board));
+            settings.BootCapCentiDb = 2000;
+            settings.Jacks[0].LevelCentiDb = -600;
+            settings.Jacks[1].LevelCentiDb = -600;
+            var rig = new DeviceRig(board, settings);
+            if (playback)
+            {
+                rig.PlayTone(-1);
+            }
+
+            rig.Board.SetInput(rig.Board.Description.Inputs[0].Name, SineSource.AtDbfs(hz, -1));
+            rig.Boot();
+            rig.Run(300);
+            return rig;
         }
 
         // Every monitor mode in turn and back (each change closes the jacks, switches the paths
