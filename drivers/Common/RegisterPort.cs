@@ -67,6 +67,12 @@ namespace InterfaceFirmware.Drivers
             get { return true; }
         }
 
+        /// <summary>True for a readable chip whose register pointer increments (<see cref="ReadBlock"/>); false: that fails at once, without bus traffic.</summary>
+        public virtual bool ReadsBlocks
+        {
+            get { return false; }
+        }
+
         /// <summary>Reads one register into <paramref name="value"/>; false after <see cref="Attempts"/> failures.</summary>
         public bool Read(int register, out int value)
         {
@@ -97,6 +103,11 @@ namespace InterfaceFirmware.Drivers
         /// </summary>
         public bool ReadBlock(int firstRegister, byte[] values, int count)
         {
+            if (!ReadsBlocks)
+            {
+                return false;
+            }
+
             for (int attempt = 0; attempt < Attempts; attempt++)
             {
                 _lastStatus = ReadBlockOnce(firstRegister, values, count);
@@ -113,7 +124,7 @@ namespace InterfaceFirmware.Drivers
 
         protected abstract I2cStatus WriteOnce(int register, int value);
 
-        /// <summary>One block read; chips without an incrementing pointer do not override it (it fails without a transfer).</summary>
+        /// <summary>One block read; only ports that say <see cref="ReadsBlocks"/> are asked.</summary>
         protected virtual I2cStatus ReadBlockOnce(int firstRegister, byte[] values, int count)
         {
             return I2cStatus.UnknownError;
@@ -127,10 +138,18 @@ namespace InterfaceFirmware.Drivers
     {
         private readonly byte[] _frame = new byte[2];
         private readonly byte[] _value = new byte[1];
+        private readonly bool _readsBlocks;
 
         public ByteRegisterPort(II2cBus bus, int address)
+            : this(bus, address, false)
+        {
+        }
+
+        /// <param name="readsBlocks">The chip's register pointer increments on reads (its datasheet says so): <see cref="RegisterPort.ReadBlock"/> works.</param>
+        public ByteRegisterPort(II2cBus bus, int address, bool readsBlocks)
             : base(bus, address)
         {
+            _readsBlocks = readsBlocks;
         }
 
         protected override I2cStatus WriteOnce(int register, int value)
@@ -146,6 +165,11 @@ namespace InterfaceFirmware.Drivers
             I2cStatus status = BusLine.WriteRead(Target, _frame, 0, 1, _value, 0, 1);
             value = _value[0];
             return status;
+        }
+
+        public override bool ReadsBlocks
+        {
+            get { return _readsBlocks; }
         }
 
         protected override I2cStatus ReadBlockOnce(int firstRegister, byte[] values, int count)

@@ -34,7 +34,7 @@ namespace InterfaceFirmware.Drivers.Tpa6130a2
         /// <param name="shutdownLine">The SD pin (high = running), or null where it is tied high.</param>
         /// <param name="log">Where failures are reported (may be null).</param>
         public Tpa6130a2Amplifier(II2cBus bus, int address, IDigitalOutput shutdownLine, ILog log)
-            : base(new RegisterBank(new ByteRegisterPort(bus, address), Tpa6130a2Registers.ResetValues()), log, LogSource)
+            : base(new RegisterBank(new ByteRegisterPort(bus, address, true /* its pointer increments: SLOS488 §8.5.4 */), Tpa6130a2Registers.ResetValues()), log, LogSource)
         {
             _shutdownLine = shutdownLine;
         }

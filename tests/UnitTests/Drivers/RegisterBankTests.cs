@@ -162,6 +162,21 @@ namespace InterfaceFirmware.UnitTests.Drivers
             Assert.IsTrue(bank.Cache.IsDirty(2));
         }
 
+        [TestMethod]
+        public static void ABlockReadOnAPortWithoutOneFailsAtOnceWithoutTraffic()
+        {
+            var bus = new RecordingBus();
+            var port = new ByteRegisterPort(bus, 0x42);
+            var values = new byte[3];
+            Assert.IsFalse(new RegisterBank(port, Defaults).ReadChipBlock(1, values, 3));
+            Assert.AreEqual(0, bus.WriteReads);
+            Assert.AreEqual(0, port.FailedTransactions, "not a chip's failure");
+
+            var blocks = new ByteRegisterPort(bus, 0x42, true);
+            Assert.IsFalse(blocks.ReadBlock(1, values, 3), "this bus NACKs");
+            Assert.AreEqual(RegisterPort.Attempts, bus.WriteReads, "retried as a single read is");
+        }
+
         private static RegisterBank NewBank(RecordingBus bus)
         {
             return new RegisterBank(new ByteRegisterPort(bus, 0x42), Defaults);
@@ -173,6 +188,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
             public int Writes;
             public int Last = -1;
             public int FailNext;
+            public int WriteReads;
 
             public I2cStatus Write(int address, byte[] buffer, int offset, int count)
             {
@@ -194,6 +210,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
 
             public I2cStatus WriteRead(int address, byte[] writeBuffer, int writeOffset, int writeCount, byte[] readBuffer, int readOffset, int readCount)
             {
+                WriteReads++;
                 return I2cStatus.AddressNotAcknowledged;
             }
         }
