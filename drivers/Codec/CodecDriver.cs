@@ -570,8 +570,8 @@ namespace InterfaceFirmware.Drivers.Codec
                         return StepResult.Again;
                     }
 
-                    nextLeft = StepOutputLevel(left, targetLeft);
-                    nextRight = StepOutputLevel(right, targetRight);
+                    nextLeft = StepOutputLevel(left, targetLeft, _outputLeft);
+                    nextRight = StepOutputLevel(right, targetRight, _outputRight);
                     _nextOutputStepMs = nowMs + Profile.Output.RampIntervalMs;
                 }
                 else if (!DacSilent(nowMs))
@@ -888,34 +888,38 @@ namespace InterfaceFirmware.Drivers.Codec
         }
 
         // One ramp step of the output level from current towards target. Below the lowest level
-        // (mute, where the chip has one) counts as one step, so a ramp from mute starts at the
-        // lowest level and a ramp to mute ends there. Where the profile says, the top of the range
-        // steps a code at a time (CodecOutputLevel.FineAboveCode).
-        private int StepOutputLevel(int current, int target)
+        // (mute, where the chip has one) is one step from it, so a ramp from mute starts at the
+        // lowest level and a ramp to mute ends there. Near the open level (loud) the ramp steps a
+        // code at a time where the profile says (CodecOutputLevel.FineSpan).
+        private int StepOutputLevel(int current, int target, int loud)
         {
-            CodecOutputLevel output = Profile.Output;
-            int step = output.RampStep;
             int lowest = Capabilities.HeadphoneVolume.MinCode;
-            int belowLowest = lowest - step;
-            int from = current < lowest ? belowLowest : current;
-            int to = target < lowest ? belowLowest : target;
-            if (from == to)
+            if (current == target || (current < lowest && target < lowest))
             {
                 return target;
             }
 
-            if (from > output.FineAboveCode || (to > from && from + step > output.FineAboveCode))
+            if (current < lowest)
+            {
+                return lowest; // from mute: the lowest level first
+            }
+
+            if (target < lowest && current == lowest)
+            {
+                return target; // to mute: from the lowest level
+            }
+
+            CodecOutputLevel output = Profile.Output;
+            int to = target < lowest ? lowest : target;
+            int step = output.RampStep;
+            int fineFrom = loud - output.FineSpan; // above this, a code a step
+            if (current > fineFrom || (to > current && current + step > fineFrom))
             {
                 step = 1;
             }
 
-            int next = to > from ? from + step : from - step;
-            if ((to > from && next >= to) || (to < from && next <= to))
-            {
-                return target;
-            }
-
-            return next < lowest ? lowest : next;
+            int next = to > current ? current + step : current - step;
+            return (to > current && next >= to) || (to < current && next <= to) ? to : next;
         }
 
         private static string StateName(CodecPowerState state)

@@ -121,13 +121,13 @@ namespace InterfaceFirmware.Drivers.Codec
         /// <param name="rampIntervalMs">The time between two ramp steps.</param>
         public CodecOutputLevel(int leftRegister, int rightRegister, int volumeMask, int alwaysSet, int latchBit, int closedCode,
             int rampStep, int rampIntervalMs)
-            : this(leftRegister, rightRegister, volumeMask, alwaysSet, latchBit, closedCode, rampStep, rampIntervalMs, int.MaxValue)
+            : this(leftRegister, rightRegister, volumeMask, alwaysSet, latchBit, closedCode, rampStep, rampIntervalMs, 0)
         {
         }
 
-        /// <param name="fineAboveCode">Above this code the ramp steps one code at a time (see <see cref="FineAboveCode"/>).</param>
+        /// <param name="fineSpan">The codes below the open level that the ramp steps one at a time (see <see cref="FineSpan"/>).</param>
         public CodecOutputLevel(int leftRegister, int rightRegister, int volumeMask, int alwaysSet, int latchBit, int closedCode,
-            int rampStep, int rampIntervalMs, int fineAboveCode)
+            int rampStep, int rampIntervalMs, int fineSpan)
         {
             LeftRegister = leftRegister;
             RightRegister = rightRegister;
@@ -137,7 +137,7 @@ namespace InterfaceFirmware.Drivers.Codec
             ClosedCode = closedCode;
             RampStep = rampStep;
             RampIntervalMs = rampIntervalMs;
-            FineAboveCode = fineAboveCode;
+            FineSpan = fineSpan;
         }
 
         public int LeftRegister { get; }
@@ -157,13 +157,14 @@ namespace InterfaceFirmware.Drivers.Codec
         public int RampIntervalMs { get; }
 
         /// <summary>
-        /// Above this code the ramp steps a code at a time (int.MaxValue: never). A zero-cross
-        /// latched step lands between two half-cycles of different size; on a loud output the
-        /// difference is a low-frequency bump a listener hears as a thump, which a finer step
-        /// keeps below hearing where the output is loud, and costs little time (the coarse step
-        /// takes the rest of the range).
+        /// Within this many codes of the open level (the ramp's loud end, where a mute starts and an
+        /// un-mute ends) the ramp steps a code at a time (0: never). A zero-cross latched step lands
+        /// between two half-cycles of different size; on a loud output the difference is a
+        /// low-frequency bump a listener hears as a thump. Once the output is that much below its
+        /// open level the same coarse step makes a bump as much smaller, so the finer steps are
+        /// needed only at the loud end, and cost little time.
         /// </summary>
-        public int FineAboveCode { get; }
+        public int FineSpan { get; }
     }
 
     /// <summary>The analogue monitor paths into the output mixers: one register per path, each with a switch and a gain field.</summary>

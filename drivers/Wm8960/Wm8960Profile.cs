@@ -9,12 +9,13 @@ namespace InterfaceFirmware.Drivers.Wm8960
         public const int HeadphoneRampStepDb = 3;
 
         /// <summary>
-        /// Above −15 dB (code 0x6A) the headphone ramp steps 1 dB: a 3 dB step there, at a zero
-        /// crossing of a loud monitored input (−1 dBFS at −6 dB), left a low-frequency bump of
-        /// −35 to −40 dBFS (the emulator's thump detector, MonitorTests); 1 dB steps leave a third
-        /// of it. A mute from the top takes 15 more steps.
+        /// The first 9 dB of a mute's headphone ramp (the last 9 of an un-mute's) step 1 dB: a 3 dB
+        /// step at the open level, at a zero crossing of a loud monitored input (−1 dBFS at −6 dB),
+        /// left a low-frequency bump of −35 to −40 dBFS (the emulator's thump detector,
+        /// MonitorTests); 9 dB lower the 3 dB steps' bumps are under it. A mute takes 6 more steps
+        /// (30 ms: a rate change's 300 ms notice still has room, ModeTests).
         /// </summary>
-        public const int HeadphoneFineAboveCode = 0x6A;
+        public const int HeadphoneFineSpan = 9;
 
         public const int HeadphoneRampIntervalMs = 2;
 
@@ -59,7 +60,7 @@ namespace InterfaceFirmware.Drivers.Wm8960
                 // R2/R3: each level lands at the next zero crossing (or the 43–85 ms timeout on silence), both sides together.
                 new CodecOutputLevel(Wm8960Registers.LeftHeadphoneVolume, Wm8960Registers.RightHeadphoneVolume, Wm8960Registers.HeadphoneVolumeMask,
                     Wm8960Registers.HeadphoneZeroCross, Wm8960Registers.VolumeUpdate, Wm8960Gains.Headphone.MuteCode, HeadphoneRampStepDb,
-                    HeadphoneRampIntervalMs, HeadphoneFineAboveCode),
+                    HeadphoneRampIntervalMs, HeadphoneFineSpan),
                 new CodecMonitorSwitches(monitorRegisters, Wm8960Registers.BypassEnable, Wm8960Registers.BypassGainMask, 4),
                 Wm8960Registers.DacControl1,
                 Wm8960Registers.DacSoftMute,

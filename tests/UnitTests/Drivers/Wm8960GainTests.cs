@@ -59,10 +59,11 @@ namespace InterfaceFirmware.UnitTests.Drivers
         }
 
         [TestMethod]
-        public static void AMuteUnderAnOpenMonitorStepsOneDbAtATimeNearTheTop()
+        public static void AMuteUnderAnOpenMonitorStepsOneDbAtATimeNearItsOpenLevel()
         {
             // The monitor path is analogue: only the headphone stage mutes it, a ramp of zero-cross
-            // steps; above −15 dB (0x6A) they are 1 dB (a loud output's 3 dB step thumps), below 3 dB.
+            // steps; the first 9 dB below the open level (0 dB here) are 1 dB (a loud output's 3 dB
+            // step thumps), the rest 3 dB.
             ReferenceDriverRig rig = PlayingRig(-10);
             rig.Board.SetInput("input-1", SineSource.AtDbfs(1000, -10));
             rig.Codec.SetMonitor(MonitorGains.Straight(0));
@@ -82,7 +83,7 @@ namespace InterfaceFirmware.UnitTests.Drivers
                 }
 
                 int code = writes[i] & 0x7F;
-                int expected = previous > Wm8960Profile.HeadphoneFineAboveCode ? previous - 1 : previous - Wm8960Profile.HeadphoneRampStepDb;
+                int expected = previous > 0x79 - Wm8960Profile.HeadphoneFineSpan ? previous - 1 : previous - Wm8960Profile.HeadphoneRampStepDb;
                 expected = previous == 0x30 ? Wm8960Gains.Headphone.MuteCode : (expected < 0x30 ? 0x30 : expected); // the lowest level, then mute
                 Assert.AreEqual(expected, code, "step " + steps + " from 0x" + previous.ToString("X2"));
                 previous = code;
@@ -90,7 +91,23 @@ namespace InterfaceFirmware.UnitTests.Drivers
             }
 
             Assert.AreEqual(Wm8960Gains.Headphone.MuteCode, previous, "ends closed");
-            Assert.AreEqual((0x79 - 0x6A) + (0x6A - 0x30 + 2) / 3 + 1, steps, "15 fine steps, 20 coarse to the lowest level, the mute");
+            Assert.AreEqual(9 + (0x70 - 0x30 + 2) / 3 + 1, steps, "9 fine steps, 22 coarse to the lowest level, the mute");
+        }
+
+        [TestMethod]
+        public static void AMuteFromNearTheLowestLevelUnderAnOpenMonitorReachesTheMute()
+        {
+            // open at −70 dB: the whole ramp lies in the 1 dB steps near the open level, down to
+            // the lowest level (−73 dB, 0x30) and then the mute code (a mute one step below it)
+            ReferenceDriverRig rig = PlayingRig(-10);
+            rig.Codec.SetMonitor(MonitorGains.Straight(0));
+            rig.Codec.SetHeadphoneVolume(StereoGain.Both(-7000));
+            rig.Run(50);
+            rig.Codec.SetMuted(true, rig.Now);
+            rig.RunUntilIdle(2000);
+            Assert.IsFalse(rig.Codec.Busy, "the mute's sequence ended");
+            Assert.AreEqual(Wm8960Gains.Headphone.MuteCode, rig.Board.Wm8960.AppliedHeadphoneCode(true) & 0x7F);
+            Assert.AreEqual(Wm8960Gains.Headphone.MuteCode, rig.Board.Wm8960.AppliedHeadphoneCode(false) & 0x7F);
         }
 
         [TestMethod]

@@ -1,5 +1,5 @@
-using InterfaceFirmware.Firmware.Application;
 using InterfaceFirmware.Emulator;
+using InterfaceFirmware.Firmware.Application;
 using InterfaceFirmware.Firmware.Model;
 using InterfaceFirmware.Firmware.Modes;
 using nanoFramework.TestFramework;

@@ -64,8 +64,8 @@ namespace InterfaceFirmware.UnitTests.Firmware
         public static void MonitorChangesOnALoudMonitoredInputThumpOnNeitherJack(int hz)
         {
             // Each change mutes both WM8960 jacks through the driver's headphone ramp with the
-            // input still monitored: 3 dB zero-cross steps near the top left −35…−40 dBFS thumps
-            // on a −1 dBFS input at −6 dB (Wm8960Profile.HeadphoneFineAboveCode).
+            // input still monitored: 3 dB zero-cross steps at the open level left −35…−40 dBFS thumps
+            // on a −1 dBFS input at −6 dB (Wm8960Profile.HeadphoneFineSpan).
             DeviceRig rig = LoudRig("reference", hz, false);
             long since = rig.NowUs;
             CycleMonitorModes(rig);
