@@ -47,7 +47,7 @@ namespace InterfaceFirmware.Benchmarks
 
             codec.SetMuted(false, board.Clock.NowMs);
             ms = RunUntilIdle(board, codec, amplifier);
-            rows.Add(Row("Codec un-mute, monitor open", Since(board, ref mark) + " writes, " + ms + " ms", "headphone volume from mute to −10 dB in zero-cross steps (3 dB, 1 dB above −15 dB), then the DAC's soft un-mute"));
+            rows.Add(Row("Codec un-mute, monitor open", Since(board, ref mark) + " writes, " + ms + " ms", "headphone volume from mute to −10 dB in zero-cross steps (3 dB; 1 dB over the last 9 dB), then the DAC's soft un-mute"));
 
             codec.SetHeadphoneVolume(StereoGain.Both(-900));
             rows.Add(Row("Headphone volume step, both channels", Since(board, ref mark), "left stored in the VU latch, right with VU: both change together"));
